@@ -1,0 +1,213 @@
+/**
+ * The one keyword table of the 准绳 language. The Chevrotain tokens, the editor's
+ * keyword list and the grammar reference's tables are all derived from it.
+ */
+
+/** What a keyword does; drives highlighting and completion. */
+export type KeywordCategory =
+  | "section" // starts a block: 输入, 类别, 等级 …
+  | "header" // a rubric property: 地区, 年度 …
+  | "type" // an input type: 计数, 百分比 …
+  | "comparative" // 以上, 不足 … (operator in COMPARATIVES)
+  | "phrase" // words inside scoring sentences: 得, 减, 每少 …
+  | "reading" // partial-step readings
+  | "value"; // 是, 否
+
+export interface KeywordEntry {
+  /** Token name used by the parser. */
+  readonly name: string;
+  /** Chinese surface forms (all map to the same token). */
+  readonly forms: readonly string[];
+  readonly category: KeywordCategory;
+  /** Short explanation shown on hover and in the reference. */
+  readonly doc: string;
+}
+
+/** Comparison operators; the AST records these, never the word. */
+export type Operator = ">=" | "<=" | ">" | "<";
+
+/**
+ * Civil Code art. 1259: 以上、以下、以内、届满 include the number itself;
+ * 不满、超过、以外 do not. Every comparative word maps to exactly one operator here.
+ * `position` says whether the word stands before the number (达1500) or after it (50条以上).
+ */
+export const COMPARATIVES: readonly { form: string; op: Operator; position: "prefix" | "postfix" }[] = [
+  { form: "及以上", op: ">=", position: "postfix" },
+  { form: "以上", op: ">=", position: "postfix" },
+  { form: "以下", op: "<=", position: "postfix" },
+  { form: "及以下", op: "<=", position: "postfix" },
+  { form: "以内", op: "<=", position: "postfix" },
+  { form: "达到", op: ">=", position: "prefix" },
+  { form: "达", op: ">=", position: "prefix" },
+  { form: "不低于", op: ">=", position: "prefix" },
+  { form: "不少于", op: ">=", position: "prefix" },
+  { form: "满", op: ">=", position: "prefix" },
+  { form: "不超过", op: "<=", position: "prefix" },
+  { form: "未超过", op: "<=", position: "prefix" },
+  { form: "不高于", op: "<=", position: "prefix" },
+  { form: "不多于", op: "<=", position: "prefix" },
+  { form: "超过", op: ">", position: "prefix" },
+  { form: "高于", op: ">", position: "prefix" },
+  { form: "多于", op: ">", position: "prefix" },
+  { form: "不足", op: "<", position: "prefix" },
+  { form: "不满", op: "<", position: "prefix" },
+  { form: "低于", op: "<", position: "prefix" },
+  { form: "少于", op: "<", position: "prefix" },
+  { form: "未达到", op: "<", position: "prefix" },
+  { form: "未到", op: "<", position: "prefix" },
+];
+
+export const OPERATOR_LABEL: Record<Operator, string> = {
+  ">=": "≥",
+  "<=": "≤",
+  ">": ">",
+  "<": "<",
+};
+
+const kw = (name: string, forms: string[], category: KeywordCategory, doc: string): KeywordEntry => ({
+  name,
+  forms,
+  category,
+  doc,
+});
+
+export const KEYWORDS: readonly KeywordEntry[] = [
+  // sections
+  kw("Rubric", ["评价体系"], "section", "评价体系文件的开头，后接体系名称"),
+  kw("Inputs", ["输入"], "section", "声明平台数据中的各项输入"),
+  kw("Derived", ["派生"], "section", "由其他输入计算得到的输入（增长率、平均数、占比）"),
+  kw("Evidence", ["材料"], "section", "证明材料清单；未提供则相关指标视为无"),
+  kw("Category", ["类别"], "section", "一级类别，带分值或权重"),
+  kw("Indicator", ["指标"], "section", "指标，带分值、权重或「分值待定」"),
+  kw("Bonus", ["加分项"], "section", "加分项组，在基础分之外另计，带上限"),
+  kw("Grades", ["等级", "星级"], "section", "等级或星级划分"),
+  kw("Vetoes", ["否决"], "section", "否决项：成立时直接定为所写等级"),
+  kw("Eligibility", ["认定条件"], "section", "认定条件：全部满足才符合条件"),
+  kw("Condition", ["条件"], "section", "一条认定条件"),
+  kw("Relax", ["放宽"], "section", "放宽：记录在案的条件放宽依据"),
+  kw("Case", ["用例"], "section", "用例：输入与期望结果，检查器会运行"),
+  kw("Expect", ["期望"], "section", "用例的期望结果"),
+  kw("Note", ["注"], "section", "注：公布表格下方的说明"),
+  // headers
+  kw("Region", ["地区"], "header", "地区（省、市）"),
+  kw("Year", ["年度"], "header", "年度；来源未写年度时写明"),
+  kw("PlatformType", ["平台类型"], "header", "平台类型"),
+  kw("FullMarks", ["满分"], "header", "满分"),
+  kw("Period", ["考评期"], "header", "考评期"),
+  kw("Source", ["来源"], "header", "来源文件"),
+  kw("Status", ["状态"], "header", "状态：草稿表示分值尚未确定"),
+  kw("Precision", ["精度"], "header", "除法与线性插值四舍五入保留的小数位数"),
+  kw("Description", ["描述"], "header", "指标描述：公布表格中的原文"),
+  kw("Concept", ["概念"], "header", "指标所属的共同概念，用于跨地区对比"),
+  // input types
+  kw("TypeCount", ["计数"], "type", "计数：非负整数"),
+  kw("TypeNumber", ["数值"], "type", "数值"),
+  kw("TypePercent", ["百分比"], "type", "百分比：60 表示 60%"),
+  kw("TypeMoney", ["金额"], "type", "金额：非负，万元或元"),
+  kw("TypeYesNo", ["是否"], "type", "是否：是 / 否"),
+  kw("TypeScore", ["评分"], "type", "评分：专家评定分，须写范围"),
+  kw("TypeText", ["文本"], "type", "文本：说明性文字，不参与计分"),
+  kw("Range", ["范围"], "phrase", "输入的取值范围"),
+  kw("Up", ["越多越好"], "phrase", "该输入越大，得分不应越低"),
+  kw("Down", ["越少越好"], "phrase", "该输入越小，得分不应越低"),
+  // phrases in scoring sentences
+  kw("Weight", ["权重"], "phrase", "权重：计入总分时乘以该数"),
+  kw("PointsPending", ["分值待定"], "phrase", "分值尚未确定（草稿）"),
+  kw("Requires", ["需提供"], "phrase", "需提供的证明材料：不按要求提供则视为无，不计入评分"),
+  kw("EachLess", ["每少"], "phrase", "每少…：逐档扣分"),
+  kw("EachMore", ["每增加", "每多"], "phrase", "每增加…：逐档加分"),
+  kw("Each", ["每"], "phrase", "每…：逐项加分或逐次扣分"),
+  kw("Get", ["得"], "phrase", "得…分：满足条件时得到的分数（多档时取最高一档）"),
+  kw("Add", ["加"], "phrase", "加…分：累计加分"),
+  kw("Deduct", ["减", "扣"], "phrase", "减…分：扣分，最低0分"),
+  kw("After", ["后"], "phrase", "…后每增加：从该值起逐档加分"),
+  kw("Of", ["的"], "phrase", "（虚词，可省略）"),
+  kw("And", ["但", "且"], "phrase", "连接区间的两端"),
+  kw("Inclusive", ["（含）", "(含)"], "phrase", "（含）：包含该数本身"),
+  kw("Expert", ["综合评定", "专家评定"], "phrase", "得分为录入的评定分"),
+  kw("Discretionary", ["酌情加分"], "phrase", "酌情加分：录入的分数，受封顶约束"),
+  kw("UpTo", ["直到满分"], "phrase", "直到满分…为止：指标封顶"),
+  kw("Stop", ["为止"], "phrase", "为止"),
+  kw("AtMost", ["最多"], "phrase", "最多…分：本句合计的上限"),
+  kw("Baseline", ["基准"], "phrase", "基准值：低于该值得0分"),
+  kw("Linear", ["其间按线性计"], "phrase", "基准值与满分值之间按线性插值计分"),
+  kw("Between", ["其间得"], "phrase", "基准值与满分值之间得固定分"),
+  kw("ChooseOne", ["选其一"], "phrase", "选其一：数据中须且只能填写其中一项"),
+  kw("If", ["若"], "phrase", "若…则…：否决条件"),
+  kw("Then", ["则"], "phrase", "则"),
+  kw("ThisIndicator", ["本指标为"], "phrase", "本指标为0分：指标否决"),
+  kw("DirectlyAs", ["直接视为"], "phrase", "直接视为…：体系否决"),
+  kw("Relaxable", ["可放宽"], "phrase", "可放宽所列条件"),
+  kw("Total", ["总分"], "phrase", "总分"),
+  kw("Eligible", ["认定"], "phrase", "认定结果（是 / 否）"),
+  kw("Or", ["或"], "phrase", "或"),
+  kw("Keep", ["保留"], "phrase", "保留…位小数"),
+  kw("Decimals", ["位小数"], "phrase", "位小数"),
+  // partial-step readings
+  kw("ReadFloor", ["不足一档不计"], "reading", "不满一档的部分不计（默认读法）：1450家次差50，不扣分"),
+  kw("ReadCeil", ["不足一档按一档计"], "reading", "不满一档按一档计：1450家次差50，按一档扣分"),
+  kw("ReadProRata", ["按比例计"], "reading", "按比例计：1450家次差50，扣半档"),
+  // values
+  kw("Yes", ["是"], "value", "是"),
+  kw("No", ["否"], "value", "否"),
+];
+
+/**
+ * Units as officers write them. A unit is recognised right after a number (15分, 1500家次)
+ * or right after 每 (每项, 每次); elsewhere the same characters are part of names.
+ */
+export const UNITS: readonly string[] = [
+  "个百分点",
+  "百分点",
+  "平方米",
+  "家次",
+  "人次",
+  "万元",
+  "%",
+  "％",
+  "分",
+  "家",
+  "条",
+  "次",
+  "份",
+  "项",
+  "元",
+  "人",
+  "个",
+  "种",
+  "年",
+  "天",
+  "月",
+  "场",
+  "倍",
+  "台",
+  "套",
+  "户",
+  "件",
+  "篇",
+  "名",
+  "所",
+];
+
+/** Canonical unit for equivalence (％ and % are the same unit). */
+export function canonicalUnit(unit: string): string {
+  if (unit === "％" || unit === "个百分点" || unit === "百分点") return "%";
+  return unit;
+}
+
+/** Every surface form with its keyword entry, longest first (the lexer tries them in this order). */
+export const KEYWORD_FORMS: readonly { form: string; entry: KeywordEntry }[] = KEYWORDS.flatMap((entry) =>
+  entry.forms.map((form) => ({ form, entry })),
+)
+  .concat(
+    COMPARATIVES.map((c) => ({
+      form: c.form,
+      entry: kw("Comparative", [c.form], "comparative", `${c.form}：x ${OPERATOR_LABEL[c.op]} n`),
+    })),
+  )
+  .sort((a, b) => b.form.length - a.form.length);
+
+export function comparativeOf(form: string): { op: Operator; position: "prefix" | "postfix" } | undefined {
+  const c = COMPARATIVES.find((x) => x.form === form);
+  return c && { op: c.op, position: c.position };
+}
