@@ -86,7 +86,7 @@ const LINE_TEXT_HEADERS = new Set([
 ]);
 
 function isAdjacent(prev: IToken | undefined, offset: number): boolean {
-  return prev !== undefined && prev.endOffset + 1 === offset;
+  return prev !== undefined && (prev.endOffset ?? -2) + 1 === offset;
 }
 
 // ---- tokens -------------------------------------------------------------------------------

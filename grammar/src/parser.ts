@@ -2,7 +2,8 @@
  * The grammar of the 准绳 language: syntax only. Builds a Chevrotain CST with error
  * recovery; `packages/core` turns the CST into the AST.
  */
-import { CstParser, type CstNode, type IToken, type TokenType } from "chevrotain";
+import { CstParser, EOF, type CstNode, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import { KEYWORDS } from "./keywords.ts";
 import {
   allTokens,
   Colon,
@@ -29,9 +30,76 @@ import {
 const HEADER_TEXT_KEYWORDS = ["Region", "Year", "PlatformType", "Period", "Source", "Status", "Precision"] as const;
 const INPUT_TYPES = ["TypeCount", "TypeNumber", "TypePercent", "TypeMoney", "TypeYesNo", "TypeScore", "TypeText"] as const;
 
+const TOKEN_LABELS: Record<string, string> = {
+  Identifier: "名称",
+  QuotedName: "「名称」",
+  NumberLiteral: "数字",
+  Unit: "单位",
+  LineText: "文字",
+  Colon: "「：」",
+  Comma: "「，」",
+  Semicolon: "「；」",
+  Period: "「。」",
+  LParen: "「（」",
+  RParen: "「）」",
+  Tilde: "「～」",
+  Plus: "「+」",
+  Minus: "「-」",
+  Times: "「×」",
+  Divide: "「÷」",
+  Equals: "「=」",
+  Comparative: "比较词（达到、以上、不足…）",
+  EOF: "文件结尾",
+};
+for (const k of KEYWORDS) TOKEN_LABELS[k.name] ??= `「${k.forms[0]}」`;
+
+/** Chinese label of a token type for syntax messages. */
+export function tokenLabel(t: TokenType): string {
+  return TOKEN_LABELS[t.name] ?? t.name;
+}
+
+const RULE_LABELS: Record<string, string> = {
+  file: "评价体系文件",
+  header: "文件头",
+  headerField: "文件头的一项",
+  section: "一段内容（输入、类别、等级、用例…）",
+  inputDecl: "输入声明",
+  derivedDecl: "派生输入",
+  category: "类别",
+  indicator: "指标",
+  indicatorItem: "指标内容",
+  rule: "计分句",
+  clause: "计分子句",
+  condition: "条件",
+  comparison: "比较",
+  quantity: "数字",
+  gradeBand: "等级区间",
+  caseBlock: "用例",
+  expectation: "期望",
+  assignment: "用例输入",
+  pointsSpec: "分值",
+  award: "得分",
+};
+
+const shown = (t: IToken) => (t.tokenType === EOF ? "文件结尾" : `「${t.image}」`);
+function firstLabels(paths: TokenType[][][]): string {
+  const labels = new Set<string>();
+  for (const alt of paths) for (const path of alt) if (path[0]) labels.add(tokenLabel(path[0]));
+  return [...labels].slice(0, 6).join("、");
+}
+
+const zhMessages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, actual }) => `此处应为${tokenLabel(expected)}，却是${shown(actual)}`,
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => `无法理解${shown(firstRedundant)}：这里应当开始新的一段（输入、类别、加分项、等级、用例…）`,
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, actual, ruleName }) =>
+    `${shown(actual[0]!)}不符合${RULE_LABELS[ruleName] ?? ruleName}的写法；此处可写：${firstLabels(expectedPathsPerAlt)}`,
+  buildEarlyExitMessage: ({ expectedIterationPaths, actual, ruleName }) =>
+    `${RULE_LABELS[ruleName] ?? ruleName}不完整：${shown(actual[0]!)}之前至少需要${firstLabels([expectedIterationPaths])}`,
+};
+
 export class RubricParser extends CstParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 4, nodeLocationTracking: "full" });
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 4, nodeLocationTracking: "full", errorMessageProvider: zhMessages });
     this.performSelfAnalysis();
   }
 

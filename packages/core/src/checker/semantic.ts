@@ -1,0 +1,295 @@
+/**
+ * Checks that need the rubric's arithmetic: reachability of 0 and the maximum, monotonicity,
+ * grade bands over the whole score range, partial-step readings, and the example cases.
+ * Rules are functions of one input each, piecewise constant or linear between the numbers
+ * written in them, so evaluating them at those numbers (and just beside them) is exhaustive.
+ */
+import { isDecimalString } from "../decimal.ts";
+import { compareDecimals } from "../decimal-string.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { compile, type Scorer } from "../evaluator/compile.ts";
+import type { Indicator, Input, Part, Rubric, Rule } from "../model.ts";
+
+const MAX_POINTS_PER_INPUT = 4000;
+
+/** Where a rule's value can change, as scaled values within the input's range. */
+export function criticalPoints(rule: Rule, input: Input, scorer: Scorer): number[] {
+  const s = (v: string) => scorer.scale(v) ?? 0;
+  const unit = input.type === "count" ? s("1") : 1;
+  const lo = input.min !== undefined ? s(input.min) : Math.min(0, -unit);
+  const marks: number[] = [];
+  const add = (x: number) => marks.push(x - unit, x, x + unit);
+  for (const p of rule.parts) addPartMarks(p, s, add, marks);
+  const top = Math.max(lo, ...marks) ;
+  const hi = input.max !== undefined ? s(input.max) : top + 10 * Math.max(unit, s("1")) + Math.abs(top);
+  marks.push(lo, hi);
+  if (input.type === "yesno") return [0, 1];
+  // walk the range densely enough to see every step
+  const steps = rule.parts
+    .map((p) => (p.kind === "stepDeduction" || p.kind === "increments" ? s(p.step) : p.kind === "perItem" || p.kind === "countDeduction" ? s(p.per) : 0))
+    .filter((x) => x > 0);
+  for (const st of steps) {
+    const n = Math.min(MAX_POINTS_PER_INPUT, Math.floor((hi - lo) / st));
+    for (let k = 0; k <= n; k++) add(lo + k * st);
+  }
+  const inRange = marks.filter((x) => x >= lo && x <= hi && (input.type !== "count" || x % s("1") === 0));
+  return [...new Set(inRange)].sort((a, b) => a - b);
+}
+
+function addPartMarks(p: Part, s: (v: string) => number, add: (x: number) => void, marks: number[]): void {
+  switch (p.kind) {
+    case "tiers":
+      for (const t of p.tiers) {
+        if (t.interval.lo) add(s(t.interval.lo.value));
+        if (t.interval.hi) add(s(t.interval.hi.value));
+      }
+      return;
+    case "add":
+      if (p.interval.lo) add(s(p.interval.lo.value));
+      if (p.interval.hi) add(s(p.interval.hi.value));
+      return;
+    case "stepDeduction":
+      add(s(p.threshold.value));
+      return;
+    case "increments":
+      add(s(p.from.value));
+      return;
+    case "baseline":
+      add(s(p.base));
+      add(s(p.full));
+      marks.push(Math.floor((s(p.base) + s(p.full)) / 2));
+      return;
+    case "perItem":
+    case "countDeduction":
+    case "flag":
+    case "expert":
+    case "discretionary":
+      return;
+  }
+}
+
+interface Extent {
+  min: number;
+  max: number;
+}
+
+/** Lowest and highest value of an indicator over its inputs' ranges. */
+function indicatorExtent(ind: Indicator, scorer: Scorer): Extent | undefined {
+  const fns = scorer.ruleFunctions(ind.path);
+  if (fns.length === 0) return undefined;
+  const max = ind.max !== undefined ? scorer.scale(ind.max)! : undefined;
+  let lo = ind.startsFull && max !== undefined ? max : 0;
+  let hi = lo;
+  for (const { rule, value } of fns) {
+    const subjects = rule.subjects;
+    let rmin = Infinity;
+    let rmax = -Infinity;
+    for (const input of subjects) {
+      for (const x of criticalPoints(rule, input, scorer)) {
+        const v = value(x);
+        if (v < rmin) rmin = v;
+        if (v > rmax) rmax = v;
+      }
+    }
+    lo += rmin;
+    hi += rmax;
+  }
+  const clamp = (v: number) => {
+    let r = v;
+    const cap = ind.cap !== undefined ? scorer.scale(ind.cap)! : undefined;
+    if (cap !== undefined && r > cap) r = cap;
+    if (max !== undefined && r > max) r = max;
+    return r < 0 ? 0 : r;
+  };
+  return { min: ind.vetoes.length > 0 ? 0 : clamp(lo), max: clamp(hi) };
+}
+
+function checkIndicators(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): void {
+  for (const ind of rubric.indicators) {
+    if (ind.pending || ind.rules.length === 0) continue;
+    const extent = indicatorExtent(ind, scorer);
+    if (extent && !ind.bonus && ind.max !== undefined) {
+      if (extent.min > 0) out.push(diagnostic("ZS3011", ind.range, [ind.name, scorer.format(extent.min)]));
+      if (extent.max < scorer.scale(ind.max)!) out.push(diagnostic("ZS3012", ind.range, [ind.name, scorer.format(extent.max), ind.max]));
+    }
+    checkMonotone(ind, scorer, out);
+    for (const r of ind.rules) for (const p of r.parts) checkReading(p, r.subjects[0]!, scorer, out);
+  }
+}
+
+function checkMonotone(ind: Indicator, scorer: Scorer, out: Diagnostic[]): void {
+  const fns = scorer.ruleFunctions(ind.path);
+  const bySubject = new Map<Input, ((x: number) => number)[]>();
+  for (const { rule, value } of fns) {
+    if (rule.chooseOne) continue;
+    const s = rule.subjects[0]!;
+    if (!s.direction) continue;
+    bySubject.set(s, [...(bySubject.get(s) ?? []), value]);
+  }
+  for (const [input, values] of bySubject) {
+    const rule = fns.find((f) => f.rule.subjects[0] === input)!.rule;
+    const points = criticalPoints(rule, input, scorer);
+    let prev: { x: number; v: number } | undefined;
+    for (const x of points) {
+      const v = values.reduce((a, f) => a + f(x), 0);
+      if (prev) {
+        const worse = input.direction === "up" ? v < prev.v : v > prev.v;
+        if (worse) {
+          const u = input.unit ?? "";
+          out.push(
+            diagnostic("ZS3030", rule.range, [
+              ind.name,
+              input.name,
+              `${scorer.format(prev.x)}${u}得${scorer.format(prev.v)}分，${scorer.format(x)}${u}只得${scorer.format(v)}分${input.direction === "down" ? "（该输入越少越好）" : ""}`,
+            ]),
+          );
+          break;
+        }
+      }
+      prev = { x, v };
+    }
+  }
+}
+
+function checkReading(p: Part, input: Input, scorer: Scorer, out: Diagnostic[]): void {
+  if (p.kind !== "stepDeduction" || p.readingExplicit) return;
+  const partialPossible = input.type !== "count" || (scorer.scale(p.step) ?? 0) > (scorer.scale("1") ?? 1);
+  if (!partialPossible) return;
+  const example = exampleShortfall(p, scorer);
+  out.push(
+    diagnostic("ZS3020", p.range, [example], {
+      title: "写明读法：不足一档不计",
+      edits: [{ range: { start: p.range.end, end: p.range.end }, newText: "（不足一档不计）" }],
+    }),
+  );
+}
+
+function exampleShortfall(p: Extract<Part, { kind: "stepDeduction" }>, scorer: Scorer): string {
+  const t = scorer.scale(p.threshold.value)!;
+  const step = scorer.scale(p.step)!;
+  const x = t - Math.floor(step / 2);
+  const u = p.unit ?? "";
+  return `${scorer.format(x)}${u}差${scorer.format(t - x)}${u}，不满${p.step}${u}，不扣分`;
+}
+
+function checkGrades(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): void {
+  if (rubric.grades.length === 0) return;
+  const s = (v: string) => scorer.scale(v)!;
+  const bounds = new Set<number>([0, s(rubric.maxTotal)]);
+  for (const g of rubric.grades) {
+    if (g.interval.lo) bounds.add(s(g.interval.lo.value));
+    if (g.interval.hi) bounds.add(s(g.interval.hi.value));
+  }
+  const sorted = [...bounds].filter((b) => b >= 0 && b <= s(rubric.maxTotal)).sort((a, b) => a - b);
+  const probes: { x: number; text: string; open?: [number, number] }[] = [];
+  sorted.forEach((b, i) => {
+    probes.push({ x: b, text: `${scorer.format(b)}分` });
+    const next = sorted[i + 1];
+    if (next !== undefined) probes.push({ x: (b + next) / 2, text: `${scorer.format(b)}～${scorer.format(next)}分之间（不含两端）`, open: [b, next] });
+  });
+  const kind = rubric.gradeKind;
+  const contains = (x: number) =>
+    rubric.grades.filter((g) => {
+      const lo = g.interval.lo;
+      const hi = g.interval.hi;
+      if (lo && (lo.closed ? x < s(lo.value) : x <= s(lo.value))) return false;
+      if (hi && (hi.closed ? x > s(hi.value) : x >= s(hi.value))) return false;
+      return true;
+    });
+  const reported = new Set<string>();
+  for (const p of probes) {
+    const hits = contains(p.x);
+    if (hits.length === 0 && !reported.has("gap")) {
+      const before = rubric.grades.find((g) => g.interval.hi && p.open && s(g.interval.hi.value) === p.open[0]);
+      const after = rubric.grades.find((g) => g.interval.lo && p.open && s(g.interval.lo.value) === p.open[1]);
+      let fix;
+      const astBand = before ? rubric.ast.grades[rubric.grades.indexOf(before)] : undefined;
+      if (before && after && astBand && before.interval.lo) {
+        const unit = "分";
+        fix = {
+          title: `改为「${before.interval.lo.value}${unit}${before.interval.lo.closed ? "以上" : "（不含）以上"}不足${after.interval.lo!.value}${unit}」，与下一档相接`,
+          edits: [{ range: astBand.condition.range, newText: `${before.interval.lo.value}${unit}${before.interval.lo.closed ? "以上" : ""}不足${after.interval.lo!.value}${unit}` }],
+        };
+      }
+      out.push(diagnostic("ZS3040", (before ?? rubric.grades[0]!).range, [kind, p.text], fix));
+      reported.add("gap");
+    }
+    if (hits.length > 1 && !reported.has("overlap")) {
+      out.push(diagnostic("ZS3041", hits[1]!.range, [kind, p.text, hits[0]!.label, hits[1]!.label]));
+      reported.add("overlap");
+    }
+  }
+}
+
+function checkCases(rubric: Rubric, out: Diagnostic[]): void {
+  if (rubric.ast.cases.length === 0) return;
+  const dataDigits = Math.max(
+    2,
+    ...rubric.ast.cases.flatMap((c) => c.inputs.map((i) => (typeof i.value === "object" && "value" in i.value ? (i.value.value.split(".")[1]?.length ?? 0) : 0))),
+  );
+  const scorer = compile(rubric, { dataDigits });
+  for (const c of rubric.ast.cases) {
+    const record: Record<string, unknown> = {};
+    for (const input of rubric.inputs) {
+      if (input.kind === "derived" || input.type === "text") continue;
+      record[input.name] = input.type === "yesno" ? "否" : input.min !== undefined && Number(input.min) > 0 ? input.min : "0";
+    }
+    for (const r of rubric.indicators.flatMap((i) => i.rules).filter((r) => r.chooseOne)) {
+      for (const s of r.subjects.slice(1)) delete record[s.name];
+    }
+    let bad = false;
+    for (const i of c.inputs) {
+      const input = rubric.inputByName.get(i.name.text);
+      if (!input) {
+        out.push(diagnostic("ZS4002", i.name.range, [c.name.text, `「${i.name.text}」不是已声明的输入`]));
+        bad = true;
+        continue;
+      }
+      const chooseRule = rubric.indicators.flatMap((x) => x.rules).find((r) => r.chooseOne && r.subjects.includes(input));
+      if (chooseRule) for (const s of chooseRule.subjects) delete record[s.name];
+      record[i.name.text] = typeof i.value === "boolean" ? (i.value ? "是" : "否") : "value" in i.value ? i.value.value : i.value.text;
+    }
+    if (bad) continue;
+    const v = scorer.score(record);
+    if (v.errors.length > 0) {
+      out.push(diagnostic("ZS4002", c.name.range, [c.name.text, v.errors.map((e) => e.message).join("；")]));
+      continue;
+    }
+    for (const e of c.expectations) {
+      switch (e.kind) {
+        case "total":
+          if (!sameDecimal(v.total, e.value.value)) out.push(diagnostic("ZS4001", e.range, [c.name.text, "总分", `${e.value.value}分`, `${v.total}分`]));
+          break;
+        case "grade":
+          if (v.grade !== e.label.text) out.push(diagnostic("ZS4001", e.range, [c.name.text, rubric.gradeKind, `「${e.label.text}」`, v.grade ? `「${v.grade}」` : "无"]));
+          break;
+        case "eligible":
+          if (v.eligible !== e.value) out.push(diagnostic("ZS4001", e.range, [c.name.text, "认定", e.value ? "是" : "否", v.eligible === null ? "无认定条件" : v.eligible ? "是" : "否"]));
+          break;
+        case "item": {
+          const target = e.target.text;
+          const ind = v.indicators.find((x) => x.name === target);
+          const cat = v.categories.find((x) => x.name === target);
+          const actual = ind ? ind.score : cat ? cat.score : undefined;
+          if (!ind && !cat) out.push(diagnostic("ZS4003", e.target.range, [c.name.text, target]));
+          else if (!sameDecimal(actual ?? null, e.value.value)) out.push(diagnostic("ZS4001", e.range, [c.name.text, `「${target}」`, `${e.value.value}分`, actual === null ? "未计分" : `${actual}分`]));
+          break;
+        }
+      }
+    }
+  }
+}
+
+function sameDecimal(actual: string | null, expected: string): boolean {
+  return actual !== null && isDecimalString(actual) && isDecimalString(expected) && compareDecimals(actual, expected) === 0;
+}
+
+/** Runs every check that needs evaluation. */
+export function checkSemantics(rubric: Rubric): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const scorer = compile(rubric);
+  checkIndicators(rubric, scorer, out);
+  checkGrades(rubric, scorer, out);
+  checkCases(rubric, out);
+  return out;
+}

@@ -1,0 +1,81 @@
+/**
+ * Diagnostics are values, collected and never thrown. Every one comes from this catalogue:
+ * a stable code (1xxx syntax, 2xxx names and units, 3xxx rubric semantics, 4xxx evaluation
+ * and cases), a severity and a Chinese message template.
+ */
+import type { Range } from "./ast.ts";
+
+export type Severity = "error" | "warning" | "info" | "hint";
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fix?: Fix;
+}
+
+export const MESSAGES = {
+  ZS1001: { severity: "error", template: "语法错误：{0}" },
+  ZS1002: { severity: "error", template: "无法识别的字符「{0}」" },
+  ZS2001: { severity: "error", template: "未声明的输入「{0}」{1}" },
+  ZS2002: { severity: "warning", template: "输入「{0}」已声明但没有任何指标使用" },
+  ZS2003: { severity: "error", template: "名称「{0}」重复：{1}" },
+  ZS2004: { severity: "warning", template: "单位不一致：输入「{0}」以{1}计，这里写的是{2}" },
+  ZS2005: { severity: "warning", template: "未知的单位「{0}」" },
+  ZS2006: { severity: "error", template: "评分型输入「{0}」必须写明范围，例如「评分 0～20分」" },
+  ZS2007: { severity: "error", template: "{0}" },
+  ZS2008: { severity: "error", template: "输入「{0}」缺少类型（计数、数值、百分比、金额、是否、评分、文本）" },
+  ZS2009: { severity: "error", template: "派生输入「{0}」循环引用自身" },
+  ZS3001: { severity: "error", template: "类别「{0}」标注{1}分，但所含指标合计{2}分" },
+  ZS3002: { severity: "error", template: "「{0}」的权重为{1}，但所含指标权重合计{2}" },
+  ZS3003: { severity: "error", template: "一级权重合计{0}，应当等于1" },
+  ZS3004: { severity: "error", template: "满分写的是{0}分，但各类别合计{1}分" },
+  ZS3005: { severity: "info", template: "指标「{0}」分值待定（草稿）" },
+  ZS3006: { severity: "error", template: "指标「{0}」没有分值或权重；草稿中可写「分值待定」" },
+  ZS3007: { severity: "error", template: "缺少文件头：文件应以「评价体系 名称」开头" },
+  ZS3010: { severity: "warning", template: "指标描述中的数字{0}在计分句中没有出现：描述与规则可能不一致" },
+  ZS3011: { severity: "warning", template: "指标「{0}」在输入范围内最低只能得{1}分，达不到0分" },
+  ZS3012: { severity: "warning", template: "指标「{0}」在输入范围内最高只能得{1}分，达不到满分{2}分" },
+  ZS3013: { severity: "error", template: "「每少…减…分」前面需要一个达标条件，例如「达1500家次得15分」" },
+  ZS3014: { severity: "error", template: "「得{0}分」没有条件：只有「是否」型输入可以直接得分" },
+  ZS3015: { severity: "error", template: "{0}" },
+  ZS3020: { severity: "hint", template: "不满一档的部分如何计算没有写明：默认「不足一档不计」（{0}）。可写明读法" },
+  ZS3030: { severity: "warning", template: "指标「{0}」的得分随「{1}」增加而下降：{2}" },
+  ZS3040: { severity: "warning", template: "{0}没有覆盖总分 {1}：该区间的平台没有{0}" },
+  ZS3041: { severity: "error", template: "{0}重叠：总分 {1} 同时属于「{2}」和「{3}」" },
+  ZS3042: { severity: "warning", template: "专家评分「{0}」的范围上限{1}分与指标分值{2}分不一致" },
+  ZS3043: { severity: "error", template: "放宽所列条件「{0}」不存在" },
+  ZS3044: { severity: "info", template: "草稿：{0}个指标分值待定，分值确定前总分只计已定分值的指标" },
+  ZS3045: { severity: "hint", template: "区间两端写法「{0}」：上一档以「{1}」结束，{2}" },
+  ZS4001: { severity: "error", template: "用例「{0}」：{1}期望{2}，实际{3}" },
+  ZS4002: { severity: "error", template: "用例「{0}」：{1}" },
+  ZS4003: { severity: "error", template: "用例「{0}」期望的「{1}」不是指标、类别或加分项" },
+} as const satisfies Record<string, { severity: Severity; template: string }>;
+
+export type DiagnosticCode = keyof typeof MESSAGES;
+
+export function diagnostic(code: DiagnosticCode, range: Range, args: readonly (string | number)[] = [], fix?: Fix): Diagnostic {
+  const entry = MESSAGES[code];
+  const message = entry.template.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+  const d: Diagnostic = { code, severity: entry.severity, message, range };
+  if (fix) d.fix = fix;
+  return d;
+}
+
+/** Severity order for sorting and counting. */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => a.range.start.offset - b.range.start.offset || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}
