@@ -8,3 +8,5 @@ export { compile, countSteps, chooseDigits, type Scorer, type Verdict, type Expl
 export { criticalPoints, checkSemantics } from "./checker/semantic.ts";
 export * from "./decimal.ts";
 export { tokenize, KEYWORDS, COMPARATIVES, UNITS, OPERATOR_LABEL, type Operator } from "@zhunsheng/grammar";
+export { format, type FormatResult } from "./format.ts";
+export { parseDataFile, parseCsvRows, toCsv, dataDigits, templateColumns, type DataFile, type PlatformRecord } from "./data.ts";

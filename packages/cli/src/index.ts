@@ -1,0 +1,1 @@
+export { main, table, renderExplanation, collectRubricFiles, type Io } from "./main.ts";
