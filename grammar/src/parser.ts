@@ -163,7 +163,8 @@ export class RubricParser extends CstParser {
     this.SUBRULE(this.name);
     this.CONSUME(Colon);
     this.OPTION(() => this.SUBRULE(this.inputType));
-    this.OPTION1(() => this.CONSUME(Identifier, { LABEL: "unit" }));
+    // a unit word, unless it is the next declaration's name (followed by ：)
+    this.OPTION1({ GATE: () => this.LA(2).tokenType !== Colon, DEF: () => this.CONSUME(Identifier, { LABEL: "unit" }) });
     this.OPTION2(() => this.SUBRULE(this.rangeSpec));
     this.OPTION3(() =>
       this.OR([{ ALT: () => this.CONSUME(K("Up"), { LABEL: "direction" }) }, { ALT: () => this.CONSUME(K("Down"), { LABEL: "direction" }) }]),
@@ -190,7 +191,8 @@ export class RubricParser extends CstParser {
     this.SUBRULE(this.name);
     this.CONSUME(Colon);
     this.OPTION(() => this.SUBRULE(this.inputType));
-    this.OPTION1(() => this.CONSUME(Identifier, { LABEL: "unit" }));
+    // a unit word, unless it is the next declaration's name (followed by ：)
+    this.OPTION1({ GATE: () => this.LA(2).tokenType !== Colon, DEF: () => this.CONSUME(Identifier, { LABEL: "unit" }) });
     this.OPTION2(() =>
       this.OR([{ ALT: () => this.CONSUME(K("Up"), { LABEL: "direction" }) }, { ALT: () => this.CONSUME(K("Down"), { LABEL: "direction" }) }]),
     );

@@ -199,7 +199,10 @@ function checkGrades(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): void {
   const reported = new Set<string>();
   for (const p of probes) {
     const hits = contains(p.x);
-    if (hits.length === 0 && !reported.has("gap")) {
+    const interior = rubric.grades.some((g) => g.interval.hi && s(g.interval.hi.value) <= p.x) && rubric.grades.some((g) => g.interval.lo && s(g.interval.lo.value) >= p.x);
+    // below the lowest star there is simply no star; grades (等级) must cover everything
+    const mustCover = kind === "等级" || interior;
+    if (hits.length === 0 && mustCover && !reported.has(`gap${p.text}`)) {
       const before = rubric.grades.find((g) => g.interval.hi && p.open && s(g.interval.hi.value) === p.open[0]);
       const after = rubric.grades.find((g) => g.interval.lo && p.open && s(g.interval.lo.value) === p.open[1]);
       let fix;
@@ -212,7 +215,7 @@ function checkGrades(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): void {
         };
       }
       out.push(diagnostic("ZS3040", (before ?? rubric.grades[0]!).range, [kind, p.text], fix));
-      reported.add("gap");
+      reported.add(`gap${p.text}`);
     }
     if (hits.length > 1 && !reported.has("overlap")) {
       out.push(diagnostic("ZS3041", hits[1]!.range, [kind, p.text, hits[0]!.label, hits[1]!.label]));

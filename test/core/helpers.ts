@@ -1,0 +1,29 @@
+import { analyze, compile, type Diagnostic, type Rubric, type Verdict } from "../../packages/core/src/index.ts";
+
+/** A small rubric around one indicator; `inputs` and `body` are .zs text. */
+export function rubricText(inputs: string, body: string, extra = ""): string {
+  return `评价体系 测试体系\n输入\n${inputs}\n${body}\n${extra}\n`;
+}
+
+export function load(text: string): { rubric: Rubric; diagnostics: Diagnostic[] } {
+  const a = analyze(text, "test.zs");
+  if (!a.rubric) throw new Error("no rubric");
+  return { rubric: a.rubric, diagnostics: a.diagnostics };
+}
+
+export function errorsOf(text: string): Diagnostic[] {
+  return analyze(text, "test.zs").diagnostics.filter((d) => d.severity === "error");
+}
+
+export function codes(text: string): string[] {
+  return analyze(text, "test.zs").diagnostics.map((d) => d.code);
+}
+
+export function scoreOf(text: string, record: Record<string, unknown>): Verdict {
+  const { rubric } = load(text);
+  return compile(rubric, { dataDigits: 4 }).score(record);
+}
+
+export function indicatorScore(text: string, record: Record<string, unknown>, name: string): string | null | undefined {
+  return scoreOf(text, record).indicators.find((i) => i.name === name)?.score;
+}
