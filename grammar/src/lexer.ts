@@ -219,7 +219,8 @@ export function scanDeclaredNames(text: string): string[] {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const name = m[1]?.trim();
-      if (!name || !NAME_START.test(name[0]!)) continue;
+      // names with digits are not declarations (「不足12分：不合格」 is a grade band)
+      if (!name || !NAME_START.test(name[0]!) || /[0-9０-９]/.test(name)) continue;
       if (KEYWORDS.some((k) => k.forms.includes(name))) continue;
       names.add(name);
     }

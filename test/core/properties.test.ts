@@ -1,0 +1,92 @@
+/** Invariants of scoring for every rubric in rules/, over random valid platforms. */
+import fc from "fast-check";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyze, compareScaledStrings, compile, type Rubric } from "./props-support.ts";
+import { recordArb } from "./arbitraries.ts";
+
+const root = new URL("../../rules/", import.meta.url).pathname;
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((e) => {
+    const p = join(dir, e);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith(".zs") ? [p] : [];
+  });
+}
+
+const rubrics = files(root)
+  .map((f) => ({ file: relative(root, f), analysis: analyze(readFileSync(f, "utf8"), f) }))
+  .filter((x): x is { file: string; analysis: { rubric: Rubric } & typeof x.analysis } => x.analysis.rubric !== undefined && !x.analysis.diagnostics.some((d) => d.severity === "error" && !d.code.startsWith("ZS4")));
+
+describe.each(rubrics.map((r) => [r.file, r.analysis.rubric] as const))("%s", (_file, rubric) => {
+  const scorer = compile(rubric);
+  it("indicators stay within [0, max], sums are exact, bonus within its cap, total within the maximum", () => {
+    fc.assert(
+      fc.property(recordArb(rubric), (rec) => {
+        const v = scorer.score(rec);
+        if (v.errors.length > 0) return; // e.g. a derived ratio dividing by zero: reported, not scored
+        for (const i of v.indicators) {
+          if (i.score === null) continue;
+          expect(compareScaledStrings(i.score, "0")).toBeGreaterThanOrEqual(0);
+          const ind = rubric.indicators.find((x) => x.path === i.path)!;
+          if (ind.max !== undefined && !ind.bonus) expect(compareScaledStrings(i.score, ind.max)).toBeLessThanOrEqual(0);
+        }
+        let total = 0n;
+        for (const c of v.categories) {
+          const cat = rubric.categories.find((x) => x.name === c.name)!;
+          const parts = v.indicators.filter((i) => i.category === c.name && i.score !== null);
+          const sum = parts.reduce((s, i) => s + toMicro(i.weight ? weighted(i.weight, i.score!, i.max) : i.score!), 0n);
+          const expected = cat.kind === "bonus" && cat.cap !== undefined && sum > toMicro(cat.cap) ? toMicro(cat.cap) : sum;
+          expect(toMicro(c.score)).toBe(expected);
+          total += toMicro(c.score);
+        }
+        expect(toMicro(v.total!)).toBe(total);
+        expect(compareScaledStrings(v.total!, rubric.maxTotal)).toBeLessThanOrEqual(0);
+        // the explanation is computed by the same closures: it states the same total
+        expect(scorer.explain(rec).score).toBe(v.total);
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it("declared-monotone inputs never lower the score when raised", () => {
+    const ups = rubric.inputs.filter((i) => i.direction === "up" && (i.type === "count" || i.type === "number" || i.type === "money" || i.type === "percent"));
+    if (ups.length === 0) return;
+    const monotoneRules = rubric.indicators.filter((ind) => !ind.pending).filter((ind) => !analyzeHasMonotoneWarning(rubric, ind.name));
+    fc.assert(
+      fc.property(recordArb(rubric), fc.constantFrom(...ups), fc.integer({ min: 1, max: 500 }), (rec, input, bump) => {
+        const before = scorer.score(rec);
+        if (before.errors.length > 0) return;
+        const raised = { ...rec, [input.name]: String(Number(rec[input.name] ?? 0) + bump) };
+        const after = scorer.score(raised);
+        if (after.errors.length > 0) return; // pushed past the declared range
+        for (const ind of monotoneRules) {
+          const a = before.indicators.find((x) => x.path === ind.path)?.score;
+          const b = after.indicators.find((x) => x.path === ind.path)?.score;
+          if (a && b) expect(compareScaledStrings(b, a)).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+function analyzeHasMonotoneWarning(rubric: Rubric, indicator: string): boolean {
+  return rubric === undefined ? false : MONOTONE_WARNED.has(`${rubric.fileName}#${indicator}`);
+}
+const MONOTONE_WARNED = new Set(
+  rubrics.flatMap((r) => r.analysis.diagnostics.filter((d) => d.code === "ZS3030").map((d) => `${r.analysis.rubric.fileName}#${/指标「(.+?)」/.exec(d.message)?.[1]}`)),
+);
+
+function toMicro(v: string): bigint {
+  const [int, frac = ""] = v.replace("-", "").split(".");
+  const n = BigInt(int!) * 1_000_000_000n + BigInt((frac + "000000000").slice(0, 9));
+  return v.startsWith("-") ? -n : n;
+}
+
+function weighted(weight: string, score: string, max: string): string {
+  // w × s × 100 / max, exact in nano-units (max is 100 for every weighted rubric in rules/)
+  const n = (toMicro(weight) * toMicro(score) * 100n) / toMicro(max);
+  const neg = n < 0n;
+  const a = neg ? -n : n;
+  return `${neg ? "-" : ""}${a / 1_000_000_000n}.${(a % 1_000_000_000n).toString().padStart(9, "0")}`;
+}
