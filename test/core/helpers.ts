@@ -19,9 +19,17 @@ export function codes(text: string): string[] {
   return analyze(text, "test.zs").diagnostics.map((d) => d.code);
 }
 
+/** Scores one record; also checks that the generated fast path gives the same total. */
 export function scoreOf(text: string, record: Record<string, unknown>): Verdict {
   const { rubric } = load(text);
-  return compile(rubric, { dataDigits: 4 }).score(record);
+  const scorer = compile(rubric, { dataDigits: 4 });
+  const verdict = scorer.score(record);
+  if (verdict.total !== null) {
+    const read = scorer.read(record);
+    const fast = scorer.format(scorer.total(read.values, read.present));
+    if (fast !== verdict.total) throw new Error(`generated total ${fast} differs from reference ${verdict.total}`);
+  }
+  return verdict;
 }
 
 export function indicatorScore(text: string, record: Record<string, unknown>, name: string): string | null | undefined {

@@ -44,6 +44,9 @@ describe.each(rubrics.map((r) => [r.file, r.analysis.rubric] as const))("%s", (_
         expect(compareScaledStrings(v.total!, rubric.maxTotal)).toBeLessThanOrEqual(0);
         // the explanation is computed by the same closures: it states the same total
         expect(scorer.explain(rec).score).toBe(v.total);
+        // the generated fast path agrees with the closures exactly
+        const read = scorer.read(rec);
+        expect(scorer.total(read.values, read.present)).toBe(scorer.referenceTotal(read.values, read.present));
       }),
       { numRuns: 200 },
     );

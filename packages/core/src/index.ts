@@ -10,3 +10,4 @@ export * from "./decimal.ts";
 export { tokenize, KEYWORDS, COMPARATIVES, UNITS, OPERATOR_LABEL, type Operator } from "@zhunsheng/grammar";
 export { format, type FormatResult } from "./format.ts";
 export { parseDataFile, parseCsvRows, toCsv, dataDigits, templateColumns, type DataFile, type PlatformRecord } from "./data.ts";
+export { totalSource } from "./evaluator/codegen.ts";

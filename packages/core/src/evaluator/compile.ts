@@ -6,6 +6,7 @@
 import type { Reading } from "../ast.ts";
 import { decimalsOf, fromScaled, MAX_SCALE_DIGITS, mulDivRound, mulScaled, toScaled } from "../decimal.ts";
 import type { Bound, Condition, Indicator, Input, Interval, Part, Rubric, Rule } from "../model.ts";
+import { generateTotal, HELPERS } from "./codegen.ts";
 
 /** Values of one platform: scaled integers by input index (是 = 1, 否 = 0 for yes/no inputs). */
 export type Values = number[];
@@ -307,8 +308,10 @@ export interface Scorer {
   inputs: Input[];
   /** Reads one platform's record (strings, numbers, booleans) into scaled values, with per-field errors. */
   read(record: Record<string, unknown>): { values: Values; present: boolean[]; errors: { field: string; message: string }[]; platform?: string };
-  /** Fast path: total (scaled) from already-read values. */
+  /** Fast path: total (scaled) from already-read values, by the generated function. */
   total(values: Values, present?: boolean[]): number;
+  /** The same total by the closure evaluator that also explains scores (the reference). */
+  referenceTotal(values: Values, present?: boolean[]): number;
   score(record: Record<string, unknown>): Verdict;
   explain(record: Record<string, unknown>): Explanation;
   /** Score of one indicator (scaled) from values. */
@@ -466,6 +469,8 @@ export function compile(rubric: Rubric, options: ScoreOptions = {}): Scorer {
     if (c.cap !== undefined && sum > c.cap) sum = c.cap;
     return sum;
   }
+
+  const fastTotal = generateTotal(rubric, digits, index);
 
   function total(values: Values, present: boolean[] = []): number {
     let sum = 0;
@@ -709,7 +714,8 @@ export function compile(rubric: Rubric, options: ScoreOptions = {}): Scorer {
     digits,
     inputs,
     read,
-    total,
+    total: (values, present = []) => fastTotal(values, present, HELPERS),
+    referenceTotal: total,
     score,
     explain,
     indicatorScore: (path, values, present = []) => {
