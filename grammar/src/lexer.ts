@@ -146,6 +146,7 @@ for (const { entry } of KEYWORD_FORMS) {
     tokenName,
     createToken({
       name: tokenName,
+      label: tokenName === "Comparative" ? "比较词" : KEYWORDS.find((k) => k.name === tokenName)?.forms.join("/") ?? tokenName,
       pattern: (text: string, offset: number) => {
         const k = keywordAt(text, offset);
         return k && k.entry.name === tokenName ? match(k.form) : null;
