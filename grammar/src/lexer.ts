@@ -99,7 +99,9 @@ export const LineText = createToken({
   pattern: (text: string, offset: number, tokens: IToken[]) => {
     const colon = tokens[tokens.length - 1];
     const header = tokens[tokens.length - 2];
-    if (!colon || colon.tokenType.name !== "Colon" || !header || !LINE_TEXT_HEADERS.has(header.tokenType.name)) return null;
+    // a case is named by the rest of its line: 用例 恰好100万元
+    const afterCase = colon?.tokenType.name === "Case";
+    if (!afterCase && (!colon || colon.tokenType.name !== "Colon" || !header || !LINE_TEXT_HEADERS.has(header.tokenType.name))) return null;
     let end = text.indexOf("\n", offset);
     if (end < 0) end = text.length;
     let line = text.slice(offset, end);
@@ -210,7 +212,7 @@ const DECLARATION_PATTERNS: readonly RegExp[] = [
   // `名称：…` at the start of a line (inputs, derived inputs, evidence)
   /^[ \t\u3000]*([^\s#：:「」（）()，,、；;=＝0-9][^\s#：:「」（）()，,、；;=＝]*)[ \t\u3000]*[：:]/gmu,
   // `指标 名称`, `类别 名称`, `加分项 名称`, `用例 名称`
-  /(?:指标|类别|加分项|用例|评价体系)[ \t\u3000]+([^\s#：:「」（）()，,、；;0-9][^\s#：:「」（）()，,、；;]*?)(?=[ \t\u3000]*(?:[（(0-9]|权重|分值待定|$))/gmu,
+  /(?:指标|类别|加分项|评价体系)[ \t\u3000]+([^\s#：:「」（）()，,、；;0-9][^\s#：:「」（）()，,、；;]*?)(?=[ \t\u3000]*(?:[（(0-9]|权重|分值待定|$))/gmu,
 ];
 
 /** Names declared in `text`, longest first (keywords themselves excluded). */

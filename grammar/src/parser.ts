@@ -630,7 +630,7 @@ export class RubricParser extends CstParser {
 
   private caseBlock = this.RULE("caseBlock", () => {
     this.CONSUME(K("Case"));
-    this.SUBRULE(this.name);
+    this.CONSUME(LineText, { LABEL: "title" });
     this.OPTION(() => {
       this.CONSUME(K("Inputs"));
       this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.assignment) });

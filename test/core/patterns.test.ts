@@ -278,3 +278,15 @@ describe("data errors name the platform field, never NaN", () => {
     expect(s.score({ 次数: "9" }).total).toBe("9");
   });
 });
+
+describe("ambiguous band ends", () => {
+  it("「75～84分」 gets a hint whose fix writes both ends explicitly, and the fixed text means the same", () => {
+    const t = rubricText("  分：评分 0～100分", `类别 甲（100分）\n  指标 乙 100分\n    分 综合评定`, "星级\n  75～84分：三星\n  85分以上：四星");
+    const hint = load(t).diagnostics.find((d) => d.code === "ZS3045")!;
+    expect(hint.severity).toBe("hint");
+    const edit = hint.fix!.edits[0]!;
+    const fixed = t.slice(0, edit.range.start.offset) + edit.newText + t.slice(edit.range.end.offset);
+    expect(fixed).toContain("75分以上84分以下：三星");
+    for (const x of ["75", "84", "84.5", "74.99"]) expect(scoreOf(fixed, { 分: x }).grade).toBe(scoreOf(t, { 分: x }).grade);
+  });
+});

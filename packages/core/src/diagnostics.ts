@@ -57,7 +57,7 @@ export const MESSAGES = {
   ZS3042: { severity: "warning", template: "专家评分「{0}」的范围上限{1}分与指标分值{2}分不一致" },
   ZS3043: { severity: "error", template: "放宽所列条件「{0}」不存在" },
   ZS3044: { severity: "info", template: "草稿：{0}个指标分值待定，分值确定前总分只计已定分值的指标" },
-  ZS3045: { severity: "hint", template: "区间两端写法「{0}」：上一档以「{1}」结束，{2}" },
+  ZS3045: { severity: "hint", template: "「{0}」两端都包含（{1}）：{2}不在此档。可写明读法" },
   ZS4001: { severity: "error", template: "用例「{0}」：{1}期望{2}，实际{3}" },
   ZS4002: { severity: "error", template: "用例「{0}」：{1}" },
   ZS4003: { severity: "error", template: "用例「{0}」期望的「{1}」不是指标、类别或加分项" },

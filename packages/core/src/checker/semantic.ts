@@ -8,6 +8,7 @@ import { isDecimalString } from "../decimal.ts";
 import { compareDecimals } from "../decimal-string.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
 import { compile, type Scorer } from "../evaluator/compile.ts";
+import type { Condition as ConditionAst } from "../ast.ts";
 import type { Indicator, Input, Part, Rubric, Rule } from "../model.ts";
 
 const MAX_POINTS_PER_INPUT = 4000;
@@ -287,12 +288,37 @@ function sameDecimal(actual: string | null, expected: string): boolean {
   return actual !== null && isDecimalString(actual) && isDecimalString(expected) && compareDecimals(actual, expected) === 0;
 }
 
+/** 「75～84分」: both ends included by convention; a value between 84 and the next band falls outside. */
+function checkBetweenBands(rubric: Rubric, out: Diagnostic[]): void {
+  const hint = (cond: ConditionAst, unit: string) => {
+    if (cond.kind !== "between") return;
+    const lo = cond.low.value;
+    const hi = cond.high.value;
+    const u = cond.high.unit ?? cond.low.unit ?? unit;
+    out.push(
+      diagnostic("ZS3045", cond.range, [`${lo}～${hi}${u}`, `[${lo}, ${hi}]`, `${hi}.5${u}`], {
+        title: `写明两端：${lo}${u}以上${hi}${u}以下`,
+        edits: [{ range: cond.range, newText: `${lo}${u}以上${hi}${u}以下` }],
+      }),
+    );
+  };
+  for (const g of rubric.ast.grades) hint(g.condition, "分");
+  for (const ind of rubric.ast.categories.flatMap((c) => c.indicators)) {
+    for (const r of ind.rules) {
+      const input = rubric.inputByName.get(r.subjects[0]?.text ?? "");
+      if (!input || input.type === "count") continue;
+      for (const c of r.clauses) if (c.kind === "award" && c.condition) hint(c.condition, input.unit ?? "");
+    }
+  }
+}
+
 /** Runs every check that needs evaluation. */
 export function checkSemantics(rubric: Rubric): Diagnostic[] {
   const out: Diagnostic[] = [];
   const scorer = compile(rubric);
   checkIndicators(rubric, scorer, out);
   checkGrades(rubric, scorer, out);
+  checkBetweenBands(rubric, out);
   checkCases(rubric, out);
   return out;
 }

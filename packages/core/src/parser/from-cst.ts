@@ -366,7 +366,8 @@ function categoryOf(node: CstNode, kind: CategoryAst["kind"]): CategoryAst | und
 }
 
 function caseOf(node: CstNode): CaseAst | undefined {
-  const name = nameOf(sub(node, "name"));
+  const title = tok(node, "title");
+  const name = title ? { text: title.image.trim(), range: tokenRange(title) } : undefined;
   if (!name) return undefined;
   const result: CaseAst = { name, inputs: [], expectations: [], range: nodeRange(node) };
   for (const a of subs(node, "assignment")) {
