@@ -1,7 +1,7 @@
 /** Renders a whole input as a readable baseline: diagnostics with squiggles under the source, then the cases' results. */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { analyze, compile, type Diagnostic } from "../../packages/core/src/index.ts";
+import { analyze, compile, namesItself, type Diagnostic } from "../../packages/core/src/index.ts";
 
 const SEVERITY = { error: "错误", warning: "警告", info: "信息", hint: "提示" } as const;
 
@@ -38,7 +38,7 @@ export function renderBaseline(name: string, text: string): string {
       out.push(`用例「${c.name.text}」：总分 ${v.total ?? "—"}${v.grade ? `，${a.rubric.gradeKind} ${v.grade}` : ""}${v.eligible !== null ? `，认定 ${v.eligible ? "是" : "否"}` : ""}`);
       const e = scorer.explain({ 名称: c.name.text, ...record });
       const walk = (x: typeof e, depth: number): void => {
-        out.push(`${"  ".repeat(depth + 1)}${x.label}：${x.text}`);
+        out.push(`${"  ".repeat(depth + 1)}${namesItself(x) ? x.text : `${x.label}：${x.text}`}`);
         if (depth < 1) x.children.forEach((k) => walk(k, depth + 1));
       };
       e.children.forEach((k) => walk(k, 0));

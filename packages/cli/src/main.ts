@@ -14,6 +14,7 @@ import {
   toCsv,
   TYPE_LABEL,
   type Diagnostic,
+  namesItself,
   type Explanation,
   type Rubric,
   type Severity,
@@ -265,7 +266,9 @@ function score(args: Args, io: Io): number {
 }
 
 export function renderExplanation(e: Explanation, depth = 0): string {
-  const head = depth === 0 ? `${e.label}：${e.text}` : `${"  ".repeat(depth - 1)}${depth === 1 ? "■" : "·"} ${e.label}：${e.text}`;
+  // a sentence that already names its subject is not prefixed with the label again
+  const line = namesItself(e) ? e.text : `${e.label}：${e.text}`;
+  const head = depth === 0 ? line : `${"  ".repeat(depth - 1)}${depth === 1 ? "■" : "·"} ${line}`;
   // leaf sentences repeat their parent's summary when an indicator has a single rule: print them once
   const kids = e.children.length === 1 && depth >= 1 && e.children[0]!.children.length === 0 && e.text.includes(e.children[0]!.text.split("；")[0]!) ? [] : e.children;
   return [head, ...kids.map((c) => renderExplanation(c, depth + 1))].join("\n");

@@ -4,7 +4,7 @@ export * from "./model.ts";
 export * from "./diagnostics.ts";
 export { analyze, parse, type Analysis, type ParsedFile } from "./analyze.ts";
 export { bindRubric, intervalOf, suggestName, TYPE_LABEL } from "./binder/from-ast.ts";
-export { compile, countSteps, chooseDigits, type Scorer, type Verdict, type Explanation, type IndicatorResult, type CategoryResult, type Values } from "./evaluator/compile.ts";
+export { compile, namesItself, countSteps, chooseDigits, type Scorer, type Verdict, type Explanation, type IndicatorResult, type CategoryResult, type Values } from "./evaluator/compile.ts";
 export { criticalPoints, checkSemantics } from "./checker/semantic.ts";
 export * from "./decimal.ts";
 export { tokenize, KEYWORDS, COMPARATIVES, UNITS, OPERATOR_LABEL, type Operator } from "@zhunsheng/grammar";

@@ -19,6 +19,11 @@ export interface Explanation {
   children: Explanation[];
 }
 
+/** Whether an explanation's sentence already starts with its label as a word (「网站日常维护为「是」…」). */
+export function namesItself(e: Explanation): boolean {
+  return e.text.startsWith(e.label) && /^([ ：为]|$)/.test(e.text.slice(e.label.length));
+}
+
 export interface IndicatorResult {
   path: string;
   name: string;
@@ -123,7 +128,7 @@ function compilePart(part: Part, indicatorMax: number, ctx: Ctx): PartFn {
       const points = scaled(part.points, ctx);
       return {
         eval: (x) => (x !== 0 ? points : 0),
-        explain: (x) => (x !== 0 ? `为「是」，得${part.points}分` : "为「否」，不得分"),
+        explain: (x, subject) => (x !== 0 ? `${subject}为「是」，得${part.points}分` : `${subject}为「否」，不得分`),
       };
     }
     case "stepDeduction": {
@@ -182,7 +187,7 @@ function compilePart(part: Part, indicatorMax: number, ctx: Ctx): PartFn {
       const evalPer = (x: number) => points * countSteps(x, per, "floor");
       return {
         eval: evalPer,
-        explain: (x) => `${fmt(x, ctx)}${u}，每${part.per === "1" ? "" : part.per}${u}加${part.points}分，共${fmt(evalPer(x), ctx)}分`,
+        explain: (x, subject) => `${subject} ${fmt(x, ctx)}${u}，每${part.per === "1" ? "" : part.per}${u}加${part.points}分，共${fmt(evalPer(x), ctx)}分`,
       };
     }
     case "countDeduction": {
@@ -192,14 +197,14 @@ function compilePart(part: Part, indicatorMax: number, ctx: Ctx): PartFn {
       const evalDed = (x: number) => -points * countSteps(x, per, "floor");
       return {
         eval: evalDed,
-        explain: (x) => `${fmt(x, ctx)}${u}，每${part.per === "1" ? "" : part.per}${u}减${part.points}分，扣${fmt(-evalDed(x), ctx)}分`,
+        explain: (x, subject) => `${subject} ${fmt(x, ctx)}${u}，每${part.per === "1" ? "" : part.per}${u}减${part.points}分，扣${fmt(-evalDed(x), ctx)}分`,
       };
     }
     case "expert":
     case "discretionary":
       return {
         eval: (x) => x,
-        explain: (x) => `${part.kind === "expert" ? "综合评定" : "酌情加分"}${fmt(x, ctx)}分`,
+        explain: (x, subject) => `${subject}：${part.kind === "expert" ? "综合评定" : "酌情加分"}${fmt(x, ctx)}分`,
       };
     case "baseline": {
       const base = scaled(part.base, ctx);
@@ -639,7 +644,7 @@ export function compile(rubric: Rubric, options: ScoreOptions = {}): Scorer {
       const name = inputs[i]!.name;
       const texts = r.parts.map((p) => p.explain(x, name));
       let text = texts.join("；");
-      if (!text.startsWith(name)) text = `${name}：${text}`;
+      if (!text.startsWith(name)) text = `${name} ${fmt(x, ctx)}${inputs[i]!.unit ?? ""}：${text}`;
       if (r.atMost !== undefined && r.parts.reduce((a, p) => a + p.eval(x), 0) > r.atMost) text += `；本句最多${fmt(r.atMost, ctx)}分`;
       children.push({ label: name, text, score: fmt(v, ctx), children: [] });
     }
