@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyze, format, tokenize } from "../../packages/core/src/index.ts";
 
-const hunan = readFileSync(new URL("../../rules/hunan/未注明年度/市州综合窗口平台.zs", import.meta.url), "utf8");
+const hunan = readFileSync(new URL("./fixtures/hunan-shizhou.zs", import.meta.url), "utf8");
 const alphabet = [..."评价体系输入类别指标加分项等级用例期望达到以上不足每少减得分家次条（）()：:，,；;～~0123456789.%「」#\n 是否若则本指标为直到满分为止基准其间按线性计选其一服务企业满意度"];
 
 describe("never throws", () => {
