@@ -11,3 +11,4 @@ export { tokenize, KEYWORDS, COMPARATIVES, UNITS, OPERATOR_LABEL, type Operator 
 export { format, type FormatResult } from "./format.ts";
 export { parseDataFile, parseCsvRows, toCsv, dataDigits, templateColumns, type DataFile, type PlatformRecord } from "./data.ts";
 export { totalSource } from "./evaluator/codegen.ts";
+export { curve, keyPoints, partMeaning, intervalNotation, type Curve, type CurvePoint } from "./evaluator/curve.ts";
