@@ -6,6 +6,7 @@ import { canonicalUnit, UNITS, type Operator } from "@zhunsheng/grammar";
 import type { Clause, Condition as ConditionAst, FileAst, IndicatorAst, InputAst, Name, Predicate, Quantity, Range, RuleAst } from "../ast.ts";
 import { addDecimals, canonicalDecimal, compareDecimals } from "../decimal-string.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { indicatorNumbers } from "../model-walk.ts";
 import type { Bound, Category, Condition, Indicator, Input, Interval, Part, Rubric, Rule } from "../model.ts";
 
 const DEFAULT_PRECISION = 2;
@@ -282,70 +283,15 @@ function bindCondition(p: Predicate, ctx: BindContext): Condition | undefined {
 
 const PROSE_NUMBER = /(\d+(?:\.\d+)?)\s*(家次|个百分点|万元|家|条|次|份|项|分|%|％|人|种)/g;
 
-function ruleNumbers(ind: IndicatorAst): Set<string> {
-  const out = new Set<string>();
-  const add = (q: Quantity | undefined) => q && out.add(canonicalDecimal(q.value));
-  add(ind.points);
-  add(ind.cap);
-  add(ind.scale);
-  const addCond = (c: ConditionAst | undefined) => {
-    if (!c) return;
-    if (c.kind === "between") {
-      add(c.low);
-      add(c.high);
-    } else c.comparisons.forEach((x) => add(x.value));
-  };
-  for (const r of ind.rules) {
-    for (const c of r.clauses) {
-      switch (c.kind) {
-        case "award":
-          add(c.points);
-          addCond(c.condition);
-          break;
-        case "increments":
-          add(c.from.value);
-          add(c.step);
-          add(c.points);
-          break;
-        case "stepLess":
-          add(c.step);
-          add(c.points);
-          break;
-        case "each":
-          add(c.per);
-          add(c.points);
-          break;
-        case "baseline":
-          add(c.base);
-          add(c.full);
-          if (c.between !== "linear") add(c.between);
-          break;
-        case "atMost":
-          add(c.points);
-          break;
-        case "expert":
-        case "discretionary":
-        case "reading":
-          break;
-      }
-    }
-  }
-  for (const v of ind.vetoes) {
-    if (v.predicate.kind === "compare") addCond(v.predicate.condition);
-    add(v.points);
-  }
-  return out;
-}
-
-function checkProse(ind: IndicatorAst, ctx: BindContext): void {
-  if (!ind.description || ind.rules.length === 0) return;
-  const numbers = ruleNumbers(ind);
+/** Numbers in the published prose (with a scoring unit) that the rules never use. */
+function checkProse(ind: Indicator, ctx: BindContext): void {
+  if (!ind.description || !ind.descriptionRange || ind.rules.length === 0) return;
+  const numbers = new Set(indicatorNumbers(ind).map(canonicalDecimal));
   const missing: string[] = [];
-  for (const m of ind.description.text.matchAll(PROSE_NUMBER)) {
-    const v = canonicalDecimal(m[1]!);
-    if (!numbers.has(v) && !missing.includes(`${m[1]}${m[2]}`)) missing.push(`${m[1]}${m[2]}`);
+  for (const m of ind.description.matchAll(PROSE_NUMBER)) {
+    if (!numbers.has(canonicalDecimal(m[1]!)) && !missing.includes(`${m[1]}${m[2]}`)) missing.push(`${m[1]}${m[2]}`);
   }
-  if (missing.length > 0) ctx.diagnostics.push(diagnostic("ZS3010", ind.description.range, [missing.map((x) => `「${x}」`).join("、")]));
+  if (missing.length > 0) ctx.diagnostics.push(diagnostic("ZS3010", ind.descriptionRange, [missing.map((x) => `「${x}」`).join("、")]));
 }
 
 function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boolean; weighted: boolean }, ctx: BindContext): Indicator {
@@ -375,8 +321,7 @@ function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boole
       }
     }
   }
-  checkProse(ast, ctx);
-  return {
+  const indicator: Indicator = {
     name: ast.name.text,
     path: `${category.name}/${ast.name.text}`,
     category: category.name,
@@ -400,6 +345,8 @@ function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boole
     concept: ast.concept?.text,
     range: ast.range,
   };
+  checkProse(indicator, ctx);
+  return indicator;
 }
 
 /** Binds a parsed file into a Rubric and reports structural problems. */

@@ -5,8 +5,9 @@
  */
 import type { Reading } from "../ast.ts";
 import { decimalsOf, fromScaled, MAX_SCALE_DIGITS, mulDivRound, mulScaled, toScaled } from "../decimal.ts";
-import type { Bound, Condition, Indicator, Input, Interval, Part, Rubric, Rule } from "../model.ts";
+import type { Condition, Indicator, Input, Interval, Part, Rubric, Rule } from "../model.ts";
 import { generateTotal, HELPERS } from "./codegen.ts";
+import { indicatorNumbers } from "../model-walk.ts";
 
 /** Values of one platform: scaled integers by input index (是 = 1, 否 = 0 for yes/no inputs). */
 export type Values = number[];
@@ -328,73 +329,14 @@ export interface Scorer {
 }
 
 function literalDigits(rubric: Rubric): { lits: number; weights: number } {
-  let lits = 0;
-  let weights = 0;
-  const see = (v: string | undefined) => {
-    if (v !== undefined) lits = Math.max(lits, decimalsOf(v));
-  };
-  const seeBound = (b: Bound | undefined) => see(b?.value);
-  for (const i of rubric.inputs) {
-    see(i.min);
-    see(i.max);
-  }
-  for (const c of rubric.categories) {
-    see(c.points);
-    see(c.cap);
-    if (c.weight) weights = Math.max(weights, decimalsOf(c.weight));
-    for (const ind of c.indicators) {
-      see(ind.points);
-      see(ind.max);
-      see(ind.cap);
-      if (ind.weight) weights = Math.max(weights, decimalsOf(ind.weight));
-      for (const r of ind.rules) {
-        see(r.atMost);
-        for (const p of r.parts) {
-          switch (p.kind) {
-            case "tiers":
-              for (const t of p.tiers) {
-                see(t.points);
-                seeBound(t.interval.lo);
-                seeBound(t.interval.hi);
-              }
-              break;
-            case "add":
-              see(p.points);
-              seeBound(p.interval.lo);
-              seeBound(p.interval.hi);
-              break;
-            case "flag":
-              see(p.points);
-              break;
-            case "stepDeduction":
-              [p.threshold.value, p.full, p.step, p.per].forEach(see);
-              break;
-            case "increments":
-              [p.from.value, p.step, p.points].forEach(see);
-              break;
-            case "perItem":
-            case "countDeduction":
-              see(p.per);
-              see(p.points);
-              break;
-            case "baseline":
-              see(p.base);
-              see(p.full);
-              if (p.between !== "linear") see(p.between);
-              break;
-            case "expert":
-            case "discretionary":
-              break;
-          }
-        }
-      }
-    }
-  }
-  for (const g of rubric.grades) {
-    seeBound(g.interval.lo);
-    seeBound(g.interval.hi);
-  }
-  return { lits, weights };
+  const weightValues = rubric.categories.flatMap((c) => [c.weight, ...c.indicators.map((i) => i.weight)]).filter((w): w is string => w !== undefined);
+  const values = [
+    ...rubric.inputs.flatMap((i) => [i.min, i.max]),
+    ...rubric.categories.flatMap((c) => [c.points, c.cap]),
+    ...rubric.indicators.flatMap((ind) => indicatorNumbers({ ...ind, weight: undefined })),
+    ...rubric.grades.flatMap((g) => [g.interval.lo?.value, g.interval.hi?.value]),
+  ].filter((v): v is string => v !== undefined);
+  return { lits: Math.max(0, ...values.map(decimalsOf)), weights: Math.max(0, ...weightValues.map(decimalsOf)) };
 }
 
 /** Picks the scale for a rubric and dataset: exact for every sum, step and weighted product. */
@@ -406,15 +348,6 @@ export function chooseDigits(rubric: Rubric, dataDigits = 2): number {
 const YES = new Set(["是", "true", "TRUE", "True", "1", "有", "√", "Y", "y", "yes"]);
 const NO = new Set(["否", "false", "FALSE", "False", "0", "无", "×", "N", "n", "no", ""]);
 
-const TYPE_NAMES: Record<Input["type"], string> = {
-  number: "数值",
-  count: "计数",
-  percent: "百分比",
-  money: "金额",
-  yesno: "是否",
-  score: "评分",
-  text: "文本",
-};
 
 /** Compiles a checked rubric into a scorer. */
 export function compile(rubric: Rubric, options: ScoreOptions = {}): Scorer {
@@ -776,4 +709,3 @@ function evalExpr(e: NonNullable<Input["expression"]>, values: Values, present: 
   }
 }
 
-export { TYPE_NAMES };

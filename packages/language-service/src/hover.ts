@@ -1,0 +1,203 @@
+/**
+ * Hover: the exact meaning of what is under the cursor. A comparative or threshold shows its
+ * operator and interval after the Civil Code rule; a rule shows its formula and the score at
+ * its key points; a name shows its declaration; a keyword its entry in the keyword table.
+ */
+import { compile, criticalPoints, KEYWORDS, COMPARATIVES, type Comparison, type Condition as ConditionAst, type Range, type Rubric, type Rule, type Scorer } from "@zhunsheng/core";
+import { contains, tokenAt, tokenRangeOf, type LanguageDocument } from "./document.ts";
+import { CIVIL_CODE_1259, describePart, inequality, intervalNotation, intervalOfComparisons, operatorMeaning } from "./meaning.ts";
+import { nameOccurrences, occurrenceAt } from "./names.ts";
+
+export interface Hover {
+  range: Range;
+  /** Markdown (plain Chinese sentences; names are escaped). */
+  contents: string;
+}
+
+const TYPE_LABEL: Record<string, string> = { number: "数值", count: "计数", percent: "百分比", money: "金额", yesno: "是否", score: "评分", text: "文本" };
+
+/** Escapes Markdown so that names from the rubric show as text. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_[\]#|<>&~]/g, (c) => `\\${c}`);
+}
+
+interface FoundCondition {
+  condition: ConditionAst;
+  unit: string | undefined;
+}
+
+/** Every condition written in the file (rules, grades, vetoes, eligibility). */
+function conditionsOf(doc: LanguageDocument): ConditionAst[] {
+  const ast = doc.analysis.ast;
+  const out: ConditionAst[] = [];
+  for (const c of ast.categories)
+    for (const ind of c.indicators) {
+      for (const r of ind.rules)
+        for (const cl of r.clauses) {
+          if (cl.kind === "award" && cl.condition) out.push(cl.condition);
+          if (cl.kind === "increments") out.push({ kind: "compare", comparisons: [cl.from], range: cl.from.range });
+        }
+      for (const v of ind.vetoes) if (v.predicate.kind === "compare") out.push(v.predicate.condition);
+    }
+  for (const g of ast.grades) out.push(g.condition);
+  for (const v of ast.vetoes) if (v.predicate.kind === "compare") out.push(v.predicate.condition);
+  for (const c of ast.eligibility?.conditions ?? []) if (c.predicate.kind === "compare") out.push(c.predicate.condition);
+  return out;
+}
+
+function conditionAt(doc: LanguageDocument, offset: number): FoundCondition | undefined {
+  for (const c of conditionsOf(doc)) {
+    if (!contains(c.range, offset)) continue;
+    const unit = c.kind === "between" ? c.low.unit ?? c.high.unit : c.comparisons.find((x) => x.value.unit)?.value.unit;
+    return { condition: c, unit };
+  }
+  return undefined;
+}
+
+function ruleAt(rubric: Rubric | undefined, offset: number): { rule: Rule; path: string; max: string | undefined } | undefined {
+  for (const ind of rubric?.indicators ?? []) {
+    for (const rule of ind.rules) if (contains(rule.range, offset)) return { rule, path: ind.path, max: ind.max };
+  }
+  return undefined;
+}
+
+function scorerOf(doc: LanguageDocument): Scorer | undefined {
+  const { rubric, diagnostics } = doc.analysis;
+  if (!rubric || diagnostics.some((d) => d.severity === "error" && !d.code.startsWith("ZS4"))) return undefined;
+  try {
+    return compile(rubric);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Scores of a rule at its key points (thresholds and just beside them), at most `limit`. */
+export function keyPointScores(doc: LanguageDocument, offset: number, limit = 8): { x: string; score: string }[] {
+  const found = ruleAt(doc.analysis.rubric, offset);
+  const scorer = scorerOf(doc);
+  if (!found || !scorer) return [];
+  const input = found.rule.subjects[0];
+  if (!input || found.rule.chooseOne) return [];
+  const fn = scorer.ruleFunctions(found.path).find((f) => f.rule === found.rule);
+  if (!fn) return [];
+  const maxScaled = found.max !== undefined ? scorer.scale(found.max) : undefined;
+  const points = criticalPoints(found.rule, input, scorer);
+  const value = (x: number) => {
+    const v = fn.value(x);
+    return Math.max(0, maxScaled !== undefined ? Math.min(v, maxScaled) : v);
+  };
+  // keep the points where the score changes, and their neighbours
+  const keep: number[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const x = points[i]!;
+    const prev = points[i - 1];
+    const next = points[i + 1];
+    if (prev === undefined || next === undefined || value(prev) !== value(x) || value(next) !== value(x)) keep.push(x);
+  }
+  const near = keep.length > limit ? nearest(keep, found, doc, offset, scorer, limit) : keep;
+  return near.map((x) => ({ x: scorer.format(x), score: scorer.format(value(x)) }));
+}
+
+/** When there are many key points, those nearest the number under the cursor (or the first ones). */
+function nearest(keep: number[], _found: unknown, doc: LanguageDocument, offset: number, scorer: Scorer, limit: number): number[] {
+  const t = tokenAt(doc, offset);
+  const target = t?.tokenType.name === "NumberLiteral" ? scorer.scale(t.image.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))) : undefined;
+  if (target === undefined) return keep.slice(0, limit);
+  return [...keep].sort((a, b) => Math.abs(a - target) - Math.abs(b - target)).slice(0, limit).sort((a, b) => a - b);
+}
+
+function comparisonHover(c: Comparison, unit: string | undefined): string {
+  const entry = COMPARATIVES.find((x) => x.form === c.word);
+  const position = entry?.position === "postfix" ? "（后置：写在数字后面）" : "";
+  return `**${escapeMarkdown(c.word)}** ${position}：${operatorMeaning(c.op, c.value.value, unit ?? c.value.unit ?? "")}`;
+}
+
+function conditionHover(found: FoundCondition, offset: number): string[] {
+  const c = found.condition;
+  const lines: string[] = [];
+  if (c.kind === "between") {
+    const i = { lo: { value: c.low.value, closed: true }, hi: { value: c.high.value, closed: true } };
+    lines.push(`**${escapeMarkdown(c.low.value)}～${escapeMarkdown(c.high.value)}**：两端都包含，${inequality(i)}`);
+    lines.push(`区间：${intervalNotation(i)}`);
+    return lines;
+  }
+  const hit = c.comparisons.find((x) => contains(x.range, offset)) ?? c.comparisons[0];
+  if (hit) lines.push(comparisonHover(hit, found.unit));
+  const i = intervalOfComparisons(c.comparisons);
+  lines.push(`区间：${intervalNotation(i)}，即 ${inequality(i)}${found.unit ? `（单位：${escapeMarkdown(found.unit)}）` : ""}`);
+  return lines;
+}
+
+function ruleHover(doc: LanguageDocument, offset: number): string[] {
+  const found = ruleAt(doc.analysis.rubric, offset);
+  if (!found) return [];
+  const input = found.rule.subjects[0];
+  const lines = [`计分句（指标「${escapeMarkdown(found.path.split("/").pop() ?? "")}」，满分${found.max ?? "—"}分）：`];
+  for (const p of found.rule.parts) lines.push(`- ${escapeMarkdown(describePart(p, input, found.max))}`);
+  if (found.rule.atMost) lines.push(`- 本句合计最多${found.rule.atMost}分`);
+  const pts = keyPointScores(doc, offset);
+  if (pts.length > 0) {
+    const u = input?.type === "yesno" ? "" : input?.unit ?? "";
+    const show = (x: string) => (input?.type === "yesno" ? (x === "0" ? "否" : "是") : `${x}${u}`);
+    lines.push(`关键点得分：${pts.map((p) => `${escapeMarkdown(show(p.x))} → ${p.score}分`).join("；")}`);
+  }
+  return lines;
+}
+
+function inputHover(doc: LanguageDocument, name: string): string[] {
+  const input = doc.analysis.rubric?.inputByName.get(name);
+  const decl = doc.analysis.ast.inputs.find((i) => i.name.text === name);
+  if (!input && !decl) return [`**${escapeMarkdown(name)}**：未声明的输入`];
+  const kind = (input?.kind ?? decl?.kind) === "evidence" ? "证明材料" : (input?.kind ?? decl?.kind) === "derived" ? "派生输入" : "输入";
+  const type = input ? TYPE_LABEL[input.type] ?? input.type : decl?.type ? TYPE_LABEL[decl.type] : "";
+  const parts = [`**${escapeMarkdown(name)}**（${kind}）：${type ?? ""}`];
+  if (input?.unit) parts.push(`单位 ${escapeMarkdown(input.unit)}`);
+  if (input && input.type !== "yesno" && input.type !== "text") parts.push(`范围 ${input.min ?? "−∞"}～${input.max ?? "+∞"}`);
+  if (input?.direction) parts.push(input.direction === "up" ? "越多越好" : "越少越好");
+  const lines = [parts.join("，")];
+  const description = input?.description ?? decl?.description?.text;
+  if (description) lines.push(escapeMarkdown(description.replace(/^「|」$/g, "")));
+  const used = (doc.analysis.rubric?.indicators ?? []).filter((ind) => ind.rules.some((r) => r.subjects.some((s) => s.name === name)) || ind.requires.some((s) => s.name === name));
+  if (used.length > 0) lines.push(`用于指标：${used.map((u) => `「${escapeMarkdown(u.name)}」`).join("、")}`);
+  return lines;
+}
+
+/** Hover at `offset`, or undefined when there is nothing to say. */
+export function hover(doc: LanguageDocument, offset: number): Hover | undefined {
+  const token = tokenAt(doc, offset);
+  if (!token) return undefined;
+  const range = tokenRangeOf(doc, token);
+  const kind = token.tokenType.name;
+  if (kind === "Comment" || kind === "LineText") return undefined;
+
+  const occ = occurrenceAt(nameOccurrences(doc.analysis.ast), offset);
+  if (occ?.kind === "input") {
+    const lines = inputHover(doc, occ.name);
+    const rule = occ.declaration ? [] : ruleHover(doc, offset);
+    return { range: occ.range, contents: [...lines, ...rule].join("\n\n") };
+  }
+  if (occ) {
+    const ind = doc.analysis.rubric?.indicators.find((i) => i.name === occ.name);
+    const cat = doc.analysis.rubric?.categories.find((c) => c.name === occ.name);
+    const text = ind
+      ? `**${escapeMarkdown(ind.name)}**（指标，属「${escapeMarkdown(ind.category)}」）：${ind.weight ? `权重${ind.weight}` : `${ind.max ?? "分值待定"}分`}`
+      : cat
+        ? `**${escapeMarkdown(cat.name)}**（${cat.kind === "bonus" ? "加分项" : "类别"}）：${cat.weight ? `权重${cat.weight}` : `${cat.points ?? cat.cap ?? "分值待定"}分`}，含${cat.indicators.length}个指标`
+        : `**${escapeMarkdown(occ.name)}**`;
+    return { range: occ.range, contents: text };
+  }
+
+  const cond = kind === "Comparative" || kind === "NumberLiteral" || kind === "Unit" || kind === "Tilde" || kind === "Inclusive" || kind === "And" ? conditionAt(doc, offset) : undefined;
+  if (cond) {
+    return { range, contents: [...conditionHover(cond, offset), CIVIL_CODE_1259, ...ruleHover(doc, offset)].join("\n\n") };
+  }
+  if (kind === "Comparative") {
+    const c = COMPARATIVES.find((x) => x.form === token.image);
+    if (c) return { range, contents: [`**${escapeMarkdown(c.form)}**：${operatorMeaning(c.op, "n")}`, CIVIL_CODE_1259].join("\n\n") };
+  }
+  const rule = ruleHover(doc, offset);
+  const entry = KEYWORDS.find((k) => k.name === kind);
+  const lines = entry ? [`**${escapeMarkdown(token.image)}**：${escapeMarkdown(entry.doc)}`] : [];
+  if (rule.length > 0) lines.push(...rule);
+  return lines.length > 0 ? { range, contents: lines.join("\n\n") } : undefined;
+}
