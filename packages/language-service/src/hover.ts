@@ -3,7 +3,7 @@
  * operator and interval after the Civil Code rule; a rule shows its formula and the score at
  * its key points; a name shows its declaration; a keyword its entry in the keyword table.
  */
-import { compile, criticalPoints, KEYWORDS, COMPARATIVES, type Comparison, type Condition as ConditionAst, type Range, type Rubric, type Rule, type Scorer } from "@zhunsheng/core";
+import { compile, criticalPoints, KEYWORDS, COMPARATIVES, type Comparison, type ConditionAst, type Range, type Rubric, type Rule, type Scorer } from "@zhunsheng/core";
 import { contains, tokenAt, tokenRangeOf, type LanguageDocument } from "./document.ts";
 import { CIVIL_CODE_1259, describePart, inequality, intervalNotation, intervalOfComparisons, operatorMeaning } from "./meaning.ts";
 import { nameOccurrences, occurrenceAt } from "./names.ts";
@@ -71,39 +71,34 @@ function scorerOf(doc: LanguageDocument): Scorer | undefined {
   }
 }
 
-/** Scores of a rule at its key points (thresholds and just beside them), at most `limit`. */
-export function keyPointScores(doc: LanguageDocument, offset: number, limit = 8): { x: string; score: string }[] {
+/**
+ * Scores of the rule under the cursor where they change (each new level, from its first value),
+ * nearest the number under the cursor first, at most `limit`; plus the scores just below and at
+ * that number, which is what a threshold's reading decides.
+ */
+export function keyPointScores(doc: LanguageDocument, offset: number, limit = 6): { near: { x: string; score: string }[]; changes: { x: string; score: string }[] } {
+  const none = { near: [], changes: [] };
   const found = ruleAt(doc.analysis.rubric, offset);
   const scorer = scorerOf(doc);
-  if (!found || !scorer) return [];
+  if (!found || !scorer) return none;
   const input = found.rule.subjects[0];
-  if (!input || found.rule.chooseOne) return [];
+  if (!input || found.rule.chooseOne) return none;
   const fn = scorer.ruleFunctions(found.path).find((f) => f.rule === found.rule);
-  if (!fn) return [];
+  if (!fn) return none;
   const maxScaled = found.max !== undefined ? scorer.scale(found.max) : undefined;
-  const points = criticalPoints(found.rule, input, scorer);
   const value = (x: number) => {
     const v = fn.value(x);
     return Math.max(0, maxScaled !== undefined ? Math.min(v, maxScaled) : v);
   };
-  // keep the points where the score changes, and their neighbours
-  const keep: number[] = [];
-  for (let i = 0; i < points.length; i++) {
-    const x = points[i]!;
-    const prev = points[i - 1];
-    const next = points[i + 1];
-    if (prev === undefined || next === undefined || value(prev) !== value(x) || value(next) !== value(x)) keep.push(x);
-  }
-  const near = keep.length > limit ? nearest(keep, found, doc, offset, scorer, limit) : keep;
-  return near.map((x) => ({ x: scorer.format(x), score: scorer.format(value(x)) }));
-}
-
-/** When there are many key points, those nearest the number under the cursor (or the first ones). */
-function nearest(keep: number[], _found: unknown, doc: LanguageDocument, offset: number, scorer: Scorer, limit: number): number[] {
+  const points = criticalPoints(found.rule, input, scorer);
+  const changes = points.filter((x, i) => i === 0 || value(points[i - 1]!) !== value(x));
   const t = tokenAt(doc, offset);
   const target = t?.tokenType.name === "NumberLiteral" ? scorer.scale(t.image.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))) : undefined;
-  if (target === undefined) return keep.slice(0, limit);
-  return [...keep].sort((a, b) => Math.abs(a - target) - Math.abs(b - target)).slice(0, limit).sort((a, b) => a - b);
+  const show = (xs: number[]) => xs.map((x) => ({ x: scorer.format(x), score: scorer.format(value(x)) }));
+  if (target === undefined) return { near: [], changes: show(changes.slice(0, limit)) };
+  const unit = input.type === "count" ? (scorer.scale("1") ?? 1) : 1;
+  const nearest = [...changes].sort((a, b) => Math.abs(a - target) - Math.abs(b - target)).slice(0, limit).sort((a, b) => a - b);
+  return { near: show([target - unit, target]), changes: show(nearest) };
 }
 
 function comparisonHover(c: Comparison, unit: string | undefined): string {
@@ -136,11 +131,10 @@ function ruleHover(doc: LanguageDocument, offset: number): string[] {
   for (const p of found.rule.parts) lines.push(`- ${escapeMarkdown(describePart(p, input, found.max))}`);
   if (found.rule.atMost) lines.push(`- 本句合计最多${found.rule.atMost}分`);
   const pts = keyPointScores(doc, offset);
-  if (pts.length > 0) {
-    const u = input?.type === "yesno" ? "" : input?.unit ?? "";
-    const show = (x: string) => (input?.type === "yesno" ? (x === "0" ? "否" : "是") : `${x}${u}`);
-    lines.push(`关键点得分：${pts.map((p) => `${escapeMarkdown(show(p.x))} → ${p.score}分`).join("；")}`);
-  }
+  const u = input?.type === "yesno" ? "" : input?.unit ?? "";
+  const show = (x: string) => (input?.type === "yesno" ? (x === "0" ? "否" : "是") : `${x}${u}`);
+  if (pts.near.length > 0) lines.push(`此数上下：${pts.near.map((p) => `${escapeMarkdown(show(p.x))} → ${p.score}分`).join("；")}`);
+  if (pts.changes.length > 0) lines.push(`得分变化点：${pts.changes.map((p) => `${escapeMarkdown(show(p.x))}${input?.type === "yesno" ? "" : "起"} → ${p.score}分`).join("；")}`);
   return lines;
 }
 

@@ -1,0 +1,239 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../packages/core/src/index.ts";
+import {
+  applyEdits,
+  codeActions,
+  complete,
+  createDocument,
+  curve,
+  curveTargetAt,
+  definition,
+  diagnostics,
+  documentSymbols,
+  encodeSemanticTokens,
+  foldingRanges,
+  formatDocument,
+  hover,
+  prepareRename,
+  references,
+  rename,
+  semanticTokens,
+  symbolPath,
+} from "../../packages/language-service/src/index.ts";
+import { at, hunan } from "./markers.ts";
+
+const STEP = "    服务企业家次 达1500家次得15分，每少100家次减1分（不足一档不计）";
+
+describe("semantic tokens", () => {
+  it("tells keywords, comparatives, numbers, units, inputs and indicators apart", () => {
+    const doc = createDocument(hunan(STEP));
+    const tokens = semanticTokens(doc);
+    const of = (text: string) => tokens.filter((t) => doc.text.slice(t.range.start.offset, t.range.end.offset) === text).map((t) => t.type);
+    expect(of("达")).toEqual(["comparative"]);
+    expect(of("1500")).toEqual(["number"]);
+    expect(of("家次")).toContain("unit");
+    expect(of("服务企业家次")).toEqual(["input", "input"]);
+    expect(of("「服务企业数（家次）」")).toEqual(["indicator"]);
+    expect(of("平台活跃度")).toEqual(["category"]);
+    expect(of("计数")).toEqual(["type"]);
+    expect(of("类别")).toEqual(["keyword"]);
+    expect(of("湖南省")).toEqual(["string"]);
+    const decl = tokens.find((t) => t.type === "input");
+    expect(decl?.declaration).toBe(true);
+  });
+
+  it("encodes five integers per token with relative positions", () => {
+    const doc = createDocument(hunan(STEP));
+    const data = encodeSemanticTokens(semanticTokens(doc));
+    expect(data.length % 5).toBe(0);
+    expect(data[0]).toBe(0); // first token on line 1
+    expect(data[1]).toBe(0); // at column 0 (评价体系)
+    expect(data[2]).toBe(4);
+  });
+});
+
+describe("diagnostics", () => {
+  it("are the checker's, unchanged", () => {
+    const text = hunan("    服务企业家次 达1500家次得16分，每少100家次减1分\n    未知输入 得5分");
+    expect(diagnostics(createDocument(text, "test.zs"))).toEqual(analyze(text, "test.zs").diagnostics);
+    expect(diagnostics(createDocument(text)).map((d) => d.code)).toContain("ZS2001");
+  });
+
+  it("offer the checker's fixes and declare a missing input", () => {
+    const { doc, offset, text } = at(hunan("    服务企业家次 达1500家次得15分，每少100家次减1分\n    <|>荣誉次数 每次加3分"));
+    const actions = codeActions(doc, doc.analysis.diagnostics.find((d) => d.code === "ZS2001")!.range);
+    const declare = actions.find((a) => a.title.includes("声明"));
+    expect(declare?.title).toBe("在「输入」中声明「荣誉次数」");
+    const fixed = applyEdits(text, declare!.edits);
+    expect(fixed).toContain("网站日常维护：是否\n  荣誉次数：数值");
+    expect(createDocument(fixed).analysis.diagnostics.map((d) => d.code)).not.toContain("ZS2001");
+    void offset;
+    const plain = createDocument(hunan("    服务企业家次 达1500家次得15分，每少100家次减1分"));
+    const reading = codeActions(plain, plain.analysis.diagnostics.find((d) => d.code === "ZS3020")!.range);
+    expect(reading[0]?.title).toBe("写明读法：不足一档不计");
+  });
+});
+
+describe("completion", () => {
+  it("offers units right after a number", () => {
+    const { doc, offset } = at(hunan("    服务企业家次 达1500<|>"));
+    const labels = complete(doc, offset).map((c) => c.label);
+    expect(labels).toContain("家次");
+    expect(labels.every((l) => !l.includes("服务企业家次"))).toBe(true);
+  });
+
+  it("offers declared inputs first where a scoring sentence starts", () => {
+    const { doc, offset } = at(hunan("    服务企业家次 达1500家次得15分，每少100家次减1分\n    服务<|>"));
+    const items = complete(doc, offset).sort((a, b) => a.sortText.localeCompare(b.sortText));
+    expect(items[0]?.kind).toBe("input");
+    const item = items.find((i) => i.label === "服务企业家次")!;
+    expect(item.range.start.offset).toBe(offset - 2);
+  });
+
+  it("offers the step-deduction sentence as a snippet after an input name", () => {
+    const { doc, offset } = at(hunan("    服务企业家次 <|>"));
+    const items = complete(doc, offset).sort((a, b) => a.sortText.localeCompare(b.sortText));
+    const snippet = items.find((i) => i.label === "达…得…分，每少…减…分");
+    expect(snippet?.snippet).toBe(true);
+    expect(snippet?.insertText).toMatch(/^达\$\{1:1500\}/);
+    expect(items[0]?.kind).toBe("snippet");
+  });
+
+  it("offers input types after a name in 输入", () => {
+    const { doc, offset } = at(hunan(STEP, "  荣誉次数：<|>"));
+    const labels = complete(doc, offset).map((c) => c.label);
+    expect(labels.slice(0, 7)).toEqual(["计数", "数值", "百分比", "金额", "是否", "评分", "文本"]);
+  });
+
+  it("offers section keywords at the start of a line", () => {
+    const { doc, offset } = at(hunan(STEP) + "等<|>");
+    const items = complete(doc, offset);
+    expect(items.find((i) => i.label === "等级" && i.kind === "keyword")?.detail).toBe("段落");
+    expect(items.find((i) => i.label === "以上")?.detail).toBe("比较词：x ≥ n");
+  });
+});
+
+describe("hover", () => {
+  it("states the operator and interval of a prefix comparative after the Civil Code", () => {
+    const { doc, offset } = at(hunan("    服务企业家次 达15<|>00家次得15分，每少100家次减1分（不足一档不计）"));
+    const h = hover(doc, offset)!;
+    expect(h.contents).toContain("x ≥ 1500（含1500家次本身）");
+    expect(h.contents).toContain("区间：[1500, +∞)");
+    expect(h.contents).toContain("民法典");
+    expect(h.contents).toContain("此数上下：1499家次 → 15分；1500家次 → 15分");
+    expect(h.contents).toContain("1301家次起 → 14分；1401家次起 → 15分");
+    expect(doc.text.slice(h.range.start.offset, h.range.end.offset)).toBe("1500");
+  });
+
+  it("reads 不足 as excluding the number and two comparatives as a half-open interval", () => {
+    const { doc, offset } = at(hunan("    服务企业家次 达到1000家次不<|>足1500家次得10分；达到1500家次得15分"));
+    const h = hover(doc, offset)!;
+    expect(h.contents).toContain("**不足**");
+    expect(h.contents).toContain("x < 1500（不含1500家次本身）");
+    expect(h.contents).toContain("区间：[1000, 1500)，即 1000 ≤ x < 1500");
+  });
+
+  it("reads a postfix 以上 as including the number", () => {
+    const { doc, offset } = at(hunan("    服务企业家次 1500家次以<|>上得15分"));
+    expect(hover(doc, offset)!.contents).toContain("**以上** （后置：写在数字后面）：x ≥ 1500");
+  });
+
+  it("explains a rule's formula on its verbs", () => {
+    const { doc, offset } = at(hunan("    服务企业家次 达1500家次得15分，每<|>少100家次减1分"));
+    const h = hover(doc, offset)!;
+    expect(h.contents).toContain("不足时每差100家次减1分（不足一档不计，默认读法），最低0分");
+  });
+
+  it("describes an input on its name", () => {
+    const { doc, offset } = at(hunan("    服务企<|>业家次 达1500家次得15分"));
+    const h = hover(doc, offset)!;
+    expect(h.contents).toContain("**服务企业家次**（输入）：计数，单位 家次，范围 0～+∞，越多越好");
+    expect(h.contents).toContain("用于指标：「服务企业数（家次）」");
+  });
+
+  it("escapes names so that they never become markup", () => {
+    const text = hunan(STEP, "  「<img src=x onerror=alert(1)>」：是否\n").replace("网站日常维护 得10分", "「<img src=x onerror=alert(1)>」 得10分");
+    const { doc, offset } = at(text.replace("「<img src=x onerror=alert(1)>」 得", "「<i<|>mg src=x onerror=alert(1)>」 得"));
+    const contents = hover(doc, offset)!.contents;
+    expect(contents).toContain("\\<img");
+    expect(contents).not.toMatch(/(^|[^\\])<img/);
+  });
+});
+
+describe("navigation and rename", () => {
+  const source = hunan("    服务企业家次 达1500家次得15分，每少100家次减1分", "") + "\n用例 一\n  输入 服务企业家次 1200\n  期望 总分 12分\n";
+
+  it("goes from a use to the declaration", () => {
+    const { doc, offset } = at(source.replace("    服务企业家次 达", "    服务<|>企业家次 达"));
+    const d = definition(doc, offset)!;
+    expect(d.start.line).toBe(6);
+    expect(doc.text.slice(d.start.offset, d.end.offset)).toBe("服务企业家次");
+  });
+
+  it("finds every reference, including cases", () => {
+    const { doc, offset } = at(source.replace("服务企业家次：", "服务企业<|>家次："));
+    expect(references(doc, offset).map((r) => r.start.line)).toEqual([6, 11, 17]);
+    expect(references(doc, offset, false)).toHaveLength(2);
+  });
+
+  it("renames an input everywhere and quotes a name with punctuation", () => {
+    const { doc, offset, text } = at(source.replace("服务企业家次：", "服务企业<|>家次："));
+    expect(prepareRename(doc, offset)?.text).toBe("服务企业家次");
+    const r = rename(doc, offset, "服务企业（家次）");
+    if ("error" in r) throw new Error(r.error);
+    const out = applyEdits(text, r.edits);
+    expect(out.match(/「服务企业（家次）」/g)).toHaveLength(3);
+    expect(createDocument(out).analysis.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("refuses a rename onto another input", () => {
+    const { doc, offset } = at(source.replace("服务企业家次：", "服务企业<|>家次："));
+    expect(rename(doc, offset, "网站日常维护")).toEqual({ error: "已有名为「网站日常维护」的输入" });
+  });
+});
+
+describe("symbols, folding, formatting", () => {
+  const text = `# 说明一\n# 说明二\n${hunan(STEP)}\n等级\n  60分以下：不合格\n  60分（含）以上：合格\n`;
+
+  it("outlines 类别 → 指标 and finds the breadcrumb path", () => {
+    const doc = createDocument(text);
+    const symbols = documentSymbols(doc);
+    expect(symbols.map((s) => `${s.kind}:${s.name}`)).toEqual(["rubric:测试体系", "inputs:输入", "category:平台活跃度", "grades:等级"]);
+    expect(symbols[2]!.children.map((c) => `${c.name} ${c.detail}`)).toEqual(["服务企业数（家次） 15分", "网站 10分"]);
+    const offset = text.indexOf("每少");
+    expect(symbolPath(symbols, offset).map((s) => s.name)).toEqual(["平台活跃度", "服务企业数（家次）"]);
+  });
+
+  it("folds categories, indicators, sections and comment runs", () => {
+    const doc = createDocument(text);
+    const folds = foldingRanges(doc).map((f) => `${f.kind}:${f.startLine}-${f.endLine}`);
+    expect(folds).toContain("comment:1-2");
+    expect(folds).toContain("region:7-9");
+    expect(folds.some((f) => f.startLine === 11)).toBe(false);
+    expect(folds.filter((f) => f.startsWith("region:11-"))).toHaveLength(1);
+  });
+
+  it("formats through the core's formatter and leaves broken files alone", () => {
+    const messy = "评价体系 甲\n输入\n      服务企业家次：计数 家次\n类别 乙（15分）\n指标 丙 15分\n服务企业家次 达1500家次得15分\n";
+    const edits = formatDocument(createDocument(messy));
+    expect(edits).toHaveLength(1);
+    expect(edits[0]!.newText).toContain("\n  服务企业家次：计数 家次\n");
+    expect(formatDocument(createDocument(edits[0]!.newText))).toEqual([]);
+    expect(formatDocument(createDocument("评价体系 甲\n类别 （（（\n"))).toEqual([]);
+  });
+});
+
+describe("curve", () => {
+  it("samples the indicator's score against its input, with the threshold closed", () => {
+    const { doc, offset } = at(hunan("    服务企业家次 达1500家次得15分，每<|>少100家次减1分"));
+    const target = curveTargetAt(doc, offset)!;
+    expect(target).toEqual({ path: "平台活跃度/服务企业数（家次）", input: "服务企业家次" });
+    const c = curve(doc.analysis.rubric!, target.path, target.input)!;
+    const y = (x: number) => c.points.find((p) => p.x === x)?.y;
+    expect(y(1500)).toBe(15);
+    expect(y(1401)).toBe(15); // 差99家次，不满一档不扣
+    expect(y(1400)).toBe(14);
+    expect(y(0)).toBe(0);
+    expect(c.thresholds).toEqual([{ x: 1500, xText: "1500", closed: true, label: "达1500家次" }]);
+  });
+});
