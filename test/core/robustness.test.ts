@@ -97,3 +97,16 @@ describe("formatter laws", () => {
     expect(r.diagnostics.length).toBeGreaterThan(0);
   });
 });
+
+describe("quick fixes for undeclared inputs", () => {
+  const apply = (text: string, fix: { edits: { range: { start: { offset: number }; end: { offset: number } }; newText: string }[] }) =>
+    fix.edits.reduceRight((t, e) => t.slice(0, e.range.start.offset) + e.newText + t.slice(e.range.end.offset), text);
+  it("renames to the suggestion, or declares the input", () => {
+    const text = `评价体系 测试\n输入\n  服务企业家次：计数 家次\n类别 甲（15分）\n  指标 乙 15分\n    服务企业数 达1500家次得15分\n`;
+    const d = analyze(text).diagnostics.find((x) => x.code === "ZS2001")!;
+    expect(analyze(apply(text, d.fix!)).diagnostics.filter((x) => x.severity === "error")).toEqual([]);
+    const declared = apply(text, d.otherFixes![0]!);
+    expect(declared).toContain("  服务企业家次：计数 家次\n  服务企业数：计数\n");
+    expect(analyze(declared).diagnostics.filter((x) => x.code === "ZS2001")).toEqual([]);
+  });
+});

@@ -22,7 +22,10 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   range: Range;
+  /** The preferred quick fix. */
   fix?: Fix;
+  /** Further quick fixes, in order of preference. */
+  otherFixes?: Fix[];
 }
 
 export const MESSAGES = {

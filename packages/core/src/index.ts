@@ -7,7 +7,7 @@ export { bindRubric, intervalOf, suggestName, TYPE_LABEL } from "./binder/from-a
 export { compile, namesItself, countSteps, chooseDigits, type Scorer, type Verdict, type Explanation, type IndicatorResult, type CategoryResult, type Values } from "./evaluator/compile.ts";
 export { criticalPoints, checkSemantics } from "./checker/semantic.ts";
 export * from "./decimal.ts";
-export { tokenize, KEYWORDS, COMPARATIVES, UNITS, OPERATOR_LABEL, type Operator } from "@zhunsheng/grammar";
+export { tokenize, type IToken, KEYWORDS, COMPARATIVES, UNITS, OPERATOR_LABEL, type Operator } from "@zhunsheng/grammar";
 export { format, type FormatResult } from "./format.ts";
 export { parseDataFile, parseCsvRows, toCsv, dataDigits, templateColumns, type DataFile, type PlatformRecord } from "./data.ts";
 export { totalSource } from "./evaluator/codegen.ts";

@@ -3,9 +3,9 @@
  * and reports the structural problems (names, units, sums, weights). Never mutates the AST.
  */
 import { canonicalUnit, UNITS, type Operator } from "@zhunsheng/grammar";
-import type { Clause, Condition as ConditionAst, FileAst, IndicatorAst, InputAst, Name, Predicate, Quantity, Range, RuleAst } from "../ast.ts";
+import type { Clause, Condition as ConditionAst, FileAst, Pos, IndicatorAst, InputAst, Name, Predicate, Quantity, Range, RuleAst } from "../ast.ts";
 import { addDecimals, canonicalDecimal, compareDecimals } from "../decimal-string.ts";
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, type Diagnostic, type Fix } from "../diagnostics.ts";
 import { indicatorNumbers } from "../model-walk.ts";
 import type { Bound, Category, Condition, Indicator, Input, Interval, Part, Rubric, Rule } from "../model.ts";
 
@@ -45,6 +45,7 @@ export function intervalOf(cond: ConditionAst, source: string): Interval {
 
 interface BindContext {
   source: string;
+  ast: FileAst;
   diagnostics: Diagnostic[];
   inputs: Map<string, Input>;
   used: Set<string>;
@@ -85,8 +86,34 @@ function resolve(ctx: BindContext, name: Name): Input | undefined {
     return input;
   }
   const s = suggestName(name.text, ctx.inputs.keys());
-  ctx.diagnostics.push(diagnostic("ZS2001", name.range, [name.text, s ? `，你是不是想写「${s}」？` : "：请在「输入」中声明"]));
+  const fixes = [
+    ...(s ? [{ title: `改为「${s}」`, edits: [{ range: name.range, newText: s }] }] : []),
+    declareFix(ctx, name.text),
+  ];
+  const d = diagnostic("ZS2001", name.range, [name.text, s ? `，你是不是想写「${s}」？` : "：请在「输入」中声明"], fixes[0]);
+  if (fixes.length > 1) d.otherFixes = fixes.slice(1);
+  ctx.diagnostics.push(d);
   return undefined;
+}
+
+/** Quick fix for an undeclared input: declare it at the end of the 输入 section (or create the section). */
+function declareFix(ctx: BindContext, name: string): Fix {
+  const decl = /^[\p{Script=Han}A-Za-z_“"‘][\p{Script=Han}A-Za-z0-9_“”"‘’·]*$/u.test(name) ? name : `「${name}」`;
+  const last = [...ctx.ast.inputs].reverse().find((i) => i.kind === "input");
+  if (last) {
+    const at = lineEnd(ctx.source, last.range.end.offset);
+    return { title: `在「输入」中声明「${name}」`, edits: [{ range: { start: at, end: at }, newText: `\n  ${decl}：计数` }] };
+  }
+  const after = ctx.ast.title ? lineEnd(ctx.source, Math.max(ctx.ast.title.range.end.offset, ...Object.values(ctx.ast.headerRanges).map((r) => r?.end.offset ?? 0))) : { offset: 0, line: 1, column: 1 };
+  return { title: `新建「输入」并声明「${name}」`, edits: [{ range: { start: after, end: after }, newText: `\n输入\n  ${decl}：计数` }] };
+}
+
+function lineEnd(source: string, offset: number): Pos {
+  let end = source.indexOf("\n", offset);
+  if (end < 0) end = source.length;
+  const before = source.slice(0, end);
+  const line = before.split("\n").length;
+  return { offset: end, line, column: end - before.lastIndexOf("\n") };
 }
 
 function bindInput(ast: InputAst, ctx: BindContext): Input {
@@ -351,7 +378,7 @@ function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boole
 
 /** Binds a parsed file into a Rubric and reports structural problems. */
 export function bindRubric(ast: FileAst, source: string, fileName: string): { rubric: Rubric; diagnostics: Diagnostic[] } {
-  const ctx: BindContext = { source, diagnostics: [], inputs: new Map(), used: new Set() };
+  const ctx: BindContext = { source, ast, diagnostics: [], inputs: new Map(), used: new Set() };
   if (!ast.title) ctx.diagnostics.push(diagnostic("ZS3007", { start: ast.range.start, end: ast.range.start }));
 
   // names: inputs, then categories and indicators share one namespace with them
