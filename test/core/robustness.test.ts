@@ -106,7 +106,7 @@ describe("quick fixes for undeclared inputs", () => {
     const d = analyze(text).diagnostics.find((x) => x.code === "ZS2001")!;
     expect(analyze(apply(text, d.fix!)).diagnostics.filter((x) => x.severity === "error")).toEqual([]);
     const declared = apply(text, d.otherFixes![0]!);
-    expect(declared).toContain("  服务企业家次：计数 家次\n  服务企业数：计数\n");
+    expect(declared).toContain("  服务企业家次：计数 家次\n  服务企业数：数值\n");
     expect(analyze(declared).diagnostics.filter((x) => x.code === "ZS2001")).toEqual([]);
   });
 });

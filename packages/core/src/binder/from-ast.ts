@@ -102,10 +102,10 @@ function declareFix(ctx: BindContext, name: string): Fix {
   const last = [...ctx.ast.inputs].reverse().find((i) => i.kind === "input");
   if (last) {
     const at = lineEnd(ctx.source, last.range.end.offset);
-    return { title: `在「输入」中声明「${name}」`, edits: [{ range: { start: at, end: at }, newText: `\n  ${decl}：计数` }] };
+    return { title: `在「输入」中声明「${name}」`, edits: [{ range: { start: at, end: at }, newText: `\n  ${decl}：数值` }] };
   }
   const after = ctx.ast.title ? lineEnd(ctx.source, Math.max(ctx.ast.title.range.end.offset, ...Object.values(ctx.ast.headerRanges).map((r) => r?.end.offset ?? 0))) : { offset: 0, line: 1, column: 1 };
-  return { title: `新建「输入」并声明「${name}」`, edits: [{ range: { start: after, end: after }, newText: `\n输入\n  ${decl}：计数` }] };
+  return { title: `新建「输入」并声明「${name}」`, edits: [{ range: { start: after, end: after }, newText: `\n输入\n  ${decl}：数值` }] };
 }
 
 function lineEnd(source: string, offset: number): Pos {
