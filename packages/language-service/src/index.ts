@@ -14,3 +14,4 @@ export { foldingRanges, type FoldingRange } from "./folding.ts";
 export { formatDocument } from "./formatting.ts";
 export { curve, curveTargetAt, type Curve } from "./curve.ts";
 export { nameOccurrences, type NameOccurrence, type NameKind } from "./names.ts";
+export { editorKeywords, type EditorKeywords } from "./keywords.ts";

@@ -1,0 +1,51 @@
+/** The status bar: problem counts, the rubric's maximum total, timings, cursor, dataset. */
+import { LitElement, css, html, nothing } from "lit";
+import { customElement, property } from "lit/decorators.js";
+
+export interface StatusInfo {
+  errors: number;
+  warnings: number;
+  maxTotal: string | undefined;
+  analyzeMs: number | undefined;
+  scoreMs: number | undefined;
+  line: number;
+  column: number;
+  stale: boolean;
+  readOnly: boolean;
+  message: string | undefined;
+}
+
+@customElement("zs-status-bar")
+export class ZsStatusBar extends LitElement {
+  @property({ attribute: false }) info: StatusInfo | undefined;
+
+  static override styles = css`
+    :host { display: flex; height: 22px; align-items: center; gap: 14px; padding: 0 10px; background: var(--zs-status-bg); color: var(--zs-status-fg); font-size: 12px; white-space: nowrap; overflow: hidden; }
+    button { all: unset; cursor: pointer; padding: 0 4px; }
+    button:hover, button:focus-visible { background: #ffffff26; }
+    .right { margin-left: auto; display: flex; gap: 14px; }
+    .stale { background: #f2c94c; color: #222; padding: 0 6px; }
+  `;
+
+  override render() {
+    const i = this.info;
+    if (!i) return html`<span>准绳</span>`;
+    return html`<div role="status" aria-live="polite" style="display:contents">
+      <button class="problems" title="问题" @click=${() => this.dispatchEvent(new CustomEvent("show-problems", { bubbles: true, composed: true }))}>
+        ✖ <span class="errors">${i.errors}</span>&nbsp; ⚠ <span class="warnings">${i.warnings}</span>
+      </button>
+      ${i.maxTotal !== undefined ? html`<span class="max-total">最高总分 ${i.maxTotal}分</span>` : nothing}
+      ${i.analyzeMs !== undefined ? html`<span class="timing">解析+检查 ${i.analyzeMs.toFixed(1)} ms · 评分 ${(i.scoreMs ?? 0).toFixed(1)} ms</span>` : nothing}
+      ${i.stale ? html`<span class="stale">评分已过时</span>` : nothing}
+      ${i.readOnly ? html`<span>只读</span>` : nothing}
+      ${i.message ? html`<span class="message">${i.message}</span>` : nothing}
+      <span class="right"><span>行 ${i.line}，列 ${i.column}</span><span>准绳 .zs</span><span>UTF-8</span></span>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "zs-status-bar": ZsStatusBar;
+  }
+}

@@ -1,0 +1,57 @@
+/** Drafts and the open editors, kept in IndexedDB so that a reload or a closed tab loses nothing. */
+import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+
+export interface Draft {
+  uri: string;
+  title: string;
+  text: string;
+  savedAt: number;
+  /** The built-in file this draft was edited from, for compare and revert. */
+  builtinPath?: string;
+}
+
+export interface Session {
+  tabs: { uri: string; title: string; builtinPath?: string }[];
+  active?: string;
+}
+
+interface Schema extends DBSchema {
+  drafts: { key: string; value: Draft };
+  session: { key: string; value: Session };
+}
+
+let db: Promise<IDBPDatabase<Schema>> | undefined;
+
+function open(): Promise<IDBPDatabase<Schema>> {
+  db ??= openDB<Schema>("zhunsheng-workbench", 1, {
+    upgrade(d) {
+      d.createObjectStore("drafts", { keyPath: "uri" });
+      d.createObjectStore("session");
+    },
+  });
+  return db;
+}
+
+export async function saveDraft(d: Draft): Promise<void> {
+  await (await open()).put("drafts", d);
+}
+
+export async function loadDraft(uri: string): Promise<Draft | undefined> {
+  return (await open()).get("drafts", uri);
+}
+
+export async function deleteDraft(uri: string): Promise<void> {
+  await (await open()).delete("drafts", uri);
+}
+
+export async function allDrafts(): Promise<Draft[]> {
+  return (await open()).getAll("drafts");
+}
+
+export async function saveSession(s: Session): Promise<void> {
+  await (await open()).put("session", s, "current");
+}
+
+export async function loadSession(): Promise<Session | undefined> {
+  return (await open()).get("session", "current");
+}

@@ -1,0 +1,78 @@
+/**
+ * The one typed protocol between the workbench and its analysis worker: requests with an id
+ * and a method from `Methods`, responses with the same id, and `analysis` pushes after edits.
+ */
+import type { CodeAction, CompletionItem, Curve, DocumentSymbol, EditorKeywords, FoldingRange, Hover, TextEdit } from "@zhunsheng/language-service";
+import type { Diagnostic, Explanation, Range } from "@zhunsheng/core";
+
+export type Record_ = Record<string, unknown>;
+
+/** One platform's row in the 评分 table. */
+export interface ScoreRow {
+  index: number;
+  platform: string;
+  total: string | null;
+  grade: string | null;
+  eligible: boolean | null;
+  rank: number | null;
+  /** Category name → score. */
+  categories: Record<string, string>;
+  errors: string[];
+}
+
+export interface Scores {
+  /** Category columns in rubric order, with their maxima. */
+  columns: { name: string; max: string; bonus: boolean }[];
+  rows: ScoreRow[];
+  dataset: string;
+  /** Input names expected in the data, for the data form and CSV template. */
+  fields: { name: string; type: string; unit: string | undefined; min: string | undefined; max: string | undefined; description: string | undefined }[];
+}
+
+/** What the worker pushes after each change of a document. */
+export interface AnalysisResult {
+  uri: string;
+  version: number;
+  diagnostics: Diagnostic[];
+  symbols: DocumentSymbol[];
+  /** From the last text without syntax or name errors. */
+  scores: Scores | undefined;
+  maxTotal: string | undefined;
+  title: string | undefined;
+  /** The scores come from an older text, because the current one has errors. */
+  stale: boolean;
+  timing: { analyzeMs: number; scoreMs: number };
+}
+
+/** Request methods: params and result of each. */
+export interface Methods {
+  open: { params: { uri: string; text: string; version: number }; result: null };
+  update: { params: { uri: string; text: string; version: number }; result: null };
+  close: { params: { uri: string }; result: null };
+  keywords: { params: Record<string, never>; result: EditorKeywords & { tokenTypes: string[]; tokenModifiers: string[] } };
+  symbols: { params: { uri: string }; result: DocumentSymbol[] };
+  setData: { params: { uri: string; name: string; records: Record_[] }; result: null };
+  importData: { params: { uri: string; name: string; kind: "csv" | "json"; text: string }; result: { count: number; errors: string[] } };
+  records: { params: { uri: string }; result: { name: string; records: Record_[] } };
+  exportRows: { params: { uri: string }; result: string[][] };
+  explain: { params: { uri: string; index: number }; result: Explanation | undefined };
+  curve: { params: { uri: string; offset: number; index: number | undefined }; result: Curve | undefined };
+  semanticTokens: { params: { uri: string }; result: Uint32Array };
+  hover: { params: { uri: string; offset: number }; result: Hover | undefined };
+  complete: { params: { uri: string; offset: number }; result: CompletionItem[] };
+  definition: { params: { uri: string; offset: number }; result: Range | undefined };
+  references: { params: { uri: string; offset: number }; result: Range[] };
+  prepareRename: { params: { uri: string; offset: number }; result: { range: Range; text: string } | undefined };
+  rename: { params: { uri: string; offset: number; newName: string }; result: { edits: TextEdit[] } | { error: string } };
+  format: { params: { uri: string }; result: TextEdit[] };
+  codeActions: { params: { uri: string; range: Range }; result: CodeAction[] };
+  folding: { params: { uri: string }; result: FoldingRange[] };
+}
+
+export type Method = keyof Methods;
+
+export type Request = { [M in Method]: { kind: "request"; id: number; method: M; params: Methods[M]["params"] } }[Method];
+
+export type WorkerMessage =
+  | { kind: "response"; id: number; result: unknown; error?: string }
+  | { kind: "analysis"; result: AnalysisResult };
