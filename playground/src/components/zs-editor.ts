@@ -32,6 +32,9 @@ export class ZsEditor extends LitElement {
       fontSize: 14,
       lineHeight: 22,
       wordWrap: "on",
+      // Chinese has no spaces: split words with Intl.Segmenter and treat CJK punctuation as separators
+      wordSegmenterLocales: ["zh-CN"],
+      wordSeparators: "`~!@#$%^&*()-=+[{]}\\|;:'\",.<>/?，。、；：（）「」～《》！？“”",
       wrappingIndent: "indent",
       minimap: { enabled: false },
       "semanticHighlighting.enabled": true,

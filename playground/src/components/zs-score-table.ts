@@ -27,7 +27,7 @@ export class ZsScoreTable extends LitElement {
   @property({ attribute: false }) scores: Scores | undefined;
   @property({ type: Boolean }) stale = false;
   @property({ type: Number }) selected = -1;
-  /** Totals before the last edit, to mark the rows that changed. */
+  /** Totals when the file was opened, to mark the rows whose total the edits changed. */
   @property({ attribute: false }) previous: ReadonlyMap<string, string | null> = new Map();
   @state() private sortKey: SortKey = "rank";
   @state() private ascending = true;
@@ -89,7 +89,7 @@ export class ZsScoreTable extends LitElement {
               @keydown=${(e: KeyboardEvent) => (e.key === "Enter" || e.key === " ") && this.pick(r.index)}
             >
               <td>${r.platform}${r.errors.length > 0 ? html` <span class="err" title=${r.errors.join("\n")}>⚠ ${r.errors.length}</span>` : nothing}</td>
-              <td class=${changed ? "changed total" : "total"} title=${changed ? `改动前：${before ?? "—"}` : ""}>${r.total ?? "—"}${changed ? (Number(r.total) > Number(before) ? " ↑" : " ↓") : ""}</td>
+              <td class=${changed ? "changed total" : "total"} title=${changed ? `打开时：${before ?? "—"}` : ""}>${r.total ?? "—"}${changed ? (Number(r.total) > Number(before) ? " ↑" : " ↓") : ""}</td>
               <td>${r.grade ?? "—"}</td>
               <td>${r.rank ?? "—"}</td>
               ${s.columns.map((c) => html`<td>${r.categories[c.name] ?? "—"}</td>`)}

@@ -102,6 +102,8 @@ export class ZsWorkbench extends LitElement {
   @state() private tabs: string[] = [];
   @state() private active: string | undefined;
   @state() private analyses = new Map<string, AnalysisResult>();
+  /** Per document: each platform's total when the file was opened (or its data last changed). */
+  private baselines = new Map<string, Map<string, string | null>>();
   @state() private previousTotals = new Map<string, string | null>();
   @state() private side: SideView | null = "explorer";
   @state() private panel: Panel = "scores";
@@ -180,7 +182,7 @@ export class ZsWorkbench extends LitElement {
       model.setEOL(monaco.editor.EndOfLineSequence.LF);
       doc = { uri, title, kind, model, builtin, readOnly: kind === "share", dataset: GENERATED, imported: new Map() };
       this.docs.set(uri, doc);
-      void this.client.request("open", { uri, text: model.getValue(), version: model.getVersionId() });
+      void this.client.request("open", { uri, text: model.getValue(), version: model.getVersionId(), baseText: builtin?.text });
       model.onDidChangeContent(() => this.onContentChange(doc!));
       const first = builtin?.data[0];
       if (first) {
@@ -284,14 +286,10 @@ export class ZsWorkbench extends LitElement {
   // ---- analysis ------------------------------------------------------------------------------
 
   private onAnalysis(r: AnalysisResult) {
-    const before = this.analyses.get(r.uri);
     const next = new Map(this.analyses);
     next.set(r.uri, r);
-    if (r.uri === this.active && before?.scores && r.scores && before.scores.dataset === r.scores.dataset) {
-      const prev = new Map(before.scores.rows.map((x) => [x.platform, x.total]));
-      const changed = r.scores.rows.some((x) => prev.get(x.platform) !== x.total);
-      if (changed) this.previousTotals = prev;
-    }
+    if (r.scores && !this.baselines.has(r.uri)) this.baselines.set(r.uri, new Map(r.scores.rows.map((x) => [x.platform, x.total])));
+    if (r.uri === this.active) this.previousTotals = this.baselines.get(r.uri) ?? new Map();
     this.analyses = next;
     const doc = this.docs.get(r.uri);
     if (doc) this.applyMarkers(doc);
@@ -364,7 +362,7 @@ export class ZsWorkbench extends LitElement {
     const builtin = doc.builtin?.data.find((d) => d.name === name);
     if (builtin) await this.client.request("importData", { uri: doc.uri, name, kind: builtin.kind, text: builtin.text });
     else await this.client.request("setData", { uri: doc.uri, name, records: doc.imported.get(name) ?? [] });
-    this.previousTotals = new Map();
+    this.baselines.delete(doc.uri);
     await this.loadRecords();
   }
 
@@ -383,7 +381,7 @@ export class ZsWorkbench extends LitElement {
       doc.imported.set(file.name, records);
       doc.dataset = file.name;
       this.records = records;
-      this.previousTotals = new Map();
+      this.baselines.delete(doc.uri);
       this.panel = "scores";
     }
     this.flash(r.count > 0 ? `已导入 ${r.count} 个平台（${file.name}）${r.errors.length > 0 ? `，${r.errors.length} 处问题` : ""}` : `没有读到平台数据：${r.errors.join("；")}`);
@@ -398,6 +396,7 @@ export class ZsWorkbench extends LitElement {
     doc.imported.set(name, records);
     doc.dataset = name;
     this.records = records;
+    this.baselines.delete(doc.uri);
     await this.client.request("setData", { uri: doc.uri, name, records });
     if (this.selected === index) void this.loadExplanation(index, false);
   }

@@ -87,6 +87,8 @@ export async function registerLanguage(client: AnalysisClient): Promise<void> {
     ],
     colors: {},
   });
+  // the editor may have been created before the theme was defined
+  monaco.editor.setTheme("zs-light");
 
   const offset = (model: monaco.editor.ITextModel, p: monaco.IPosition) => model.getOffsetAt(p);
 

@@ -2,7 +2,7 @@
  * The analysis worker: parses, checks and scores off the main thread, and answers the
  * editor's language requests from the language service. One typed protocol (../protocol.ts).
  */
-import { compile, parseDataFile, type Rubric, type Scorer } from "@zhunsheng/core";
+import { analyze, compile, parseDataFile, type Rubric, type Scorer } from "@zhunsheng/core";
 import * as ls from "@zhunsheng/language-service";
 import type { AnalysisResult, Methods, Record_, Request, ScoreRow, Scores, WorkerMessage } from "../protocol.ts";
 import { samplePlatforms } from "./sample-data.ts";
@@ -14,6 +14,7 @@ interface Entry {
   /** The last model without syntax or name errors, with its scorer. */
   good: { rubric: Rubric; scorer: Scorer; version: number } | undefined;
   data: { name: string; records: Record_[] } | undefined;
+  baseText: string | undefined;
   scheduled: boolean;
 }
 
@@ -44,7 +45,10 @@ function rank(rows: ScoreRow[]): void {
 function scoreAll(e: Entry): Scores | undefined {
   if (!e.good) return undefined;
   const { rubric, scorer } = e.good;
-  if (!e.data) e.data = { name: "示例平台（自动生成）", records: samplePlatforms(rubric) };
+  if (!e.data) {
+    const base = e.baseText !== undefined ? analyze(e.baseText).rubric : undefined;
+    e.data = { name: "示例平台（自动生成）", records: samplePlatforms(base ?? rubric) };
+  }
   const rows = e.data.records.map<ScoreRow>((rec, index) => {
     const v = scorer.score(rec);
     return {
@@ -108,9 +112,9 @@ function schedule(uri: string): void {
 type Handlers = { [M in keyof Methods]: (p: Methods[M]["params"]) => Methods[M]["result"] };
 
 const handlers: Handlers = {
-  open: ({ uri, text, version }) => {
+  open: ({ uri, text, version, baseText }) => {
     const prev = docs.get(uri);
-    docs.set(uri, { text, version, doc: undefined, good: undefined, data: prev?.data, scheduled: false });
+    docs.set(uri, { text, version, doc: undefined, good: undefined, data: prev?.data, baseText: baseText ?? text, scheduled: false });
     schedule(uri);
     return null;
   },

@@ -1,0 +1,90 @@
+/**
+ * The built workbench served on localhost for the end-to-end tests: `vite build`, then
+ * `vite preview` on a free port, and Debian's Chromium driven by playwright-core.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { build, preview, type PreviewServer } from "vite";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const PLAYGROUND = `${ROOT}playground`;
+export const OUTPUT = `${ROOT}test-output`;
+export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
+export const hasChromium = existsSync(CHROMIUM);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      const port = typeof a === "object" && a ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface App {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Builds the app, serves it and launches Chromium. */
+export async function startApp(): Promise<App> {
+  mkdirSync(OUTPUT, { recursive: true });
+  await build({ root: PLAYGROUND, configFile: `${PLAYGROUND}/vite.config.ts`, logLevel: "warn" });
+  const port = await freePort();
+  const server: PreviewServer = await preview({ root: PLAYGROUND, configFile: `${PLAYGROUND}/vite.config.ts`, logLevel: "warn", preview: { port, strictPort: true, host: "127.0.0.1" } });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    },
+  };
+}
+
+/** A fresh page (own storage) with page errors collected. */
+export async function newPage(app: App): Promise<{ page: Page; errors: string[] }> {
+  const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(app.url);
+  await page.waitForSelector("html[data-ready]", { timeout: 30_000 });
+  return { page, errors };
+}
+
+/** Opens a built-in rubric from the explorer tree and waits for its scores. */
+export async function openRubric(page: Page, platformType: string): Promise<void> {
+  await page.locator('zs-explorer [role="treeitem"]', { hasText: platformType }).last().click();
+  await page.locator("zs-score-table tbody tr").first().waitFor({ timeout: 30_000 });
+}
+
+/** Platform → total, as the 评分 table shows them. */
+export async function totals(page: Page): Promise<Map<string, string>> {
+  const rows = await page.locator("zs-score-table tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => [tr.getAttribute("data-platform") ?? "", (tr.querySelector("td.total")?.textContent ?? "").replace(/[↑↓\s]/g, "")] as const),
+  );
+  return new Map(rows);
+}
+
+/** The token span showing exactly `text` in the editor (the line must be on screen). */
+export function editorToken(page: Page, text: string) {
+  return page.locator(".view-lines .view-line > span > span").filter({ hasText: new RegExp(`^${text}$`) });
+}
+
+/** Scrolls the editor to an indicator through the outline view. */
+export async function revealIndicator(page: Page, name: string): Promise<void> {
+  await page.locator('zs-activity-bar button[aria-label="大纲"]').click();
+  await page.locator("zs-outline button", { hasText: name }).first().click();
+  await page.locator('zs-activity-bar button[aria-label="资源管理器"]').click();
+}

@@ -1,0 +1,164 @@
+/**
+ * The workbench in real Chromium against the built app on localhost: what an officer does
+ * with Hunan's 市州 rubric, end to end.
+ */
+import { writeFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { editorToken, hasChromium, newPage, openRubric, OUTPUT, revealIndicator, startApp, totals, type App } from "./app.ts";
+
+const HUNAN = "市州综合窗口平台";
+const INDICATOR = "服务企业数（家次）";
+
+describe.skipIf(!hasChromium)("workbench in Chromium", () => {
+  let app: App;
+
+  beforeAll(async () => {
+    app = await startApp();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("opens Hunan 市州, and changing 1500 to 1200 changes the affected platforms' scores; the draft survives a reload", async () => {
+    const { page, errors } = await newPage(app);
+    await openRubric(page, HUNAN);
+    expect(await page.locator("zs-status-bar .max-total").textContent()).toContain("最高总分 115分");
+    const before = await totals(page);
+    expect(before.size).toBeGreaterThanOrEqual(5);
+
+    await revealIndicator(page, INDICATOR);
+    const threshold = editorToken(page, "1500");
+    await threshold.first().dblclick();
+    await page.keyboard.insertText("1200");
+    await expect.poll(async () => [...(await totals(page)).entries()].filter(([p, t]) => before.get(p) !== t).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const after = await totals(page);
+    const changed = [...after].filter(([p, t]) => before.get(p) !== t);
+    const unchanged = [...after].filter(([p, t]) => before.get(p) === t);
+    // only platforms short of 1500 家次 gain, and none loses
+    expect(unchanged.length).toBeGreaterThan(0);
+    for (const [p, t] of changed) expect(Number(t)).toBeGreaterThan(Number(before.get(p)));
+    await expect.poll(() => page.locator("zs-score-table td.changed").count()).toBe(changed.length);
+
+    // autosaved as a draft: reload and find it
+    await page.waitForTimeout(800);
+    await page.reload();
+    await page.waitForSelector("html[data-ready]");
+    await page.locator("zs-score-table tbody tr").first().waitFor();
+    await expect.poll(() => page.locator('zs-tabs [role="tab"]').first().textContent()).toContain("草稿");
+    await expect.poll(async () => Object.fromEntries(await totals(page))).toEqual(Object.fromEntries(after));
+    await revealIndicator(page, INDICATOR);
+    expect(await editorToken(page, "1200").count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("shows a typed error as a marker and a 问题 entry, keeps the last good scores marked stale, and jumps there on click", async () => {
+    const { page, errors } = await newPage(app);
+    await openRubric(page, HUNAN);
+    await revealIndicator(page, INDICATOR);
+    await editorToken(page, "服务企业家次").last().click();
+    await page.keyboard.press("Home");
+    await page.keyboard.insertText("未声明的服务次数 得5分\n    ");
+    await page.locator(".squiggly-error").first().waitFor({ timeout: 10_000 });
+    await page.locator('[role="tab"]', { hasText: "问题" }).click();
+    const problem = page.locator("zs-problems li", { hasText: "未声明的输入「未声明的服务次数」" });
+    await problem.waitFor();
+    expect(await problem.locator(".code").textContent()).toBe("ZS2001");
+    expect(Number(await page.locator("zs-status-bar .errors").textContent())).toBeGreaterThan(0);
+    await page.locator('[role="tab"]', { hasText: "评分" }).click();
+    await page.locator("zs-score-table .stale").waitFor();
+    expect(await page.locator("zs-score-table tbody tr").count()).toBeGreaterThan(0);
+    // click the problem: the cursor goes to it
+    await page.locator('[role="tab"]', { hasText: "问题" }).click();
+    await problem.click();
+    await expect.poll(() => page.locator("zs-status-bar .right").textContent()).toMatch(/行 \d+，列 5/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("hovering a threshold states its interval after the Civil Code rule", async () => {
+    const { page } = await newPage(app);
+    await openRubric(page, HUNAN);
+    await revealIndicator(page, INDICATOR);
+    await editorToken(page, "1500").first().hover();
+    const hover = page.locator(".monaco-hover-content", { hasText: "区间" });
+    await hover.waitFor({ timeout: 10_000 });
+    const text = await hover.innerText();
+    expect(text).toContain("x ≥ 1500（含1500家次本身）");
+    expect(text).toContain("区间：[1500, +∞)");
+    expect(text).toContain("民法典");
+    await page.context().close();
+  });
+
+  it("imports a CSV of platforms (names shown as text, never as HTML) and explains a platform's score", async () => {
+    const { page, errors } = await newPage(app);
+    await openRubric(page, HUNAN);
+    const csv = `${OUTPUT}/e2e-platforms.csv`;
+    writeFileSync(
+      csv,
+      '名称,服务企业家次,网站日常维护,有效需求条数,在线服务认定有效,品牌能力提升活动次数,破零倍增活动次数,两上三化活动次数,上市融资活动次数,创业创新活动次数,其他类活动次数,缺报晚报次数,协同评定分,优质资源项数,荣誉宣传次数,媒体报道材料,荣誉资质证明,在线服务截图\n' +
+      '甲平台,1500,是,50,是,3,3,3,2,2,12,0,20,1,0,否,否,是\n' +
+      '乙平台,1250,否,42,是,2,3,1,1,2,8,1,12.5,0,2,是,是,否\n' +
+      '"<img src=x onerror=""window.__xss=1"">",900,是,10,否,0,0,0,0,0,0,3,8,0,0,否,否,否\n',
+    );
+    await page.locator('zs-activity-bar button[aria-label="样本数据"]').click();
+    const chooser = page.waitForEvent("filechooser");
+    await page.locator("zs-data-view button", { hasText: "导入" }).click();
+    await (await chooser).setFiles(csv);
+    await expect.poll(() => page.locator("zs-score-table .bar").textContent()).toContain("e2e-platforms.csv");
+    const t = await totals(page);
+    expect(t.get("甲平台")).toBe("103");
+    expect(t.get("乙平台")).toBe("67.5");
+    expect(t.has("<img src=x onerror=\"window.__xss=1\">")).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await page.locator("zs-score-table tbody tr", { hasText: "乙平台" }).click();
+    const explanation = page.locator("zs-explanation");
+    await explanation.locator("li").first().waitFor();
+    await expect.poll(() => explanation.locator("li", { hasText: "服务企业家次 1250家次，比1500少250家次" }).count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("draws the curve of the indicator under the cursor with its threshold closed", async () => {
+    const { page } = await newPage(app);
+    await openRubric(page, HUNAN);
+    await revealIndicator(page, INDICATOR);
+    await editorToken(page, "1500").first().click();
+    await page.locator('[role="tab"]', { hasText: "曲线" }).click();
+    const curve = page.locator("zs-curve");
+    await curve.locator("svg").waitFor({ timeout: 10_000 });
+    await expect.poll(() => curve.locator("li").first().textContent()).toContain("● 1500家次 本身属于该档（含）");
+    await page.context().close();
+  });
+
+  it("opens a share link read-only until saved as a draft", async () => {
+    const { page } = await newPage(app);
+    await openRubric(page, HUNAN);
+    await page.keyboard.press("Control+Shift+P");
+    await page.locator("zs-command-palette input").fill("分享");
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("zs-status-bar .message").textContent()).toContain("分享链接已复制");
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(/#share=/);
+    const other = await page.context().newPage();
+    await other.goto(link);
+    await other.waitForSelector("html[data-ready]");
+    await other.locator(".banner", { hasText: "只读" }).waitFor();
+    await other.locator(".banner button", { hasText: "保存为草稿" }).click();
+    await expect.poll(() => other.locator('zs-tabs [role="tab"][aria-selected="true"]').textContent()).not.toContain("只读");
+    await page.context().close();
+  });
+
+  it("takes a screenshot of the whole window", async () => {
+    const { page } = await newPage(app);
+    await openRubric(page, HUNAN);
+    await revealIndicator(page, INDICATOR);
+    await page.locator("zs-score-table tbody tr").nth(2).click();
+    await page.locator('[role="tab"]', { hasText: "评分" }).click();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${OUTPUT}/workbench.png` });
+    await page.context().close();
+  });
+});
