@@ -97,6 +97,7 @@ describe("7–8. additive up to a cap, discretionary points", () => {
     expect(v.indicators.map((i) => i.score)).toEqual(["100", "100"]);
     expect(v.total).toBe("100");
   });
+  it("per-item points reach the cap on an unbounded input (no false ZS3012)", () => expect(codes(t)).not.toContain("ZS3012"));
   it("weights the 0–100 scores exactly", () => expect(scoreOf(t, { 渠道数: "3", 标准公示: "否", 优惠酌情分: "15" }).total).toBe("37.5"));
 });
 

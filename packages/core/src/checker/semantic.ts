@@ -13,16 +13,24 @@ import type { Indicator, Input, Part, Rubric, Rule } from "../model.ts";
 
 const MAX_POINTS_PER_INPUT = 4000;
 
-/** Where a rule's value can change, as scaled values within the input's range. */
-export function criticalPoints(rule: Rule, input: Input, scorer: Scorer): number[] {
+/**
+ * Where a rule's value can change, as scaled values within the input's range. For an input
+ * without an upper bound the range is taken far enough for every accumulating part (每项加,
+ * 每增加…加) to pass `limit` points (the indicator's maximum; 100 when not given).
+ */
+export function criticalPoints(rule: Rule, input: Input, scorer: Scorer, limit = "100"): number[] {
   const s = (v: string) => scorer.scale(v) ?? 0;
   const unit = input.type === "count" ? s("1") : 1;
   const lo = input.min !== undefined ? s(input.min) : Math.min(0, -unit);
   const marks: number[] = [];
   const add = (x: number) => marks.push(x - unit, x, x + unit);
   for (const p of rule.parts) addPartMarks(p, s, add, marks);
-  const top = Math.max(lo, ...marks) ;
-  const hi = input.max !== undefined ? s(input.max) : top + 10 * Math.max(unit, s("1")) + Math.abs(top);
+  const top = Math.max(lo, ...marks);
+  const saturate = (from: number, step: string, points: string) => from + s(step) * (Math.ceil(s(limit) / Math.max(1, s(points))) + 1);
+  const reach = rule.parts.map((p) =>
+    p.kind === "increments" ? saturate(s(p.from.value), p.step, p.points) : p.kind === "perItem" || p.kind === "countDeduction" ? saturate(0, p.per, p.points) : lo,
+  );
+  const hi = input.max !== undefined ? s(input.max) : Math.max(top + 10 * Math.max(unit, s("1")) + Math.abs(top), ...reach);
   marks.push(lo, hi);
   if (input.type === "yesno") return [0, 1];
   // walk the range densely enough to see every step
@@ -86,7 +94,7 @@ function indicatorExtent(ind: Indicator, scorer: Scorer): Extent | undefined {
     let rmin = Infinity;
     let rmax = -Infinity;
     for (const input of subjects) {
-      for (const x of criticalPoints(rule, input, scorer)) {
+      for (const x of criticalPoints(rule, input, scorer, ind.cap ?? ind.max)) {
         const v = value(x);
         if (v < rmin) rmin = v;
         if (v > rmax) rmax = v;
@@ -129,7 +137,7 @@ function checkMonotone(ind: Indicator, scorer: Scorer, out: Diagnostic[]): void 
   }
   for (const [input, values] of bySubject) {
     const rule = fns.find((f) => f.rule.subjects[0] === input)!.rule;
-    const points = criticalPoints(rule, input, scorer);
+    const points = criticalPoints(rule, input, scorer, ind.cap ?? ind.max);
     let prev: { x: number; v: number } | undefined;
     for (const x of points) {
       const v = values.reduce((a, f) => a + f(x), 0);

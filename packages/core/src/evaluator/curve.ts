@@ -79,7 +79,7 @@ export function curve(rubric: Rubric, indicatorName: string, inputName: string, 
   const max = ind.max !== undefined ? scorer.scale(ind.max) : undefined;
   const cap = ind.cap !== undefined ? scorer.scale(ind.cap) : undefined;
   const xs = new Set<number>();
-  for (const f of fns) for (const x of criticalPoints(f.rule, input, scorer)) xs.add(x);
+  for (const f of fns) for (const x of criticalPoints(f.rule, input, scorer, ind.cap ?? ind.max)) xs.add(x);
   const sorted = [...xs].sort((a, b) => a - b);
   // linear segments: add a few points between neighbours so the plot is straight where it should be
   const dense: number[] = [];
