@@ -89,6 +89,28 @@ function isAdjacent(prev: IToken | undefined, offset: number): boolean {
   return prev !== undefined && (prev.endOffset ?? -2) + 1 === offset;
 }
 
+// ---- first-character hints ------------------------------------------------------------------
+// Chevrotain only tries, at each offset, the tokens whose possible first characters include
+// the one there. Above U+00FF it groups characters in buckets of 255, so one representative
+// per bucket is enough to cover a whole range.
+
+function rangeHint(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let c = from; c <= to; c += c < 256 ? 1 : 255) out.push(c);
+  out.push(to);
+  return out;
+}
+const ANY_CHAR = rangeHint(0, 0xffff);
+const NAME_START_HINT = [
+  ...rangeHint(0x3400, 0x4dbf),
+  ...rangeHint(0x4e00, 0x9fff),
+  ...rangeHint(0xf900, 0xfaff),
+  ...rangeHint(0x20000, 0x2a6df).filter((c) => c <= 0xffff),
+  ...rangeHint(0xff21, 0xff5a),
+  ..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_\"“‘",
+];
+const firstChars = (forms: readonly string[]) => [...new Set(forms.map((f) => f[0]!))];
+
 // ---- tokens -------------------------------------------------------------------------------
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\u3000\u00a0]+/, group: Lexer.SKIPPED });
@@ -115,6 +137,7 @@ export const LineText = createToken({
     return match(line);
   },
   line_breaks: false,
+  start_chars_hint: ANY_CHAR,
 });
 
 export const QuotedName = createToken({ name: "QuotedName", pattern: /「[^」\n]*」/ });
@@ -131,12 +154,14 @@ export const Unit = createToken({
     return unit ? match(unit) : null;
   },
   line_breaks: false,
+  start_chars_hint: firstChars(UNITS),
 });
 
 export const Identifier = createToken({
   name: "Identifier",
   pattern: (text: string, offset: number) => matchIdentifier(text, offset),
   line_breaks: false,
+  start_chars_hint: NAME_START_HINT,
 });
 
 /** One token type per keyword entry (Comparative gathers all comparative words). */
@@ -154,6 +179,7 @@ for (const { entry } of KEYWORD_FORMS) {
         return k && k.entry.name === tokenName ? match(k.form) : null;
       },
       line_breaks: false,
+      start_chars_hint: firstChars(KEYWORD_FORMS.filter((k) => k.entry.name === tokenName).map((k) => k.form)),
     }),
   );
 }
@@ -202,7 +228,7 @@ export const allTokens: TokenType[] = [
 
 const lexer = new Lexer(allTokens, {
   positionTracking: "full",
-  ensureOptimizations: false,
+  ensureOptimizations: true,
   skipValidations: true,
   recoveryEnabled: true,
 });

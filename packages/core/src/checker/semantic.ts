@@ -233,13 +233,13 @@ function checkGrades(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): void {
   }
 }
 
-function checkCases(rubric: Rubric, out: Diagnostic[]): void {
+/** Decimals written in the example cases' inputs (the scale must hold them). */
+function caseDigits(rubric: Rubric): number {
+  return Math.max(2, ...rubric.ast.cases.flatMap((c) => c.inputs.map((i) => (typeof i.value === "object" && "value" in i.value ? (i.value.value.split(".")[1]?.length ?? 0) : 0))));
+}
+
+function checkCases(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): void {
   if (rubric.ast.cases.length === 0) return;
-  const dataDigits = Math.max(
-    2,
-    ...rubric.ast.cases.flatMap((c) => c.inputs.map((i) => (typeof i.value === "object" && "value" in i.value ? (i.value.value.split(".")[1]?.length ?? 0) : 0))),
-  );
-  const scorer = compile(rubric, { dataDigits });
   for (const c of rubric.ast.cases) {
     const record: Record<string, unknown> = {};
     for (const input of rubric.inputs) {
@@ -323,10 +323,10 @@ function checkBetweenBands(rubric: Rubric, out: Diagnostic[]): void {
 /** Runs every check that needs evaluation. */
 export function checkSemantics(rubric: Rubric): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const scorer = compile(rubric);
+  const scorer = compile(rubric, { dataDigits: caseDigits(rubric) });
   checkIndicators(rubric, scorer, out);
   checkGrades(rubric, scorer, out);
   checkBetweenBands(rubric, out);
-  checkCases(rubric, out);
+  checkCases(rubric, scorer, out);
   return out;
 }

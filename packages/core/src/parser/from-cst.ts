@@ -49,6 +49,14 @@ export function tokenRange(t: IToken): Range {
 /** Range of a CST node, computed from its first and last real tokens (robust to recovery). */
 function nodeRange(node: CstNode | undefined): Range {
   if (!node) return EMPTY_RANGE;
+  const loc = node.location;
+  // Chevrotain tracks locations; after error recovery they may be missing, then scan the tokens
+  if (loc && Number.isFinite(loc.startOffset) && Number.isFinite(loc.endOffset) && loc.startLine !== undefined && loc.endColumn !== undefined && Number.isFinite(loc.endColumn)) {
+    return {
+      start: { offset: loc.startOffset, line: loc.startLine, column: loc.startColumn ?? 1 },
+      end: { offset: loc.endOffset! + 1, line: loc.endLine ?? loc.startLine, column: loc.endColumn + 1 },
+    };
+  }
   const all = collectTokens(node);
   if (all.length === 0) return EMPTY_RANGE;
   let first = all[0]!;
