@@ -1,0 +1,50 @@
+/** Exact arithmetic on the decimal strings that verdicts and models carry (never binary floats). */
+import { decimalsOf, fromScaled, toScaled } from "@zhunsheng/core";
+
+function scaleOf(values: readonly string[]): number {
+  return Math.max(0, ...values.map(decimalsOf));
+}
+
+/** a − b, exactly. */
+export function subtract(a: string, b: string): string {
+  const d = scaleOf([a, b]);
+  return fromScaled((toScaled(a, d) ?? 0) - (toScaled(b, d) ?? 0), d);
+}
+
+/** Σ values, exactly. */
+export function sum(values: readonly string[]): string {
+  const d = scaleOf(values);
+  return fromScaled(
+    values.reduce((s, v) => s + (toScaled(v, d) ?? 0), 0),
+    d,
+  );
+}
+
+/** Sign of a − b. */
+export function compare(a: string, b: string): number {
+  const d = scaleOf([a, b]);
+  return Math.sign((toScaled(a, d) ?? 0) - (toScaled(b, d) ?? 0));
+}
+
+/** Whether two decimal strings denote the same number ("15" and "15.0"). */
+export function same(a: string | undefined | null, b: string | undefined | null): boolean {
+  if (a === undefined || a === null || b === undefined || b === null) return a === b;
+  return compare(a, b) === 0;
+}
+
+/** a ÷ b × 100 rounded half-up to `digits` decimals (shares of a total). */
+export function percentOf(a: string, b: string, digits = 1): string {
+  const d = scaleOf([a, b]);
+  const x = BigInt(toScaled(a, d) ?? 0);
+  const y = BigInt(toScaled(b, d) ?? 0);
+  if (y === 0n) return "0";
+  const f = 10n ** BigInt(digits);
+  const num = x * 100n * f;
+  const q = (num * 2n + y) / (y * 2n);
+  return fromScaled(Number(q), digits);
+}
+
+/** "+3", "-1.5", "0": a signed change for reports. */
+export function signed(v: string): string {
+  return v.startsWith("-") || v === "0" ? v : `+${v}`;
+}
