@@ -19,6 +19,10 @@ import {
   type Rubric,
   type Severity,
 } from "@zhunsheng/core";
+import { diffCommand } from "./commands/diff.ts";
+import { exportCommand } from "./commands/export.ts";
+import { importCommand } from "./commands/import.ts";
+import { publishCheckCommand } from "./commands/publish-check.ts";
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -37,6 +41,10 @@ const USAGE = `用法：zhunsheng <命令> [参数]
   score <体系文件> --data <数据.csv|.json> [--json]  为各平台评分
   explain <体系文件> --data <数据> --platform <名称>  某个平台的得分说明
   fmt <文件…> [--check]                    统一排版（保留注释）；--check 只检查
+  check --publish <文件或目录…> [--json]  发布前检查，逐项列出通过与否
+  diff <原版本.zs> <新版本.zs> [--data 数据.csv] [--format md|html|json] [--out 文件]  规则变化及其对数据的影响
+  export <体系文件> --format docx|xlsx|html|md [--out 文件]  导出公布用的指标体系表
+  import <指标体系表.txt|.csv|.xlsx> [--table 表名片段] [--out 草稿.zs]  由指标体系表生成草稿
 `;
 
 interface Args {
@@ -53,7 +61,7 @@ function parseArgs(argv: string[]): Args {
       const [k, v] = a.slice(2).split("=", 2);
       const next = argv[i + 1];
       if (v !== undefined) flags.set(k!, v);
-      else if (["data", "platform", "template", "out", "format"].includes(k!) && next !== undefined) {
+      else if (["data", "platform", "template", "out", "format", "table"].includes(k!) && next !== undefined) {
         flags.set(k!, next);
         i++;
       } else flags.set(k!, true);
@@ -331,7 +339,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     switch (command) {
       case "check":
-        return check(args, io);
+        return args.flags.has("publish") ? publishCheckCommand(args.positional, args.flags, io) : check(args, io);
+      case "diff":
+        return diffCommand(args.positional, args.flags, io);
+      case "export":
+        return await exportCommand(args.positional, args.flags, io);
+      case "import":
+        return await importCommand(args.positional, args.flags, io);
       case "test":
         return runTests(args, io);
       case "inputs":

@@ -15,3 +15,5 @@ export { parseTables, tableFromRows, pickTable, cleanCell, type ImportedTable, t
 export { draftFromTable, recognise, baseName, zsName, type ImportedDraft, type ImportMark, type DraftOptions } from "./import-draft.ts";
 export { partText, ruleText, indicatorRuleText, thresholdsOf } from "./rule-text.ts";
 export { escapeHtml } from "./text.ts";
+export { parseVocabulary, rootConcept, checkConceptTags, checkMappings, scoreAcross, type Concept, type InputMapping, type Vocabulary, type CrossScore } from "./concepts.ts";
+export { compareSideBySide, UNTAGGED, type Comparison, type ComparisonRow, type CellIndicator } from "./side-by-side.ts";

@@ -17,17 +17,20 @@ export function mdTable(header: readonly string[], rows: readonly (readonly stri
   return [line(header), rule, ...rows.map(line)].join("\n") + "\n";
 }
 
-/** Common prefix and suffix of two strings: the changed middle of each, with a little context. */
-export function changedSpan(a: string, b: string, context = 6): { before: string; after: string } {
+/** Common prefix and suffix of two strings: the changed middle of each, with a little context; numbers are never cut. */
+export function changedSpan(a: string, b: string, context = 8): { before: string; after: string } {
   const ca = [...a];
   const cb = [...b];
   let p = 0;
   while (p < ca.length && p < cb.length && ca[p] === cb[p]) p++;
   let s = 0;
   while (s < ca.length - p && s < cb.length - p && ca[ca.length - 1 - s] === cb[cb.length - 1 - s]) s++;
-  const from = Math.max(0, p - context);
+  const numeric = (ch: string | undefined) => ch !== undefined && /[0-9.]/.test(ch);
+  let from = Math.max(0, p - context);
+  while (from > 0 && numeric(ca[from]) && numeric(ca[from - 1])) from--;
   const cut = (chars: string[]) => {
-    const end = Math.min(chars.length, chars.length - s + context);
+    let end = Math.min(chars.length, chars.length - s + context);
+    while (end < chars.length && numeric(chars[end - 1]) && numeric(chars[end])) end++;
     return (from > 0 ? "…" : "") + chars.slice(from, end).join("") + (end < chars.length ? "…" : "");
   };
   return { before: cut(ca), after: cut(cb) };

@@ -1,0 +1,136 @@
+/**
+ * The shared concept vocabulary (rules/concepts/概念.json): concepts that indicators are tagged
+ * with (`概念：…`), broader concepts for the side-by-side rows, and input mappings by concept
+ * between rubrics, declared once, for scoring one dataset under two provinces' rubrics.
+ */
+import { compile, dataDigits, type PlatformRecord, type Rubric } from "@zhunsheng/core";
+import { rankTotals } from "./impact.ts";
+
+export interface Concept {
+  name: string;
+  /** The broader concept whose row this one is shown in. */
+  parent: string | undefined;
+  description: string;
+}
+
+export interface InputMapping {
+  concept: string;
+  note: string;
+  /** Rubric id (path under rules/) → input name. */
+  inputs: Record<string, string>;
+}
+
+export interface Vocabulary {
+  concepts: Concept[];
+  mappings: InputMapping[];
+}
+
+export interface VocabularyProblem {
+  message: string;
+}
+
+interface RawVocabulary {
+  概念?: { 名称?: unknown; 上位?: unknown; 说明?: unknown }[];
+  输入对应?: { 概念?: unknown; 说明?: unknown; 输入?: Record<string, unknown> }[];
+}
+
+/** Reads 概念.json; problems (bad shape, unknown parents, duplicates) are returned, never thrown. */
+export function parseVocabulary(json: string): { vocabulary: Vocabulary; problems: VocabularyProblem[] } {
+  const problems: VocabularyProblem[] = [];
+  let raw: RawVocabulary;
+  try {
+    raw = JSON.parse(json) as RawVocabulary;
+  } catch (e) {
+    return { vocabulary: { concepts: [], mappings: [] }, problems: [{ message: `概念表不是有效的 JSON：${(e as Error).message}` }] };
+  }
+  const concepts: Concept[] = [];
+  for (const c of raw.概念 ?? []) {
+    if (typeof c.名称 !== "string" || c.名称 === "") {
+      problems.push({ message: "概念表中有一项缺少「名称」" });
+      continue;
+    }
+    if (concepts.some((x) => x.name === c.名称)) problems.push({ message: `概念「${c.名称}」重复` });
+    concepts.push({ name: c.名称, parent: typeof c.上位 === "string" ? c.上位 : undefined, description: typeof c.说明 === "string" ? c.说明 : "" });
+  }
+  for (const c of concepts) if (c.parent !== undefined && !concepts.some((x) => x.name === c.parent)) problems.push({ message: `概念「${c.name}」的上位「${c.parent}」不在概念表中` });
+  const mappings: InputMapping[] = [];
+  for (const m of raw.输入对应 ?? []) {
+    if (typeof m.概念 !== "string" || !concepts.some((c) => c.name === m.概念)) {
+      problems.push({ message: `输入对应的概念「${String(m.概念)}」不在概念表中` });
+      continue;
+    }
+    const inputs: Record<string, string> = {};
+    for (const [k, v] of Object.entries(m.输入 ?? {})) if (typeof v === "string") inputs[k] = v;
+    mappings.push({ concept: m.概念, note: typeof m.说明 === "string" ? m.说明 : "", inputs });
+  }
+  return { vocabulary: { concepts, mappings }, problems };
+}
+
+/** The row a concept is shown in: its broadest ancestor. */
+export function rootConcept(v: Vocabulary, name: string): string {
+  let cur = name;
+  for (let i = 0; i < 10; i++) {
+    const c = v.concepts.find((x) => x.name === cur);
+    if (!c?.parent) return cur;
+    cur = c.parent;
+  }
+  return cur;
+}
+
+/** Indicators whose 概念 tag is not in the vocabulary (and, separately, untagged ones). */
+export function checkConceptTags(v: Vocabulary, rubric: Rubric): { unknown: { indicator: string; concept: string; line: number }[]; untagged: string[] } {
+  const known = new Set(v.concepts.map((c) => c.name));
+  const unknown = rubric.indicators.filter((i) => i.concept !== undefined && !known.has(i.concept)).map((i) => ({ indicator: i.name, concept: i.concept!, line: i.range.start.line }));
+  return { unknown, untagged: rubric.indicators.filter((i) => i.concept === undefined).map((i) => i.name) };
+}
+
+/** Mapped inputs that the named rubric does not declare. */
+export function checkMappings(v: Vocabulary, rubricId: string, rubric: Rubric): string[] {
+  const out: string[] = [];
+  for (const m of v.mappings) {
+    const name = m.inputs[rubricId];
+    if (name !== undefined && !rubric.inputByName.has(name)) out.push(`「${m.concept}」对应的输入「${name}」在 ${rubricId} 中没有声明`);
+  }
+  return out;
+}
+
+export interface CrossScore {
+  /** Target input ← source input, for every input carried over. */
+  carried: { from: string; to: string; concept: string | undefined }[];
+  /** Target inputs with no counterpart, scored as 0 / 否. */
+  unmapped: string[];
+  rows: { platform: string; totalA: string | null; rankA: number | null; totalB: string | null; rankB: number | null }[];
+}
+
+/**
+ * Scores one dataset (written for rubric A) under rubrics A and B: inputs are carried over by
+ * the declared concept mappings, and by identical name; the rest of B's inputs count as 0 / 否,
+ * and are listed so the view can say so.
+ */
+export function scoreAcross(v: Vocabulary, a: { id: string; rubric: Rubric }, b: { id: string; rubric: Rubric }, records: readonly PlatformRecord[]): CrossScore {
+  const carried: CrossScore["carried"] = [];
+  for (const input of b.rubric.inputs) {
+    if (input.kind === "derived" || input.type === "text") continue;
+    const m = v.mappings.find((x) => x.inputs[b.id] === input.name && x.inputs[a.id] !== undefined);
+    if (m) carried.push({ from: m.inputs[a.id]!, to: input.name, concept: m.concept });
+    else if (a.rubric.inputByName.has(input.name)) carried.push({ from: input.name, to: input.name, concept: undefined });
+  }
+  const unmapped = b.rubric.inputs.filter((i) => i.kind !== "derived" && i.type !== "text" && !carried.some((c) => c.to === i.name)).map((i) => i.name);
+  const translated = records.map((r) => {
+    const out: PlatformRecord = { 名称: r["名称"] ?? r["platform"] ?? r["平台名称"] };
+    for (const c of carried) out[c.to] = r[c.from];
+    for (const n of unmapped) out[n] = b.rubric.inputByName.get(n)?.type === "yesno" ? "否" : (b.rubric.inputByName.get(n)?.min ?? "0");
+    return out;
+  });
+  const sa = compile(a.rubric, { dataDigits: dataDigits(a.rubric, records) });
+  const sb = compile(b.rubric, { dataDigits: dataDigits(b.rubric, translated) });
+  const ta = records.map((r) => sa.score(r).total);
+  const tb = translated.map((r) => sb.score(r).total);
+  const ra = rankTotals(ta);
+  const rb = rankTotals(tb);
+  return {
+    carried,
+    unmapped,
+    rows: records.map((r, i) => ({ platform: String(r["名称"] ?? `第${i + 1}个平台`), totalA: ta[i]!, rankA: ra[i]!, totalB: tb[i]!, rankB: rb[i]! })),
+  };
+}
