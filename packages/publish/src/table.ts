@@ -35,9 +35,15 @@ function categoryCell(c: Category, weighted: boolean): string {
   return c.points !== undefined ? `${c.name}（${c.points}分）` : `${c.name}（分值待定）`;
 }
 
+/** Weights as the seeds print them, with two decimals at least: 0.2 → 0.20. */
+function weightText(w: string): string {
+  const [int, frac = ""] = w.split(".");
+  return frac.length >= 2 ? w : `${int}.${frac.padEnd(2, "0")}`;
+}
+
 function valueCell(i: Indicator, weighted: boolean): string {
   if (i.pending) return "待定";
-  if (weighted) return i.weight ?? "/";
+  if (weighted) return i.weight !== undefined ? weightText(i.weight) : "/";
   return i.points !== undefined ? `${i.points}分` : "/";
 }
 
@@ -61,7 +67,7 @@ export function officialTable(r: Rubric): OfficialTable {
       rows.push({
         category: categoryCell(c, weighted),
         categorySpan: k === 0 ? inds.length : 0,
-        categoryWeight: weighted ? (c.weight ?? (c.kind === "bonus" ? "/" : "")) : "",
+        categoryWeight: weighted ? (c.weight !== undefined ? weightText(c.weight) : c.kind === "bonus" ? "/" : "") : "",
         indicator: i?.name ?? "",
         value: i ? valueCell(i, weighted) : "",
         description: i ? descriptionCell(i) : "",
