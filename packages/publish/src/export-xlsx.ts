@@ -44,6 +44,9 @@ export async function tableXlsx(t: OfficialTable): Promise<Uint8Array> {
     }
     // rough height: wrapped description lines at ~34 CJK characters per line
     row.height = Math.max(20, Math.ceil([...r.description].length / 34) * 15);
+  });
+  // merge after every row is in place: a merge creates the rows it covers, and addRow appends after them
+  t.rows.forEach((r, k) => {
     if (r.categorySpan > 1) for (const c of merged) ws.mergeCells(first + k, c + 1, first + k + r.categorySpan - 1, c + 1);
   });
 

@@ -193,10 +193,11 @@ export function draftFromTable(table: ImportedTable, options: DraftOptions = {})
   }
   const indicatorNames = new Set(table.rows.map((r) => r.indicator));
   const categoryNames = new Set(groups.map((g) => parseCategory(g.category).name));
-  const uniqueName = (wanted: string) => {
-    let n = wanted;
-    let k = 2;
-    while (used.has(n) || indicatorNames.has(n) || categoryNames.has(n)) n = `${wanted}${k++}`;
+  const free = (n: string) => !used.has(n) && !indicatorNames.has(n) && !categoryNames.has(n);
+  /** The first free name among the candidates; a name with digits is never a declaration, so 之二, 之三… */
+  const uniqueName = (candidates: string[]) => {
+    let n = candidates.find(free);
+    for (let k = 0; n === undefined; k++) n = [`${candidates[0]}之${"二三四五六七八九十"[k % 9]}`].find(free) ?? (k > 20 ? `${candidates[0]}之${"甲乙丙丁戊己庚辛壬癸"[k % 10]}${"甲乙丙丁戊己庚辛壬癸"[Math.floor(k / 10) % 10]}` : undefined);
     used.add(n);
     return n;
   };
@@ -229,7 +230,10 @@ export function draftFromTable(table: ImportedTable, options: DraftOptions = {})
           recognisedAll.push({ indicator: name, pattern: f.pattern, sentence: s.text });
           let inputName = "";
           if (f.input) {
-            inputName = uniqueName(f.input.name ?? `${baseName(name)}${f.input.suffix}`);
+            // 「荣誉资质、宣传推广（荣誉资质）」: when the main name is taken, the words in brackets tell the two apart
+            const bracket = /[（(]([^）)]+)[）)]$/.exec(name)?.[1];
+            const candidates = f.input.name ? [f.input.name] : [`${baseName(name)}${f.input.suffix}`, ...(bracket ? [`${baseName(bracket)}${f.input.suffix}`] : [])];
+            inputName = uniqueName(candidates);
             inputs.push({ name: inputName, decl: f.input.decl(zsName(inputName)) });
           }
           for (const l of f.lines) {

@@ -1,0 +1,154 @@
+/**
+ * Import: the seed's own Hunan 市州 table becomes a draft; once the marked place is filled
+ * (and the 附件2 evidence, which the table itself does not carry, is added) the draft scores
+ * every hand-checked case of the rules library exactly as the library does.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyze, compile, toCsv, type Rubric } from "../../packages/core/src/index.ts";
+import { draftFromTable, officialTable, parseTables, pickTable, readXlsxRows, recognise, tableFromRows, tableXlsx } from "../../packages/publish/src/index.ts";
+import { HUNAN, ROOT, rubricOf, SEED } from "./helpers.ts";
+
+const LIBRARY = join(ROOT, "rules/hunan/未注明年度/市州综合窗口平台.zs");
+const seedText = existsSync(SEED) ? readFileSync(SEED, "utf8") : undefined;
+
+describe("recognise: the known sentence patterns", () => {
+  const one = (s: string, points?: string) => recognise(s, points).map((r) => [r.pattern, r.lines.join("；")]);
+  it("turns each pattern into a rule", () => {
+    expect(one("线上交易总计达1500家次得15分，每少100家次减1分。")).toEqual([["达标与逐档扣分", "{input} 达1500家次得15分，每少100家次减1分"]]);
+    expect(one("完整服务活动3次及以上得6分，每少1次减2分。")).toEqual([["达标与逐档扣分", "{input} 3次及以上得6分，每少1次减2分"]]);
+    expect(one("发布诉求50条以上得5分，每少10条减1分。")).toEqual([["达标与逐档扣分", "{input} 50条以上得5分，每少10条减1分"]]);
+    expect(one("每缺报或晚报1次减1分。")).toEqual([["逐次扣分", "{input} 每1次减1分"]]);
+    expect(one("优秀服务产品的，每项加3分。")).toEqual([["逐项加分", "{input} 每项加3分"]]);
+    expect(one("媒体报道，每次加3分。")).toEqual([["逐项加分", "{input} 每次加3分"]]);
+    expect(one("由省工信厅综合评定。", "20")).toEqual([["综合评定", "{input} 综合评定"]]);
+    expect(one("经省工信厅、省枢纽平台认定有效的得10分。")).toEqual([["认定有效得分", "{input} 得10分"]]);
+    expect(one("原创产业研究报告1份及以上得5分。")).toEqual([["达到即得分", "{input} 1份及以上得5分"]]);
+    expect(one("每建立一种渠道加20分，直到满分100为止。").map((x) => x[0])).toContain("封顶");
+    expect(one("合计不超过15分")).toEqual([["封顶", "直到满分15为止"]]);
+    expect(one("平台网站做好日常更新维护得5分")).toEqual([]);
+  });
+});
+
+/** The officer's edits after import: the marked place, and what the table does not say (附件2). */
+function fill(draft: string): string {
+  let t = draft.replace(/^ {4}# 待补：「考评年度内，平台网站做好日常更新维护得5分[^\n]*$/m, "    网站日常维护 得5分");
+  t = t.replace(/^输入\n/m, "输入\n  网站日常维护：是否\n");
+  // 附件2: evidence per platform type; the library splits 荣誉资质、宣传推广 by evidence
+  t = t.replace(/\n类别 /, "\n材料\n  媒体报道材料：「权威媒体报道的新闻图片、视频」\n  荣誉资质证明：「国家、省级荣誉资质相关证明资料」\n  在线服务截图：「平台网站、微信公众号在线服务功能截图」\n\n类别 ");
+  t = t.replace(/(  指标 在线服务 10分\n(?: {4}描述：.*\n))/, "$1    需提供 在线服务截图\n");
+  t = t.replace(/ {2}宣传推广次数：计数 次 越多越好\n/, "  荣誉资质次数：计数 次 越多越好\n  媒体报道次数：计数 次 越多越好\n");
+  t = t.replace(/ {2}指标 「荣誉资质、宣传推广」\n( {4}描述：.*\n) {4}宣传推广次数 每次加3分/, "  指标 「荣誉资质、宣传推广（荣誉资质）」\n$1    需提供 荣誉资质证明\n    荣誉资质次数 每次加3分\n\n  指标 「荣誉资质、宣传推广（宣传推广）」\n$1    需提供 媒体报道材料\n    媒体报道次数 每次加3分");
+  return t;
+}
+
+const norm = (s: string) => s.replace(/[「」\s]/g, "");
+
+/** Library input → draft input, by indicator name and rule position; evidence by name. */
+function inputMap(lib: Rubric, draft: Rubric): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const li of lib.indicators) {
+    const di = draft.indicators.find((x) => norm(x.name) === norm(li.name));
+    if (!di) throw new Error(`draft lacks indicator ${li.name}`);
+    expect(di.rules.length, li.name).toBe(li.rules.length);
+    li.rules.forEach((r, k) => r.subjects.forEach((s, j) => map.set(s.name, di.rules[k]!.subjects[j]!.name)));
+  }
+  for (const i of lib.inputs) if (i.kind === "evidence") map.set(i.name, i.name);
+  return map;
+}
+
+function caseRecords(lib: Rubric): { name: string; record: Record<string, unknown> }[] {
+  return lib.ast.cases.map((c) => {
+    const record: Record<string, unknown> = { 名称: c.name.text };
+    for (const i of lib.inputs) if (i.kind !== "derived") record[i.name] = i.type === "yesno" ? "否" : "0";
+    for (const i of c.inputs) record[i.name.text] = typeof i.value === "boolean" ? (i.value ? "是" : "否") : "value" in i.value ? i.value.value : i.value.text;
+    return { name: c.name.text, record };
+  });
+}
+
+describe.skipIf(!seedText)("importing the Hunan 市州 table from the seed", () => {
+  const tables = parseTables(seedText ?? "");
+  const table = pickTable(tables, "市州")!;
+  const draft = draftFromTable(table, { source: "hunan-window-platform-indicator-tables.txt 附件1" });
+
+  it("reads the three tables of the seed with their rows and notes", () => {
+    expect(tables.map((t) => [t.title, t.rows.length])).toEqual([
+      ["市州窗口平台评价指标体系表", 13],
+      ["产业集群窗口平台评价指标体系表", 14],
+      ["县（市、区）、工业园区窗口平台评价指标体系表", 13],
+    ]);
+    expect(table.rows[0]).toMatchObject({ category: "平台活跃度（35分）", indicator: "服务企业数（家次）", value: "15分" });
+    expect(table.rows[6]!.indicator).toBe("上市融资服务");
+    expect(table.rows[11]).toMatchObject({ category: "资源品牌培育（加分项，不超过15分）", value: "/" });
+    expect(table.notes).toEqual(["注：如无特殊情况，考评期为每年度1月1日-12月31日"]);
+  });
+
+  it("keeps the prose, recognises 13 rules and marks the one sentence it cannot read", () => {
+    expect(draft.recognised).toHaveLength(13);
+    expect(draft.marks).toEqual([{ indicator: "政策信息，企业需求发布对接、诉求发布", text: expect.stringContaining("平台网站做好日常更新维护得5分"), line: expect.any(Number) }]);
+    expect(draft.text.split("\n")[draft.marks[0]!.line - 1]).toContain("# 待补");
+    expect(draft.text).toContain("    描述：引导区域内企业积极参与活动");
+    expect(draft.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    // the checker points at the unfinished indicator
+    expect(draft.diagnostics.find((d) => d.code === "ZS3012")?.message).toContain("政策信息，企业需求发布对接、诉求发布");
+  });
+
+  it("once filled in, scores the library's hand-checked cases identically", () => {
+    const filled = fill(draft.text);
+    const a = analyze(filled, "filled.zs");
+    expect(a.diagnostics.filter((d) => d.severity === "error" || d.code === "ZS3012")).toEqual([]);
+    const d = a.rubric!;
+    const libPath = existsSync(LIBRARY) ? LIBRARY : HUNAN;
+    const lib = rubricOf(readFileSync(libPath, "utf8"), libPath);
+    const map = inputMap(lib, d);
+    const cases = caseRecords(lib);
+    expect(cases.length).toBeGreaterThanOrEqual(2);
+    const sl = compile(lib, { dataDigits: 2 });
+    const sd = compile(d, { dataDigits: 2 });
+    for (const c of cases) {
+      const translated: Record<string, unknown> = { 名称: c.name };
+      for (const [k, v] of Object.entries(c.record)) if (k !== "名称") translated[map.get(k) ?? k] = v;
+      const x = sl.score(c.record);
+      const y = sd.score(translated);
+      expect(y.errors, c.name).toEqual([]);
+      expect(y.total, c.name).toBe(x.total);
+      expect(y.categories.map((k) => [k.name, k.score]), c.name).toEqual(x.categories.map((k) => [k.name, k.score]));
+      expect(y.indicators.map((k) => [norm(k.name), k.score]), c.name).toEqual(x.indicators.map((k) => [norm(k.name), k.score]));
+    }
+  });
+});
+
+describe("importing CSV and XLSX tables", () => {
+  const lib = rubricOf(readFileSync(HUNAN, "utf8"));
+  const official = officialTable(lib);
+  const names = lib.indicators.map((i) => i.name);
+
+  it("CSV with 类别/指标/分值/指标描述 columns, merged categories left empty", () => {
+    const csv = toCsv([official.columns, ...official.rows.map((r) => [r.categorySpan > 0 ? r.category : "", r.indicator, r.value, r.description]), ["注：如无特殊情况，考评期为每年度1月1日-12月31日"]]);
+    const t = parseTables(csv)[0]!;
+    expect(t.rows.map((r) => r.indicator)).toEqual(names);
+    expect(t.rows[2]!.category).toBe("平台活跃度（35分）");
+    const d = draftFromTable(t);
+    expect(d.diagnostics.filter((x) => x.severity === "error")).toEqual([]);
+    expect(d.text).toContain("  考评期：每年度1月1日-12月31日");
+    expect(rubricOf(d.text).indicators.map((i) => [i.name, i.points ?? null])).toEqual(lib.indicators.map((i) => [i.name, i.points ?? null]));
+  });
+
+  it("XLSX exported by 准绳 reads back into the same draft structure", async () => {
+    const rows = await readXlsxRows(await tableXlsx(official));
+    const t = tableFromRows(rows)!;
+    expect(t.title).toBe("市州综合窗口平台评价指标体系表");
+    expect(t.notes).toEqual(["注：如无特殊情况，考评期为每年度1月1日-12月31日"]);
+    const d = rubricOf(draftFromTable(t).text);
+    expect(d.header.title).toBe("市州综合窗口平台评价指标体系");
+    expect(d.categories.map((c) => [c.name, c.kind, c.points ?? c.cap])).toEqual(lib.categories.map((c) => [c.name, c.kind, c.points ?? c.cap]));
+  });
+
+  it("a description with no known pattern gives a rule-less indicator, marked and reported", () => {
+    const d = draftFromTable({ title: "测试表", notes: [], rows: [{ category: "服务（10分）", categoryWeight: "", indicator: "服务质量", value: "10分", description: "服务质量好的酌情给分。" }] });
+    expect(d.marks).toHaveLength(1);
+    expect(d.text).toContain("# 待补");
+    expect(rubricOf(d.text).indicators[0]!.rules).toEqual([]);
+  });
+});
