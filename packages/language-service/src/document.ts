@@ -21,12 +21,26 @@ function computeLineStarts(text: string): number[] {
   return starts;
 }
 
-/** Analyses `text` once; all features read the result. */
+/** Analyses `text` once; all features read the result. Tokens are lexed on first use (keystroke → scores does not need them). */
 export function createDocument(text: string, fileName = "未命名.zs"): LanguageDocument {
   const analysis = analyze(text, fileName);
-  const lex = tokenize(text);
-  const tokens = [...lex.tokens, ...lex.comments].sort((a, b) => a.startOffset - b.startOffset);
-  return { text, fileName, analysis, tokens, lineStarts: computeLineStarts(text) };
+  let tokens: IToken[] | undefined;
+  let lineStarts: number[] | undefined;
+  return {
+    text,
+    fileName,
+    analysis,
+    get tokens() {
+      if (!tokens) {
+        const lex = tokenize(text);
+        tokens = [...lex.tokens, ...lex.comments].sort((a, b) => a.startOffset - b.startOffset);
+      }
+      return tokens;
+    },
+    get lineStarts() {
+      return (lineStarts ??= computeLineStarts(text));
+    },
+  };
 }
 
 /** 0-based offset → 1-based line and column. */

@@ -291,6 +291,8 @@ export class ZsWorkbench extends LitElement {
     if (r.scores && !this.baselines.has(r.uri)) this.baselines.set(r.uri, new Map(r.scores.rows.map((x) => [x.platform, x.total])));
     if (r.uri === this.active) this.previousTotals = this.baselines.get(r.uri) ?? new Map();
     this.analyses = next;
+    // for benchmarks and tests: the scores of this version are on screen
+    void this.updateComplete.then(() => this.dispatchEvent(new CustomEvent("scores-rendered", { detail: { uri: r.uri, version: r.version } })));
     const doc = this.docs.get(r.uri);
     if (doc) this.applyMarkers(doc);
     if (r.uri === this.active) {
