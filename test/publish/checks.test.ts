@@ -19,6 +19,7 @@ describe("publishChecks", () => {
       ["没有未决的歧义", true],
       ["用例全部通过", true],
       ["分值与权重合计正确", true],
+      ["分值已全部确定", true],
       ["等级区间覆盖整个分数范围", true],
       ["描述中的数字与规则一致", true],
       ["每个指标都能得0分和满分", true],
@@ -46,7 +47,9 @@ describe("publishChecks", () => {
     const grades = r.checks.find((c) => c.id === "grades")!;
     expect(grades.passed).toBe(false);
     expect(grades.diagnostics.map((x) => x.code)).toContain("ZS3040");
-    expect(failing(hunan.replace("  满分：100分", "  满分：100分\n  状态：草稿"))).toEqual(["sums"]);
+    const draft = publishChecks(hunan.replace("  满分：100分", "  满分：100分\n  状态：草稿"));
+    expect(draft.checks.filter((c) => !c.passed).map((c) => c.id)).toEqual(["draft"]);
+    expect(draft.checks.find((c) => c.id === "draft")!.diagnostics[0]).toMatchObject({ code: "ZS5002", range: { start: { line: expect.any(Number) } } });
   });
 
   it("never throws on broken text", () => {

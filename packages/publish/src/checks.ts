@@ -6,7 +6,7 @@
 import { analyze, type Analysis, type Diagnostic, type Range } from "@zhunsheng/core";
 
 export interface PublishCheck {
-  id: "errors" | "ambiguity" | "cases" | "sums" | "grades" | "prose" | "reach" | "rules";
+  id: "errors" | "ambiguity" | "cases" | "sums" | "draft" | "grades" | "prose" | "reach" | "rules";
   title: string;
   passed: boolean;
   /** One line saying what was found. */
@@ -47,12 +47,17 @@ export function publishChecks(text: string, file = "未命名.zs"): PublishRepor
   const errors = list((x) => x.severity === "error" && !x.code.startsWith("ZS4"));
   const ambiguity = list(has(["ZS3020", "ZS3045"]));
   const caseProblems = list((x) => x.code.startsWith("ZS4"));
-  const sums = list(has(["ZS3001", "ZS3002", "ZS3003", "ZS3004", "ZS3005", "ZS3006", "ZS3044"]));
+  const sums = list(has(["ZS3001", "ZS3002", "ZS3003", "ZS3004", "ZS3006"]));
+  const pending = list(has(["ZS3005"]));
   const grades = list(has(["ZS3040", "ZS3041"]));
   const prose = list(has(["ZS3010"]));
   const reach = list(has(["ZS3011", "ZS3012"]));
   const noRules = ruleless(a);
-  const draft = a.rubric?.draft ?? false;
+  const statusRange = a.ast.headerRanges.status;
+  const draftStatus: Diagnostic[] =
+    a.rubric?.draft && statusRange
+      ? [{ code: "ZS5002", severity: "warning", message: `文件状态为「${a.rubric.header.status ?? "草稿"}」：确定全部分值后删去「状态」一行再发布`, range: statusRange }]
+      : [];
   const failedCases = new Set(caseProblems.map((x) => a.ast.cases.find((c) => x.range.start.offset >= c.range.start.offset && x.range.end.offset <= c.range.end.offset)?.name.text)).size;
   const checks: PublishCheck[] = [
     { id: "errors", title: "没有错误", passed: errors.length === 0 && a.rubric !== undefined, detail: errors.length === 0 ? "检查器没有报告错误" : `${errors.length}个错误`, diagnostics: errors },
@@ -64,12 +69,13 @@ export function publishChecks(text: string, file = "未命名.zs"): PublishRepor
       detail: cases === 0 ? "文件中没有用例（建议至少写一个手算核对过的用例）" : caseProblems.length === 0 ? `${cases}个用例全部通过` : `${cases}个用例中${failedCases}个未通过`,
       diagnostics: caseProblems,
     },
+    { id: "sums", title: "分值与权重合计正确", passed: sums.length === 0, detail: sums.length === 0 ? "类别分值、权重与满分均相符" : `${sums.length}处合计不符`, diagnostics: sums },
     {
-      id: "sums",
-      title: "分值与权重合计正确",
-      passed: sums.filter((x) => x.severity === "error").length === 0 && !draft && !sums.some((x) => x.code === "ZS3005"),
-      detail: sums.length === 0 && !draft ? "类别分值、权重与满分均相符" : draft ? "文件状态为草稿" : `${sums.length}处合计不符或分值待定`,
-      diagnostics: sums,
+      id: "draft",
+      title: "分值已全部确定",
+      passed: pending.length === 0 && draftStatus.length === 0,
+      detail: pending.length > 0 ? `${pending.length}个指标分值待定` : draftStatus.length > 0 ? "文件状态为草稿" : "没有分值待定的指标，文件不是草稿",
+      diagnostics: [...draftStatus, ...pending],
     },
     { id: "grades", title: "等级区间覆盖整个分数范围", passed: grades.length === 0, detail: a.rubric && a.rubric.grades.length === 0 ? "未划分等级" : grades.length === 0 ? "等级区间无空档、无重叠" : `${grades.length}处空档或重叠`, diagnostics: grades },
     { id: "prose", title: "描述中的数字与规则一致", passed: prose.length === 0, detail: prose.length === 0 ? "指标描述中的数字都出现在计分句中" : `${prose.length}个指标的描述与规则可能不一致`, diagnostics: prose },
