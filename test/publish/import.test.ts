@@ -10,7 +10,6 @@ import { analyze, compile, toCsv, type Rubric } from "../../packages/core/src/in
 import { draftFromTable, officialTable, parseTables, pickTable, readXlsxRows, recognise, tableFromRows, tableXlsx } from "../../packages/publish/src/index.ts";
 import { HUNAN, ROOT, rubricOf, SEED } from "./helpers.ts";
 
-const LIBRARY = join(ROOT, "rules/hunan/未注明年度/市州综合窗口平台.zs");
 const seedText = existsSync(SEED) ? readFileSync(SEED, "utf8") : undefined;
 
 describe("recognise: the known sentence patterns", () => {
@@ -31,19 +30,42 @@ describe("recognise: the known sentence patterns", () => {
   });
 });
 
-/** The officer's edits after import: the marked place, and what the table does not say (附件2). */
-function fill(draft: string): string {
+const norm = (s: string) => s.replace(/[「」\s]/g, "");
+
+/**
+ * The officer's edits after import: the marked place (the website sentence), and what the
+ * indicator table does not say — 附件2's evidence (材料 and 需提供, copied from the library
+ * file, which took them from 附件2), and the split of 荣誉资质、宣传推广 by that evidence.
+ */
+function fill(draft: string, lib: string): string {
   let t = draft.replace(/^ {4}# 待补：「考评年度内，平台网站做好日常更新维护得5分[^\n]*$/m, "    网站日常维护 得5分");
   t = t.replace(/^输入\n/m, "输入\n  网站日常维护：是否\n");
-  // 附件2: evidence per platform type; the library splits 荣誉资质、宣传推广 by evidence
-  t = t.replace(/\n类别 /, "\n材料\n  媒体报道材料：「权威媒体报道的新闻图片、视频」\n  荣誉资质证明：「国家、省级荣誉资质相关证明资料」\n  在线服务截图：「平台网站、微信公众号在线服务功能截图」\n\n类别 ");
-  t = t.replace(/(  指标 在线服务 10分\n(?: {4}描述：.*\n))/, "$1    需提供 在线服务截图\n");
   t = t.replace(/ {2}宣传推广次数：计数 次 越多越好\n/, "  荣誉资质次数：计数 次 越多越好\n  媒体报道次数：计数 次 越多越好\n");
-  t = t.replace(/ {2}指标 「荣誉资质、宣传推广」\n( {4}描述：.*\n) {4}宣传推广次数 每次加3分/, "  指标 「荣誉资质、宣传推广（荣誉资质）」\n$1    需提供 荣誉资质证明\n    荣誉资质次数 每次加3分\n\n  指标 「荣誉资质、宣传推广（宣传推广）」\n$1    需提供 媒体报道材料\n    媒体报道次数 每次加3分");
-  return t;
+  t = t.replace(/ {2}指标 「荣誉资质、宣传推广」\n( {4}描述：.*\n) {4}宣传推广次数 每次加3分/, "  指标 「荣誉资质、宣传推广（荣誉资质）」\n$1    荣誉资质次数 每次加3分\n\n  指标 「荣誉资质、宣传推广（宣传推广）」\n$1    媒体报道次数 每次加3分");
+  const evidence = /^材料\n((?: {2}.*\n)+)/m.exec(lib)?.[0] ?? "";
+  t = t.replace(/\n类别 /, `\n${evidence}\n类别 `);
+  // 需提供 lines, indicator by indicator
+  const requires = new Map<string, string[]>();
+  let current = "";
+  for (const line of lib.split("\n")) {
+    const m = /^ {2}指标 (.+?)(?: ?[\d.]+分| 权重[\d.]+)?$/.exec(line);
+    if (m) current = norm(m[1]!);
+    else if (/^ {4}需提供 /.test(line)) requires.set(current, [...(requires.get(current) ?? []), line]);
+  }
+  const out: string[] = [];
+  let pending: string[] = [];
+  for (const line of t.split("\n")) {
+    const m = /^ {2}指标 (.+?)(?: ?[\d.]+分| 权重[\d.]+)?$/.exec(line);
+    if (m) pending = requires.get(norm(m[1]!)) ?? [];
+    out.push(line);
+    if (/^ {4}描述：/.test(line) && pending.length > 0) {
+      out.push(...pending);
+      pending = [];
+    }
+  }
+  return out.join("\n");
 }
 
-const norm = (s: string) => s.replace(/[「」\s]/g, "");
 
 /** Library input → draft input, by indicator name and rule position; evidence by name. */
 function inputMap(lib: Rubric, draft: Rubric): Map<string, string> {
@@ -84,6 +106,16 @@ describe.skipIf(!seedText)("importing the Hunan 市州 table from the seed", () 
     expect(table.notes).toEqual(["注：如无特殊情况，考评期为每年度1月1日-12月31日"]);
   });
 
+  it("imports every table of the seed without errors, one mark each (the website sentence)", () => {
+    for (const t of tables) {
+      const d = draftFromTable(t);
+      expect(d.diagnostics.filter((x) => x.severity === "error"), t.title).toEqual([]);
+      expect(d.marks.map((m) => m.indicator)).toEqual(["政策信息，企业需求发布对接、诉求发布"]);
+      expect(d.recognised.length).toBe(t.rows.length);
+    }
+    expect(draftFromTable(tables[2]!).text).toContain("评价体系 「县（市、区）、工业园区窗口平台评价指标体系」");
+  });
+
   it("keeps the prose, recognises 13 rules and marks the one sentence it cannot read", () => {
     expect(draft.recognised).toHaveLength(13);
     expect(draft.marks).toEqual([{ indicator: "政策信息，企业需求发布对接、诉求发布", text: expect.stringContaining("平台网站做好日常更新维护得5分"), line: expect.any(Number) }]);
@@ -94,29 +126,39 @@ describe.skipIf(!seedText)("importing the Hunan 市州 table from the seed", () 
     expect(draft.diagnostics.find((d) => d.code === "ZS3012")?.message).toContain("政策信息，企业需求发布对接、诉求发布");
   });
 
-  it("once filled in, scores the library's hand-checked cases identically", () => {
-    const filled = fill(draft.text);
-    const a = analyze(filled, "filled.zs");
-    expect(a.diagnostics.filter((d) => d.severity === "error" || d.code === "ZS3012")).toEqual([]);
-    const d = a.rubric!;
-    const libPath = existsSync(LIBRARY) ? LIBRARY : HUNAN;
-    const lib = rubricOf(readFileSync(libPath, "utf8"), libPath);
-    const map = inputMap(lib, d);
-    const cases = caseRecords(lib);
-    expect(cases.length).toBeGreaterThanOrEqual(2);
-    const sl = compile(lib, { dataDigits: 2 });
-    const sd = compile(d, { dataDigits: 2 });
-    for (const c of cases) {
-      const translated: Record<string, unknown> = { 名称: c.name };
-      for (const [k, v] of Object.entries(c.record)) if (k !== "名称") translated[map.get(k) ?? k] = v;
-      const x = sl.score(c.record);
-      const y = sd.score(translated);
-      expect(y.errors, c.name).toEqual([]);
-      expect(y.total, c.name).toBe(x.total);
-      expect(y.categories.map((k) => [k.name, k.score]), c.name).toEqual(x.categories.map((k) => [k.name, k.score]));
-      expect(y.indicators.map((k) => [norm(k.name), k.score]), c.name).toEqual(x.indicators.map((k) => [norm(k.name), k.score]));
-    }
-  });
+  const LIBRARY_FILES: [string, string][] = [
+    ["市州", "rules/hunan/未注明年度/市州综合窗口平台.zs"],
+    ["产业集群", "rules/hunan/未注明年度/产业集群窗口平台.zs"],
+    ["县", "rules/hunan/未注明年度/县区工业园区窗口平台.zs"],
+  ];
+  for (const [part, file] of LIBRARY_FILES) {
+    it(`${part}: once filled in, scores the library's hand-checked cases identically`, () => {
+      const libPath = existsSync(join(ROOT, file)) ? join(ROOT, file) : part === "市州" ? HUNAN : undefined;
+      if (!libPath) return;
+      const libText = readFileSync(libPath, "utf8");
+      const imported = draftFromTable(pickTable(tables, part)!);
+      const filled = fill(imported.text, libText);
+      const a = analyze(filled, "filled.zs");
+      expect(a.diagnostics.filter((d) => d.severity === "error" || d.code === "ZS3012")).toEqual([]);
+      const d = a.rubric!;
+      const lib = rubricOf(libText, libPath);
+      const map = inputMap(lib, d);
+      const cases = caseRecords(lib);
+      expect(cases.length).toBeGreaterThanOrEqual(2);
+      const sl = compile(lib, { dataDigits: 2 });
+      const sd = compile(d, { dataDigits: 2 });
+      for (const c of cases) {
+        const translated: Record<string, unknown> = { 名称: c.name };
+        for (const [k, v] of Object.entries(c.record)) if (k !== "名称") translated[map.get(k) ?? k] = v;
+        const x = sl.score(c.record);
+        const y = sd.score(translated);
+        expect(y.errors, c.name).toEqual([]);
+        expect(y.total, c.name).toBe(x.total);
+        expect(y.categories.map((k) => [k.name, k.score]), c.name).toEqual(x.categories.map((k) => [k.name, k.score]));
+        expect(y.indicators.map((k) => [norm(k.name), k.score]), c.name).toEqual(x.indicators.map((k) => [norm(k.name), k.score]));
+      }
+    });
+  }
 });
 
 describe("importing CSV and XLSX tables", () => {

@@ -263,7 +263,7 @@ export function draftFromTable(table: ImportedTable, options: DraftOptions = {})
   const header = [
     `# 由准绳从指标体系表导入的草稿${options.source ? `：${options.source}` : ""}`,
     "# 「# 待补」处未能自动识别：请改写为计分句，检查器会指出没有计分句或达不到满分的指标。",
-    `评价体系 ${title}`,
+    `评价体系 ${zsName(title)}`,
     ...(options.region ? [`  地区：${options.region}`] : []),
     ...(options.year ? [`  年度：${options.year}`] : []),
     ...(options.platformType ? [`  平台类型：${options.platformType}`] : []),
