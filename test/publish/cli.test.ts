@@ -28,7 +28,7 @@ describe("zhunsheng diff", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("- 服务企业数（家次）：达标线 1500家次 → 1200家次");
     expect(r.out).toContain("## 对示例数据的影响（28个平台）");
-    expect(r.out).toMatch(/^\| 示例·衡阳市综合窗口平台01 \| 59\.5 \| 62\.5 \| \+3 \| 27 \| 27 \|  \| 升至60分以上 \|/m);
+    expect(r.out).toMatch(/^\| 示例·衡阳市综合窗口平台01 \| 59\.5 \| 62\.5 \| \+3 \| 27 \| 27 \| 升至60分以上 \|/m);
     expect(r.out).toContain("| 50～60分（不含） | 2 | 1 |");
   });
 

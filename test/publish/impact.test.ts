@@ -1,6 +1,6 @@
 /** The impact of lowering 1500家次 to 1200家次 on the Hunan sample data, checked by hand on a few platforms. */
 import { describe, expect, it } from "vitest";
-import { measureImpact, rankTotals } from "../../packages/publish/src/index.ts";
+import { diffRubrics, measureImpact, rankTotals, reportMarkdown } from "../../packages/publish/src/index.ts";
 import { corpus, HUNAN, HUNAN_1200, loadFile, records, rubricOf } from "./helpers.ts";
 
 const before = loadFile(HUNAN).rubric;
@@ -48,6 +48,9 @@ describe("measureImpact", () => {
     expect(r.platforms[0]).toMatchObject({ gradeBefore: "三星", gradeAfter: "四星", bandMove: 1 });
     expect(r.platforms[0]!.crossings).toContain("星级 三星 → 四星");
     expect(r.lines).toEqual(expect.arrayContaining(["60", "75", "80", "84", "85", "90"]));
+    const md = reportMarkdown({ oldFile: "a.zs", newFile: "b.zs", diff: diffRubrics(stars.rubric, easier), impact: r });
+    expect(md).toContain("| 平台 | 原总分 | 新总分 | 变化 | 原名次 | 新名次 | 等级/星级 | 越线 | 变化的指标 |");
+    expect(md).toContain("| 甲 | 84 | 84 | 0 | 1 | 1 | 三星 → 四星 |");
   });
 });
 

@@ -43,7 +43,7 @@ export async function tableXlsx(t: OfficialTable): Promise<Uint8Array> {
       cell.border = border;
     }
     // rough height: wrapped description lines at ~34 CJK characters per line
-    row.height = Math.max(20, Math.ceil([...r.description].length / 34) * 15);
+    row.height = Math.max(20, Math.ceil([...r.description].length / 32) * 14 + 6);
   });
   // merge after every row is in place: a merge creates the rows it covers, and addRow appends after them
   t.rows.forEach((r, k) => {

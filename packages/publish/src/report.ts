@@ -34,6 +34,13 @@ function platformRow(p: PlatformImpact): string[] {
 
 const PLATFORM_HEADER = ["平台", "原总分", "新总分", "变化", "原名次", "新名次", "等级/星级", "越线", "变化的指标"];
 
+/** Drops the 等级/星级 column when neither rubric has grades. */
+function columns(graded: boolean, cells: string[]): string[] {
+  return graded ? cells : cells.filter((_, i) => i !== 6);
+}
+
+const isGraded = (d: RubricDiff) => d.old.grades.length > 0 || d.new.grades.length > 0;
+
 /** Sorted for reading: largest change first, then by new rank. */
 function byChange(list: PlatformImpact[]): PlatformImpact[] {
   return [...list].sort((a, b) => Math.abs(Number(b.change ?? 0)) - Math.abs(Number(a.change ?? 0)) || (a.rankAfter ?? 1e9) - (b.rankAfter ?? 1e9));
@@ -59,7 +66,8 @@ export function reportMarkdown(r: ChangeReport): string {
     );
     const moved = byChange(impact.platforms).filter((p) => p.change !== "0" || p.crossings.length > 0 || p.rankBefore !== p.rankAfter);
     out.push(`### 得分或名次变化的平台（${moved.length}个）`, "");
-    out.push(moved.length === 0 ? "没有平台的得分或名次发生变化。\n" : mdTable(PLATFORM_HEADER, moved.map(platformRow), (c) => c >= 1 && c <= 5));
+    const g = isGraded(diff);
+    out.push(moved.length === 0 ? "没有平台的得分或名次发生变化。\n" : mdTable(columns(g, PLATFORM_HEADER), moved.map((p) => columns(g, platformRow(p))), (c) => c >= 1 && c <= 5));
     const crossed = impact.platforms.filter((p) => p.crossings.length > 0);
     if (crossed.length > 0) {
       out.push("### 越线与等级变化", "");
@@ -69,7 +77,7 @@ export function reportMarkdown(r: ChangeReport): string {
     out.push(mdTable(["总分区间", "变更前", "变更后"], impact.histogram.map((b) => [b.label, String(b.before), String(b.after)]), (c) => c > 0));
     const all = [...impact.platforms].sort((a, b) => (a.rankAfter ?? 1e9) - (b.rankAfter ?? 1e9));
     out.push(`### 全部平台（按新名次）`, "");
-    out.push(mdTable(PLATFORM_HEADER.slice(0, 7), all.map((p) => platformRow(p).slice(0, 7)), (c) => c >= 1 && c <= 5));
+    out.push(mdTable(columns(g, PLATFORM_HEADER.slice(0, 7)), all.map((p) => columns(g, platformRow(p).slice(0, 7))), (c) => c >= 1 && c <= 5));
   }
   return out.filter((l, i, a) => !(l === "" && a[i - 1] === "")).join("\n").trimEnd() + "\n";
 }
@@ -91,7 +99,8 @@ export function reportHtml(r: ChangeReport): string {
     const s = impact.summary;
     body.push(`<h2>对示例数据的影响（${s.platforms}个平台）</h2>`);
     body.push(`<p>得分变化的平台：${s.changed}个（上升${s.up}个，下降${s.down}个）；越线或等级变化：${s.crossings}个。</p>`);
-    body.push(htmlTable(PLATFORM_HEADER, byChange(impact.platforms).map(platformRow), (c) => c >= 1 && c <= 5));
+    const g = isGraded(diff);
+    body.push(htmlTable(columns(g, PLATFORM_HEADER), byChange(impact.platforms).map((p) => columns(g, platformRow(p))), (c) => c >= 1 && c <= 5));
     body.push("<h3>总分分布</h3>");
     const peak = Math.max(1, ...impact.histogram.flatMap((b) => [b.before, b.after]));
     const bar = (n: number, cls: string) => `<span class="bar ${cls}" style="width:${Math.round((n / peak) * 200)}px"></span>${n}`;
