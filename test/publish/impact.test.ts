@@ -1,7 +1,10 @@
 /** The impact of lowering 1500家次 to 1200家次 on the Hunan sample data, checked by hand on a few platforms. */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseDataFile } from "../../packages/core/src/index.ts";
 import { diffRubrics, measureImpact, rankTotals, reportMarkdown } from "../../packages/publish/src/index.ts";
-import { corpus, HUNAN, HUNAN_1200, loadFile, records, rubricOf } from "./helpers.ts";
+import { corpus, HUNAN, HUNAN_1200, loadFile, records, ROOT, rubricOf } from "./helpers.ts";
 
 const before = loadFile(HUNAN).rubric;
 const after = loadFile(HUNAN_1200).rubric;
@@ -54,3 +57,23 @@ describe("measureImpact", () => {
   });
 });
 
+
+describe("the library's own sample data (rules/samples)", () => {
+  const lib = join(ROOT, "rules/hunan/未注明年度/市州综合窗口平台.zs");
+  const csv = join(ROOT, "rules/samples/hunan/未注明年度/市州综合窗口平台.csv");
+  it.skipIf(!existsSync(lib) || !existsSync(csv))("every platform's change is what the two step rules give, computed independently", () => {
+    const text = readFileSync(lib, "utf8");
+    const old = rubricOf(text);
+    const lowered = rubricOf(text.replaceAll("达1500家次得15分", "达1200家次得15分"));
+    const data = parseDataFile(readFileSync(csv, "utf8"), "csv").records;
+    const r = measureImpact(old, lowered, data);
+    const step = (x: number, t: number) => Math.max(0, 15 - Math.floor(Math.max(0, t - x) / 100));
+    data.forEach((rec, i) => {
+      const x = Number(rec["服务企业家次"]);
+      const p = r.platforms[i]!;
+      if (p.change === null) return;
+      expect(Number(p.change), p.platform).toBe(step(x, 1200) - step(x, 1500));
+    });
+    expect(r.summary.changed).toBeGreaterThan(0);
+  });
+});
