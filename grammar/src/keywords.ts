@@ -110,6 +110,7 @@ export const KEYWORDS: readonly KeywordEntry[] = [
   kw("Range", ["范围"], "phrase", "输入的取值范围"),
   kw("Up", ["越多越好"], "phrase", "该输入越大，得分不应越低"),
   kw("Down", ["越少越好"], "phrase", "该输入越小，得分不应越低"),
+  kw("Reference", ["参照"], "phrase", "参照：该输入供评分参考（如申请表字段），不参与计分，不报「未使用」"),
   // phrases in scoring sentences
   kw("Weight", ["权重"], "phrase", "权重：计入总分时乘以该数"),
   kw("PointsPending", ["分值待定"], "phrase", "分值尚未确定（草稿）"),

@@ -140,7 +140,23 @@ export const LineText = createToken({
   start_chars_hint: ANY_CHAR,
 });
 
-export const QuotedName = createToken({ name: "QuotedName", pattern: /「[^」\n]*」/ });
+/** 「…」, which may itself contain balanced 「…」: 「申请表「总资产」」. */
+export const QuotedName = createToken({
+  name: "QuotedName",
+  pattern: (text: string, offset: number) => {
+    if (text[offset] !== "「") return null;
+    let depth = 0;
+    for (let i = offset; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === "\n") return null;
+      if (ch === "「") depth++;
+      else if (ch === "」" && --depth === 0) return match(text.slice(offset, i + 1));
+    }
+    return null;
+  },
+  line_breaks: false,
+  start_chars_hint: ["「"],
+});
 export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /[0-9０-９]+(?:[.．][0-9０-９]+)?/ });
 
 export const Unit = createToken({

@@ -169,6 +169,7 @@ export class RubricParser extends CstParser {
     this.OPTION3(() =>
       this.OR([{ ALT: () => this.CONSUME(K("Up"), { LABEL: "direction" }) }, { ALT: () => this.CONSUME(K("Down"), { LABEL: "direction" }) }]),
     );
+    this.OPTION5(() => this.CONSUME(K("Reference")));
     this.OPTION4({
       GATE: () => this.LA(2).tokenType !== Colon,
       DEF: () => this.CONSUME(QuotedName, { LABEL: "description" }),
@@ -427,7 +428,15 @@ export class RubricParser extends CstParser {
       { ALT: () => this.SUBRULE(this.baselineClause) },
       { ALT: () => this.SUBRULE(this.atMostClause) },
       { ALT: () => this.SUBRULE(this.readingClause) },
+      { ALT: () => this.SUBRULE(this.ruleRequires) },
     ]);
+  });
+
+  /** （需提供 荣誉资质证明）: evidence or a precondition for this sentence only. */
+  private ruleRequires = this.RULE("ruleRequires", () => {
+    this.CONSUME(LParen);
+    this.SUBRULE(this.requires);
+    this.CONSUME(RParen);
   });
 
   /** 达1500家次得15分 · 达到60%不足70%加20分 · 达到70%后每增加10个百分点加10分 */

@@ -291,3 +291,50 @@ describe("ambiguous band ends", () => {
     for (const x of ["75", "84", "84.5", "74.99"]) expect(scoreOf(fixed, { 分: x }).grade).toBe(scoreOf(t, { 分: x }).grade);
   });
 });
+
+describe("notes from encoding the seeds", () => {
+  it("evidence can be required by one sentence only", () => {
+    const t = rubricText(
+      "  荣誉次数：计数 次 越多越好\n  报道次数：计数 次 越多越好\n  基础分：评分 0～100分",
+      `材料\n  荣誉证明：「荣誉资质证明」\n  报道材料：「新闻图片、视频」\n类别 基础（100分）\n  指标 基础 100分\n    基础分 综合评定\n加分项 宣传（不超过15分）\n  指标 荣誉资质、宣传推广\n    荣誉次数 每次加3分（需提供 荣誉证明）\n    报道次数 每次加3分（需提供 报道材料）`,
+    );
+    // honours proven, press not: the honours still count
+    expect(scoreOf(t, { 基础分: "50", 荣誉次数: "2", 报道次数: "1", 荣誉证明: "是", 报道材料: "否" }).total).toBe("56");
+    expect(scoreOf(t, { 基础分: "50", 荣誉次数: "2", 报道次数: "1", 荣誉证明: "是", 报道材料: "是" }).total).toBe("59");
+  });
+  it("an attachment no indicator uses is information, a 参照 field is silent, a draft's unused field is information", () => {
+    const base = rubricText("  分：评分 0～10分\n  申请表字段：计数 人 参照", `材料\n  财务报表：「平台年度财务报表」\n类别 甲（10分）\n  指标 乙 10分\n    分 综合评定`);
+    const c = load(base).diagnostics.map((d) => `${d.code}:${d.severity}`);
+    expect(c).toContain("ZS2010:info");
+    expect(c.filter((x) => x.startsWith("ZS2002"))).toEqual([]);
+    const draft = rubricText("  分：评分 0～10分\n  运营字段：计数 人", `类别 甲（10分）\n  指标 乙 分值待定\n    分 综合评定`);
+    expect(load(draft).diagnostics.map((d) => `${d.code}:${d.severity}`)).toContain("ZS2011:info");
+  });
+  it("numbers of the star bands quoted in prose agree with the rubric", () => {
+    const t = rubricText("  分：评分 0～100分", `类别 甲（100分）\n  指标 综合评分 100分\n    描述：综合评分75~84分为三星、85分以上为四星。\n    分 综合评定`, "星级\n  75～84分：三星\n  85分以上：四星");
+    expect(codes(t)).not.toContain("ZS3010");
+  });
+  it("an overlap at 60 offers 「不足60分」", () => {
+    const t = rubricText("  分：评分 0～100分", `类别 甲（100分）\n  指标 乙 100分\n    分 综合评定`, "等级\n  60分以下：不合格\n  60分（含）以上不足80分：合格\n  80分（含）以上：优秀");
+    const d = load(t).diagnostics.find((x) => x.code === "ZS3041")!;
+    expect(d.fix?.edits[0]?.newText).toBe("不足60分");
+  });
+  it("a case can expect no star", () => {
+    const t = rubricText("  分：评分 0～100分", `类别 甲（100分）\n  指标 乙 100分\n    分 综合评定`, "星级\n  75～84分：三星\n  85分以上：四星\n用例 空档\n  输入 分 84.5\n  期望 星级 无\n用例 三星\n  输入 分 80\n  期望 星级 无");
+    const fails = load(t).diagnostics.filter((d) => d.code === "ZS4001");
+    expect(fails).toHaveLength(1);
+    expect(fails[0]!.message).toBe("用例「三星」：星级期望无，实际「三星」");
+  });
+  it("quoted text may contain balanced 「」", () => {
+    const t = rubricText("  资产总额：金额 万元 「申请表「总资产」」", `类别 甲（2分）\n  指标 乙 2分\n    资产总额 基准200万元，满分1000万元，其间按线性计`);
+    expect(errorsOf(t)).toEqual([]);
+    expect(load(t).rubric.inputs[0]!.description).toBe("申请表「总资产」");
+  });
+  it("relaxations are recorded once per condition, and only when they decided the outcome", () => {
+    const t = `评价体系 测试\n输入\n  资产总额：金额 万元\n  资产状况良好：是否\n  满意度：百分比\n  突出：是否\n认定条件\n  条件（一）资产总额 不低于100万元\n  条件（一）资产状况良好\n  条件（二）满意度 80%以上\n  放宽（七）突出 可放宽（一）\n`;
+    expect(scoreOf(t, { 资产总额: "50", 资产状况良好: "否", 满意度: "90", 突出: "是" })).toMatchObject({ eligible: true, relaxed: ["一"] });
+    const failing = scoreOf(t, { 资产总额: "50", 资产状况良好: "否", 满意度: "70", 突出: "是" });
+    expect(failing.eligible).toBe(false);
+    expect(failing.relaxed).toBeUndefined();
+  });
+});

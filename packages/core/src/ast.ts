@@ -59,7 +59,8 @@ export type Clause =
   | { kind: "discretionary"; range: Range }
   | { kind: "baseline"; base: Quantity; full: Quantity; between: "linear" | Quantity; range: Range }
   | { kind: "atMost"; points: Quantity; range: Range }
-  | { kind: "reading"; reading: Reading; range: Range };
+  | { kind: "reading"; reading: Reading; range: Range }
+  | { kind: "requires"; names: Name[]; range: Range };
 
 export interface RuleAst {
   subjects: Name[];
@@ -109,6 +110,8 @@ export interface InputAst {
   low: Quantity | undefined;
   high: Quantity | undefined;
   direction: "up" | "down" | undefined;
+  /** 参照: a field that informs judgement but is not scored. */
+  reference: boolean;
   description: Text | undefined;
   expression: Expr | undefined;
   range: Range;

@@ -40,6 +40,8 @@ export const MESSAGES = {
   ZS2007: { severity: "error", template: "{0}" },
   ZS2008: { severity: "error", template: "输入「{0}」缺少类型（计数、数值、百分比、金额、是否、评分、文本）" },
   ZS2009: { severity: "error", template: "派生输入「{0}」循环引用自身" },
+  ZS2010: { severity: "info", template: "材料「{0}」列在附件清单中，但没有指标要求它" },
+  ZS2011: { severity: "info", template: "草稿：输入「{0}」尚未被计分句使用" },
   ZS3001: { severity: "error", template: "类别「{0}」标注{1}分，但所含指标合计{2}分" },
   ZS3002: { severity: "error", template: "「{0}」的权重为{1}，但所含指标权重合计{2}" },
   ZS3003: { severity: "error", template: "一级权重合计{0}，应当等于1" },

@@ -14,6 +14,8 @@ export interface Input {
   min: string | undefined;
   max: string | undefined;
   direction: "up" | "down" | undefined;
+  /** 参照: informs judgement, not scored. */
+  reference: boolean;
   description: string | undefined;
   expression: Expr | undefined;
   range: Range;
@@ -70,6 +72,8 @@ export interface Rule {
   parts: Part[];
   /** 最多N分 */
   atMost: string | undefined;
+  /** （需提供 X）: this sentence counts only when these yes/no inputs are 是. */
+  requires: Input[];
   range: Range;
 }
 

@@ -140,6 +140,7 @@ function bindInput(ast: InputAst, ctx: BindContext): Input {
     min,
     max,
     direction: ast.direction,
+    reference: ast.reference,
     description: ast.description?.text,
     expression: ast.expression,
     range: ast.name.range,
@@ -167,6 +168,7 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
   if (subjects.length !== ast.subjects.length) return undefined;
   const subject = subjects[0]!;
   const parts: Part[] = [];
+  const requires: Input[] = [];
   let atMost: string | undefined;
   let lastGet: { interval: Interval; points: string; range: Range; clause: Clause } | undefined;
 
@@ -272,6 +274,14 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
         checkPoints(ctx, clause.points);
         atMost = canonicalDecimal(clause.points.value);
         break;
+      case "requires":
+        for (const n of clause.names) {
+          const r = resolve(ctx, n);
+          if (!r) continue;
+          if (r.type !== "yesno") ctx.diagnostics.push(diagnostic("ZS3015", n.range, [`「需提供」的「${r.name}」应为是否型（材料或是否型输入）`]));
+          requires.push(r);
+        }
+        break;
       case "reading": {
         const target = [...parts].reverse().find((p) => p.kind === "stepDeduction" || p.kind === "increments");
         if (!target) ctx.diagnostics.push(diagnostic("ZS3015", clause.range, ["读法只能写在「每少…减…分」或「每增加…加…分」之后"]));
@@ -290,7 +300,7 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
     const units = new Set(subjects.map((s) => s.unit));
     if (units.size > 1) ctx.diagnostics.push(diagnostic("ZS3015", ast.range, ["选其一的各项单位应相同"]));
   }
-  return { subjects, chooseOne: ast.chooseOne, parts, atMost, range: ast.range };
+  return { subjects, chooseOne: ast.chooseOne, parts, atMost, requires, range: ast.range };
 }
 
 function bindCondition(p: Predicate, ctx: BindContext): Condition | undefined {
@@ -313,7 +323,9 @@ const PROSE_NUMBER = /(\d+(?:\.\d+)?)\s*(家次|个百分点|万元|家|条|次|
 /** Numbers in the published prose (with a scoring unit) that the rules never use. */
 function checkProse(ind: Indicator, ctx: BindContext): void {
   if (!ind.description || !ind.descriptionRange || ind.rules.length === 0) return;
-  const numbers = new Set(indicatorNumbers(ind).map(canonicalDecimal));
+  // numbers of the grade or star bands may be quoted in an indicator's prose (江苏: 75~84分为三星)
+  const gradeNumbers = ctx.ast.grades.flatMap((g) => (g.condition.kind === "between" ? [g.condition.low.value, g.condition.high.value] : g.condition.comparisons.map((c) => c.value.value)));
+  const numbers = new Set([...indicatorNumbers(ind), ...gradeNumbers].map(canonicalDecimal));
   const missing: string[] = [];
   for (const m of ind.description.matchAll(PROSE_NUMBER)) {
     if (!numbers.has(canonicalDecimal(m[1]!)) && !missing.includes(`${m[1]}${m[2]}`)) missing.push(`${m[1]}${m[2]}`);
@@ -471,9 +483,13 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
   }
 
   // case inputs count as references too, but do not make an input "used"
+  const isDraft = ast.header.status?.text.includes("草稿") === true || pendingCount > 0;
   for (const i of ctx.inputs.values()) {
-    if (i.kind !== "evidence" && i.type !== "text" && !ctx.used.has(i.name)) ctx.diagnostics.push(diagnostic("ZS2002", i.range, [i.name]));
-    if (i.kind === "evidence" && !ctx.used.has(i.name)) ctx.diagnostics.push(diagnostic("ZS2002", i.range, [i.name]));
+    if (ctx.used.has(i.name) || i.reference || i.type === "text") continue;
+    // an attachment on the checklist that no indicator scores is not a mistake; a draft's fields await their rules
+    if (i.kind === "evidence") ctx.diagnostics.push(diagnostic("ZS2010", i.range, [i.name]));
+    else if (isDraft) ctx.diagnostics.push(diagnostic("ZS2011", i.range, [i.name]));
+    else ctx.diagnostics.push(diagnostic("ZS2002", i.range, [i.name]));
   }
 
   const precisionText = ast.header.precision?.text;
@@ -501,7 +517,7 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
     vetoes,
     eligibility,
     precision: precisionMatch ? Math.min(6, Number(precisionMatch[1])) : DEFAULT_PRECISION,
-    draft: ast.header.status?.text.includes("草稿") === true || pendingCount > 0,
+    draft: isDraft,
     notes: ast.notes.map((n) => n.text),
     ast,
   };

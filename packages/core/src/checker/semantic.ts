@@ -227,7 +227,17 @@ function checkGrades(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): void {
       reported.add(`gap${p.text}`);
     }
     if (hits.length > 1 && !reported.has("overlap")) {
-      out.push(diagnostic("ZS3041", hits[1]!.range, [kind, p.text, hits[0]!.label, hits[1]!.label]));
+      // a band closed at its top where the next band starts closed: end it just before (「60分以下」 → 「不足60分」)
+      const upper = hits.find((h) => h.interval.hi?.closed && s(h.interval.hi.value) === p.x);
+      const astBand = upper ? rubric.ast.grades[rubric.grades.indexOf(upper)] : undefined;
+      const fix =
+        upper && astBand
+          ? {
+              title: `改为「${bandText({ ...upper.interval, hi: { value: upper.interval.hi!.value, closed: false } })}」`,
+              edits: [{ range: astBand.condition.range, newText: bandText({ ...upper.interval, hi: { value: upper.interval.hi!.value, closed: false } }) }],
+            }
+          : undefined;
+      out.push(diagnostic("ZS3041", hits[1]!.range, [kind, p.text, hits[0]!.label, hits[1]!.label], fix));
       reported.add("overlap");
     }
   }
@@ -236,6 +246,13 @@ function checkGrades(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): void {
 /** Decimals written in the example cases' inputs (the scale must hold them). */
 function caseDigits(rubric: Rubric): number {
   return Math.max(2, ...rubric.ast.cases.flatMap((c) => c.inputs.map((i) => (typeof i.value === "object" && "value" in i.value ? (i.value.value.split(".")[1]?.length ?? 0) : 0))));
+}
+
+/** A score band in the Civil Code's words: 「60分以上不足80分」, 「超过90分」. */
+function bandText(i: { lo?: { value: string; closed: boolean } | undefined; hi?: { value: string; closed: boolean } | undefined }, unit = "分"): string {
+  const lo = i.lo ? (i.lo.closed ? `${i.lo.value}${unit}以上` : `超过${i.lo.value}${unit}`) : "";
+  const hi = i.hi ? (i.hi.closed ? `${i.hi.value}${unit}以下` : `不足${i.hi.value}${unit}`) : "";
+  return lo + hi;
 }
 
 function checkCases(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): void {
@@ -272,9 +289,12 @@ function checkCases(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): void {
         case "total":
           if (!sameDecimal(v.total, e.value.value)) out.push(diagnostic("ZS4001", e.range, [c.name.text, "总分", `${e.value.value}分`, `${v.total}分`]));
           break;
-        case "grade":
-          if (v.grade !== e.label.text) out.push(diagnostic("ZS4001", e.range, [c.name.text, rubric.gradeKind, `「${e.label.text}」`, v.grade ? `「${v.grade}」` : "无"]));
+        case "grade": {
+          // 「等级 无」 expects no grade (a total in a gap, or below the lowest star)
+          const expected = e.label.text === "无" ? null : e.label.text;
+          if (v.grade !== expected) out.push(diagnostic("ZS4001", e.range, [c.name.text, rubric.gradeKind, expected ? `「${expected}」` : "无", v.grade ? `「${v.grade}」` : "无"]));
           break;
+        }
         case "eligible":
           if (v.eligible !== e.value) out.push(diagnostic("ZS4001", e.range, [c.name.text, "认定", e.value ? "是" : "否", v.eligible === null ? "无认定条件" : v.eligible ? "是" : "否"]));
           break;

@@ -108,7 +108,8 @@ function indicatorBlock(ind: Indicator, g: Gen): string {
   lines.push(`s = ${ind.startsFull && ind.max !== undefined ? max : "0"};`);
   const evidence = ind.requires.map((r) => `v[${idx(r.name, g)}] === 0`);
   for (const rule of ind.rules) {
-    const x = evidence.length ? `(${evidence.join(" || ")}) ? 0 : ${subjectExpr(rule, g)}` : subjectExpr(rule, g);
+    const missing = [...evidence, ...rule.requires.map((r) => `v[${idx(r.name, g)}] === 0`)];
+    const x = missing.length ? `(${missing.join(" || ")}) ? 0 : ${subjectExpr(rule, g)}` : subjectExpr(rule, g);
     const body = rule.parts.map((p) => partExpr(p, max, g)).join(" + ") || "0";
     lines.push(`x = ${x}; r = ${body};`);
     if (rule.atMost !== undefined) lines.push(`if (r > ${lit(rule.atMost, g)}) r = ${lit(rule.atMost, g)};`);

@@ -232,6 +232,8 @@ function compilePart(part: Part, indicatorMax: number, ctx: Ctx): PartFn {
 
 interface RuleFn {
   subjects: number[];
+  /** Inputs that must be 是 for this sentence to count (（需提供 …）). */
+  requires: number[];
   chooseOne: boolean;
   parts: PartFn[];
   atMost: number | undefined;
@@ -241,6 +243,7 @@ interface RuleFn {
 function compileRule(rule: Rule, indicatorMax: number, index: Map<string, number>, ctx: Ctx): RuleFn {
   return {
     subjects: rule.subjects.map((s) => index.get(s.name)!),
+    requires: rule.requires.map((s) => index.get(s.name)!),
     chooseOne: rule.chooseOne,
     parts: rule.parts.map((p) => compilePart(p, indicatorMax, ctx)),
     atMost: rule.atMost === undefined ? undefined : scaled(rule.atMost, ctx),
@@ -290,11 +293,17 @@ interface IndicatorFn {
   requires: number[];
 }
 
+/** Whether a sentence's own required evidence is missing. */
+function lacks(r: RuleFn, values: Values): boolean {
+  for (const i of r.requires) if (values[i] === 0) return true;
+  return false;
+}
+
 function evalIndicator(ind: IndicatorFn, values: Values, present: boolean[]): number {
   let evidenceMissing = false;
   for (const r of ind.requires) if (values[r] === 0) evidenceMissing = true;
   let v = ind.indicator.startsFull && ind.max !== undefined ? ind.max : 0;
-  for (const r of ind.rules) v += evalRule(r, evidenceMissing ? 0 : subjectValue(r, values, present).value);
+  for (const r of ind.rules) v += evalRule(r, evidenceMissing || lacks(r, values) ? 0 : subjectValue(r, values, present).value);
   if (ind.cap !== undefined && v > ind.cap) v = ind.cap;
   if (ind.max !== undefined && !ind.indicator.bonus && v > ind.max) v = ind.max;
   if (v < 0) v = 0;
@@ -496,14 +505,15 @@ export function compile(rubric: Rubric, options: ScoreOptions = {}): Scorer {
   function eligibilityOf(values: Values): { eligible: boolean | null; relaxed?: string[] } {
     if (!eligibility) return { eligible: null };
     const relaxedLabels = new Set(eligibility.relaxations.filter((r) => values[r.flag] !== 0).flatMap((r) => r.relaxation.relaxed));
-    const relaxed: string[] = [];
+    const relaxed = new Set<string>();
     let ok = true;
     for (const r of eligibility.rules) {
       if (r.test(values)) continue;
-      if (r.rule.label !== undefined && relaxedLabels.has(r.rule.label)) relaxed.push(r.rule.label);
+      if (r.rule.label !== undefined && relaxedLabels.has(r.rule.label)) relaxed.add(r.rule.label);
       else ok = false;
     }
-    return relaxed.length > 0 ? { eligible: ok, relaxed } : { eligible: ok };
+    // a relaxation is recorded only when it decided the outcome
+    return ok && relaxed.size > 0 ? { eligible: ok, relaxed: [...relaxed] } : { eligible: ok };
   }
 
   function score(record: Record<string, unknown>): Verdict {
@@ -571,7 +581,8 @@ export function compile(rubric: Rubric, options: ScoreOptions = {}): Scorer {
     let raw = f.indicator.startsFull && f.max !== undefined ? f.max : 0;
     for (const r of f.rules) {
       const { value, index: i } = subjectValue(r, values, present);
-      const x = missingEvidence.length > 0 ? 0 : value;
+      const ruleMissing = r.requires.filter((k) => values[k] === 0).map((k) => inputs[k]!.name);
+      const x = missingEvidence.length > 0 || ruleMissing.length > 0 ? 0 : value;
       const v = evalRule(r, x);
       raw += v;
       const name = inputs[i]!.name;
@@ -579,6 +590,7 @@ export function compile(rubric: Rubric, options: ScoreOptions = {}): Scorer {
       let text = texts.join("；");
       if (!text.startsWith(name)) text = `${name} ${fmt(x, ctx)}${inputs[i]!.unit ?? ""}：${text}`;
       if (r.atMost !== undefined && r.parts.reduce((a, p) => a + p.eval(x), 0) > r.atMost) text += `；本句最多${fmt(r.atMost, ctx)}分`;
+      if (ruleMissing.length > 0) text = `未提供「${ruleMissing.join("」「")}」，本句视为无：${text}`;
       children.push({ label: name, text, score: fmt(v, ctx), children: [] });
     }
     const max = f.max;
@@ -634,7 +646,8 @@ export function compile(rubric: Rubric, options: ScoreOptions = {}): Scorer {
       const kids = eligibility.rules.map((r) => {
         const ok = r.test(values);
         const label = r.rule.label ? `（${r.rule.label}）` : "";
-        const relaxedNote = !ok && r.rule.label && relaxedLabels.has(r.rule.label) ? `；依${eligibility.relaxations.filter((x) => values[x.flag] !== 0).map((x) => `${x.relaxation.label ? `（${x.relaxation.label}）` : ""}${x.relaxation.flag.name}`).join("、")}放宽` : "";
+        const by = eligibility.relaxations.filter((x) => values[x.flag] !== 0).map((x) => `${x.relaxation.label ? `（${x.relaxation.label}）` : ""}${x.relaxation.flag.name}`).join("、");
+        const relaxedNote = !ok && r.rule.label && relaxedLabels.has(r.rule.label) ? (e.eligible ? `；依${by}放宽` : `；依${by}本可放宽`) : "";
         return { label: `条件${label}`, text: `${conditionText(r.rule.condition, values, index, ctx)}：${ok ? "符合" : "不符合"}${relaxedNote}`, children: [] };
       });
       children.push({ label: "认定条件", text: e.eligible ? (e.relaxed ? `符合认定条件（放宽了条件${e.relaxed.map((l) => `（${l}）`).join("")}，已记录）` : "符合全部认定条件") : "不符合认定条件", children: kids });

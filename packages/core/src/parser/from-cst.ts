@@ -169,6 +169,7 @@ function inputOf(node: CstNode, kind: InputAst["kind"]): InputAst | undefined {
     low: quantityOf(sub(range, "low")),
     high: quantityOf(sub(range, "high")),
     direction: direction ? (direction.tokenType.name === "Up" ? "up" : "down") : undefined,
+    reference: tok(node, "Reference") !== undefined,
     description: descriptionOf(tok(node, "description")),
     expression: expr ? exprOf(expr) : undefined,
     range: nodeRange(node),
@@ -290,6 +291,13 @@ function clauseOf(node: CstNode): Clause | undefined {
   if (atMost) {
     const points = quantityOf(sub(atMost, "quantity"));
     return points ? { kind: "atMost", points, range } : undefined;
+  }
+  const req = c("ruleRequires");
+  if (req) {
+    const names = subs(sub(req, "requires"), "name")
+      .map(nameOf)
+      .filter((n): n is Name => n !== undefined);
+    return names.length ? { kind: "requires", names, range } : undefined;
   }
   const reading = tok(c("readingClause"), "reading");
   if (reading) {
