@@ -47,7 +47,8 @@ export function publishChecks(text: string, file = "未命名.zs"): PublishRepor
   const errors = list((x) => x.severity === "error" && !x.code.startsWith("ZS4"));
   const ambiguity = list(has(["ZS3020", "ZS3045"]));
   const caseProblems = list((x) => x.code.startsWith("ZS4"));
-  const sums = list(has(["ZS3001", "ZS3002", "ZS3003", "ZS3004", "ZS3006"]));
+  // ZS3008: 大类 totals (three-level rubrics), when the core has them
+  const sums = list(has(["ZS3001", "ZS3002", "ZS3003", "ZS3004", "ZS3006", "ZS3008"]));
   const pending = list(has(["ZS3005"]));
   const grades = list(has(["ZS3040", "ZS3041"]));
   const prose = list(has(["ZS3010"]));
