@@ -2,7 +2,9 @@
  * The built workbench served on localhost for the end-to-end tests: `vite build`, then
  * `vite preview` on a free port, and Debian's Chromium driven by playwright-core.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -28,6 +30,8 @@ function freePort(): Promise<number> {
 
 export interface App {
   url: string;
+  /** This run's build (its own folder: test runs in parallel must not rebuild under each other's server). */
+  outDir: string;
   browser: Browser;
   close(): Promise<void>;
 }
@@ -35,19 +39,23 @@ export interface App {
 /** Builds the app, serves it and launches Chromium. */
 export async function startApp(): Promise<App> {
   mkdirSync(OUTPUT, { recursive: true });
-  await build({ root: PLAYGROUND, configFile: `${PLAYGROUND}/vite.config.ts`, logLevel: "warn" });
+  const outDir = mkdtempSync(join(tmpdir(), "zhunsheng-e2e-"));
+  const config = { root: PLAYGROUND, configFile: `${PLAYGROUND}/vite.config.ts`, logLevel: "warn" as const, build: { outDir, emptyOutDir: true } };
+  await build(config);
   const port = await freePort();
-  const server: PreviewServer = await preview({ root: PLAYGROUND, configFile: `${PLAYGROUND}/vite.config.ts`, logLevel: "warn", preview: { port, strictPort: true, host: "127.0.0.1" } });
+  const server: PreviewServer = await preview({ ...config, preview: { port, strictPort: true, host: "127.0.0.1" } });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
   });
   return {
     url: `http://127.0.0.1:${port}/`,
+    outDir,
     browser,
     async close() {
       await browser.close();
       await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      rmSync(outDir, { recursive: true, force: true });
     },
   };
 }
@@ -58,7 +66,19 @@ export async function newPage(app: App): Promise<{ page: Page; errors: string[] 
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(app.url);
+  // the preview server can answer an error status while the machine is loaded by parallel
+  // test files; a page that fails to load is retried, never an assertion
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(app.url);
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      const status = await fetch(app.url).then((r) => r.status, (e: Error) => e.message);
+      console.warn(`retrying page load (${attempt}): ${(err as Error).message}; the server now answers ${status}`);
+      await page.waitForTimeout(500);
+    }
+  }
   await page.waitForSelector("html[data-ready]", { timeout: 30_000 });
   return { page, errors };
 }

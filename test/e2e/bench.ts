@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { analyze } from "../../packages/core/src/index.ts";
 import { samplePlatforms } from "../../playground/src/worker/sample-data.ts";
-import { newPage, OUTPUT, PLAYGROUND, ROOT, startApp } from "./app.ts";
+import { newPage, OUTPUT, ROOT, startApp } from "./app.ts";
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((e) => (statSync(join(dir, e)).isDirectory() ? files(join(dir, e)) : [join(dir, e)]));
@@ -32,7 +32,7 @@ writeFileSync(`${OUTPUT}/bench-100.csv`, csv);
 const app = await startApp();
 try {
   // size of what the first page load fetches: entry JS, CSS and the two workers
-  const assets = files(`${PLAYGROUND}/dist/assets`);
+  const assets = files(`${app.outDir}/assets`);
   const gz = (f: string) => gzipSync(readFileSync(f)).length;
   const initialJs = assets.filter((f) => /\/(index|analysis-worker|editor\.worker)-[^/]*\.js$/.test(f));
   const size = {

@@ -9,7 +9,17 @@ import type { Curve } from "@zhunsheng/language-service";
 
 const W = 640;
 const H = 220;
-const M = { l: 44, r: 16, t: 12, b: 34 };
+const M = { l: 44, r: 16, t: 12, b: 40 };
+
+/** Round tick values (1, 2 or 5 × 10^k apart) covering [lo, hi]. */
+function niceTicks(lo: number, hi: number): number[] {
+  const raw = (hi - lo) / 5;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
+  const out: number[] = [];
+  for (let x = Math.ceil(lo / step) * step; x <= hi + 1e-9; x += step) out.push(+x.toFixed(6));
+  return out;
+}
 
 @customElement("zs-curve")
 export class ZsCurve extends LitElement {
@@ -42,14 +52,14 @@ export class ZsCurve extends LitElement {
       else d += `L${px(p.x)},${py(prev.y)}L${px(p.x)},${py(p.y)}`;
     });
     const yAt = (x: number) => c.points.find((p) => p.x === x)?.y ?? 0;
-    const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => x0 + f * (x1 - x0));
+    const ticks = niceTicks(x0, x1);
     return html`<div><span class="title">${c.indicator}</span> <span class="muted">得分随「${c.input}」变化（满分${c.max ?? "—"}分；其余输入取所选平台的值）</span></div>
       <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${`${c.indicator}的得分曲线`}>
         ${svg`<line x1=${M.l} y1=${H - M.b} x2=${W - M.r} y2=${H - M.b} stroke="#999"/>
         <line x1=${M.l} y1=${M.t} x2=${M.l} y2=${H - M.b} stroke="#999"/>
         ${[0, y1 / 2, y1].map((y) => svg`<text x=${M.l - 6} y=${py(y) + 4} text-anchor="end" font-size="11" fill="#666">${+y.toFixed(2)}</text>`)}
         ${ticks.map((x) => svg`<text x=${px(x)} y=${H - M.b + 16} text-anchor="middle" font-size="11" fill="#666">${+x.toFixed(2)}</text>`)}
-        <text x=${W - M.r} y=${H - 4} text-anchor="end" font-size="11" fill="#666">${c.input}${c.unit ? `（${c.unit}）` : ""}</text>
+        <text x=${W - M.r} y=${H - 2} text-anchor="end" font-size="11" fill="#666">${c.input}${c.unit ? `（${c.unit}）` : ""}</text>
         ${c.thresholds.map((t) => svg`<line x1=${px(t.x)} y1=${M.t} x2=${px(t.x)} y2=${H - M.b} stroke="#c72e0f" stroke-dasharray="3 3"/>`)}
         <path d=${d} fill="none" stroke="#005fb8" stroke-width="2"/>
         ${c.thresholds.map((t) => svg`<circle cx=${px(t.x)} cy=${py(yAt(t.x))} r="4" stroke="#c72e0f" stroke-width="1.5" fill=${t.closed ? "#c72e0f" : "#fff"}><title>${t.label}：${t.xText}${t.closed ? "（含）" : "（不含）"}</title></circle>`)}`}

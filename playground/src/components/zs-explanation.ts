@@ -28,14 +28,14 @@ export class ZsExplanation extends LitElement {
 
   private node(e: Explanation, level: number): unknown {
     const score = e.score !== undefined ? html`<span class="score">${e.score}${e.max !== undefined ? ` / ${e.max}` : ""} 分</span>` : nothing;
-    // the sentence usually names its subject; show the label only where it adds something
+    // a node with children says again what they say: its summary shows label and score only;
+    // a leaf's sentence usually names its subject, so the label is added only where it adds something
     const namesItself = e.text.startsWith(e.label) && /^([ ：为]|$)/.test(e.text.slice(e.label.length));
     const text = namesItself ? e.text : `${e.label}：${e.text}`;
     if (e.children.length === 0) return html`<li role="treeitem" aria-level=${level}><span class="text">${text}</span>${score}</li>`;
     return html`<li role="treeitem" aria-level=${level} aria-expanded="true">
       <details open>
         <summary><span class="label">${e.label}</span>${score}</summary>
-        <div class="text">${e.text}</div>
         <ul role="group">${e.children.map((c) => this.node(c, level + 1))}</ul>
       </details>
     </li>`;
