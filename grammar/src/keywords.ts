@@ -77,6 +77,7 @@ export const KEYWORDS: readonly KeywordEntry[] = [
   kw("Inputs", ["输入"], "section", "声明平台数据中的各项输入"),
   kw("Derived", ["派生"], "section", "由其他输入计算得到的输入（增长率、平均数、占比）"),
   kw("Evidence", ["材料"], "section", "证明材料清单；未提供则相关指标视为无"),
+  kw("Group", ["大类"], "section", "大类：把其后的若干类别归为一组（三层指标体系），分值须等于所属类别之和"),
   kw("Category", ["类别"], "section", "一级类别，带分值或权重"),
   kw("Indicator", ["指标"], "section", "指标，带分值、权重或「分值待定」"),
   kw("Bonus", ["加分项"], "section", "加分项组，在基础分之外另计，带上限"),

@@ -66,6 +66,7 @@ const RULE_LABELS: Record<string, string> = {
   inputDecl: "输入声明",
   derivedDecl: "派生输入",
   category: "类别",
+  categoryGroup: "大类",
   indicator: "指标",
   indicatorItem: "指标内容",
   rule: "计分句",
@@ -125,6 +126,7 @@ export class RubricParser extends CstParser {
       { ALT: () => this.SUBRULE(this.inputsSection) },
       { ALT: () => this.SUBRULE(this.derivedSection) },
       { ALT: () => this.SUBRULE(this.evidenceSection) },
+      { ALT: () => this.SUBRULE(this.categoryGroup) },
       { ALT: () => this.SUBRULE(this.category) },
       { ALT: () => this.SUBRULE(this.bonusGroup) },
       { ALT: () => this.SUBRULE(this.gradesSection) },
@@ -288,6 +290,14 @@ export class RubricParser extends CstParser {
     this.CONSUME(K("FullMarks"));
     this.SUBRULE(this.quantity);
     this.OPTION1(() => this.CONSUME(RParen));
+  });
+
+  /** 大类 服务能力（26分）, then its 类别 until the next 大类 or another section. */
+  private categoryGroup = this.RULE("categoryGroup", () => {
+    this.CONSUME(K("Group"));
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.SUBRULE(this.pointsSpec));
+    this.MANY(() => this.SUBRULE(this.category));
   });
 
   private category = this.RULE("category", () => {

@@ -338,3 +338,16 @@ describe("notes from encoding the seeds", () => {
     expect(failing.relaxed).toBeUndefined();
   });
 });
+
+describe("three levels: 大类 → 类别 → 指标", () => {
+  const t = (points: string) =>
+    rubricText(
+      "  分布地区数：计数 个 越多越好\n  注册量：计数 家 越多越好",
+      `大类 服务能力（${points}）\n类别 服务覆盖面（5分）\n  指标 服务企业的区域分布 5分\n    分布地区数 基准3个，满分17个，其间按线性计\n类别 专业服务能力（2分）\n  指标 线上服务系统注册量 2分\n    注册量 基准1000家，满分5000家，其间按线性计`,
+    );
+  it("checks the group's points against its categories", () => {
+    expect(errorsOf(t("7分"))).toEqual([]);
+    expect(errorsOf(t("26分")).map((d) => d.message)).toContain("大类「服务能力」标注26分，但所属类别合计7分");
+    expect(load(t("7分")).rubric.groups[0]).toMatchObject({ name: "服务能力", categories: ["服务覆盖面", "专业服务能力"] });
+  });
+});

@@ -91,6 +91,8 @@ export interface IndicatorAst {
 export interface CategoryAst {
   kind: "category" | "bonus";
   name: Name;
+  /** The 大类 it belongs to, in a three-level rubric. */
+  group: string | undefined;
   points: Quantity | undefined;
   weight: Quantity | undefined;
   pending: boolean;
@@ -168,6 +170,7 @@ export interface FileAst {
   headerRanges: Partial<Record<HeaderKey, Range>>;
   inputs: InputAst[];
   categories: CategoryAst[];
+  groups: { name: Name; points: Quantity | undefined; weight: Quantity | undefined; categories: string[]; range: Range }[];
   grades: GradeBandAst[];
   gradesKeyword: string | undefined;
   vetoes: VetoAst[];

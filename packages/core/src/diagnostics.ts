@@ -46,6 +46,7 @@ export const MESSAGES = {
   ZS3002: { severity: "error", template: "「{0}」的权重为{1}，但所含指标权重合计{2}" },
   ZS3003: { severity: "error", template: "一级权重合计{0}，应当等于1" },
   ZS3004: { severity: "error", template: "满分写的是{0}分，但各类别合计{1}分" },
+  ZS3008: { severity: "error", template: "大类「{0}」标注{1}分，但所属类别合计{2}分" },
   ZS3005: { severity: "info", template: "指标「{0}」分值待定（草稿）" },
   ZS3006: { severity: "error", template: "指标「{0}」没有分值或权重；草稿中可写「分值待定」" },
   ZS3007: { severity: "error", template: "缺少文件头：文件应以「评价体系 名称」开头" },

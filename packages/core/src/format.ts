@@ -28,6 +28,7 @@ const LINE_STARTS: Record<string, { indent: number; blankBefore?: boolean }> = {
   inputDecl: { indent: 2 },
   derivedDecl: { indent: 2 },
   evidenceDecl: { indent: 2 },
+  categoryGroup: { indent: 0, blankBefore: true },
   category: { indent: 0, blankBefore: true },
   bonusGroup: { indent: 0, blankBefore: true },
   indicator: { indent: 2, blankBefore: true },

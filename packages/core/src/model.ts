@@ -108,6 +108,8 @@ export interface Indicator {
 export interface Category {
   name: string;
   kind: "category" | "bonus";
+  /** The 大类 it belongs to (three-level rubrics). */
+  group: string | undefined;
   points: string | undefined;
   weight: string | undefined;
   pending: boolean;
@@ -158,6 +160,8 @@ export interface Rubric {
   inputs: Input[];
   inputByName: ReadonlyMap<string, Input>;
   categories: Category[];
+  /** 大类: groups of categories in a three-level rubric. */
+  groups: { name: string; points: string | undefined; weight: string | undefined; categories: string[]; range: Range }[];
   indicators: Indicator[];
   /** Whether scores are weighted (total = Σ weight × score). */
   weighted: boolean;

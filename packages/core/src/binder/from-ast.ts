@@ -423,6 +423,7 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
     const cat: Category = {
       name: c.name.text,
       kind: c.kind,
+      group: c.group,
       points: c.points ? canonicalDecimal(c.points.value) : undefined,
       weight: c.weight ? canonicalDecimal(c.weight.value) : undefined,
       pending: c.pending,
@@ -434,6 +435,21 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
     return cat;
   });
 
+  for (const g of ast.groups) declare(g.name, "大类");
+  const groups = ast.groups.map((g) => {
+    const members = categories.filter((c) => c.group === g.name.text);
+    const points = g.points ? canonicalDecimal(g.points.value) : undefined;
+    const weight = g.weight ? canonicalDecimal(g.weight.value) : undefined;
+    if (points !== undefined && !members.some((m) => m.pending || m.indicators.some((i) => i.pending))) {
+      const sum = addDecimals(members.map((m) => m.points ?? addDecimals(m.indicators.map((i) => i.points ?? "0"))));
+      if (compareDecimals(sum, points) !== 0) ctx.diagnostics.push(diagnostic("ZS3008", g.name.range, [g.name.text, points, sum]));
+    }
+    if (weight !== undefined) {
+      const sum = addDecimals(members.map((m) => m.weight ?? addDecimals(m.indicators.map((i) => i.weight ?? "0"))));
+      if (compareDecimals(sum, weight) !== 0) ctx.diagnostics.push(diagnostic("ZS3002", g.name.range, [g.name.text, weight, sum]));
+    }
+    return { name: g.name.text, points, weight, categories: g.categories, range: g.range };
+  });
   const base = categories.filter((c) => c.kind === "category");
   const indicators = categories.flatMap((c) => c.indicators);
   const pendingCount = indicators.filter((i) => i.pending).length;
@@ -508,6 +524,7 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
     inputs: [...ctx.inputs.values()],
     inputByName: ctx.inputs,
     categories,
+    groups,
     indicators,
     weighted,
     fullMarks,

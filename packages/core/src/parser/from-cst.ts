@@ -365,13 +365,14 @@ function indicatorOf(node: CstNode): IndicatorAst | undefined {
   return ind;
 }
 
-function categoryOf(node: CstNode, kind: CategoryAst["kind"]): CategoryAst | undefined {
+function categoryOf(node: CstNode, kind: CategoryAst["kind"], group?: string): CategoryAst | undefined {
   const name = nameOf(sub(node, "name"));
   if (!name) return undefined;
   const spec = pointsSpecOf(sub(node, "pointsSpec"));
   return {
     kind,
     name,
+    group,
     ...spec,
     cap: kind === "bonus" ? quantityOf(sub(node, "quantity")) : undefined,
     indicators: subs(node, "indicator")
@@ -431,6 +432,7 @@ export function astFromCst(cst: CstNode, textLength: number): FileAst {
     headerRanges: {},
     inputs: [],
     categories: [],
+    groups: [],
     grades: [],
     gradesKeyword: undefined,
     vetoes: [],
@@ -461,6 +463,15 @@ export function astFromCst(cst: CstNode, textLength: number): FileAst {
         const i = inputOf(d, kind);
         if (i) file.inputs.push(i);
       }
+    }
+    const group = s("categoryGroup");
+    if (group) {
+      const gname = nameOf(sub(group, "name"));
+      const members = subs(group, "category")
+        .map((c) => categoryOf(c, "category", gname?.text))
+        .filter((c): c is CategoryAst => c !== undefined);
+      file.categories.push(...members);
+      if (gname) file.groups.push({ name: gname, ...pointsSpecOf(sub(group, "pointsSpec")), categories: members.map((m) => m.name.text), range: nodeRange(group) });
     }
     const cat = s("category") ?? s("bonusGroup");
     if (cat) {
