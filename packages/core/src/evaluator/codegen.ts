@@ -115,14 +115,21 @@ function indicatorBlock(ind: Indicator, g: Gen): string {
     if (rule.atMost !== undefined) lines.push(`if (r > ${lit(rule.atMost, g)}) r = ${lit(rule.atMost, g)};`);
     lines.push("s += r;");
   }
-  if (ind.cap !== undefined) lines.push(`if (s > ${lit(ind.cap, g)}) s = ${lit(ind.cap, g)};`);
-  if (ind.max !== undefined && !ind.bonus) lines.push(`if (s > ${max}) s = ${max};`);
+  const cap = ind.cap !== undefined ? lit(ind.cap, g) : undefined;
+  if (cap !== undefined) lines.push(`if (s > ${cap}) s = ${cap};`);
+  if (ind.max !== undefined && !ind.bonus && (cap === undefined || Number(cap) > Number(max))) lines.push(`if (s > ${max}) s = ${max};`);
   lines.push("if (s < 0) s = 0;");
   for (const veto of ind.vetoes) lines.push(`if (${conditionExpr(veto.condition, g)}) s = 0;`);
   if (ind.weight !== undefined) {
     const w = lit(ind.weight, g);
     const hundred = lit("100", g);
-    lines.push(ind.max === undefined || lit(ind.max, g) === hundred ? `c += h.mul(${w}, s, ${g.digits});` : `c += h.mdr(h.mul(${w}, s, ${g.digits}), ${hundred}, ${max}, ${g.digits}, ${g.digits});`);
+    const f = 10 ** g.digits;
+    const top = Math.max(Number(max), Number(cap ?? 0), Number(hundred));
+    if (ind.max === undefined || max === hundred) {
+      // weight × score: exact at this scale (the scale holds the weight's decimals plus the score's),
+      // so plain arithmetic is exact whenever the product stays below 2^53; else the BigInt helper
+      lines.push(Number(w) * top < Number.MAX_SAFE_INTEGER ? `c += Math.round(${w} * s / ${f});` : `c += h.mul(${w}, s, ${g.digits});`);
+    } else lines.push(`c += h.mdr(h.mul(${w}, s, ${g.digits}), ${hundred}, ${max}, ${g.digits}, ${g.digits});`);
   } else lines.push("c += s;");
   return lines.join("\n    ");
 }
