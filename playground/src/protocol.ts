@@ -57,7 +57,7 @@ export interface Methods {
   records: { params: { uri: string }; result: { name: string; records: Record_[] } };
   exportRows: { params: { uri: string }; result: string[][] };
   explain: { params: { uri: string; index: number }; result: Explanation | undefined };
-  curve: { params: { uri: string; offset: number; index: number | undefined }; result: Curve | undefined };
+  curve: { params: { uri: string; offset: number }; result: Curve | undefined };
   semanticTokens: { params: { uri: string }; result: Uint32Array };
   hover: { params: { uri: string; offset: number }; result: Hover | undefined };
   complete: { params: { uri: string; offset: number }; result: CompletionItem[] };

@@ -3,9 +3,10 @@
  * operator and interval after the Civil Code rule; a rule shows its formula and the score at
  * its key points; a name shows its declaration; a keyword its entry in the keyword table.
  */
-import { compile, criticalPoints, KEYWORDS, COMPARATIVES, type Comparison, type ConditionAst, type Range, type Rubric, type Rule, type Scorer } from "@zhunsheng/core";
+import { compile, intervalNotation, partMeaning, KEYWORDS, COMPARATIVES, type Comparison, type ConditionAst, type Range, type Rubric, type Rule, type Scorer } from "@zhunsheng/core";
 import { contains, tokenAt, tokenRangeOf, type LanguageDocument } from "./document.ts";
-import { CIVIL_CODE_1259, describePart, inequality, intervalNotation, intervalOfComparisons, operatorMeaning } from "./meaning.ts";
+import { curve } from "./curve.ts";
+import { CIVIL_CODE_1259, inequality, intervalOfComparisons, operatorMeaning } from "./meaning.ts";
 import { nameOccurrences, occurrenceAt } from "./names.ts";
 
 export interface Hover {
@@ -72,33 +73,26 @@ function scorerOf(doc: LanguageDocument): Scorer | undefined {
 }
 
 /**
- * Scores of the rule under the cursor where they change (each new level, from its first value),
- * nearest the number under the cursor first, at most `limit`; plus the scores just below and at
- * that number, which is what a threshold's reading decides.
+ * Scores along the input of the rule under the cursor (the core's curve of its indicator on
+ * that input): where they change, nearest the number under the cursor first, at most `limit`;
+ * plus the scores just below and at that number, which is what a threshold's reading decides.
  */
 export function keyPointScores(doc: LanguageDocument, offset: number, limit = 6): { near: { x: string; score: string }[]; changes: { x: string; score: string }[] } {
   const none = { near: [], changes: [] };
   const found = ruleAt(doc.analysis.rubric, offset);
-  const scorer = scorerOf(doc);
-  if (!found || !scorer) return none;
-  const input = found.rule.subjects[0];
-  if (!input || found.rule.chooseOne) return none;
-  const fn = scorer.ruleFunctions(found.path).find((f) => f.rule === found.rule);
-  if (!fn) return none;
-  const maxScaled = found.max !== undefined ? scorer.scale(found.max) : undefined;
-  const value = (x: number) => {
-    const v = fn.value(x);
-    return Math.max(0, maxScaled !== undefined ? Math.min(v, maxScaled) : v);
-  };
-  const points = criticalPoints(found.rule, input, scorer);
-  const changes = points.filter((x, i) => i === 0 || value(points[i - 1]!) !== value(x));
+  const input = found?.rule.subjects[0];
+  if (!found || !input || found.rule.chooseOne || !scorerOf(doc)) return none;
+  const c = curve(doc.analysis.rubric!, found.path, input.name);
+  if (!c) return none;
+  const pts = c.points;
+  const changes = pts.filter((p, i) => i === 0 || pts[i - 1]!.y !== p.y).map((p) => ({ x: p.xText, score: p.yText }));
   const t = tokenAt(doc, offset);
-  const target = t?.tokenType.name === "NumberLiteral" ? scorer.scale(t.image.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))) : undefined;
-  const show = (xs: number[]) => xs.map((x) => ({ x: scorer.format(x), score: scorer.format(value(x)) }));
-  if (target === undefined) return { near: [], changes: show(changes.slice(0, limit)) };
-  const unit = input.type === "count" ? (scorer.scale("1") ?? 1) : 1;
-  const nearest = [...changes].sort((a, b) => Math.abs(a - target) - Math.abs(b - target)).slice(0, limit).sort((a, b) => a - b);
-  return { near: show([target - unit, target]), changes: show(nearest) };
+  if (t?.tokenType.name !== "NumberLiteral") return { near: [], changes: changes.slice(0, limit) };
+  const target = Number(t.image.replace(/[０-９．]/g, (d) => (d === "．" ? "." : String.fromCharCode(d.charCodeAt(0) - 0xfee0))));
+  const at = pts.findIndex((p) => p.x === target);
+  const near = at < 0 ? [] : [pts[at - 1], pts[at]].filter((p) => p !== undefined).map((p) => ({ x: p.xText, score: p.yText }));
+  const nearest = [...changes].sort((a, b) => Math.abs(Number(a.x) - target) - Math.abs(Number(b.x) - target)).slice(0, limit).sort((a, b) => Number(a.x) - Number(b.x));
+  return { near, changes: nearest };
 }
 
 function comparisonHover(c: Comparison, unit: string | undefined): string {
@@ -111,14 +105,14 @@ function conditionHover(found: FoundCondition, offset: number): string[] {
   const c = found.condition;
   const lines: string[] = [];
   if (c.kind === "between") {
-    const i = { lo: { value: c.low.value, closed: true }, hi: { value: c.high.value, closed: true } };
+    const i = { lo: { value: c.low.value, closed: true }, hi: { value: c.high.value, closed: true }, text: "" };
     lines.push(`**${escapeMarkdown(c.low.value)}～${escapeMarkdown(c.high.value)}**：两端都包含，${inequality(i)}`);
     lines.push(`区间：${intervalNotation(i)}`);
     return lines;
   }
   const hit = c.comparisons.find((x) => contains(x.range, offset)) ?? c.comparisons[0];
   if (hit) lines.push(comparisonHover(hit, found.unit));
-  const i = intervalOfComparisons(c.comparisons);
+  const i = { ...intervalOfComparisons(c.comparisons), text: "" };
   lines.push(`区间：${intervalNotation(i)}，即 ${inequality(i)}${found.unit ? `（单位：${escapeMarkdown(found.unit)}）` : ""}`);
   return lines;
 }
@@ -128,7 +122,7 @@ function ruleHover(doc: LanguageDocument, offset: number): string[] {
   if (!found) return [];
   const input = found.rule.subjects[0];
   const lines = [`计分句（指标「${escapeMarkdown(found.path.split("/").pop() ?? "")}」，满分${found.max ?? "—"}分）：`];
-  for (const p of found.rule.parts) lines.push(`- ${escapeMarkdown(describePart(p, input, found.max))}`);
+  if (input) for (const p of found.rule.parts) lines.push(`- ${escapeMarkdown(partMeaning(p, input, found.max))}`);
   if (found.rule.atMost) lines.push(`- 本句合计最多${found.rule.atMost}分`);
   const pts = keyPointScores(doc, offset);
   const u = input?.type === "yesno" ? "" : input?.unit ?? "";

@@ -7,7 +7,7 @@ export { semanticTokens, encodeSemanticTokens, SEMANTIC_TOKEN_TYPES, SEMANTIC_TO
 export { diagnostics, codeActions, type CodeAction } from "./code-actions.ts";
 export { complete, SNIPPETS, type CompletionItem, type CompletionKind } from "./completion.ts";
 export { hover, keyPointScores, escapeMarkdown, type Hover } from "./hover.ts";
-export { CIVIL_CODE_1259, describePart, intervalNotation, inequality, operatorMeaning } from "./meaning.ts";
+export { CIVIL_CODE_1259, inequality, operatorMeaning } from "./meaning.ts";
 export { definition, references, prepareRename, rename, applyEdits, type TextEdit } from "./navigation.ts";
 export { documentSymbols, symbolPath, type DocumentSymbol, type SymbolKind } from "./symbols.ts";
 export { foldingRanges, type FoldingRange } from "./folding.ts";

@@ -53,7 +53,7 @@ export class ZsCurve extends LitElement {
     });
     const yAt = (x: number) => c.points.find((p) => p.x === x)?.y ?? 0;
     const ticks = niceTicks(x0, x1);
-    return html`<div><span class="title">${c.indicator}</span> <span class="muted">得分随「${c.input}」变化（满分${c.max ?? "—"}分；其余输入取所选平台的值）</span></div>
+    return html`<div><span class="title">${c.indicator}</span> <span class="muted">得分随「${c.input}」变化（满分${c.max ?? "—"}分；只计该指标中以此输入计分的句子）</span></div>
       <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${`${c.indicator}的得分曲线`}>
         ${svg`<line x1=${M.l} y1=${H - M.b} x2=${W - M.r} y2=${H - M.b} stroke="#999"/>
         <line x1=${M.l} y1=${M.t} x2=${M.l} y2=${H - M.b} stroke="#999"/>

@@ -347,7 +347,7 @@ export class ZsWorkbench extends LitElement {
       await import("./zs-curve.ts");
       this.curveLoaded = true;
     }
-    this.curve = await this.client.request("curve", { uri: doc.uri, offset: this.cursor.offset, index: this.selected >= 0 ? this.selected : undefined });
+    this.curve = await this.client.request("curve", { uri: doc.uri, offset: this.cursor.offset });
   }
 
   // ---- data ----------------------------------------------------------------------------------

@@ -158,13 +158,13 @@ const handlers: Handlers = {
     const rec = e.data?.records[index];
     return e.good && rec ? e.good.scorer.explain(rec) : undefined;
   },
-  curve: ({ uri, offset, index }) => {
+  curve: ({ uri, offset }) => {
     const e = entry(uri);
     const d = docOf(e);
     const target = ls.curveTargetAt(d, offset);
     const rubric = usable(d) ? d.analysis.rubric : e.good?.rubric;
     if (!target || !rubric) return undefined;
-    return ls.curve(rubric, target.path, target.input, index === undefined ? {} : e.data?.records[index]);
+    return ls.curve(rubric, target.path, target.input);
   },
   semanticTokens: ({ uri }) => ls.encodeSemanticTokens(ls.semanticTokens(docOf(entry(uri)))),
   hover: ({ uri, offset }) => ls.hover(docOf(entry(uri)), offset),
