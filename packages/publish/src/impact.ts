@@ -70,12 +70,16 @@ export interface ImpactOptions {
   binWidth?: number;
 }
 
-/** Competition ranking (1, 2, 2, 4) by total, highest first; unscored platforms get null. */
+/** Competition ranking (1, 2, 2, 4) by total, highest first; unscored platforms get null. O(n log n). */
 export function rankTotals(totals: (string | null)[]): (number | null)[] {
-  return totals.map((t) => {
-    if (t === null) return null;
-    return 1 + totals.filter((o) => o !== null && compare(o, t) > 0).length;
+  const order = totals.map((t, i) => ({ t, i })).filter((x): x is { t: string; i: number } => x.t !== null);
+  order.sort((a, b) => compare(b.t, a.t));
+  const ranks: (number | null)[] = totals.map(() => null);
+  order.forEach((x, k) => {
+    const prev = order[k - 1];
+    ranks[x.i] = prev && compare(prev.t, x.t) === 0 ? ranks[prev.i]! : k + 1;
   });
+  return ranks;
 }
 
 function boundaries(r: Rubric): string[] {
