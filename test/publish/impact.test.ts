@@ -1,6 +1,7 @@
 /** The impact of lowering 1500家次 to 1200家次 on the Hunan sample data, checked by hand on a few platforms. */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDataFile } from "../../packages/core/src/index.ts";
 import { diffRubrics, measureImpact, rankTotals, reportMarkdown } from "../../packages/publish/src/index.ts";
@@ -39,6 +40,13 @@ describe("measureImpact", () => {
 
   it("ranks competition-style and leaves bad data unranked", () => {
     expect(rankTotals(["90", "95", "90", null, "80.5"])).toEqual([2, 1, 2, null, 4]);
+    // the sorted ranking agrees with the definition: 1 + how many scored strictly higher
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 40 }).map((n) => String(n / 4)), { nil: null }), { maxLength: 30 }), (totals) => {
+        const naive = totals.map((t) => (t === null ? null : 1 + totals.filter((o) => o !== null && Number(o) > Number(t)).length));
+        expect(rankTotals(totals)).toEqual(naive);
+      }),
+    );
     const bad = measureImpact(before, after, [{ 名称: "坏数据", 服务企业家次: "abc" }, ...data.slice(0, 2)]);
     expect(bad.platforms[0]).toMatchObject({ before: null, after: null, change: null, rankBefore: null });
     expect(bad.platforms[0]!.errorsAfter.join()).toContain("服务企业家次");
