@@ -1,9 +1,9 @@
 /**
- * The built-in rules/ library, bundled at build time: every .zs file and every sample data
- * file beside it, arranged as 地区 → 年度 → 平台类型.
+ * The built-in rules/ library, bundled at build time: every .zs file and its sample platforms
+ * (rules/samples/<same path>.csv, or a CSV beside the file), arranged as 地区 → 年度 → 平台类型.
  */
 const RUBRICS = import.meta.glob("../../../rules/**/*.zs", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
-const DATA = import.meta.glob("../../../rules/**/*.{csv,json}", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
+const DATA = import.meta.glob("../../../rules/**/*.csv", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
 
 export interface BuiltinRubric {
   /** Path under rules/, e.g. hunan/未注明年度/市州综合窗口平台.zs */
@@ -43,8 +43,8 @@ export function builtinRubrics(): BuiltinRubric[] {
         year: parts.length >= 3 ? parts[parts.length - 2]! : header(text, "年度") ?? "未注明年度",
         platformType: header(text, "平台类型") ?? stem,
         data: data
-          .filter((d) => d.path.slice(0, d.path.lastIndexOf("/")) === dir)
-          .map((d) => ({ path: d.path, name: d.path.split("/").pop()!, kind: d.path.endsWith(".json") ? ("json" as const) : ("csv" as const), text: d.text })),
+          .filter((d) => d.path === `samples/${dir}/${stem}.csv` || d.path.slice(0, d.path.lastIndexOf("/")) === dir)
+          .map((d) => ({ path: d.path, name: d.path.startsWith("samples/") ? `示例平台（${d.path.split("/").pop()}）` : d.path.split("/").pop()!, kind: "csv" as const, text: d.text })),
       };
     })
     .sort((a, b) => a.path.localeCompare(b.path, "zh"));
