@@ -90,3 +90,16 @@ describe("officialTable", () => {
     expect(readFileSync(join(dir, "table.pdf")).subarray(0, 4).toString()).toBe("%PDF");
   });
 });
+
+describe("eligibility-only rubrics", () => {
+  it("list their conditions under the title, without an empty table", () => {
+    const q = corpus().find((c) => c.name.startsWith("rules/qinhuangdao/"));
+    if (!q) return;
+    const t = officialTable(q.rubric);
+    expect(t.rows).toEqual([]);
+    expect(t.notes.some((n) => n.startsWith("认定条件（一）："))).toBe(true);
+    const md = tableMarkdown(t);
+    expect(md).not.toContain("| 类别 |");
+    expect(md).toContain("认定条件（四）：");
+  });
+});

@@ -56,7 +56,7 @@ export async function tableDocx(t: OfficialTable): Promise<Uint8Array> {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1418, right: 1418 } } },
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: t.title, font: HEAD, size: 32, bold: true })] }),
-          new Table({ width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [headerRow, ...rows] }),
+          ...(rows.length > 0 ? [new Table({ width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [headerRow, ...rows] })] : []),
           ...t.notes.map((n) => new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: n, font: BODY, size: SIZE })] })),
         ],
       },

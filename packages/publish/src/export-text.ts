@@ -6,7 +6,7 @@ import { mergedColumns, rowCells, type OfficialTable } from "./table.ts";
 export function tableMarkdown(t: OfficialTable): string {
   const line = (cells: string[]) => `| ${cells.map(escapeMdCell).join(" | ")} |`;
   const merged = mergedColumns(t);
-  const out = [`# ${t.title}`, "", line(t.columns), `| ${t.columns.map(() => "---").join(" | ")} |`];
+  const out = [`# ${t.title}`, "", ...(t.rows.length > 0 ? [line(t.columns), `| ${t.columns.map(() => "---").join(" | ")} |`] : [])];
   for (const r of t.rows) out.push(line(rowCells(t, r).map((c, i) => (merged.includes(i) && r.categorySpan === 0 ? "" : c))));
   if (t.notes.length > 0) out.push("", ...t.notes.map((n) => `${n}  `));
   return out.join("\n").trimEnd() + "\n";
@@ -32,7 +32,8 @@ export function tableHtmlFragment(t: OfficialTable): string {
     })
     .join("\n");
   const notes = t.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join("\n");
-  return `<h1>${escapeHtml(t.title)}</h1>\n<table class="indicators">\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>\n${notes}`;
+  const table = t.rows.length > 0 ? `<table class="indicators">\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>\n` : "";
+  return `<h1>${escapeHtml(t.title)}</h1>\n${table}${notes}`;
 }
 
 export function tableHtml(t: OfficialTable): string {

@@ -5,7 +5,7 @@
  * Every exporter (Markdown, HTML, XLSX, DOCX) renders this one model.
  */
 import type { Category, Indicator, Rubric } from "@zhunsheng/core";
-import { indicatorRuleText } from "./rule-text.ts";
+import { conditionText, indicatorRuleText } from "./rule-text.ts";
 
 export interface TableRow {
   /** Category cell text (「平台活跃度（35分）」); the same on every row of the category. */
@@ -79,6 +79,10 @@ export function officialTable(r: Rubric): OfficialTable {
   for (const v of r.vetoes) {
     const c = v.condition;
     notes.push(`否决：${c.kind === "compare" ? `${c.input.name}${c.interval.text}` : c.inputs.map((x) => x.name).join("或")}的，直接视为${v.label}。`);
+  }
+  if (r.eligibility) {
+    for (const e of r.eligibility.rules) notes.push(`认定条件${e.label ? `（${e.label}）` : ""}：${conditionText(e.condition)}`);
+    for (const x of r.eligibility.relaxations) notes.push(`放宽${x.label ? `（${x.label}）` : ""}：${x.flag.name}的，可放宽条件${x.relaxed.map((l) => `（${l}）`).join("")}`);
   }
   for (const n of r.notes) notes.push(n.startsWith("注") ? n : `注：${n}`);
   return {
