@@ -9,7 +9,7 @@ export function tableMarkdown(t: OfficialTable): string {
   const out = [`# ${t.title}`, "", ...(t.rows.length > 0 ? [line(t.columns), `| ${t.columns.map(() => "---").join(" | ")} |`] : [])];
   for (const r of t.rows) out.push(line(rowCells(t, r).map((c, i) => (merged.includes(i) && r.categorySpan === 0 ? "" : c))));
   if (t.notes.length > 0) out.push("", ...t.notes.map((n) => `${n}  `));
-  return out.join("\n").trimEnd() + "\n";
+  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
 
 /** An HTML table with rowspan for the merged category cells. */
