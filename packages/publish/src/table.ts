@@ -75,10 +75,12 @@ export function officialTable(r: Rubric): OfficialTable {
     );
   }
   const notes: string[] = [];
-  if (r.grades.length > 0) notes.push(`${r.gradeKind}：${r.grades.map((g) => `${g.interval.text}为${g.label}`).join("；")}。`);
+  // grades and vetoes are stated from the model unless the published notes already state them
+  const said = (words: string[]) => r.notes.some((n) => words.every((w) => n.includes(w)));
+  if (r.grades.length > 0 && !said(r.grades.map((g) => g.label))) notes.push(`${r.gradeKind}：${r.grades.map((g) => `${g.interval.text}为${g.label}`).join("；")}。`);
   for (const v of r.vetoes) {
     const c = v.condition;
-    notes.push(`否决：${c.kind === "compare" ? `${c.input.name}${c.interval.text}` : c.inputs.map((x) => x.name).join("或")}的，直接视为${v.label}。`);
+    if (!said(["直接", v.label])) notes.push(`否决：${c.kind === "compare" ? `${c.input.name}${c.interval.text}` : c.inputs.map((x) => x.name).join("或")}的，直接视为${v.label}。`);
   }
   if (r.eligibility) {
     for (const e of r.eligibility.rules) notes.push(`认定条件${e.label ? `（${e.label}）` : ""}：${conditionText(e.condition)}`);
