@@ -9,8 +9,7 @@ export { reportMarkdown, reportHtml, reportJson, type ChangeReport } from "./rep
 export { publishChecks, type PublishCheck, type PublishReport } from "./checks.ts";
 export { officialTable, tableTitle, rowCells, type OfficialTable, type TableRow } from "./table.ts";
 export { tableMarkdown, tableHtml, tableHtmlFragment } from "./export-text.ts";
-export { tableXlsx, readXlsxRows } from "./export-xlsx.ts";
-export { tableDocx } from "./export-docx.ts";
+export { tableXlsx, readXlsxRows, tableDocx } from "./office.ts";
 export { parseTables, tableFromRows, pickTable, cleanCell, type ImportedTable, type ImportedRow } from "./import-table.ts";
 export { draftFromTable, recognise, baseName, zsName, type ImportedDraft, type ImportMark, type DraftOptions } from "./import-draft.ts";
 export { partText, ruleText, indicatorRuleText, thresholdsOf } from "./rule-text.ts";
