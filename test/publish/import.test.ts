@@ -187,6 +187,28 @@ describe("importing CSV and XLSX tables", () => {
     expect(d.categories.map((c) => [c.name, c.kind, c.points ?? c.cap])).toEqual(lib.categories.map((c) => [c.name, c.kind, c.points ?? c.cap]));
   });
 
+  it("tab-separated rows, one row per line", () => {
+    const tsv = [official.columns, ...official.rows.map((r) => [r.categorySpan > 0 ? r.category : "", r.indicator, r.value, r.description])].map((r) => r.join("\t")).join("\n");
+    const t = parseTables(`市州综合窗口平台评价指标体系表\n${tsv}\n`)[0]!;
+    expect(t.title).toBe("市州综合窗口平台评价指标体系表");
+    expect(t.rows.map((r) => r.indicator)).toEqual(names);
+  });
+
+  it("weighted tables (一级指标 | 权重 | 二级指标 | 权重 | 指标描述) keep both levels of weights", () => {
+    const rows = [
+      ["一级指标", "权重", "二级指标", "权重", "指标描述"],
+      ["需求响应", "0.20", "沟通渠道", "0.05", "每建立一种渠道加20分，直到满分100为止。"],
+      ["", "", "需求把握", "0.15", "由专家综合评定。"],
+      ["服务成效", "0.80", "服务企业数", "0.80", "年度服务企业达到100家得100分，每少10家减10分。"],
+    ];
+    const d = draftFromTable(tableFromRows(rows)!);
+    const r = analyze(d.text, "w.zs");
+    expect(r.diagnostics.filter((x) => x.severity === "error")).toEqual([]);
+    expect(r.rubric!.weighted).toBe(true);
+    expect(r.rubric!.categories.map((c) => [c.name, c.weight])).toEqual([["需求响应", "0.2"], ["服务成效", "0.8"]]);
+    expect(r.rubric!.indicators.map((i) => [i.name, i.weight, i.rules.length])).toEqual([["沟通渠道", "0.05", 1], ["需求把握", "0.15", 1], ["服务企业数", "0.8", 1]]);
+  });
+
   it("a description with no known pattern gives a rule-less indicator, marked and reported", () => {
     const d = draftFromTable({ title: "测试表", notes: [], rows: [{ category: "服务（10分）", categoryWeight: "", indicator: "服务质量", value: "10分", description: "服务质量好的酌情给分。" }] });
     expect(d.marks).toHaveLength(1);

@@ -81,7 +81,7 @@ export function recognise(sentence: string, points: string | undefined): Recogni
   const found: Recognised[] = [];
   const taken = (s: number, e: number) => found.some((f) => s < f.end && e > f.start);
   const scan = (re: RegExp, make: (m: RegExpExecArray) => Omit<Recognised, "start" | "end"> | undefined) => {
-    const g = new RegExp(re.source, "g");
+    const g = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g");
     let m: RegExpExecArray | null;
     while ((m = g.exec(sentence))) {
       if (taken(m.index, m.index + m[0].length)) continue;
@@ -110,7 +110,8 @@ export function recognise(sentence: string, points: string | undefined): Recogni
     };
   });
   // 每项加3分 / 每次加3分
-  scan(new RegExp(`每(?:一)?(${UNITS})加${NUM}分`), (m) => {
+  // 每建立一种渠道加20分 / 每一条记录加2分: a verb and a noun may stand around the unit
+  scan(new RegExp(`每(?:建立|获得|举办|开展|发布|新增|听取|提供)?(?:一|1)?(${UNITS})[\\p{Script=Han}]{0,8}?加${NUM}分`, "u"), (m) => {
     const [, unit, p] = m;
     return { pattern: "逐项加分", lines: [`{input} 每${unit}加${p}分`], input: { suffix: COUNT_SUFFIX[unit!] ?? "项数", decl: (name) => `${name}：计数 ${unit} 越多越好` } };
   });
