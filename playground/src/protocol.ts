@@ -47,7 +47,7 @@ export interface AnalysisResult {
 /** Request methods: params and result of each. */
 export interface Methods {
   /** `baseText`: the built-in version, from which sample platforms are generated (so that they do not move with edits). */
-  open: { params: { uri: string; text: string; version: number; baseText?: string }; result: null };
+  open: { params: { uri: string; text: string; version: number; baseText?: string; data?: { name: string; kind: "csv" | "json"; text: string } }; result: null };
   update: { params: { uri: string; text: string; version: number }; result: null };
   close: { params: { uri: string }; result: null };
   keywords: { params: Record<string, never>; result: EditorKeywords & { tokenTypes: string[]; tokenModifiers: string[] } };

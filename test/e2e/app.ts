@@ -102,6 +102,11 @@ export function editorToken(page: Page, text: string) {
   return page.locator(".view-lines .view-line > span > span").filter({ hasText: new RegExp(`^${text}$`) });
 }
 
+/** The token showing exactly `text` on the editor line that contains `line` (view lines are not in DOM order). */
+export function tokenOnLine(page: Page, line: RegExp, text: string) {
+  return page.locator(".view-lines .view-line").filter({ hasText: line }).locator("span > span").filter({ hasText: new RegExp(`^${text}$`) });
+}
+
 /** Scrolls the editor to an indicator through the outline view. */
 export async function revealIndicator(page: Page, name: string): Promise<void> {
   await page.locator('zs-activity-bar button[aria-label="大纲"]').click();

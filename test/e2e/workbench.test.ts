@@ -3,9 +3,10 @@
  * with Hunan's 市州 rubric, end to end.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
 import { analyze, compile } from "../../packages/core/src/index.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { editorToken, hasChromium, newPage, openRubric, OUTPUT, revealIndicator, ROOT, startApp, totals, type App } from "./app.ts";
+import { editorToken, tokenOnLine, hasChromium, newPage, openRubric, OUTPUT, revealIndicator, ROOT, startApp, totals, type App } from "./app.ts";
 
 const HUNAN = "市州综合窗口平台";
 const INDICATOR = "服务企业数（家次）";
@@ -78,7 +79,7 @@ describe.skipIf(!hasChromium)("workbench in Chromium", () => {
     const { page, errors } = await newPage(app);
     await openRubric(page, HUNAN);
     await revealIndicator(page, INDICATOR);
-    await editorToken(page, "服务企业家次").last().click();
+    await tokenOnLine(page, /达1500家次得15分/, "服务企业家次").first().click();
     await page.keyboard.press("Home");
     await page.keyboard.insertText("未声明的服务次数 得5分\n    ");
     await page.locator(".squiggly-error").first().waitFor({ timeout: 10_000 });
@@ -167,6 +168,60 @@ describe.skipIf(!hasChromium)("workbench in Chromium", () => {
     await other.locator(".banner", { hasText: "只读" }).waitFor();
     await other.locator(".banner button", { hasText: "保存为草稿" }).click();
     await expect.poll(() => other.locator('zs-tabs [role="tab"][aria-selected="true"]').textContent()).not.toContain("只读");
+    await page.context().close();
+  });
+
+  it("formats with Shift+Alt+F, goes to the next problem with F8, and saves with Ctrl+S", async () => {
+    const { page, errors } = await newPage(app);
+    await openRubric(page, HUNAN);
+    await revealIndicator(page, INDICATOR);
+    // mess up the indentation of the rule line, then format
+    await tokenOnLine(page, /达1500家次得15分/, "服务企业家次").first().click();
+    await page.keyboard.press("Home");
+    await page.keyboard.insertText("        ");
+    await expect.poll(() => page.locator(".view-lines").innerText()).toMatch(/\n\s{12}服务企业家次\s达1500/);
+    await page.keyboard.press("Shift+Alt+F");
+    await expect.poll(() => page.locator(".view-lines").innerText()).toMatch(/\n\s{4}服务企业家次\s达1500/);
+    // an error, then F8 from the top of the file lands on it
+    await page.keyboard.press("End");
+    await page.keyboard.insertText("，每少");
+    await page.locator(".squiggly-error").first().waitFor();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("F8");
+    await page.locator(".marker-widget, .zone-widget").first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+S");
+    await expect.poll(() => page.locator("zs-status-bar .message").textContent()).toContain("草稿已保存");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("exports the score table as XLSX and CSV, and edits one platform's values in the 运营情况表", async () => {
+    const { page, errors } = await newPage(app);
+    await openRubric(page, HUNAN);
+    await page.locator('zs-activity-bar button[aria-label="样本数据"]').click();
+    const xlsx = page.waitForEvent("download");
+    await page.locator("zs-data-view button", { hasText: "导出评分 XLSX" }).click();
+    const file = await (await xlsx).path();
+    const zip = unzipSync(new Uint8Array(readFileSync(file)));
+    const sheet = strFromU8(zip["xl/worksheets/sheet1.xml"]!);
+    expect(sheet).toContain("总分");
+    const first = await page.locator("zs-score-table tbody tr").first().getAttribute("data-platform");
+    expect(sheet).toContain(first!);
+    const csvDownload = page.waitForEvent("download");
+    await page.locator("zs-data-view button", { hasText: "导出评分 CSV" }).click();
+    const csv = readFileSync(await (await csvDownload).path(), "utf8");
+    expect(csv.split("\n")[0]).toBe("\uFEFF名称,总分,等级,排名,平台活跃度,重点服务活动,服务协同,资源品牌培育");
+
+    // the form edits the selected platform: raise 服务企业家次 to 3000 and its total follows
+    const platform = await page.locator("zs-data-view select[aria-label='平台'] option").first().textContent();
+    const before = (await totals(page)).get(platform!);
+    const input = page.locator("zs-data-view label", { hasText: "服务企业家次" }).locator("input");
+    await input.fill("0");
+    await input.press("Tab");
+    await expect.poll(async () => (await totals(page)).get(platform!)).not.toBe(before);
+    expect(await page.locator("zs-score-table .bar").textContent()).toContain("（已修改）");
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 

@@ -103,7 +103,7 @@ export class ZsWorkbench extends LitElement {
   @state() private active: string | undefined;
   @state() private analyses = new Map<string, AnalysisResult>();
   /** Per document: each platform's total when the file was opened (or its data last changed). */
-  private baselines = new Map<string, Map<string, string | null>>();
+  private baselines = new Map<string, { dataset: string; totals: Map<string, string | null> }>();
   @state() private previousTotals = new Map<string, string | null>();
   @state() private side: SideView | null = "explorer";
   @state() private panel: Panel = "scores";
@@ -182,13 +182,10 @@ export class ZsWorkbench extends LitElement {
       model.setEOL(monaco.editor.EndOfLineSequence.LF);
       doc = { uri, title, kind, model, builtin, readOnly: kind === "share", dataset: GENERATED, imported: new Map() };
       this.docs.set(uri, doc);
-      void this.client.request("open", { uri, text: model.getValue(), version: model.getVersionId(), baseText: builtin?.text });
-      model.onDidChangeContent(() => this.onContentChange(doc!));
       const first = builtin?.data[0];
-      if (first) {
-        doc.dataset = first.name;
-        void this.client.request("importData", { uri, name: first.name, kind: first.kind, text: first.text });
-      }
+      if (first) doc.dataset = first.name;
+      void this.client.request("open", { uri, text: model.getValue(), version: model.getVersionId(), baseText: builtin?.text, data: first && { name: first.name, kind: first.kind, text: first.text } });
+      model.onDidChangeContent(() => this.onContentChange(doc!));
       this.tabs = [...this.tabs, uri];
     }
     if (activate) this.activate(uri);
@@ -288,8 +285,11 @@ export class ZsWorkbench extends LitElement {
   private onAnalysis(r: AnalysisResult) {
     const next = new Map(this.analyses);
     next.set(r.uri, r);
-    if (r.scores && !this.baselines.has(r.uri)) this.baselines.set(r.uri, new Map(r.scores.rows.map((x) => [x.platform, x.total])));
-    if (r.uri === this.active) this.previousTotals = this.baselines.get(r.uri) ?? new Map();
+    const base = this.baselines.get(r.uri);
+    if (r.scores && (!base || base.dataset !== r.scores.dataset)) {
+      this.baselines.set(r.uri, { dataset: r.scores.dataset, totals: new Map(r.scores.rows.map((x) => [x.platform, x.total])) });
+    }
+    if (r.uri === this.active) this.previousTotals = this.baselines.get(r.uri)?.totals ?? new Map();
     this.analyses = next;
     // for benchmarks and tests: the scores of this version are on screen
     void this.updateComplete.then(() => this.dispatchEvent(new CustomEvent("scores-rendered", { detail: { uri: r.uri, version: r.version } })));
@@ -620,6 +620,8 @@ export class ZsWorkbench extends LitElement {
     if (!ed) return;
     ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyP, () => (this.paletteOpen = true));
     ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void this.runCommand("save"));
+    // VS Code's key on every platform (Monaco binds Ctrl+Shift+I on Linux)
+    ed.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => void ed.getAction("editor.action.formatDocument")?.run());
     const doc = this.activeDoc;
     if (doc) this.editorEl?.show(doc.model, doc.readOnly);
   }

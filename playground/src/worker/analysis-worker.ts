@@ -112,9 +112,11 @@ function schedule(uri: string): void {
 type Handlers = { [M in keyof Methods]: (p: Methods[M]["params"]) => Methods[M]["result"] };
 
 const handlers: Handlers = {
-  open: ({ uri, text, version, baseText }) => {
+  open: ({ uri, text, version, baseText, data }) => {
     const prev = docs.get(uri);
-    docs.set(uri, { text, version, doc: undefined, good: undefined, data: prev?.data, baseText: baseText ?? text, scheduled: false });
+    const records = data ? parseDataFile(data.text, data.kind).records : [];
+    const initial = data && records.length > 0 ? { name: data.name, records } : prev?.data;
+    docs.set(uri, { text, version, doc: undefined, good: undefined, data: initial, baseText: baseText ?? text, scheduled: false });
     schedule(uri);
     return null;
   },
