@@ -236,3 +236,35 @@ describe("curve", () => {
     expect(c.thresholds).toEqual([{ x: 1500, xText: "1500", closed: true, label: "达1500家次" }]);
   });
 });
+
+describe("more hovers and completions", () => {
+  it("reads 75～84分 as closed at both ends", () => {
+    const { doc, offset } = at(hunan(STEP) + "\n等级\n  75<|>～84分：良好\n");
+    const h = hover(doc, offset)!;
+    expect(h.contents).toContain("两端都包含，75 ≤ x ≤ 84");
+    expect(h.contents).toContain("区间：[75, 84]");
+  });
+
+  it("explains 得 bands as taking the highest band, in interval notation", () => {
+    const { doc, offset } = at(hunan("    服务企业家次 1500家次以上得15分；1000家次以上得<|>10分"));
+    const h = hover(doc, offset)!;
+    expect(h.contents).toContain("[1500家次, +∞) 得15分");
+    expect(h.contents).toContain("多档满足时取最高一档");
+  });
+
+  it("offers units right after 每", () => {
+    const { doc, offset } = at(hunan("    服务企业家次 达1500家次得15分，每<|>"));
+    const labels = complete(doc, offset).map((c) => c.label);
+    expect(labels[0]).toBe("个百分点");
+    expect(labels).toContain("家次");
+  });
+
+  it("passes the checker's own fix for a category total through", () => {
+    const text = hunan(STEP).replace("平台活跃度（25分）", "平台活跃度（30分）");
+    const doc = createDocument(text);
+    const d = doc.analysis.diagnostics.find((x) => x.code === "ZS3001")!;
+    const [fix] = codeActions(doc, d.range);
+    expect(fix?.title).toBe("把类别分值改为各指标之和25分");
+    expect(applyEdits(text, fix!.edits)).toContain("平台活跃度（25分）");
+  });
+});
