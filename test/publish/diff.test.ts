@@ -73,3 +73,15 @@ describe("diffRubrics", () => {
 function analyzeLoose(text: string) {
   return analyze(text, "loose.zs").rubric!;
 }
+
+describe("three-level rubrics (大类)", () => {
+  const text = (a: string, b: string) => `评价体系 三层\n  满分：10分\n输入\n  x：是否\n  y：是否\n大类 ${a}（10分）\n类别 甲（5分）\n  指标 子甲 5分\n    x 得5分\n${b}类别 乙（5分）\n  指标 子乙 5分\n    y 得5分\n`;
+  it("reports a category moving to another 大类 and a new 大类", () => {
+    const before = rubricOf(text("服务能力", ""));
+    const after = rubricOf(text("服务能力", "").replace("大类 服务能力（10分）\n类别 甲（5分）\n  指标 子甲 5分\n    x 得5分\n", "大类 服务能力（5分）\n类别 甲（5分）\n  指标 子甲 5分\n    x 得5分\n大类 服务绩效（5分）\n"));
+    const l = diffRubrics(before, after).changes.map((c) => c.text);
+    expect(l).toContain("服务能力：大类分值 10分 → 5分");
+    expect(l).toContain("新增大类「服务绩效」");
+    expect(l).toContain("乙：所属大类 服务能力 → 服务绩效");
+  });
+});

@@ -301,11 +301,22 @@ function diffCategories(a: Rubric, b: Rubric): Change[] {
       continue;
     }
     const r = { oldRange: c.range, newRange: m.range };
+    if ((c.group ?? "") !== (m.group ?? "")) out.push(line("category", c.name, "所属大类", c.group ?? "无", m.group ?? "无", r));
     if (c.kind !== m.kind) out.push(line("category", c.name, c.kind === "bonus" ? "由加分项改为类别" : "由类别改为加分项", undefined, undefined, r));
     if (!same(c.points, m.points)) out.push(line("points", c.name, "类别分值", pts(c.points), pts(m.points), r));
     if (!same(c.weight, m.weight)) out.push(line("weight", c.name, "类别权重", c.weight ?? "无", m.weight ?? "无", r));
     if (!same(c.cap, m.cap)) out.push(line("cap", c.name, c.kind === "bonus" ? "加分上限" : "上限", pts(c.cap), pts(m.cap), r));
   }
+  for (const g of a.groups) {
+    const m = b.groups.find((x) => x.name === g.name);
+    if (!m) out.push({ kind: "category-removed", subject: g.name, text: `删除大类「${g.name}」`, before: g.name, oldRange: g.range });
+    else {
+      const r = { oldRange: g.range, newRange: m.range };
+      if (!same(g.points, m.points)) out.push(line("points", g.name, "大类分值", pts(g.points), pts(m.points), r));
+      if (!same(g.weight, m.weight)) out.push(line("weight", g.name, "大类权重", g.weight ?? "无", m.weight ?? "无", r));
+    }
+  }
+  for (const g of b.groups) if (!a.groups.some((x) => x.name === g.name)) out.push({ kind: "category-added", subject: g.name, text: `新增大类「${g.name}」`, after: g.name, newRange: g.range });
   for (const c of b.categories) {
     if (!a.categories.some((x) => x.name === c.name)) out.push({ kind: "category-added", subject: c.name, text: `新增类别「${categoryLabel(c)}」`, after: categoryLabel(c), newRange: c.range });
   }
