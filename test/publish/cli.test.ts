@@ -123,3 +123,12 @@ describe.skipIf(!existsSync(SEED))("zhunsheng import", () => {
     expect(r.out).toContain("加分项 资源品牌培育（不超过15分）");
   });
 });
+
+describe("the accepted change report", () => {
+  it("zhunsheng diff of the Hunan 市州 fixtures matches test/fixtures/publish/变更报告-1200家次.md", async () => {
+    const dir = join(HUNAN, "..");
+    const r = await run(["diff", "市州综合窗口平台.zs", "市州综合窗口平台-1200家次草稿.zs", "--data", "湖南市州示例数据.csv"], dir);
+    // regenerate with: cd test/fixtures/publish && npx zhunsheng diff … --out 变更报告-1200家次.md
+    expect(r.out).toBe(readFileSync(join(dir, "变更报告-1200家次.md"), "utf8"));
+  });
+});
