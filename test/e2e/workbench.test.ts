@@ -225,6 +225,34 @@ describe.skipIf(!hasChromium)("workbench in Chromium", () => {
     await page.context().close();
   });
 
+  it("renames an input with F2, compares the draft with the built-in file and reverts it", async () => {
+    const { page, errors } = await newPage(app);
+    await openRubric(page, HUNAN);
+    await revealIndicator(page, INDICATOR);
+    await tokenOnLine(page, /达1500家次得15分/, "服务企业家次").first().click();
+    await page.keyboard.press("F2");
+    const box = page.locator(".rename-box input");
+    await box.waitFor();
+    await box.fill("服务企业数量");
+    await box.press("Enter");
+    await expect.poll(() => tokenOnLine(page, /达1500家次得15分/, "服务企业数量").count()).toBe(1);
+    await expect.poll(() => page.locator("zs-status-bar .errors").textContent()).toBe("0");
+
+    await page.keyboard.press("Control+Shift+P");
+    await page.locator("zs-command-palette input").fill("比较");
+    await page.keyboard.press("Enter");
+    const diff = page.locator('[role="dialog"][aria-label="与内置版本比较"]');
+    await diff.locator(".monaco-diff-editor").waitFor({ timeout: 10_000 });
+    // the renamed words are marked as changed
+    await diff.locator(".char-insert, .line-insert").first().waitFor({ timeout: 10_000 });
+    page.once("dialog", (d) => void d.accept());
+    await diff.locator("button", { hasText: "还原为内置版本" }).click();
+    await expect.poll(() => tokenOnLine(page, /达1500家次得15分/, "服务企业家次").count()).toBe(1);
+    await expect.poll(() => page.locator("zs-status-bar .message").textContent()).toContain("已还原为内置版本");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("takes a screenshot of the whole window", async () => {
     const { page } = await newPage(app);
     await openRubric(page, HUNAN);

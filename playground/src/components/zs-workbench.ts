@@ -577,11 +577,15 @@ export class ZsWorkbench extends LitElement {
     const host = this.querySelector<HTMLElement>(".zs-diff-host");
     if (!host) return;
     const original = monaco.editor.createModel(doc.builtin.text, LANGUAGE_ID);
+    const originalUri = original.uri.toString(true);
+    // the worker answers for the built-in side too (highlighting in the diff)
+    void this.client.request("open", { uri: originalUri, text: doc.builtin.text, version: original.getVersionId() });
     const diff = monaco.editor.createDiffEditor(host, { readOnly: true, automaticLayout: true, renderSideBySide: true, theme: "zs-light", wordWrap: "on", fontFamily: "var(--zs-mono)" });
     diff.setModel({ original, modified: doc.model });
     this.closeDiff = () => {
       diff.dispose();
       original.dispose();
+      void this.client.request("close", { uri: originalUri });
       this.comparing = false;
       this.closeDiff = undefined;
     };

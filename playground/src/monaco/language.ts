@@ -4,6 +4,7 @@
  */
 import type { Range as ZsRange, Severity } from "@zhunsheng/core";
 import type { AnalysisClient } from "../lib/worker-client.ts";
+import type { Method, Methods } from "../protocol.ts";
 import { monaco } from "./monaco.ts";
 
 export const LANGUAGE_ID = "zhunsheng";
@@ -91,16 +92,19 @@ export async function registerLanguage(client: AnalysisClient): Promise<void> {
   monaco.editor.setTheme("zs-light");
 
   const offset = (model: monaco.editor.ITextModel, p: monaco.IPosition) => model.getOffsetAt(p);
+  // a model the worker does not know (closed meanwhile, or a diff's other side) gets no answer, silently
+  const ask = <M extends Method>(method: M, params: Methods[M]["params"], fallback: Methods[M]["result"]) =>
+    client.request(method, params).catch(() => fallback);
 
   monaco.languages.registerDocumentSemanticTokensProvider(LANGUAGE_ID, {
     getLegend: () => ({ tokenTypes: kw.tokenTypes, tokenModifiers: kw.tokenModifiers }),
-    provideDocumentSemanticTokens: async (model) => ({ data: await client.request("semanticTokens", { uri: uriOf(model) }) }),
+    provideDocumentSemanticTokens: async (model) => ({ data: await ask("semanticTokens", { uri: uriOf(model) }, new Uint32Array()) }),
     releaseDocumentSemanticTokens: () => undefined,
   });
 
   monaco.languages.registerHoverProvider(LANGUAGE_ID, {
     provideHover: async (model, position) => {
-      const h = await client.request("hover", { uri: uriOf(model), offset: offset(model, position) });
+      const h = await ask("hover", { uri: uriOf(model), offset: offset(model, position) }, undefined);
       return h ? { range: toMonacoRange(h.range), contents: [{ value: h.contents, isTrusted: false, supportHtml: false }] } : null;
     },
   });
@@ -116,7 +120,7 @@ export async function registerLanguage(client: AnalysisClient): Promise<void> {
   monaco.languages.registerCompletionItemProvider(LANGUAGE_ID, {
     triggerCharacters: ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "每", "：", ":"],
     provideCompletionItems: async (model, position) => {
-      const items = await client.request("complete", { uri: uriOf(model), offset: offset(model, position) });
+      const items = await ask("complete", { uri: uriOf(model), offset: offset(model, position) }, []);
       return {
         suggestions: items.map((i) => ({
           label: i.label,
@@ -134,24 +138,24 @@ export async function registerLanguage(client: AnalysisClient): Promise<void> {
 
   monaco.languages.registerDefinitionProvider(LANGUAGE_ID, {
     provideDefinition: async (model, position) => {
-      const r = await client.request("definition", { uri: uriOf(model), offset: offset(model, position) });
+      const r = await ask("definition", { uri: uriOf(model), offset: offset(model, position) }, undefined);
       return r ? { uri: model.uri, range: toMonacoRange(r) } : null;
     },
   });
   monaco.languages.registerReferenceProvider(LANGUAGE_ID, {
     provideReferences: async (model, position) => {
-      const rs = await client.request("references", { uri: uriOf(model), offset: offset(model, position) });
+      const rs = await ask("references", { uri: uriOf(model), offset: offset(model, position) }, []);
       return rs.map((r) => ({ uri: model.uri, range: toMonacoRange(r) }));
     },
   });
   monaco.languages.registerRenameProvider(LANGUAGE_ID, {
     resolveRenameLocation: async (model, position) => {
-      const r = await client.request("prepareRename", { uri: uriOf(model), offset: offset(model, position) });
+      const r = await ask("prepareRename", { uri: uriOf(model), offset: offset(model, position) }, undefined);
       if (!r) return { range: new monaco.Range(position.lineNumber, position.column, position.lineNumber, position.column), text: "", rejectReason: "只能重命名已声明的输入" };
       return { range: toMonacoRange(r.range), text: r.text };
     },
     provideRenameEdits: async (model, position, newName) => {
-      const r = await client.request("rename", { uri: uriOf(model), offset: offset(model, position), newName });
+      const r = await ask("rename", { uri: uriOf(model), offset: offset(model, position), newName }, { error: "文档已关闭" });
       if ("error" in r) return { edits: [], rejectReason: r.error };
       return { edits: r.edits.map((e) => ({ resource: model.uri, versionId: undefined, textEdit: { range: toMonacoRange(e.range), text: e.newText } })) };
     },
@@ -172,7 +176,7 @@ export async function registerLanguage(client: AnalysisClient): Promise<void> {
         eligibility: monaco.languages.SymbolKind.Interface,
         case: monaco.languages.SymbolKind.Constant,
       };
-      const symbols = await client.request("symbols", { uri: uriOf(model) });
+      const symbols = await ask("symbols", { uri: uriOf(model) }, []);
       const convert = (s: (typeof symbols)[number]): monaco.languages.DocumentSymbol => ({
         name: s.name,
         detail: s.detail,
@@ -187,20 +191,20 @@ export async function registerLanguage(client: AnalysisClient): Promise<void> {
   });
   monaco.languages.registerFoldingRangeProvider(LANGUAGE_ID, {
     provideFoldingRanges: async (model) => {
-      const fs = await client.request("folding", { uri: uriOf(model) });
+      const fs = await ask("folding", { uri: uriOf(model) }, []);
       return fs.map((f) => ({ start: f.startLine, end: f.endLine, kind: f.kind === "comment" ? monaco.languages.FoldingRangeKind.Comment : monaco.languages.FoldingRangeKind.Region }));
     },
   });
   monaco.languages.registerDocumentFormattingEditProvider(LANGUAGE_ID, {
     displayName: "准绳格式化（zhunsheng fmt）",
     provideDocumentFormattingEdits: async (model) => {
-      const edits = await client.request("format", { uri: uriOf(model) });
+      const edits = await ask("format", { uri: uriOf(model) }, []);
       return edits.map((e) => ({ range: toMonacoRange(e.range), text: e.newText }));
     },
   });
   monaco.languages.registerCodeActionProvider(LANGUAGE_ID, {
     provideCodeActions: async (model, range) => {
-      const actions = await client.request("codeActions", { uri: uriOf(model), range: toZsRange(model, range) });
+      const actions = await ask("codeActions", { uri: uriOf(model), range: toZsRange(model, range) }, []);
       return {
         actions: actions.map((a) => ({
           title: a.title,
