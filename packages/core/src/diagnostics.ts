@@ -1,7 +1,8 @@
 /**
  * Diagnostics are values, collected and never thrown. Every one comes from this catalogue:
  * a stable code (1xxx syntax, 2xxx names and units, 3xxx rubric semantics, 4xxx evaluation
- * and cases), a severity and a Chinese message template.
+ * and cases; 5xxx is reserved for the pre-publication checks of @zhunsheng/publish), a severity
+ * and a Chinese message template.
  */
 import type { Range } from "./ast.ts";
 
@@ -56,6 +57,7 @@ export const MESSAGES = {
   ZS3013: { severity: "error", template: "「每少…减…分」前面需要一个达标条件，例如「达1500家次得15分」" },
   ZS3014: { severity: "error", template: "「得{0}分」没有条件：只有「是否」型输入可以直接得分" },
   ZS3015: { severity: "error", template: "{0}" },
+  ZS3016: { severity: "warning", template: "指标「{0}」没有计分句，所有平台在该指标都得0分：请按指标描述写出计分句" },
   ZS3020: { severity: "hint", template: "不满一档的部分如何计算没有写明：默认「不足一档不计」（{0}）。可写明读法" },
   ZS3030: { severity: "warning", template: "指标「{0}」的得分随「{1}」增加而下降：{2}" },
   ZS3040: { severity: "warning", template: "{0}没有覆盖总分 {1}：该区间的平台没有{0}" },

@@ -12,3 +12,4 @@ export { format, type FormatResult } from "./format.ts";
 export { parseDataFile, parseCsvRows, toCsv, dataDigits, templateColumns, type DataFile, type PlatformRecord } from "./data.ts";
 export { totalSource } from "./evaluator/codegen.ts";
 export { curve, keyPoints, partMeaning, intervalNotation, type Curve, type CurvePoint } from "./evaluator/curve.ts";
+export { addDecimals, subDecimals, compareDecimals, canonicalDecimal } from "./decimal-string.ts";

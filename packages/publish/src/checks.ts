@@ -24,19 +24,6 @@ export interface PublishReport {
 
 const has = (codes: readonly string[]) => (d: Diagnostic) => codes.includes(d.code);
 
-/** ZS5001 (publish package): an indicator with no rule scores 0 for everyone — imported drafts mark such places. */
-function ruleless(a: Analysis): Diagnostic[] {
-  if (!a.rubric) return [];
-  return a.rubric.indicators
-    .filter((i) => i.rules.length === 0 && !i.pending)
-    .map((i) => ({
-      code: "ZS5001",
-      severity: "warning" as const,
-      message: `指标「${i.name}」没有计分句，所有平台在该指标都得0分：请按指标描述写出计分句`,
-      range: i.range as Range,
-    }));
-}
-
 /** Runs every pre-publication check on a rubric's text. */
 export function publishChecks(text: string, file = "未命名.zs"): PublishReport {
   const a = analyze(text, file);
@@ -53,7 +40,7 @@ export function publishChecks(text: string, file = "未命名.zs"): PublishRepor
   const grades = list(has(["ZS3040", "ZS3041"]));
   const prose = list(has(["ZS3010"]));
   const reach = list(has(["ZS3011", "ZS3012"]));
-  const noRules = ruleless(a);
+  const noRules = list(has(["ZS3016"]));
   const statusRange = a.ast.headerRanges.status;
   const draftStatus: Diagnostic[] =
     a.rubric?.draft && statusRange

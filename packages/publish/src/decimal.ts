@@ -1,35 +1,17 @@
 /** Exact arithmetic on the decimal strings that verdicts and models carry (never binary floats). */
-import { decimalsOf, fromScaled, toScaled } from "@zhunsheng/core";
+import { compareDecimals, decimalsOf, fromScaled, toScaled } from "@zhunsheng/core";
+
+/** a − b, Σ values and the sign of a − b, exactly: the core's decimal-string helpers. */
+export { subDecimals as subtract, addDecimals as sum, compareDecimals as compare } from "@zhunsheng/core";
 
 function scaleOf(values: readonly string[]): number {
   return Math.max(0, ...values.map(decimalsOf));
 }
 
-/** a − b, exactly. */
-export function subtract(a: string, b: string): string {
-  const d = scaleOf([a, b]);
-  return fromScaled((toScaled(a, d) ?? 0) - (toScaled(b, d) ?? 0), d);
-}
-
-/** Σ values, exactly. */
-export function sum(values: readonly string[]): string {
-  const d = scaleOf(values);
-  return fromScaled(
-    values.reduce((s, v) => s + (toScaled(v, d) ?? 0), 0),
-    d,
-  );
-}
-
-/** Sign of a − b. */
-export function compare(a: string, b: string): number {
-  const d = scaleOf([a, b]);
-  return Math.sign((toScaled(a, d) ?? 0) - (toScaled(b, d) ?? 0));
-}
-
 /** Whether two decimal strings denote the same number ("15" and "15.0"). */
 export function same(a: string | undefined | null, b: string | undefined | null): boolean {
   if (a === undefined || a === null || b === undefined || b === null) return a === b;
-  return compare(a, b) === 0;
+  return compareDecimals(a, b) === 0;
 }
 
 /** a ÷ b × 100 rounded half-up to `digits` decimals (shares of a total). */

@@ -1,7 +1,7 @@
 /**
  * An imported table → a draft `.zs`: the prose kept as 描述, the sentences that follow a known
  * pattern turned into rules with generated input declarations, the rest left as 「# 待补」 marks
- * that the checker (ZS3012, and ZS5001 for an indicator with no rule) points the officer to.
+ * that the checker (ZS3012, and ZS3016 for an indicator with no rule) points the officer to.
  */
 import { analyze, format, KEYWORDS, type Diagnostic } from "@zhunsheng/core";
 import type { ImportedRow, ImportedTable } from "./import-table.ts";

@@ -341,6 +341,7 @@ function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boole
   const scale = ast.scale ? canonicalDecimal(ast.scale.value) : weight !== undefined ? "100" : undefined;
   const max = points ?? scale;
   if (ast.pending) ctx.diagnostics.push(diagnostic("ZS3005", ast.name.range, [ast.name.text]));
+  else if (ast.rules.length === 0) ctx.diagnostics.push(diagnostic("ZS3016", ast.name.range, [ast.name.text]));
   else if (max === undefined && !category.bonus) ctx.diagnostics.push(diagnostic("ZS3006", ast.name.range, [ast.name.text]));
   const requires = ast.requires
     .map((n) => resolve(ctx, n))
