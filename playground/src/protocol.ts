@@ -4,6 +4,7 @@
  */
 import type { CodeAction, CompletionItem, Curve, DocumentSymbol, EditorKeywords, FoldingRange, Hover, TextEdit } from "@zhunsheng/language-service";
 import type { Diagnostic, Explanation, Range } from "@zhunsheng/core";
+import type { Change, Comparison, CrossScore, Impact, ImportMark, PublishCheck } from "@zhunsheng/publish";
 
 export type Record_ = Record<string, unknown>;
 
@@ -77,3 +78,35 @@ export type Request = { [M in Method]: { kind: "request"; id: number; method: M;
 export type WorkerMessage =
   | { kind: "response"; id: number; result: unknown; error?: string }
   | { kind: "analysis"; result: AnalysisResult };
+
+// ---- The publish worker (对比, 影响, 发布前检查, export and import), created on first use ----
+
+/** A rubric handed to the publish worker: `id` is its path under rules/ (for the concept mappings). */
+export interface RubricSource {
+  id: string;
+  title: string;
+  text: string;
+}
+
+/** The diff, the impact and what the text diff needs, for the 影响 view. */
+export interface ImpactResult {
+  changes: Change[];
+  impact: Impact | undefined;
+  graded: boolean;
+  gradeKind: string;
+  /** Why there is no result (a version that does not bind). */
+  error: string | undefined;
+}
+
+export interface PublishMethods {
+  compare: { params: { rubrics: RubricSource[] }; result: { comparison: Comparison | undefined; errors: string[] } };
+  crossScore: { params: { a: RubricSource; b: RubricSource; data: { kind: "csv" | "json"; text: string } }; result: { score: CrossScore | undefined; error: string | undefined } };
+  impact: { params: { oldText: string; newText: string; records: Record_[] }; result: ImpactResult };
+  checks: { params: { text: string; file: string }; result: { passed: boolean; checks: PublishCheck[] } };
+  exportTable: { params: { text: string; format: "docx" | "xlsx" | "html" | "md" }; result: { title: string; data: Uint8Array | string } | { error: string } };
+  importTable: { params: { name: string; text?: string; xlsx?: Uint8Array }; result: { title: string; text: string; marks: ImportMark[]; recognised: number } | { error: string } };
+}
+
+export type PublishMethod = keyof PublishMethods;
+
+export type PublishRequest = { [M in PublishMethod]: { kind: "request"; id: number; method: M; params: PublishMethods[M]["params"] } }[PublishMethod];

@@ -1,0 +1,103 @@
+/**
+ * The publish worker: 对比, 影响, 发布前检查, export and import, off the main thread and out of
+ * the first load (created on first use). Stateless: every request carries the texts it needs.
+ */
+import { analyze, parseDataFile, type PlatformRecord, type Rubric } from "@zhunsheng/core";
+import {
+  compareSideBySide,
+  diffRubrics,
+  draftFromTable,
+  measureImpact,
+  officialTable,
+  parseTables,
+  parseVocabulary,
+  publishChecks,
+  readXlsxRows,
+  scoreAcross,
+  tableDocx,
+  tableFromRows,
+  tableHtml,
+  tableMarkdown,
+  tableTitle,
+  tableXlsx,
+} from "@zhunsheng/publish";
+import vocabularyJson from "../../../rules/concepts/概念.json?raw";
+import type { PublishMethods, PublishRequest, WorkerMessage } from "../protocol.ts";
+
+const { vocabulary } = parseVocabulary(vocabularyJson);
+
+/** A usable model: bound, without errors other than failing cases (ZS4xxx). */
+function bind(text: string, file: string): { rubric: Rubric | undefined; error: string | undefined } {
+  const a = analyze(text, file);
+  const errors = a.diagnostics.filter((d) => d.severity === "error" && !d.code.startsWith("ZS4"));
+  if (!a.rubric || errors.length > 0) return { rubric: undefined, error: `「${file}」有${errors.length}个错误，改正后才能比较：第${errors[0]?.range.start.line ?? 1}行 ${errors[0]?.message ?? ""}` };
+  return { rubric: a.rubric, error: undefined };
+}
+
+type Handlers = { [M in keyof PublishMethods]: (p: PublishMethods[M]["params"]) => PublishMethods[M]["result"] | Promise<PublishMethods[M]["result"]> };
+
+const handlers: Handlers = {
+  compare: ({ rubrics }) => {
+    const bound = rubrics.map((r) => ({ source: r, ...bind(r.text, r.title) }));
+    const errors = bound.flatMap((b) => (b.error ? [b.error] : []));
+    const ok = bound.filter((b) => b.rubric).map((b) => b.rubric!);
+    return { comparison: ok.length > 0 ? compareSideBySide(ok, vocabulary) : undefined, errors };
+  },
+  crossScore: ({ a, b, data }) => {
+    const records = parseDataFile(data.text, data.kind).records;
+    const ra = bind(a.text, a.title);
+    const rb = bind(b.text, b.title);
+    if (!ra.rubric || !rb.rubric) return { score: undefined, error: ra.error ?? rb.error };
+    return { score: scoreAcross(vocabulary, { id: a.id, rubric: ra.rubric }, { id: b.id, rubric: rb.rubric }, records), error: undefined };
+  },
+  impact: ({ oldText, newText, records }) => {
+    const o = bind(oldText, "对照版本");
+    const n = bind(newText, "当前版本");
+    if (!o.rubric || !n.rubric) return { changes: [], impact: undefined, graded: false, gradeKind: "等级", error: o.error ?? n.error };
+    const diff = diffRubrics(o.rubric, n.rubric);
+    const impact = records.length > 0 ? measureImpact(o.rubric, n.rubric, records as PlatformRecord[]) : undefined;
+    return { changes: diff.changes, impact, graded: o.rubric.grades.length > 0 || n.rubric.grades.length > 0, gradeKind: n.rubric.gradeKind, error: undefined };
+  },
+  checks: ({ text, file }) => {
+    const r = publishChecks(text, file);
+    return { passed: r.passed, checks: r.checks };
+  },
+  exportTable: async ({ text, format }) => {
+    const b = bind(text, "当前文件");
+    if (!b.rubric) return { error: b.error ?? "无法导出" };
+    const table = officialTable(b.rubric);
+    const title = tableTitle(b.rubric);
+    switch (format) {
+      case "md":
+        return { title, data: tableMarkdown(table) };
+      case "html":
+        return { title, data: tableHtml(table) };
+      case "xlsx":
+        return { title, data: await tableXlsx(table) };
+      case "docx":
+        return { title, data: await tableDocx(table) };
+    }
+  },
+  importTable: async ({ name, text, xlsx }) => {
+    const stem = name.replace(/\.[^.]+$/, "");
+    const tables = xlsx ? [tableFromRows(await readXlsxRows(xlsx), stem)].filter((t) => t !== undefined) : parseTables(text ?? "");
+    const table = tables[0];
+    if (!table) return { error: "没有找到指标体系表：需要「类别」「指标」「分值」「指标描述」列，或原文中的评价指标体系表" };
+    const draft = draftFromTable(table, { source: `${name}「${table.title}」` });
+    return { title: table.title, text: draft.text, marks: draft.marks, recognised: draft.recognised.length };
+  },
+};
+
+const post = (m: WorkerMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+
+self.onmessage = async (ev: MessageEvent<PublishRequest>) => {
+  const req = ev.data;
+  try {
+    const handler = handlers[req.method] as (p: unknown) => unknown;
+    const result = await handler(req.params);
+    const data = (result as { data?: unknown } | undefined)?.data;
+    post({ kind: "response", id: req.id, result }, data instanceof Uint8Array ? [data.buffer] : []);
+  } catch (err) {
+    post({ kind: "response", id: req.id, result: undefined, error: err instanceof Error ? err.message : String(err) });
+  }
+};
