@@ -2,18 +2,24 @@
 import { LitElement, css, html, svg } from "lit";
 import { customElement, property } from "lit/decorators.js";
 
-export type SideView = "explorer" | "outline" | "data";
+export type SideView = "explorer" | "outline" | "data" | "compare" | "impact" | "publish";
 
 const ICONS: Record<SideView, unknown> = {
   explorer: svg`<path d="M4 3h7l2 2h7v15H4z" fill="none" stroke="currentColor" stroke-width="1.6"/>`,
   outline: svg`<path d="M4 6h16M7 11h13M10 16h10" stroke="currentColor" stroke-width="1.8"/>`,
   data: svg`<path d="M4 4h16v16H4zM4 10h16M4 15h16M10 4v16" fill="none" stroke="currentColor" stroke-width="1.6"/>`,
+  compare: svg`<path d="M4 5h6v14H4zM14 5h6v14h-6z" fill="none" stroke="currentColor" stroke-width="1.6"/>`,
+  impact: svg`<path d="M4 20V4M4 20h16M8 16v-4M12 16V8M16 16v-6" fill="none" stroke="currentColor" stroke-width="1.8"/>`,
+  publish: svg`<path d="M5 12l4 4 10-10M5 20h14" fill="none" stroke="currentColor" stroke-width="1.8"/>`,
 };
 
 const VIEWS: { id: SideView; label: string }[] = [
   { id: "explorer", label: "资源管理器" },
   { id: "outline", label: "大纲" },
   { id: "data", label: "样本数据" },
+  { id: "compare", label: "对比" },
+  { id: "impact", label: "影响" },
+  { id: "publish", label: "发布前检查" },
 ];
 
 @customElement("zs-activity-bar")

@@ -11,6 +11,8 @@ import type { Curve } from "@zhunsheng/language-service";
 import type { AnalysisResult, Record_ } from "../protocol.ts";
 import { builtinRubrics, libraryTree, type BuiltinRubric } from "../lib/library.ts";
 import { createAnalysisClient } from "../lib/worker-client.ts";
+import { createPublishClient } from "../lib/publish-client.ts";
+import { loadPublishViews } from "../lib/publish-views.ts";
 import { allDrafts, deleteDraft, loadDraft, loadSession, saveDraft, saveSession } from "../lib/drafts.ts";
 import { decodeShare, encodeShare } from "../lib/share.ts";
 import { readXlsx, rowsToCsv, writeXlsx } from "../lib/xlsx.ts";
@@ -73,6 +75,9 @@ const COMMANDS: Command[] = [
   { id: "view.explorer", label: "查看：资源管理器" },
   { id: "view.outline", label: "查看：大纲" },
   { id: "view.data", label: "查看：样本数据" },
+  { id: "view.compare", label: "查看：对比评价体系" },
+  { id: "view.impact", label: "查看：修改的影响" },
+  { id: "view.publish", label: "查看：发布前检查" },
 ];
 
 function download(name: string, data: BlobPart, type: string): void {
@@ -91,6 +96,8 @@ function normaliseText(text: string): string {
 @customElement("zs-workbench")
 export class ZsWorkbench extends LitElement {
   private client = createAnalysisClient();
+  /** 对比, 影响, 发布前检查: a second worker, started on first use. */
+  private publish = createPublishClient();
   private library = builtinRubrics();
   private tree = libraryTree(this.library);
   private docs = new Map<string, Doc>();
@@ -768,9 +775,46 @@ export class ZsWorkbench extends LitElement {
           @platform-select=${(e: CustomEvent<number>) => void this.loadExplanation(e.detail, false)}
           @record-edit=${(e: CustomEvent<{ index: number; field: string; value: string }>) => void this.editRecord(e.detail.index, e.detail.field, e.detail.value)}
         ></zs-data-view>`;
+      case "compare":
+      case "impact":
+      case "publish":
+        return this.renderPublishView(this.side, doc, a);
       default:
         return nothing;
     }
+  }
+
+  /** 对比 and 影响 cover the editor area; 发布前检查 sits in the side bar. */
+  private renderPublishView(view: "compare" | "impact" | "publish", doc: Doc | undefined, a: AnalysisResult | undefined) {
+    void loadPublishViews();
+    switch (view) {
+      case "compare":
+        return html`<zs-compare-view .client=${this.publish} .library=${this.library} .initial=${doc?.builtin?.path ?? ""}></zs-compare-view>`;
+      case "impact":
+        return html`<zs-impact-view
+          .client=${this.publish}
+          .library=${this.library}
+          .version=${a?.version ?? 0}
+          .source=${doc && { uri: doc.uri, title: doc.title, model: doc.model, builtinPath: doc.builtin?.path, dataset: doc.dataset, records: async () => (await this.client.request("records", { uri: doc.uri })).records }}
+        ></zs-impact-view>`;
+      case "publish":
+        return html`<zs-publish-panel
+          .client=${this.publish}
+          .file=${doc?.title ?? ""}
+          .text=${doc?.model.getValue()}
+          .version=${a?.version ?? 0}
+          @reveal=${(e: CustomEvent<Range>) => this.reveal(e.detail)}
+          @open-draft=${(e: CustomEvent<{ title: string; text: string }>) => void this.openImportedDraft(e.detail.title, e.detail.text)}
+        ></zs-publish-panel>`;
+    }
+  }
+
+  /** An imported indicator table becomes a new draft tab (a fresh name if the title is taken). */
+  private async openImportedDraft(title: string, text: string) {
+    let name = title;
+    for (let k = 2; this.docs.has(this.uriFor(`draft:/${name}`)); k++) name = title.replace(/\.zs$/, `（${k}）.zs`);
+    const draft = this.openText(`draft:/${name}`, name, text, "draft");
+    await this.save(draft, false);
   }
 
   private async openDraftUri(uri: string) {
