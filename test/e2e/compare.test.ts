@@ -1,0 +1,155 @@
+/**
+ * 对比, 影响 and 发布前检查 in real Chromium against the built app: the numbers on screen are
+ * the ones @zhunsheng/publish computes, and each view is saved as a screenshot.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyze, parseDataFile } from "../../packages/core/src/index.ts";
+import { measureImpact } from "../../packages/publish/src/index.ts";
+import { editorToken, hasChromium, newPage, openRubric, OUTPUT, revealIndicator, ROOT, startApp, totals, type App } from "./app.ts";
+
+const HUNAN = "市州综合窗口平台";
+const HUNAN_PATH = `hunan/未注明年度/${HUNAN}.zs`;
+const JIANGSU = "江苏省中小企业公共服务示范平台";
+
+function rubricOf(text: string) {
+  const r = analyze(text).rubric;
+  if (!r) throw new Error("rubric does not bind");
+  return r;
+}
+
+describe.skipIf(!hasChromium)("对比, 影响 and 发布前检查 in Chromium", () => {
+  let app: App;
+
+  beforeAll(async () => {
+    app = await startApp();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("对比 shows Hunan 市州 and the national norm by concept, with a chart and the two rankings of one dataset", async () => {
+    const { page, errors } = await newPage(app);
+    await openRubric(page, HUNAN);
+    await page.locator('zs-activity-bar button[aria-label="对比"]').click();
+    const view = page.locator("zs-compare-view");
+    await expect.poll(() => view.locator(`input[data-path="${HUNAN_PATH}"]`).isChecked()).toBe(true);
+    await expect.poll(() => view.locator('input[data-path^="national/"]').isChecked()).toBe(true);
+    const rows = view.locator("table.compare tbody tr");
+    await rows.first().waitFor({ timeout: 30_000 });
+    expect(await view.locator("table.compare thead th").count()).toBe(3);
+    const concepts = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-concept")));
+    expect(concepts).toContain("服务企业数量");
+    expect(concepts).toContain("满意度");
+    // the 服务企业数量 row names both rubrics' indicators with their share and thresholds
+    const quantity = view.locator('tr[data-concept="服务企业数量"]');
+    expect(await quantity.locator("td").first().innerText()).toContain("服务企业数（家次）");
+    expect(await quantity.locator("td").first().innerText()).toMatch(/占\d+(\.\d+)?%/);
+    expect(await quantity.locator(".chip").count()).toBeGreaterThan(0);
+    // the chart is drawn (SVG bars)
+    await expect.poll(() => view.locator(".chart svg path").count(), { timeout: 30_000 }).toBeGreaterThan(5);
+    // one dataset under both rubrics
+    const ranks = view.locator("table.ranks tbody tr");
+    await ranks.first().waitFor({ timeout: 30_000 });
+    expect(await ranks.count()).toBeGreaterThanOrEqual(5);
+    expect(await view.locator(".note", { hasText: "按概念对应带入" }).innerText()).toContain("服务企业家次 → 年度服务企业数");
+    // a third rubric adds a column
+    await view.locator("label", { hasText: JIANGSU }).locator("input").check();
+    await expect.poll(() => view.locator("table.compare thead th").count()).toBe(4);
+    await view.locator("label", { hasText: JIANGSU }).locator("input").uncheck();
+    await expect.poll(() => view.locator("table.compare thead th").count()).toBe(3);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `${OUTPUT}/compare-view.png` });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("影响: after 1500 → 1200 in Hunan 市州, every changed platform shows the totals @zhunsheng/publish computes", async () => {
+    const { page, errors } = await newPage(app);
+    await openRubric(page, HUNAN);
+    const before = await totals(page);
+    await revealIndicator(page, "服务企业数（家次）");
+    await editorToken(page, "1500").first().dblclick();
+    await page.keyboard.insertText("1200");
+    await expect.poll(async () => [...(await totals(page)).entries()].filter(([p, t]) => before.get(p) !== t).length, { timeout: 10_000 }).toBeGreaterThan(0);
+
+    const builtin = readFileSync(`${ROOT}rules/${HUNAN_PATH}`, "utf8");
+    const edited = await page.evaluate(() => document.querySelector("zs-editor")!.editor!.getModel()!.getValue());
+    expect(edited).toContain("达1200家次得15分");
+    const records = parseDataFile(readFileSync(`${ROOT}rules/samples/${HUNAN_PATH.replace(/\.zs$/, ".csv")}`, "utf8"), "csv").records;
+    const expected = measureImpact(rubricOf(builtin), rubricOf(edited), records);
+    const changed = expected.platforms.filter((p) => p.change !== null && Number(p.change) !== 0);
+    expect(changed.length).toBeGreaterThan(0);
+
+    await page.locator('zs-activity-bar button[aria-label="影响"]').click();
+    const view = page.locator("zs-impact-view");
+    await view.locator("ol.changes li", { hasText: "1500家次 → 1200家次" }).waitFor({ timeout: 30_000 });
+    const rows = view.locator("tbody tr");
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(changed.length);
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({
+        platform: tr.getAttribute("data-platform"),
+        before: tr.querySelector(".before")?.textContent,
+        after: tr.querySelector(".after")?.textContent,
+        change: tr.querySelector(".change")?.textContent,
+      })),
+    );
+    for (const p of changed) {
+      expect(shown).toContainEqual({ platform: p.platform, before: p.before, after: p.after, change: `+${p.change}` });
+    }
+    expect(await view.locator(".changed-count").textContent()).toBe(String(expected.summary.changed));
+    // the text diff and the distribution chart are drawn
+    await view.locator(".zs-impact-diff .monaco-diff-editor").waitFor({ timeout: 30_000 });
+    await expect.poll(() => view.locator(".zs-impact-chart svg path").count(), { timeout: 30_000 }).toBeGreaterThan(3);
+    // sortable: by platform name, ascending
+    await view.locator("th button", { hasText: "平台" }).click();
+    const names = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-platform") ?? ""));
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "zh")));
+    // exportable
+    const download = page.waitForEvent("download");
+    await view.locator("button", { hasText: "导出 CSV" }).click();
+    const csv = await download;
+    expect(csv.suggestedFilename()).toBe(`${HUNAN}-影响.csv`);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `${OUTPUT}/impact-view.png` });
+    await view.locator("table").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${OUTPUT}/impact-table.png` });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("发布前检查 lists pass and fail, a failing item moves the cursor to its place, and the table downloads as DOCX", async () => {
+    const { page, errors } = await newPage(app);
+    await openRubric(page, JIANGSU);
+    await page.locator('zs-activity-bar button[aria-label="发布前检查"]').click();
+    const panel = page.locator("zs-publish-panel");
+    await expect.poll(() => panel.locator("li.check").count(), { timeout: 30_000 }).toBe(9);
+    expect(await panel.locator('li.check[data-passed="true"]').count()).toBeGreaterThan(0);
+    const ambiguity = panel.locator('li.check[data-check="ambiguity"]');
+    expect(await ambiguity.getAttribute("data-passed")).toBe("false");
+    const link = ambiguity.locator("button.link").first();
+    expect(await link.textContent()).toContain("第47行");
+    await link.click();
+    await expect.poll(() => page.locator("zs-status-bar .right").textContent()).toMatch(/行 47，列 \d+/);
+    await page.screenshot({ path: `${OUTPUT}/publish-panel.png` });
+
+    const download = page.waitForEvent("download");
+    await panel.locator('button[data-format="docx"]').click();
+    const docx = await download;
+    expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+    const path = `${OUTPUT}/e2e-指标体系表.docx`;
+    await docx.saveAs(path);
+    expect(statSync(path).size).toBeGreaterThan(2000);
+    expect(readFileSync(path).subarray(0, 2).toString()).toBe("PK");
+
+    // a pasted table becomes a new draft tab
+    const table = ["类别\t指标\t分值\t指标描述", "平台活跃度（15分）\t服务企业数（家次）\t15分\t线上交易总计达1500家次得15分，每少100家次减1分。"].join("\n");
+    await panel.locator("textarea").fill(table);
+    await panel.locator("button", { hasText: "从粘贴的文字生成" }).click();
+    await expect.poll(() => page.locator('zs-tabs [role="tab"]').count(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => page.locator('zs-tabs [role="tab"][aria-selected="true"]').textContent()).toContain(".zs");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
