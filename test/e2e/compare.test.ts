@@ -61,6 +61,8 @@ describe.skipIf(!hasChromium)("对比, 影响 and 发布前检查 in Chromium", 
     await expect.poll(() => view.locator("table.compare thead th").count()).toBe(3);
     await page.waitForTimeout(600);
     await page.screenshot({ path: `${OUTPUT}/compare-view.png` });
+    await view.locator("table.ranks").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${OUTPUT}/compare-cross.png` });
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -143,12 +145,26 @@ describe.skipIf(!hasChromium)("对比, 影响 and 发布前检查 in Chromium", 
     expect(statSync(path).size).toBeGreaterThan(2000);
     expect(readFileSync(path).subarray(0, 2).toString()).toBe("PK");
 
+    // the XLSX table downloads, and loading it back opens a draft
+    const xlsxDownload = page.waitForEvent("download");
+    await panel.locator('button[data-format="xlsx"]').click();
+    const xlsx = await xlsxDownload;
+    const xlsxPath = `${OUTPUT}/e2e-指标体系表.xlsx`;
+    await xlsx.saveAs(xlsxPath);
+    expect(readFileSync(xlsxPath).subarray(0, 2).toString()).toBe("PK");
+    const chooser = page.waitForEvent("filechooser");
+    await panel.locator("button", { hasText: "打开文件" }).click();
+    await (await chooser).setFiles(xlsxPath);
+    await expect.poll(() => page.locator('zs-tabs [role="tab"]').count(), { timeout: 30_000 }).toBe(2);
+    expect(await panel.locator(".note").last().textContent()).toContain("已导入");
+
     // a pasted table becomes a new draft tab
     const table = ["类别\t指标\t分值\t指标描述", "平台活跃度（15分）\t服务企业数（家次）\t15分\t线上交易总计达1500家次得15分，每少100家次减1分。"].join("\n");
     await panel.locator("textarea").fill(table);
     await panel.locator("button", { hasText: "从粘贴的文字生成" }).click();
-    await expect.poll(() => page.locator('zs-tabs [role="tab"]').count(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => page.locator('zs-tabs [role="tab"]').count(), { timeout: 30_000 }).toBe(3);
     await expect.poll(() => page.locator('zs-tabs [role="tab"][aria-selected="true"]').textContent()).toContain(".zs");
+    await page.screenshot({ path: `${OUTPUT}/publish-import.png` });
     expect(errors).toEqual([]);
     await page.context().close();
   });
