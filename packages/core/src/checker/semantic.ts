@@ -19,7 +19,12 @@ const MAX_POINTS_PER_INPUT = 4000;
  * 每增加…加) to pass `limit` points (the indicator's maximum; 100 when not given).
  */
 export function criticalPoints(rule: Rule, input: Input, scorer: Scorer, limit = "100"): number[] {
-  const s = (v: string) => scorer.scale(v) ?? 0;
+  const cache = new Map<string, number>();
+  const s = (v: string) => {
+    let n = cache.get(v);
+    if (n === undefined) cache.set(v, (n = scorer.scale(v) ?? 0));
+    return n;
+  };
   const unit = input.type === "count" ? s("1") : 1;
   const lo = input.min !== undefined ? s(input.min) : Math.min(0, -unit);
   const marks: number[] = [];
@@ -37,9 +42,10 @@ export function criticalPoints(rule: Rule, input: Input, scorer: Scorer, limit =
   const steps = rule.parts
     .map((p) => (p.kind === "stepDeduction" || p.kind === "increments" ? s(p.step) : p.kind === "perItem" || p.kind === "countDeduction" ? s(p.per) : 0))
     .filter((x) => x > 0);
+  // rules are constant between step boundaries: each boundary and the value just below it suffice
   for (const st of steps) {
     const n = Math.min(MAX_POINTS_PER_INPUT, Math.floor((hi - lo) / st));
-    for (let k = 0; k <= n; k++) add(lo + k * st);
+    for (let k = 0; k <= n; k++) marks.push(lo + k * st - unit, lo + k * st);
   }
   const inRange = marks.filter((x) => x >= lo && x <= hi && (input.type !== "count" || x % s("1") === 0));
   return [...new Set(inRange)].sort((a, b) => a - b);
