@@ -117,6 +117,10 @@ describe.skipIf(!hasChromium)("对比, 影响 and 发布前检查 in Chromium", 
     await page.screenshot({ path: `${OUTPUT}/impact-view.png` });
     await view.locator("table").scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${OUTPUT}/impact-table.png` });
+    // a diff line goes back to the editor, at the changed sentence
+    await view.locator("ol.changes button", { hasText: "1500家次 → 1200家次" }).click();
+    await expect.poll(() => page.locator("zs-impact-view").count()).toBe(0);
+    await expect.poll(() => page.locator("zs-status-bar .right").textContent()).toMatch(/行 45，列 5(?!\d)/);
     expect(errors).toEqual([]);
     await page.context().close();
   });

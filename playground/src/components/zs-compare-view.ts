@@ -41,6 +41,7 @@ export class ZsCompareView extends LitElement {
   static override styles = css`
     :host { position: absolute; inset: 0 0 22px 48px; z-index: 5; background: var(--zs-bg); overflow: auto; font-size: 13px; color: var(--zs-fg); }
     .page { padding: 12px 20px 40px; max-width: 1600px; }
+    header { display: flex; align-items: center; gap: 16px; }
     h2 { font-size: 18px; font-weight: 600; margin: 4px 0 8px; }
     h3 { font-size: 15px; font-weight: 600; margin: 20px 0 6px; }
     .hint { color: var(--zs-muted); }
@@ -162,7 +163,7 @@ export class ZsCompareView extends LitElement {
   override render() {
     const c = this.comparison;
     return html`<div class="page">
-      <h2>对比评价体系</h2>
+      <header><h2>对比评价体系</h2><button class="close" @click=${() => this.dispatchEvent(new CustomEvent("close-view", { bubbles: true, composed: true }))}>返回编辑器</button></header>
       <fieldset>
         <legend>选择2～4个内置评价体系（已选${this.chosen.length}个）</legend>
         ${this.library.map(

@@ -231,6 +231,7 @@ export class ZsImpactView extends LitElement {
       <style>
         zs-impact-view { position: absolute; inset: 0 0 22px 48px; z-index: 5; background: var(--zs-bg); overflow: auto; font-size: 13px; }
         zs-impact-view .page { padding: 12px 20px 40px; }
+        zs-impact-view .head { display: flex; align-items: center; gap: 16px; }
         zs-impact-view h2 { font-size: 18px; font-weight: 600; margin: 4px 0 8px; }
         zs-impact-view h3 { font-size: 15px; font-weight: 600; margin: 18px 0 6px; }
         zs-impact-view .bar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
@@ -239,6 +240,9 @@ export class ZsImpactView extends LitElement {
         zs-impact-view .err { color: var(--zs-error); }
         zs-impact-view .split { display: grid; grid-template-columns: minmax(280px, 2fr) 3fr; gap: 12px; margin-top: 8px; }
         zs-impact-view .changes { border: 1px solid var(--zs-border); max-height: 360px; overflow: auto; margin: 0; padding: 6px 10px 6px 28px; line-height: 1.7; }
+        zs-impact-view .changes button.goto { all: unset; cursor: pointer; }
+        zs-impact-view .changes button.goto:hover { color: var(--zs-accent); text-decoration: underline; }
+        zs-impact-view .changes button.goto:focus-visible { outline: 1px solid var(--zs-accent); }
         zs-impact-view .zs-impact-diff { height: 360px; border: 1px solid var(--zs-border); position: relative; }
         zs-impact-view .summary { display: flex; gap: 16px; flex-wrap: wrap; margin: 6px 0; }
         zs-impact-view .summary b { font-variant-numeric: tabular-nums; }
@@ -255,7 +259,7 @@ export class ZsImpactView extends LitElement {
         zs-impact-view .cross { color: #8a5a00; }
       </style>
       <div class="page">
-        <h2>修改的影响</h2>
+        <header class="head"><h2>修改的影响</h2><button @click=${() => this.dispatchEvent(new CustomEvent("close-view", { bubbles: true }))}>返回编辑器</button></header>
         ${s ? this.renderBody(s, r) : html`<p class="muted">先打开一个评价体系（例如从资源管理器打开湖南「市州综合窗口平台」并修改它），再回到这里查看修改对样本平台的影响。</p>`}
       </div>
     `;
@@ -274,7 +278,13 @@ export class ZsImpactView extends LitElement {
       <div class="split">
         <div>
           <h3>语义差异（${r ? r.changes.length : "…"}处）</h3>
-          ${r && r.changes.length === 0 && !r.error ? html`<p class="muted">两个版本在计分上没有差异。</p>` : html`<ol class="changes" aria-label="语义差异">${(r?.changes ?? []).map((c) => html`<li>${c.text}</li>`)}</ol>`}
+          ${r && r.changes.length === 0 && !r.error ? html`<p class="muted">两个版本在计分上没有差异。</p>` : html`<ol class="changes" aria-label="语义差异">
+                ${(r?.changes ?? []).map((c) =>
+                  c.newRange
+                    ? html`<li><button class="goto" title="在编辑器中查看" @click=${() => this.dispatchEvent(new CustomEvent("reveal-change", { detail: c.newRange, bubbles: true }))}>${c.text}</button></li>`
+                    : html`<li>${c.text}</li>`,
+                )}
+              </ol>`}
         </div>
         <div>
           <h3>文本差异（左：对照版本　右：当前）</h3>

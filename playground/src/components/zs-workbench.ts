@@ -789,9 +789,14 @@ export class ZsWorkbench extends LitElement {
     void loadPublishViews();
     switch (view) {
       case "compare":
-        return html`<zs-compare-view .client=${this.publish} .library=${this.library} .initial=${doc?.builtin?.path ?? ""}></zs-compare-view>`;
+        return html`<zs-compare-view .client=${this.publish} .library=${this.library} .initial=${doc?.builtin?.path ?? ""} @close-view=${() => (this.side = "explorer")}></zs-compare-view>`;
       case "impact":
         return html`<zs-impact-view
+          @close-view=${() => (this.side = "explorer")}
+          @reveal-change=${(e: CustomEvent<Range>) => {
+            this.side = "explorer";
+            void this.updateComplete.then(() => this.reveal(e.detail));
+          }}
           .client=${this.publish}
           .library=${this.library}
           .version=${a?.version ?? 0}
