@@ -6,11 +6,12 @@ import { readFileSync, statSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyze, parseDataFile } from "../../packages/core/src/index.ts";
 import { measureImpact } from "../../packages/publish/src/index.ts";
-import { editorToken, hasChromium, newPage, openRubric, OUTPUT, revealIndicator, ROOT, startApp, totals, type App } from "./app.ts";
+import { editorToken, hasChromium, newPage, openRubric, OUTPUT, revealIndicator, ROOT, startApp, tokenOnLine, totals, type App } from "./app.ts";
 
 const HUNAN = "市州综合窗口平台";
 const HUNAN_PATH = `hunan/未注明年度/${HUNAN}.zs`;
 const JIANGSU = "江苏省中小企业公共服务示范平台";
+const JIANGSU_PATH = "jiangsu/2020/省级中小企业公共服务示范平台星级认定.zs";
 
 function rubricOf(text: string) {
   const r = analyze(text).rubric;
@@ -121,6 +122,37 @@ describe.skipIf(!hasChromium)("对比, 影响 and 发布前检查 in Chromium", 
     await view.locator("ol.changes button", { hasText: "1500家次 → 1200家次" }).click();
     await expect.poll(() => page.locator("zs-impact-view").count()).toBe(0);
     await expect.poll(() => page.locator("zs-status-bar .right").textContent()).toMatch(/行 45，列 5(?!\d)/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("影响 lists who gains or loses a star when a grade boundary moves (Jiangsu 90 → 92分以上：五星)", async () => {
+    const { page, errors } = await newPage(app);
+    await openRubric(page, JIANGSU);
+    await revealIndicator(page, "综合评分（专家合议）");
+    await tokenOnLine(page, /分以上：五星/, "90").first().dblclick();
+    await page.keyboard.insertText("92");
+    const edited = await page.evaluate(() => document.querySelector("zs-editor")!.editor!.getModel()!.getValue());
+    expect(edited).toContain("92分以上：五星");
+    const builtin = readFileSync(`${ROOT}rules/${JIANGSU_PATH}`, "utf8");
+    const records = parseDataFile(readFileSync(`${ROOT}rules/samples/${JIANGSU_PATH.replace(/\.zs$/, ".csv")}`, "utf8"), "csv").records;
+    const expected = measureImpact(rubricOf(builtin), rubricOf(edited), records);
+    const moved = expected.platforms.filter((p) => p.gradeBefore !== p.gradeAfter);
+    expect(moved.length).toBeGreaterThan(0);
+
+    await page.locator('zs-activity-bar button[aria-label="影响"]').click();
+    const view = page.locator("zs-impact-view");
+    const rows = view.locator("tbody tr");
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(moved.length);
+    for (const p of moved) {
+      const row = view.locator(`tbody tr[data-platform="${p.platform}"]`);
+      expect(await row.locator("td.grade").textContent()).toBe(`${p.gradeBefore ?? "无"} → ${p.gradeAfter ?? "无"}`);
+      expect(await row.locator("td.before").textContent()).toBe(p.before);
+      expect(await row.locator("td.after").textContent()).toBe(p.after);
+    }
+    await page.waitForTimeout(400);
+    await view.locator("table").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${OUTPUT}/impact-stars.png` });
     expect(errors).toEqual([]);
     await page.context().close();
   });

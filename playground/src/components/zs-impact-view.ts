@@ -239,14 +239,14 @@ export class ZsImpactView extends LitElement {
         zs-impact-view .muted { color: var(--zs-muted); }
         zs-impact-view .err { color: var(--zs-error); }
         zs-impact-view .split { display: grid; grid-template-columns: minmax(280px, 2fr) 3fr; gap: 12px; margin-top: 8px; }
-        zs-impact-view .changes { border: 1px solid var(--zs-border); max-height: 360px; overflow: auto; margin: 0; padding: 6px 10px 6px 28px; line-height: 1.7; }
+        zs-impact-view .changes { border: 1px solid var(--zs-border); max-height: 240px; overflow: auto; margin: 0; padding: 6px 10px 6px 28px; line-height: 1.7; }
         zs-impact-view .changes button.goto { all: unset; cursor: pointer; }
         zs-impact-view .changes button.goto:hover { color: var(--zs-accent); text-decoration: underline; }
         zs-impact-view .changes button.goto:focus-visible { outline: 1px solid var(--zs-accent); }
-        zs-impact-view .zs-impact-diff { height: 360px; border: 1px solid var(--zs-border); position: relative; }
+        zs-impact-view .zs-impact-diff { height: 260px; border: 1px solid var(--zs-border); position: relative; }
         zs-impact-view .summary { display: flex; gap: 16px; flex-wrap: wrap; margin: 6px 0; }
         zs-impact-view .summary b { font-variant-numeric: tabular-nums; }
-        zs-impact-view .zs-impact-chart { height: 260px; border: 1px solid var(--zs-border); }
+        zs-impact-view .zs-impact-chart { height: 220px; border: 1px solid var(--zs-border); }
         zs-impact-view table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; margin-top: 6px; }
         zs-impact-view th, zs-impact-view td { padding: 3px 10px; border-bottom: 1px solid var(--zs-border); text-align: right; white-space: nowrap; }
         zs-impact-view th:first-child, zs-impact-view td:first-child, zs-impact-view td.wrap, zs-impact-view th.wrap { text-align: left; }
@@ -338,7 +338,7 @@ export class ZsImpactView extends LitElement {
               <td class=${p.change === null || Number(p.change) === 0 ? "change" : Number(p.change) > 0 ? "change up" : "change down"}>${signed(p.change)}</td>
               <td>${p.rankBefore ?? "—"}</td>
               <td>${p.rankAfter ?? "—"}${p.rankBefore !== null && p.rankAfter !== null && p.rankAfter !== p.rankBefore ? (p.rankAfter < p.rankBefore ? " ↑" : " ↓") : ""}</td>
-              ${r.graded ? html`<td>${p.gradeBefore === p.gradeAfter ? (p.gradeAfter ?? "—") : `${p.gradeBefore ?? "无"} → ${p.gradeAfter ?? "无"}`}</td>` : nothing}
+              ${r.graded ? html`<td class=${p.bandMove > 0 ? "grade up" : p.bandMove < 0 ? "grade down" : "grade"}>${p.gradeBefore === p.gradeAfter ? (p.gradeAfter ?? "—") : `${p.gradeBefore ?? "无"} → ${p.gradeAfter ?? "无"}`}</td>` : nothing}
               <td class="wrap cross">${p.crossings.join("；")}</td>
               <td class="wrap">${p.indicators.map((i) => `${i.name} ${i.before ?? "—"}→${i.after ?? "—"}`).join("；")}</td>
             </tr>`,
