@@ -42,10 +42,10 @@ export function criticalPoints(rule: Rule, input: Input, scorer: Scorer, limit =
   const steps = rule.parts
     .map((p) => (p.kind === "stepDeduction" || p.kind === "increments" ? s(p.step) : p.kind === "perItem" || p.kind === "countDeduction" ? s(p.per) : 0))
     .filter((x) => x > 0);
-  // rules are constant between step boundaries: each boundary and the value just below it suffice
+  // each step boundary with the values just below and above it (hover and curves show both sides)
   for (const st of steps) {
     const n = Math.min(MAX_POINTS_PER_INPUT, Math.floor((hi - lo) / st));
-    for (let k = 0; k <= n; k++) marks.push(lo + k * st - unit, lo + k * st);
+    for (let k = 0; k <= n; k++) add(lo + k * st);
   }
   const inRange = marks.filter((x) => x >= lo && x <= hi && (input.type !== "count" || x % s("1") === 0));
   return [...new Set(inRange)].sort((a, b) => a - b);
