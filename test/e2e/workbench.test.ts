@@ -257,9 +257,15 @@ describe.skipIf(!hasChromium)("workbench in Chromium", () => {
     const { page } = await newPage(app);
     await openRubric(page, HUNAN);
     await revealIndicator(page, INDICATOR);
-    await page.locator("zs-score-table tbody tr").nth(2).click();
-    await page.locator('[role="tab"]', { hasText: "评分" }).click();
-    await page.waitForTimeout(500);
+    await editorToken(page, "1500").first().dblclick();
+    await page.keyboard.insertText("1200");
+    await page.locator("zs-score-table td.changed").first().waitFor();
+    // sort by 平台活跃度, lowest first: the platforms short of the old threshold, whose totals changed
+    await page.locator("zs-score-table th button", { hasText: "平台活跃度" }).click();
+    await page.locator("zs-score-table th button", { hasText: "平台活跃度" }).click();
+    await expect.poll(() => page.locator('zs-score-table th[aria-sort="ascending"]').textContent()).toContain("平台活跃度");
+    await editorToken(page, "1200").first().hover();
+    await page.locator(".monaco-hover-content", { hasText: "区间" }).waitFor();
     await page.screenshot({ path: `${OUTPUT}/workbench.png` });
     await page.context().close();
   });

@@ -75,7 +75,7 @@ export class ZsExplorer extends LitElement {
         this.activate(n);
       }}
     >
-      <div class="row" style="padding-left:${(level - 1) * 12 + 4}px">
+      <div class="row" title=${n.rubric ? n.rubric.path : n.label} style="padding-left:${(level - 1) * 12 + 4}px">
         <span class="twisty">${leaf ? "·" : open ? "▾" : "▸"}</span><span>${n.label}</span>
         ${leaf && this.drafted.has(n.rubric!.path) ? html`<span class="badge" title="有草稿">草稿</span>` : nothing}
       </div>
