@@ -35,13 +35,13 @@ const norm = (s: string) => s.replace(/[「」\s]/g, "");
 /**
  * The officer's edits after import: the marked place (the website sentence), and what the
  * indicator table does not say — 附件2's evidence (材料 and 需提供, copied from the library
- * file, which took them from 附件2), and the split of 荣誉资质、宣传推广 by that evidence.
+ * file, which took them from 附件2), and the two sentences of 荣誉资质、宣传推广, each with its own evidence.
  */
 function fill(draft: string, lib: string): string {
   let t = draft.replace(/^ {4}# 待补：「考评年度内，平台网站做好日常更新维护得5分[^\n]*$/m, "    网站日常维护 得5分");
   t = t.replace(/^输入\n/m, "输入\n  网站日常维护：是否\n");
   t = t.replace(/ {2}宣传推广次数：计数 次 越多越好\n/, "  荣誉资质次数：计数 次 越多越好\n  媒体报道次数：计数 次 越多越好\n");
-  t = t.replace(/ {2}指标 「荣誉资质、宣传推广」\n( {4}描述：.*\n) {4}宣传推广次数 每次加3分/, "  指标 「荣誉资质、宣传推广（荣誉资质）」\n$1    荣誉资质次数 每次加3分\n\n  指标 「荣誉资质、宣传推广（宣传推广）」\n$1    媒体报道次数 每次加3分");
+  t = t.replace(/ {2}指标 「荣誉资质、宣传推广」\n( {4}描述：.*\n) {4}宣传推广次数 每次加3分/, "  指标 「荣誉资质、宣传推广」\n$1    荣誉资质次数 每次加3分（需提供 荣誉资质证明）\n    媒体报道次数 每次加3分（需提供 媒体报道材料）");
   const evidence = /^材料\n((?: {2}.*\n)+)/m.exec(lib)?.[0] ?? "";
   t = t.replace(/\n类别 /, `\n${evidence}\n类别 `);
   // 需提供 lines, indicator by indicator

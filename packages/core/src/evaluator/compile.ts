@@ -368,6 +368,8 @@ export function compile(rubric: Rubric, options: ScoreOptions = {}): Scorer {
     min: i.min === undefined ? undefined : toScaled(i.min, digits),
     max: i.max === undefined ? undefined : toScaled(i.max, digits),
   }));
+  const requiredNames = new Set(rubric.indicators.flatMap((ind) => [...ind.requires, ...ind.rules.flatMap((r) => r.requires)].map((i) => i.name)));
+  const unrequiredEvidence = new Set(inputs.filter((i) => i.kind === "evidence" && !requiredNames.has(i.name)).map((i) => i.name));
   const chooseOneMembers = new Set(rubric.indicators.flatMap((ind) => ind.rules.filter((r) => r.chooseOne).flatMap((r) => r.subjects.map((s) => s.name))));
 
   const indicatorFns: IndicatorFn[] = rubric.indicators
@@ -436,7 +438,8 @@ export function compile(rubric: Rubric, options: ScoreOptions = {}): Scorer {
       const raw = record[input.name];
       const missing = raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
       if (missing) {
-        if (!chooseOneMembers.has(input.name)) errors.push({ field: input.name, message: `缺少「${input.name}」的数据` });
+        // an attachment on the checklist that no indicator requires may be absent from the data
+        if (!chooseOneMembers.has(input.name) && !unrequiredEvidence.has(input.name)) errors.push({ field: input.name, message: `缺少「${input.name}」的数据` });
         return;
       }
       present[n] = true;
