@@ -110,3 +110,12 @@ describe("quick fixes for undeclared inputs", () => {
     expect(analyze(declared).diagnostics.filter((x) => x.code === "ZS2001")).toEqual([]);
   });
 });
+
+describe("one compile per analysis", () => {
+  it("hands its scorer to callers when binding succeeded, none when it failed", () => {
+    const ok = analyze(`评价体系 测试\n输入\n  x：是否\n类别 甲（5分）\n  指标 乙 5分\n    x 得5分\n`);
+    expect(ok.scorer?.score({ x: "是" }).total).toBe("5");
+    const bad = analyze(`评价体系 测试\n类别 甲（5分）\n  指标 乙 5分\n    未声明 得5分\n`);
+    expect(bad.scorer).toBeUndefined();
+  });
+});

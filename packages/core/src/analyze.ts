@@ -5,7 +5,8 @@
 import { parseCst } from "@zhunsheng/grammar";
 import type { FileAst, Range } from "./ast.ts";
 import { bindRubric } from "./binder/from-ast.ts";
-import { checkSemantics } from "./checker/semantic.ts";
+import { checkSemantics, compileForChecks } from "./checker/semantic.ts";
+import type { Scorer } from "./evaluator/compile.ts";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import type { Rubric } from "./model.ts";
 import { astFromCst, tokenRange } from "./parser/from-cst.ts";
@@ -20,6 +21,11 @@ export interface Analysis {
   /** Undefined only when the file is too broken to bind at all. */
   rubric: Rubric | undefined;
   diagnostics: Diagnostic[];
+  /**
+   * The compiled rubric the semantic checks ran on, present when binding had no errors:
+   * callers score with it instead of compiling the same model again on every keystroke.
+   */
+  scorer?: Scorer;
 }
 
 function pointRange(offset: number, line: number, column: number, length: number): Range {
@@ -49,6 +55,8 @@ export function analyze(text: string, fileName = "未命名.zs"): Analysis {
   const bound = bindRubric(parsed.ast, text, fileName);
   const diagnostics = [...parsed.diagnostics, ...bound.diagnostics];
   // semantic checks evaluate the rubric: only on a model without binding errors
-  if (!bound.diagnostics.some((d) => d.severity === "error")) diagnostics.push(...checkSemantics(bound.rubric));
-  return { ast: parsed.ast, rubric: bound.rubric, diagnostics: sortDiagnostics(diagnostics) };
+  if (bound.diagnostics.some((d) => d.severity === "error")) return { ast: parsed.ast, rubric: bound.rubric, diagnostics: sortDiagnostics(diagnostics) };
+  const scorer = compileForChecks(bound.rubric);
+  diagnostics.push(...checkSemantics(bound.rubric, scorer));
+  return { ast: parsed.ast, rubric: bound.rubric, diagnostics: sortDiagnostics(diagnostics), scorer };
 }

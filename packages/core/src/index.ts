@@ -5,7 +5,7 @@ export * from "./diagnostics.ts";
 export { analyze, parse, type Analysis, type ParsedFile } from "./analyze.ts";
 export { bindRubric, intervalOf, suggestName, TYPE_LABEL } from "./binder/from-ast.ts";
 export { compile, namesItself, countSteps, chooseDigits, type Scorer, type Verdict, type Explanation, type IndicatorResult, type CategoryResult, type Values } from "./evaluator/compile.ts";
-export { criticalPoints, checkSemantics } from "./checker/semantic.ts";
+export { criticalPoints, checkSemantics, compileForChecks } from "./checker/semantic.ts";
 export * from "./decimal.ts";
 export { tokenize, type IToken, KEYWORDS, COMPARATIVES, UNITS, OPERATOR_LABEL, type Operator } from "@zhunsheng/grammar";
 export { format, type FormatResult } from "./format.ts";

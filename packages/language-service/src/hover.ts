@@ -66,7 +66,7 @@ function scorerOf(doc: LanguageDocument): Scorer | undefined {
   const { rubric, diagnostics } = doc.analysis;
   if (!rubric || diagnostics.some((d) => d.severity === "error" && !d.code.startsWith("ZS4"))) return undefined;
   try {
-    return compile(rubric);
+    return doc.analysis.scorer ?? compile(rubric);
   } catch {
     return undefined;
   }

@@ -80,7 +80,7 @@ function analyse(uri: string): void {
   const t1 = performance.now();
   if (usable(d)) {
     try {
-      e.good = { rubric: d.analysis.rubric!, scorer: compile(d.analysis.rubric!), version: e.version };
+      e.good = { rubric: d.analysis.rubric!, scorer: d.analysis.scorer ?? compile(d.analysis.rubric!), version: e.version };
     } catch {
       // an internal error in compile keeps the previous model
     }

@@ -346,10 +346,14 @@ function checkBetweenBands(rubric: Rubric, out: Diagnostic[]): void {
   }
 }
 
+/** The scorer the checks use; its scale also holds the example cases' decimals. */
+export function compileForChecks(rubric: Rubric): Scorer {
+  return compile(rubric, { dataDigits: caseDigits(rubric) });
+}
+
 /** Runs every check that needs evaluation. */
-export function checkSemantics(rubric: Rubric): Diagnostic[] {
+export function checkSemantics(rubric: Rubric, scorer: Scorer = compileForChecks(rubric)): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const scorer = compile(rubric, { dataDigits: caseDigits(rubric) });
   checkIndicators(rubric, scorer, out);
   checkGrades(rubric, scorer, out);
   checkBetweenBands(rubric, out);
