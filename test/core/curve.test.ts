@@ -21,6 +21,12 @@ describe("curve and meaning", () => {
     expect(c.thresholds).toContainEqual({ x: "1500", closed: true, label: "达1500家次" });
     expect(keyPoints(c).map((p) => p.x)).toContain("1500");
   });
+  it("samples a count at whole values only and lists each threshold once", () => {
+    const c = curve(rubric, "服务企业数", "服务企业家次")!;
+    expect(c.points.every((p) => Number.isInteger(Number(p.x)))).toBe(true);
+    const keys = c.thresholds.map((t) => `${t.x}${t.closed}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
   it("is straight between baseline and full score", () => {
     const c = curve(rubric, "资产", "资产总额")!;
     const ys = c.points.filter((p) => Number(p.x) >= 200 && Number(p.x) <= 1000).map((p) => Number(p.y));

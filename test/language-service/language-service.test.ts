@@ -59,6 +59,15 @@ describe("diagnostics", () => {
     expect(diagnostics(createDocument(text)).map((d) => d.code)).toContain("ZS2001");
   });
 
+  it("offer both the rename to the suggested input and its declaration, rename first", () => {
+    const { doc } = at(hunan("    服务企业家次 达1500家次得15分，每少100家次减1分\n    <|>服务企业家数 达1500家次得15分"));
+    const actions = codeActions(doc, doc.analysis.diagnostics.find((d) => d.code === "ZS2001")!.range);
+    expect(actions.map((a) => [a.title, a.preferred])).toEqual([
+      ["改为「服务企业家次」", true],
+      ["在「输入」中声明「服务企业家数」", false],
+    ]);
+  });
+
   it("offer the checker's fixes and declare a missing input", () => {
     const { doc, offset, text } = at(hunan("    服务企业家次 达1500家次得15分，每少100家次减1分\n    <|>荣誉次数 每次加3分"));
     const actions = codeActions(doc, doc.analysis.diagnostics.find((d) => d.code === "ZS2001")!.range);

@@ -21,18 +21,14 @@ export interface Curve {
 export function curve(rubric: Rubric, indicatorPath: string, inputName: string): Curve | undefined {
   const c = coreCurve(rubric, indicatorPath, inputName);
   if (!c) return undefined;
-  // a count takes whole values only (the core's curve also samples between them: CORE-REQUESTS.md)
-  const whole = rubric.inputByName.get(inputName)?.type === "count";
-  const seen = new Set<string>();
   return {
     indicator: c.indicator,
     path: indicatorPath,
     input: c.input,
     unit: c.unit,
     max: c.max,
-    points: c.points.filter((p) => !whole || Number.isInteger(Number(p.x))).map((p) => ({ x: Number(p.x), y: Number(p.y), xText: p.x, yText: p.y })),
+    points: c.points.map((p) => ({ x: Number(p.x), y: Number(p.y), xText: p.x, yText: p.y })),
     thresholds: c.thresholds
-      .filter((t) => !seen.has(`${t.x}${t.closed}`) && seen.add(`${t.x}${t.closed}`))
       .map((t) => ({ x: Number(t.x), xText: t.x, closed: t.closed, label: t.label })),
   };
 }

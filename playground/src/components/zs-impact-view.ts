@@ -16,6 +16,7 @@ import { drawBars } from "../lib/charts.ts";
 import { rowsToCsv, writeXlsx } from "../lib/xlsx.ts";
 import { monaco } from "../monaco/monaco.ts";
 import { LANGUAGE_ID } from "../monaco/language.ts";
+import { download } from "../lib/download.ts";
 
 type SortKey = "platform" | "before" | "after" | "change" | "rankBefore" | "rankAfter";
 
@@ -48,15 +49,6 @@ function sortValue(p: PlatformImpact, key: SortKey): string | number {
     case "rankAfter":
       return p.rankAfter ?? Number.POSITIVE_INFINITY;
   }
-}
-
-function download(name: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 @customElement("zs-impact-view")

@@ -33,6 +33,7 @@ import "./zs-explanation.ts";
 import "./zs-problems.ts";
 import "./zs-status-bar.ts";
 import "./zs-command-palette.ts";
+import { download } from "../lib/download.ts";
 
 type Panel = "scores" | "explain" | "curve" | "problems";
 type DocKind = "builtin" | "local" | "share" | "draft";
@@ -79,15 +80,6 @@ const COMMANDS: Command[] = [
   { id: "view.impact", label: "查看：修改的影响" },
   { id: "view.publish", label: "查看：发布前检查" },
 ];
-
-function download(name: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 function normaliseText(text: string): string {
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");

@@ -81,12 +81,14 @@ export function curve(rubric: Rubric, indicatorName: string, inputName: string, 
   const xs = new Set<number>();
   for (const f of fns) for (const x of criticalPoints(f.rule, input, scorer, ind.cap ?? ind.max)) xs.add(x);
   const sorted = [...xs].sort((a, b) => a - b);
-  // linear segments: add a few points between neighbours so the plot is straight where it should be
+  // linear segments: add a few points between neighbours so the plot is straight where it should be;
+  // a count takes whole values only
+  const grain = input.type === "count" ? (scorer.scale("1") ?? 1) : 1;
   const dense: number[] = [];
   sorted.forEach((x, i) => {
     dense.push(x);
     const next = sorted[i + 1];
-    if (next !== undefined && next - x > 1) for (let k = 1; k < 4; k++) dense.push(Math.round(x + ((next - x) * k) / 4));
+    if (next !== undefined && next - x > grain) for (let k = 1; k < 4; k++) dense.push(grain * Math.round((x + ((next - x) * k) / 4) / grain));
   });
   const base = ind.startsFull && max !== undefined ? max : 0;
   const points = [...new Set(dense)]
@@ -102,7 +104,7 @@ export function curve(rubric: Rubric, indicatorName: string, inputName: string, 
   const u = input.unit ?? "";
   for (const f of fns) {
     for (const p of f.rule.parts) {
-      const add = (b: Bound | undefined, label: string) => b && thresholds.push({ x: b.value, closed: b.closed, label });
+      const add = (b: Bound | undefined, label: string) => b && !thresholds.some((t) => t.x === b.value && t.closed === b.closed) && thresholds.push({ x: b.value, closed: b.closed, label });
       if (p.kind === "tiers") p.tiers.forEach((t) => (add(t.interval.lo, t.interval.text), add(t.interval.hi, t.interval.text)));
       if (p.kind === "add") (add(p.interval.lo, p.interval.text), add(p.interval.hi, p.interval.text));
       if (p.kind === "stepDeduction") add(p.threshold, p.thresholdText);
