@@ -1,4 +1,12 @@
+import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
+
+/**
+ * Workspace packages export their TypeScript sources under this condition (tsconfig's
+ * customConditions, the workbench's vite config and `tsx --conditions` use it too), so tests
+ * run on the sources; only the CLI-as-a-process tests need the built dist/ (globalSetup builds it).
+ */
+const SOURCE = "@zhunsheng/source";
 
 /**
  * Two projects: the fast unit, property and CLI tests run in parallel; the end-to-end tests
@@ -6,11 +14,13 @@ import { defineConfig } from "vitest/config";
  * machine they do not compete with the unit tests for CPU and time out.
  */
 export default defineConfig({
+  resolve: { conditions: [SOURCE, ...defaultClientConditions] },
+  ssr: { resolve: { conditions: [SOURCE, ...defaultServerConditions] } },
   test: {
     testTimeout: 120_000,
     hookTimeout: 300_000,
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/e2e/**"] } },
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/e2e/**"], globalSetup: ["test/build.setup.ts"] } },
       { extends: true, test: { name: "e2e", include: ["test/e2e/**/*.test.ts"], fileParallelism: false } },
     ],
   },

@@ -1,7 +1,10 @@
-import { defineConfig } from "vite";
+import { defaultClientConditions, defineConfig } from "vite";
 
 export default defineConfig({
   base: "./",
+  // the workspace packages are read from their TypeScript sources (their export maps' source
+  // condition, as in tsconfig and vitest), so the workbench needs no build of them first
+  resolve: { conditions: ["@zhunsheng/source", ...defaultClientConditions] },
   worker: { format: "es" },
   build: {
     target: "es2022",

@@ -1,5 +1,5 @@
 /**
- * Browser benchmark (not a test): `npx tsx test/e2e/bench.ts`.
+ * Browser benchmark (not a test): `npm run bench -w playground`.
  * Keystroke → updated score table for the largest built-in rubric with 100 sample platforms
  * (p50/p95 over 50 edits), the built app's JS size (gzip) and time to interactive on localhost.
  * Writes test-output/bench.json.

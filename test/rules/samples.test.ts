@@ -62,7 +62,7 @@ describe.each(families.map((f, k) => [f.rubric, f, k] as const))("%s", (file, fa
     }
   });
 
-  it("is what the generator writes (npx tsx test/fixtures/make-samples.ts)", () => {
+  it("is what the generator writes (npx tsx --conditions=@zhunsheng/source test/fixtures/make-samples.ts)", () => {
     const { header: h, rows: r } = samplesFor(family, 20260101 + k);
     expect(rows.map((row) => row.join("|"))).toEqual(r.map((row) => h.map((c) => row[c] ?? "").join("|")));
   });

@@ -19,10 +19,6 @@ import {
   type Rubric,
   type Severity,
 } from "@zhunsheng/core";
-import { diffCommand } from "./commands/diff.ts";
-import { exportCommand } from "./commands/export.ts";
-import { importCommand } from "./commands/import.ts";
-import { publishCheckCommand } from "./commands/publish-check.ts";
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -339,13 +335,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     switch (command) {
       case "check":
-        return args.flags.has("publish") ? publishCheckCommand(args.positional, args.flags, io) : check(args, io);
+        // the publishing commands load @zhunsheng/publish (docx, exceljs) only when used
+        return args.flags.has("publish") ? (await import("./commands/publish-check.ts")).publishCheckCommand(args.positional, args.flags, io) : check(args, io);
       case "diff":
-        return diffCommand(args.positional, args.flags, io);
+        return (await import("./commands/diff.ts")).diffCommand(args.positional, args.flags, io);
       case "export":
-        return await exportCommand(args.positional, args.flags, io);
+        return await (await import("./commands/export.ts")).exportCommand(args.positional, args.flags, io);
       case "import":
-        return await importCommand(args.positional, args.flags, io);
+        return await (await import("./commands/import.ts")).importCommand(args.positional, args.flags, io);
       case "test":
         return runTests(args, io);
       case "inputs":
