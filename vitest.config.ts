@@ -10,8 +10,8 @@ const SOURCE = "@zhunsheng/source";
 
 /**
  * Two projects: the fast unit, property and CLI tests run in parallel; the end-to-end tests
- * (a Vite build and Chromium each) run one file at a time afterwards, so that on a 2-core
- * machine they do not compete with the unit tests for CPU and time out.
+ * run one file at a time afterwards against one production build of the workbench, made and
+ * served once by test/e2e/global-setup.ts (which also makes sure Chromium is there).
  */
 export default defineConfig({
   resolve: { conditions: [SOURCE, ...defaultClientConditions] },
@@ -21,7 +21,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     projects: [
       { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/e2e/**"], globalSetup: ["test/build.setup.ts"] } },
-      { extends: true, test: { name: "e2e", include: ["test/e2e/**/*.test.ts"], fileParallelism: false } },
+      { extends: true, test: { name: "e2e", include: ["test/e2e/**/*.test.ts"], fileParallelism: false, globalSetup: ["test/e2e/global-setup.ts"] } },
     ],
   },
 });

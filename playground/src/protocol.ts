@@ -1,6 +1,7 @@
 /**
- * The one typed protocol between the workbench and its analysis worker: requests with an id
- * and a method from `Methods`, responses with the same id, and `analysis` pushes after edits.
+ * What the workbench and its two workers say to each other, typed once: the method maps of
+ * the analysis worker (`AnalysisMethods`, plus the `analysis` events it pushes after edits)
+ * and of the publish worker (`PublishMethods`). The transport is the generic RPC of lib/rpc.ts.
  */
 import type { CodeAction, CompletionItem, Curve, DocumentSymbol, EditorKeywords, FoldingRange, Hover, TextEdit } from "@zhunsheng/language-service";
 import type { Diagnostic, Explanation, Range } from "@zhunsheng/core";
@@ -10,24 +11,49 @@ export type Record_ = Record<string, unknown>;
 
 /** One platform's row in the 评分 table. */
 export interface ScoreRow {
+  /** Position in the dataset (explanations and edits name a platform by it). */
   index: number;
   platform: string;
   total: string | null;
   grade: string | null;
   eligible: boolean | null;
   rank: number | null;
+  /** The total when the data was loaded, when the edits since changed it. */
+  previous: string | null | undefined;
   /** Category name → score. */
   categories: Record<string, string>;
   errors: string[];
 }
 
-export interface Scores {
+/** How the officer sorted the 评分 table. */
+export interface ScoreSort {
+  key: "platform" | "total" | "grade" | "rank" | `cat:${string}`;
+  ascending: boolean;
+}
+
+/** A window of the sorted table: the page holds only the rows it shows. */
+export interface ScorePage {
+  sort: ScoreSort;
+  start: number;
+  rows: ScoreRow[];
+}
+
+/** The 评分 table of a document without its rows. */
+export interface ScoreSummary {
   /** Category columns in rubric order, with their maxima. */
   columns: { name: string; max: string; bonus: boolean }[];
-  rows: ScoreRow[];
   dataset: string;
   /** Input names expected in the data, for the data form and CSV template. */
   fields: { name: string; type: string; unit: string | undefined; min: string | undefined; max: string | undefined; description: string | undefined }[];
+  count: number;
+  withErrors: number;
+  /** Platforms whose total the edits changed since the data was loaded. */
+  changed: number;
+}
+
+export interface Scores extends ScoreSummary {
+  /** The window the table last asked for, in its order. */
+  page: ScorePage;
 }
 
 /** What the worker pushes after each change of a document. */
@@ -43,10 +69,15 @@ export interface AnalysisResult {
   /** The scores come from an older text, because the current one has errors. */
   stale: boolean;
   timing: { analyzeMs: number; scoreMs: number };
+  /**
+   * Set when the analysis could not finish (an internal error on this text): the status bar
+   * and 问题 say so instead of showing an empty, clean-looking result.
+   */
+  failure: string | undefined;
 }
 
-/** Request methods: params and result of each. */
-export interface Methods {
+/** Analysis worker requests: params and result of each. */
+export interface AnalysisMethods {
   /** `baseText`: the built-in version, from which sample platforms are generated (so that they do not move with edits). */
   open: { params: { uri: string; text: string; version: number; baseText?: string; data?: { name: string; kind: "csv" | "json"; text: string } }; result: null };
   update: { params: { uri: string; text: string; version: number }; result: null };
@@ -56,6 +87,8 @@ export interface Methods {
   setData: { params: { uri: string; name: string; records: Record_[] }; result: null };
   importData: { params: { uri: string; name: string; kind: "csv" | "json"; text: string }; result: { count: number; errors: string[] } };
   records: { params: { uri: string }; result: { name: string; records: Record_[] } };
+  /** The table's order and window: answered now, and kept for the pages pushed with later analyses. */
+  scoreView: { params: { uri: string; sort: ScoreSort; start: number; count: number }; result: ScorePage | undefined };
   exportRows: { params: { uri: string }; result: string[][] };
   explain: { params: { uri: string; index: number }; result: Explanation | undefined };
   curve: { params: { uri: string; offset: number }; result: Curve | undefined };
@@ -71,13 +104,8 @@ export interface Methods {
   folding: { params: { uri: string }; result: FoldingRange[] };
 }
 
-export type Method = keyof Methods;
-
-export type Request = { [M in Method]: { kind: "request"; id: number; method: M; params: Methods[M]["params"] } }[Method];
-
-export type WorkerMessage =
-  | { kind: "response"; id: number; result: unknown; error?: string }
-  | { kind: "analysis"; result: AnalysisResult };
+/** What the analysis worker pushes without being asked. */
+export type AnalysisEvent = { kind: "analysis"; result: AnalysisResult };
 
 // ---- The publish worker (对比, 影响, 发布前检查, export and import), created on first use ----
 
@@ -98,6 +126,7 @@ export interface ImpactResult {
   error: string | undefined;
 }
 
+/** Publish worker requests. */
 export interface PublishMethods {
   compare: { params: { rubrics: RubricSource[] }; result: { comparison: Comparison | undefined; errors: string[] } };
   crossScore: { params: { a: RubricSource; b: RubricSource; data: { kind: "csv" | "json"; text: string } }; result: { score: CrossScore | undefined; error: string | undefined } };
@@ -106,7 +135,3 @@ export interface PublishMethods {
   exportTable: { params: { text: string; format: "docx" | "xlsx" | "html" | "md" }; result: { title: string; data: Uint8Array | string } | { error: string } };
   importTable: { params: { name: string; text?: string; xlsx?: Uint8Array }; result: { title: string; text: string; marks: ImportMark[]; recognised: number } | { error: string } };
 }
-
-export type PublishMethod = keyof PublishMethods;
-
-export type PublishRequest = { [M in PublishMethod]: { kind: "request"; id: number; method: M; params: PublishMethods[M]["params"] } }[PublishMethod];

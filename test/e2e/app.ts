@@ -1,7 +1,9 @@
 /**
- * The built workbench served on localhost for the end-to-end tests: `vite build`, then
- * `vite preview` on a free port, and Debian's Chromium driven by playwright-core.
+ * The built workbench served on localhost for the end-to-end tests: built and served once per
+ * run by global-setup.ts (`vite build`, `vite preview`), or here when a file runs on its own
+ * (the bench); Debian's Chromium driven by playwright-core.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,13 +16,24 @@ export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const PLAYGROUND = `${ROOT}playground`;
 export const OUTPUT = `${ROOT}test-output`;
 export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
-/**
- * Whether to run the browser tests: on a developer machine without Chromium they are skipped;
- * under CI (which installs it) a missing browser must fail the run, never skip it silently.
- */
-export const hasChromium = existsSync(CHROMIUM) || process.env["CI"] === "true";
+/** The one command that installs what the browser tests need on Debian. */
+export const INSTALL_COMMAND = "sudo apt-get install -y chromium fonts-noto-cjk";
 
-function freePort(): Promise<number> {
+/** What the browser tests need and this machine lacks: the browser, and the font without which every Chinese character is a box. */
+export function missingBrowserParts(): string[] {
+  const missing: string[] = [];
+  if (!existsSync(CHROMIUM)) missing.push("chromium");
+  let fonts = "";
+  try {
+    fonts = execFileSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" });
+  } catch {
+    // no fontconfig: the font is missing too
+  }
+  if (!/Noto Sans CJK/i.test(fonts)) missing.push("fonts-noto-cjk");
+  return missing;
+}
+
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once("error", reject);
@@ -40,18 +53,29 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Builds the app, serves it and launches Chromium. */
+const LAUNCH = {
+  executablePath: CHROMIUM,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+};
+
+/** The app built once for the whole run (global-setup.ts), with this file's own Chromium. */
+export async function connectApp(shared: { url: string; outDir: string }): Promise<App> {
+  mkdirSync(OUTPUT, { recursive: true });
+  const browser = await chromium.launch(LAUNCH);
+  return { ...shared, browser, close: () => browser.close() };
+}
+
+/** Builds the app, serves it and launches Chromium (for scripts that run outside vitest, such as the bench). */
 export async function startApp(): Promise<App> {
   mkdirSync(OUTPUT, { recursive: true });
+  const missing = missingBrowserParts();
+  if (missing.length > 0) throw new Error(`缺少 ${missing.join("、")}。请运行：${INSTALL_COMMAND}`);
   const outDir = mkdtempSync(join(tmpdir(), "zhunsheng-e2e-"));
   const config = { root: PLAYGROUND, configFile: `${PLAYGROUND}/vite.config.ts`, logLevel: "warn" as const, build: { outDir, emptyOutDir: true } };
   await build(config);
   const port = await freePort();
   const server: PreviewServer = await preview({ ...config, preview: { port, strictPort: true, host: "127.0.0.1" } });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  const browser = await chromium.launch(LAUNCH);
   return {
     url: `http://127.0.0.1:${port}/`,
     outDir,
@@ -90,12 +114,12 @@ export async function newPage(app: App): Promise<{ page: Page; errors: string[] 
 /** Opens a built-in rubric from the explorer tree and waits for its scores. */
 export async function openRubric(page: Page, platformType: string): Promise<void> {
   await page.locator('zs-explorer [role="treeitem"]', { hasText: platformType }).last().click();
-  await page.locator("zs-score-table tbody tr").first().waitFor({ timeout: 30_000 });
+  await page.locator("zs-score-table tbody tr[data-platform]").first().waitFor({ timeout: 30_000 });
 }
 
 /** Platform → total, as the 评分 table shows them. */
 export async function totals(page: Page): Promise<Map<string, string>> {
-  const rows = await page.locator("zs-score-table tbody tr").evaluateAll((trs) =>
+  const rows = await page.locator("zs-score-table tbody tr[data-platform]").evaluateAll((trs) =>
     trs.map((tr) => [tr.getAttribute("data-platform") ?? "", (tr.querySelector("td.total")?.textContent ?? "").replace(/[↑↓\s]/g, "")] as const),
   );
   return new Map(rows);

@@ -3,10 +3,10 @@
  * the ones @zhunsheng/publish computes, and each view is saved as a screenshot.
  */
 import { readFileSync, statSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { analyze, parseDataFile } from "../../packages/core/src/index.ts";
 import { measureImpact } from "../../packages/publish/src/index.ts";
-import { editorToken, hasChromium, newPage, openRubric, OUTPUT, revealIndicator, ROOT, startApp, tokenOnLine, totals, type App } from "./app.ts";
+import { editorToken, newPage, openRubric, OUTPUT, revealIndicator, ROOT, connectApp, tokenOnLine, totals, type App } from "./app.ts";
 
 const HUNAN = "市州综合窗口平台";
 const HUNAN_PATH = `hunan/未注明年度/${HUNAN}.zs`;
@@ -19,11 +19,11 @@ function rubricOf(text: string) {
   return r;
 }
 
-describe.skipIf(!hasChromium)("对比, 影响 and 发布前检查 in Chromium", () => {
+describe("对比, 影响 and 发布前检查 in Chromium", () => {
   let app: App;
 
   beforeAll(async () => {
-    app = await startApp();
+    app = await connectApp(inject("e2eApp"));
   });
 
   afterAll(async () => {

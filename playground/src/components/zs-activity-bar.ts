@@ -2,7 +2,7 @@
 import { LitElement, css, html, svg } from "lit";
 import { customElement, property } from "lit/decorators.js";
 
-export type SideView = "explorer" | "outline" | "data" | "compare" | "impact" | "publish";
+import type { SideView } from "../state/workbench-state.ts";
 
 const ICONS: Record<SideView, unknown> = {
   explorer: svg`<path d="M4 3h7l2 2h7v15H4z" fill="none" stroke="currentColor" stroke-width="1.6"/>`,

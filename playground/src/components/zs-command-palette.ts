@@ -1,12 +1,7 @@
 /** The command palette (Ctrl+Shift+P): filter the workbench's commands by name and run one. */
 import { LitElement, css, html } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
-
-export interface Command {
-  id: string;
-  label: string;
-  keys?: string;
-}
+import type { Command } from "../state/commands.ts";
 
 @customElement("zs-command-palette")
 export class ZsCommandPalette extends LitElement {

@@ -8,7 +8,7 @@ import { customElement, property, state } from "lit/decorators.js";
 import type { EChartsType } from "echarts/core";
 import type { CellIndicator, Comparison, CrossScore } from "@zhunsheng/publish";
 import type { BuiltinRubric } from "../lib/library.ts";
-import type { PublishClient } from "../lib/publish-client.ts";
+import type { PublishClient } from "../lib/workers.ts";
 import { drawBars } from "../lib/charts.ts";
 
 const MAX = 4;

@@ -11,7 +11,7 @@ import type { EChartsType } from "echarts/core";
 import type { PlatformImpact } from "@zhunsheng/publish";
 import type { ImpactResult, Record_ } from "../protocol.ts";
 import type { BuiltinRubric } from "../lib/library.ts";
-import type { PublishClient } from "../lib/publish-client.ts";
+import type { PublishClient } from "../lib/workers.ts";
 import { drawBars } from "../lib/charts.ts";
 import { rowsToCsv, writeXlsx } from "../lib/xlsx.ts";
 import { monaco } from "../monaco/monaco.ts";

@@ -9,6 +9,8 @@ const LABEL = { error: "错误", warning: "警告", info: "信息", hint: "提�
 @customElement("zs-problems")
 export class ZsProblems extends LitElement {
   @property({ attribute: false }) diagnostics: Diagnostic[] = [];
+  /** The analysis could not finish: said first, and never 「没有发现问题」. */
+  @property({ attribute: false }) failure: string | undefined;
 
   static override styles = css`
     :host { display: block; font-size: 13px; }
@@ -21,9 +23,11 @@ export class ZsProblems extends LitElement {
     .info, .hint { color: var(--zs-info); }
     .code, .pos { color: var(--zs-muted); white-space: nowrap; }
     .empty { padding: 8px 12px; color: var(--zs-muted); }
+    .failure { padding: 8px 12px; color: var(--zs-error); font-weight: 600; }
   `;
 
   override render() {
+    if (this.failure) return html`<div class="failure" role="alert">✖ ${this.failure}</div>`;
     if (this.diagnostics.length === 0) return html`<div class="empty">没有发现问题。</div>`;
     return html`<ul role="listbox" aria-label="问题">
       ${this.diagnostics.map(

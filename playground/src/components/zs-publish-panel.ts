@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import type { Range } from "@zhunsheng/core";
 import type { PublishCheck } from "@zhunsheng/publish";
-import type { PublishClient } from "../lib/publish-client.ts";
+import type { PublishClient } from "../lib/workers.ts";
 
 type Format = "docx" | "xlsx" | "html" | "md";
 

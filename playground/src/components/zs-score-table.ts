@@ -1,49 +1,47 @@
-/** The 评分 panel: platform × total, grade, rank and per-category scores; sortable; a row opens its explanation. */
-import { LitElement, css, html, nothing } from "lit";
-import { customElement, property, state } from "lit/decorators.js";
-import type { ScoreRow, Scores } from "../protocol.ts";
+/**
+ * The 评分 panel: platform × total, grade, rank and per-category scores. Virtualised: the
+ * worker sorts and ranks every platform and hands over only the window on screen (plus a
+ * margin), so 10,000 platforms cost the page what 40 do. A row opens its explanation.
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from "lit";
+import { customElement, property, query } from "lit/decorators.js";
+import type { ScoreRow, ScoreSort, Scores } from "../protocol.ts";
 
-type SortKey = "platform" | "total" | "grade" | "rank" | `cat:${string}`;
+/** Fixed row height (px): the scroll position alone says which rows are on screen. */
+const ROW = 24;
+/** Rows fetched above and below the visible ones. */
+const MARGIN = 30;
 
-function sortValue(r: ScoreRow, key: SortKey): string | number {
-  switch (key) {
-    case "platform":
-      return r.platform;
-    case "grade":
-      return r.grade ?? "";
-    case "rank":
-      return r.rank ?? Infinity;
-    case "total":
-      return r.total === null ? -Infinity : Number(r.total);
-    default: {
-      const v = r.categories[key.slice(4)];
-      return v === undefined ? -Infinity : Number(v);
-    }
-  }
+export interface ScoreView {
+  sort: ScoreSort;
+  start: number;
+  count: number;
 }
 
 @customElement("zs-score-table")
 export class ZsScoreTable extends LitElement {
   @property({ attribute: false }) scores: Scores | undefined;
-  @property({ type: Boolean }) stale = false;
+  @property({ type: Boolean, reflect: true }) stale = false;
   @property({ type: Number }) selected = -1;
-  /** Totals when the file was opened, to mark the rows whose total the edits changed. */
-  @property({ attribute: false }) previous: ReadonlyMap<string, string | null> = new Map();
-  @state() private sortKey: SortKey = "rank";
-  @state() private ascending = true;
+  @query(".scroller") private scroller!: HTMLElement | null;
+  #frame = 0;
+  #asked: ScoreView | undefined;
+  #resize = new ResizeObserver(() => this.checkWindow());
 
   static override styles = css`
-    :host { display: block; font-size: 13px; }
-    .bar { display: flex; gap: 12px; align-items: center; padding: 4px 12px; color: var(--zs-muted); }
-    .stale { background: var(--zs-stale); color: #6d5200; padding: 4px 12px; }
-    table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-    th, td { padding: 3px 10px; border-bottom: 1px solid var(--zs-border); text-align: right; white-space: nowrap; }
+    :host { display: flex; flex-direction: column; height: 100%; min-height: 0; font-size: 13px; }
+    .bar { display: flex; gap: 12px; align-items: center; padding: 4px 12px; color: var(--zs-muted); flex: none; }
+    .stale { background: var(--zs-stale); color: #6d5200; padding: 4px 12px; flex: none; }
+    .scroller { flex: 1; min-height: 0; overflow: auto; }
+    table { border-collapse: collapse; min-width: 100%; table-layout: fixed; font-variant-numeric: tabular-nums; }
+    th, td { padding: 0 10px; height: ${ROW - 1}px; border-bottom: 1px solid var(--zs-border); text-align: right; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     th:first-child, td:first-child { text-align: left; }
-    th { position: sticky; top: 0; background: var(--zs-side-bg); font-weight: 600; }
+    th { position: sticky; top: 0; z-index: 1; background: var(--zs-side-bg); font-weight: 600; }
     th button { all: unset; cursor: pointer; }
     th button:focus-visible { outline: 1px solid var(--zs-accent); }
-    tbody tr { cursor: pointer; }
-    tbody tr:hover { background: var(--zs-hover); }
+    tr.spacer td { padding: 0; border: 0; height: auto; }
+    tbody tr[data-platform] { cursor: pointer; }
+    tbody tr[data-platform]:hover { background: var(--zs-hover); }
     tbody tr[aria-selected="true"] { background: var(--zs-selected); }
     tbody tr:focus-visible { outline: 1px solid var(--zs-accent); outline-offset: -1px; }
     .changed { color: var(--zs-accent); font-weight: 600; }
@@ -52,59 +50,132 @@ export class ZsScoreTable extends LitElement {
     .empty { padding: 12px; color: var(--zs-muted); }
   `;
 
+  override connectedCallback() {
+    super.connectedCallback();
+    this.#asked = undefined;
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
+    cancelAnimationFrame(this.#frame);
+  }
+
+  protected override updated(changed: PropertyValues) {
+    if (this.scroller) this.#resize.observe(this.scroller);
+    if (changed.has("scores")) {
+      // a new page arrived (answering a request or with a new analysis): ask afresh if it still does not cover the screen
+      this.#asked = undefined;
+      this.checkWindow();
+    }
+  }
+
   override render() {
     const s = this.scores;
     if (!s) return html`<div class="empty">没有可评分的评价体系：打开一个文件，或先改正其中的错误。</div>`;
-    const rows = [...s.rows].sort((a, b) => {
-      const x = sortValue(a, this.sortKey);
-      const y = sortValue(b, this.sortKey);
-      const c = typeof x === "string" || typeof y === "string" ? String(x).localeCompare(String(y), "zh") : x - y;
-      return this.ascending ? c : -c;
-    });
-    const head = (key: SortKey, label: string) => {
-      const sorted = this.sortKey === key;
-      return html`<th scope="col" aria-sort=${sorted ? (this.ascending ? "ascending" : "descending") : "none"}>
-        <button @click=${() => this.sortBy(key)}>${label}${sorted ? (this.ascending ? " ▲" : " ▼") : ""}</button>
+    const { sort, start, rows } = s.page;
+    const head = (key: ScoreSort["key"], label: string, width: string) => {
+      const sorted = sort.key === key;
+      return html`<th scope="col" style="width:${width}" aria-sort=${sorted ? (sort.ascending ? "ascending" : "descending") : "none"}>
+        <button @click=${() => this.sortBy(key)}>${label}${sorted ? (sort.ascending ? " ▲" : " ▼") : ""}</button>
       </th>`;
     };
+    const columns = 4 + s.columns.length;
+    const below = Math.max(0, s.count - start - rows.length);
     return html`
       ${this.stale ? html`<div class="stale" role="status">⚠ 当前文本有错误，下表是上一次没有错误的版本的评分（已过时）</div>` : nothing}
-      <div class="bar"><span>数据集：${s.dataset}</span><span>${s.rows.length} 个平台</span><span>点击一行查看评分说明</span></div>
-      <table aria-label="样本平台评分">
-        <thead>
-          <tr>
-            ${head("platform", "平台")}${head("total", "总分")}${head("grade", "等级")}${head("rank", "排名")}
-            ${s.columns.map((c) => head(`cat:${c.name}`, `${c.name}${c.max ? `（${c.max}）` : ""}`))}
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map((r) => {
-            const before = this.previous.get(r.platform);
-            const changed = before !== undefined && before !== r.total;
-            return html`<tr
-              tabindex="0"
-              aria-selected=${r.index === this.selected ? "true" : "false"}
-              data-platform=${r.platform}
-              @click=${() => this.pick(r.index)}
-              @keydown=${(e: KeyboardEvent) => (e.key === "Enter" || e.key === " ") && this.pick(r.index)}
-            >
-              <td>${r.platform}${r.errors.length > 0 ? html` <span class="err" title=${r.errors.join("\n")}>⚠ ${r.errors.length}</span>` : nothing}</td>
-              <td class=${changed ? "changed total" : "total"} title=${changed ? `打开时：${before ?? "—"}` : ""}>${r.total ?? "—"}${changed ? (Number(r.total) > Number(before) ? " ↑" : " ↓") : ""}</td>
-              <td>${r.grade ?? "—"}</td>
-              <td>${r.rank ?? "—"}</td>
-              ${s.columns.map((c) => html`<td>${r.categories[c.name] ?? "—"}</td>`)}
-            </tr>`;
-          })}
-        </tbody>
-      </table>
+      <div class="bar">
+        <span>数据集：${s.dataset}</span><span>${s.count} 个平台</span>
+        ${s.changed > 0 ? html`<span class="changed">${s.changed} 个总分因修改而变化</span>` : nothing}
+        ${s.withErrors > 0 ? html`<span class="err">${s.withErrors} 个平台数据有误</span>` : nothing}
+        <span>点击一行查看评分说明</span>
+      </div>
+      <div class="scroller" @scroll=${this.onScroll}>
+        <table aria-label="样本平台评分" aria-rowcount=${s.count + 1}>
+          <thead>
+            <tr aria-rowindex="1">
+              ${head("platform", "平台", "14em")}${head("total", "总分", "7em")}${head("grade", "等级", "7em")}${head("rank", "排名", "5em")}
+              ${s.columns.map((c) => head(`cat:${c.name}`, `${c.name}${c.max ? `（${c.max}）` : ""}`, `${Math.max(6, c.name.length + 4)}em`))}
+            </tr>
+          </thead>
+          <tbody @keydown=${this.onKey}>
+            ${start > 0 ? html`<tr class="spacer" aria-hidden="true"><td colspan=${columns} style="height:${start * ROW}px"></td></tr>` : nothing}
+            ${rows.map((r, k) => this.renderRow(r, start + k, s))}
+            ${below > 0 ? html`<tr class="spacer" aria-hidden="true"><td colspan=${columns} style="height:${below * ROW}px"></td></tr>` : nothing}
+          </tbody>
+        </table>
+      </div>
     `;
   }
 
-  private sortBy(key: SortKey) {
-    if (this.sortKey === key) this.ascending = !this.ascending;
-    else {
-      this.sortKey = key;
-      this.ascending = key === "platform" || key === "rank";
+  private renderRow(r: ScoreRow, position: number, s: Scores) {
+    const changed = r.previous !== undefined;
+    const up = changed && Number(r.total) > Number(r.previous);
+    return html`<tr
+      tabindex=${r.index === this.selected || (this.selected < 0 && position === 0) ? "0" : "-1"}
+      aria-rowindex=${position + 2}
+      aria-selected=${r.index === this.selected ? "true" : "false"}
+      data-platform=${r.platform}
+      data-position=${position}
+      @click=${() => this.pick(r.index)}
+    >
+      <td title=${r.platform}>${r.platform}${r.errors.length > 0 ? html` <span class="err" title=${r.errors.join("\n")}>⚠ ${r.errors.length}</span>` : nothing}</td>
+      <td class=${changed ? "changed total" : "total"} title=${changed ? `打开时：${r.previous ?? "—"}` : ""}>${r.total ?? "—"}${changed ? (up ? " ↑" : " ↓") : ""}</td>
+      <td>${r.grade ?? "—"}</td>
+      <td>${r.rank ?? "—"}</td>
+      ${s.columns.map((c) => html`<td>${r.categories[c.name] ?? "—"}</td>`)}
+    </tr>`;
+  }
+
+  private onScroll = () => {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = requestAnimationFrame(() => this.checkWindow());
+  };
+
+  /** Asks for the rows on screen when the page held does not cover them. */
+  private checkWindow(sort?: ScoreSort): void {
+    const s = this.scores;
+    const el = this.scroller;
+    if (!s || !el) return;
+    const first = Math.floor(el.scrollTop / ROW);
+    const visible = Math.ceil(el.clientHeight / ROW) + 1;
+    const want = sort ?? s.page.sort;
+    const have = s.page;
+    const covered = have.sort.key === want.key && have.sort.ascending === want.ascending && have.start <= Math.max(0, first - 5) && have.start + have.rows.length >= Math.min(s.count, first + visible + 5);
+    if (covered) return;
+    const view: ScoreView = { sort: want, start: Math.max(0, first - MARGIN), count: visible + 2 * MARGIN };
+    const a = this.#asked;
+    if (a && a.sort.key === view.sort.key && a.sort.ascending === view.sort.ascending && a.start === view.start && a.count === view.count) return;
+    this.#asked = view;
+    this.dispatchEvent(new CustomEvent("view-change", { detail: view, bubbles: true, composed: true }));
+  }
+
+  private sortBy(key: ScoreSort["key"]) {
+    const current = this.scores?.page.sort;
+    const ascending = current?.key === key ? !current.ascending : key === "platform" || key === "rank";
+    if (this.scroller) this.scroller.scrollTop = 0;
+    this.checkWindow({ key, ascending });
+  }
+
+  /** Up/Down move between rows (fetching more as the table scrolls), Enter or Space opens one. */
+  private onKey(e: KeyboardEvent) {
+    const tr = (e.target as HTMLElement).closest<HTMLElement>("tr[data-position]");
+    if (!tr) return;
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      tr.click();
+      return;
+    }
+    const step = e.key === "ArrowDown" ? 1 : e.key === "ArrowUp" ? -1 : 0;
+    if (step === 0) return;
+    e.preventDefault();
+    const next = Number(tr.dataset["position"]) + step;
+    const target = this.renderRoot.querySelector<HTMLElement>(`tr[data-position="${next}"]`);
+    if (target) {
+      tr.tabIndex = -1;
+      target.tabIndex = 0;
+      target.focus();
+      target.scrollIntoView({ block: "nearest" });
     }
   }
 

@@ -13,6 +13,8 @@ export interface StatusInfo {
   stale: boolean;
   readOnly: boolean;
   message: string | undefined;
+  /** The analysis could not finish: the counts are not to be trusted. */
+  failure: string | undefined;
 }
 
 @customElement("zs-status-bar")
@@ -25,15 +27,18 @@ export class ZsStatusBar extends LitElement {
     button:hover, button:focus-visible { background: #ffffff26; }
     .right { margin-left: auto; display: flex; gap: 14px; }
     .stale { background: #f2c94c; color: #222; padding: 0 6px; }
+    .failure { background: #c72e0f; color: #fff; padding: 0 6px; overflow: hidden; text-overflow: ellipsis; }
   `;
 
   override render() {
     const i = this.info;
     if (!i) return html`<span>准绳</span>`;
     return html`<div role="status" aria-live="polite" style="display:contents">
-      <button class="problems" title="问题" @click=${() => this.dispatchEvent(new CustomEvent("show-problems", { bubbles: true, composed: true }))}>
-        ✖ <span class="errors">${i.errors}</span>&nbsp; ⚠ <span class="warnings">${i.warnings}</span>
-      </button>
+      ${i.failure
+        ? html`<button class="problems failure" title=${i.failure} @click=${() => this.dispatchEvent(new CustomEvent("show-problems", { bubbles: true, composed: true }))}>✖ 分析没有完成</button>`
+        : html`<button class="problems" title="问题" @click=${() => this.dispatchEvent(new CustomEvent("show-problems", { bubbles: true, composed: true }))}>
+            ✖ <span class="errors">${i.errors}</span>&nbsp; ⚠ <span class="warnings">${i.warnings}</span>
+          </button>`}
       ${i.maxTotal !== undefined ? html`<span class="max-total">最高总分 ${i.maxTotal}分</span>` : nothing}
       ${i.analyzeMs !== undefined ? html`<span class="timing">解析+检查 ${i.analyzeMs.toFixed(1)} ms · 评分 ${(i.scoreMs ?? 0).toFixed(1)} ms</span>` : nothing}
       ${i.stale ? html`<span class="stale">评分已过时</span>` : nothing}

@@ -3,8 +3,8 @@
  * every editor feature answered by the language service in the analysis worker.
  */
 import type { Range as ZsRange, Severity } from "@zhunsheng/core";
-import type { AnalysisClient } from "../lib/worker-client.ts";
-import type { Method, Methods } from "../protocol.ts";
+import type { AnalysisClient } from "../lib/workers.ts";
+import type { AnalysisMethods } from "../protocol.ts";
 import { monaco } from "./monaco.ts";
 
 export const LANGUAGE_ID = "zhunsheng";
@@ -93,7 +93,7 @@ export async function registerLanguage(client: AnalysisClient): Promise<void> {
 
   const offset = (model: monaco.editor.ITextModel, p: monaco.IPosition) => model.getOffsetAt(p);
   // a model the worker does not know (closed meanwhile, or a diff's other side) gets no answer, silently
-  const ask = <M extends Method>(method: M, params: Methods[M]["params"], fallback: Methods[M]["result"]) =>
+  const ask = <M extends keyof AnalysisMethods>(method: M, params: AnalysisMethods[M]["params"], fallback: AnalysisMethods[M]["result"]) =>
     client.request(method, params).catch(() => fallback);
 
   monaco.languages.registerDocumentSemanticTokensProvider(LANGUAGE_ID, {

@@ -4,8 +4,15 @@
  */
 import { analyze, compile, parseDataFile, type Rubric, type Scorer } from "@zhunsheng/core";
 import * as ls from "@zhunsheng/language-service";
-import type { AnalysisResult, Methods, Record_, Request, ScoreRow, Scores, WorkerMessage } from "../protocol.ts";
+import type { AnalysisEvent, AnalysisMethods, AnalysisResult, Record_, ScorePage, ScoreSort } from "../protocol.ts";
+import { serveRpc, type Handlers } from "../lib/rpc.ts";
 import { samplePlatforms } from "./sample-data.ts";
+import { exportRows, pageOf, scoreTable, type ScoreTable } from "./scores.ts";
+
+interface Dataset {
+  name: string;
+  records: Record_[];
+}
 
 interface Entry {
   text: string;
@@ -13,13 +20,19 @@ interface Entry {
   doc: ls.LanguageDocument | undefined;
   /** The last model without syntax or name errors, with its scorer. */
   good: { rubric: Rubric; scorer: Scorer; version: number } | undefined;
-  data: { name: string; records: Record_[] } | undefined;
+  data: Dataset | undefined;
+  /** Each platform's total when the current data was first scored (the table marks changes against it). */
+  baseline: (string | null)[] | undefined;
+  /** The scores of `good` on `data`. */
+  table: (ScoreTable & { version: number; data: Dataset }) | undefined;
+  /** The table's order and window, as the page last asked. */
+  view: { sort: ScoreSort; start: number; count: number };
   baseText: string | undefined;
   scheduled: boolean;
 }
 
+const GENERATED = "示例平台（自动生成）";
 const docs = new Map<string, Entry>();
-const post = (m: WorkerMessage) => (self as unknown as Worker).postMessage(m);
 
 function entry(uri: string): Entry {
   const e = docs.get(uri);
@@ -37,68 +50,69 @@ function usable(d: ls.LanguageDocument): boolean {
   return d.analysis.rubric !== undefined && !d.analysis.diagnostics.some((x) => x.severity === "error" && /^ZS[12]/.test(x.code));
 }
 
-function rank(rows: ScoreRow[]): void {
-  const totals = rows.filter((r) => r.total !== null).map((r) => Number(r.total)).sort((a, b) => b - a);
-  for (const r of rows) r.rank = r.total === null ? null : totals.indexOf(Number(r.total)) + 1;
-}
-
-function scoreAll(e: Entry): Scores | undefined {
-  if (!e.good) return undefined;
-  const { rubric, scorer } = e.good;
+/** The document's dataset; the generated sample platforms when it has none. */
+function dataOf(e: Entry, rubric: Rubric): Dataset {
   if (!e.data) {
     const base = e.baseText !== undefined ? analyze(e.baseText).rubric : undefined;
-    e.data = { name: "示例平台（自动生成）", records: samplePlatforms(base ?? rubric) };
+    e.data = { name: GENERATED, records: samplePlatforms(base ?? rubric) };
   }
-  const rows = e.data.records.map<ScoreRow>((rec, index) => {
-    const v = scorer.score(rec);
-    return {
-      index,
-      platform: String(rec["名称"] ?? rec["平台名称"] ?? v.platform ?? `平台${index + 1}`),
-      total: v.total,
-      grade: v.vetoed ? `${v.grade ?? ""}（否决）` : v.grade,
-      eligible: v.eligible,
-      rank: null,
-      categories: Object.fromEntries(v.categories.map((c) => [c.name, c.score])),
-      errors: v.errors.map((x) => `${x.field}：${x.message}`),
-    };
-  });
-  rank(rows);
-  return {
-    columns: rubric.categories.map((c) => ({ name: c.name, max: c.kind === "bonus" ? c.cap ?? "" : c.points ?? c.weight ?? "", bonus: c.kind === "bonus" })),
-    rows,
-    dataset: e.data.name,
-    fields: rubric.inputs.filter((i) => i.kind !== "derived").map((i) => ({ name: i.name, type: i.type, unit: i.unit, min: i.min, max: i.max, description: i.description })),
-  };
+  return e.data;
 }
 
-function analyse(uri: string): void {
+function setData(e: Entry, data: Dataset | undefined): void {
+  e.data = data;
+  e.baseline = undefined;
+  e.table = undefined;
+}
+
+function page(e: Entry): ScorePage | undefined {
+  return e.table && { sort: e.view.sort, start: e.view.start, rows: pageOf(e.table, e.view.sort, e.view.start, e.view.count) };
+}
+
+function failureMessage(err: unknown): string {
+  return `分析没有完成：内部错误（${err instanceof Error ? err.message : String(err)}）。评分与问题列表停在上一次完成的分析，请撤销最近的修改或报告此问题。`;
+}
+
+/** Parses, checks and scores the document's current text, then pushes the result. */
+async function analyse(uri: string): Promise<void> {
   const e = docs.get(uri);
   if (!e) return;
   e.scheduled = false;
+  const version = e.version;
   const t0 = performance.now();
-  const d = docOf(e);
-  const t1 = performance.now();
-  if (usable(d)) {
-    try {
-      e.good = { rubric: d.analysis.rubric!, scorer: d.analysis.scorer ?? compile(d.analysis.rubric!), version: e.version };
-    } catch {
-      // an internal error in compile keeps the previous model
+  let result: AnalysisResult;
+  try {
+    const d = docOf(e);
+    const t1 = performance.now();
+    if (usable(d)) e.good = { rubric: d.analysis.rubric!, scorer: d.analysis.scorer ?? compile(d.analysis.rubric!), version };
+    const good = e.good;
+    if (good && (e.table?.version !== good.version || e.table.data !== e.data)) {
+      const data = dataOf(e, good.rubric);
+      const table = await scoreTable(good.rubric, good.scorer, data.records, e.baseline, () => e.version !== version || docs.get(uri) !== e);
+      // a newer text arrived meanwhile: its own analysis is scheduled
+      if (!table) return;
+      e.baseline ??= table.rows.map((r) => r.total);
+      e.table = { ...table, version: good.version, data };
     }
+    const scores = e.table && { ...e.table.summary, dataset: e.table.data.name, page: page(e)! };
+    result = {
+      uri,
+      version,
+      diagnostics: d.analysis.diagnostics,
+      symbols: ls.documentSymbols(d),
+      scores,
+      maxTotal: good?.rubric.maxTotal,
+      title: d.analysis.rubric?.header.title,
+      stale: good !== undefined && good.version !== version,
+      timing: { analyzeMs: t1 - t0, scoreMs: performance.now() - t1 },
+      failure: undefined,
+    };
+  } catch (err) {
+    const scores = e.table && { ...e.table.summary, dataset: e.table.data.name, page: page(e)! };
+    result = { uri, version, diagnostics: [], symbols: [], scores, maxTotal: e.good?.rubric.maxTotal, title: undefined, stale: scores !== undefined, timing: { analyzeMs: performance.now() - t0, scoreMs: 0 }, failure: failureMessage(err) };
   }
-  const scores = scoreAll(e);
-  const t2 = performance.now();
-  const result: AnalysisResult = {
-    uri,
-    version: e.version,
-    diagnostics: d.analysis.diagnostics,
-    symbols: ls.documentSymbols(d),
-    scores,
-    maxTotal: e.good?.rubric.maxTotal,
-    title: d.analysis.rubric?.header.title,
-    stale: e.good !== undefined && e.good.version !== e.version,
-    timing: { analyzeMs: t1 - t0, scoreMs: t2 - t1 },
-  };
-  post({ kind: "analysis", result });
+  if (e.version !== version || docs.get(uri) !== e) return;
+  rpc.push({ kind: "analysis", result });
 }
 
 function schedule(uri: string): void {
@@ -106,17 +120,15 @@ function schedule(uri: string): void {
   if (!e || e.scheduled) return;
   e.scheduled = true;
   // coalesce a burst of keystrokes into one analysis
-  setTimeout(() => analyse(uri), 0);
+  setTimeout(() => void analyse(uri), 0);
 }
 
-type Handlers = { [M in keyof Methods]: (p: Methods[M]["params"]) => Methods[M]["result"] };
-
-const handlers: Handlers = {
+const handlers: Handlers<AnalysisMethods> = {
   open: ({ uri, text, version, baseText, data }) => {
     const prev = docs.get(uri);
     const records = data ? parseDataFile(data.text, data.kind).records : [];
     const initial = data && records.length > 0 ? { name: data.name, records } : prev?.data;
-    docs.set(uri, { text, version, doc: undefined, good: undefined, data: initial, baseText: baseText ?? text, scheduled: false });
+    docs.set(uri, { text, version, doc: undefined, good: undefined, data: initial, baseline: undefined, table: undefined, view: prev?.view ?? { sort: { key: "rank", ascending: true }, start: 0, count: 60 }, baseText: baseText ?? text, scheduled: false });
     schedule(uri);
     return null;
   },
@@ -135,13 +147,13 @@ const handlers: Handlers = {
   symbols: ({ uri }) => ls.documentSymbols(docOf(entry(uri))),
   setData: ({ uri, name, records }) => {
     // no records: back to the generated sample platforms
-    entry(uri).data = records.length > 0 ? { name, records } : undefined;
+    setData(entry(uri), records.length > 0 ? { name, records } : undefined);
     schedule(uri);
     return null;
   },
   importData: ({ uri, name, kind, text }) => {
     const r = parseDataFile(text, kind);
-    if (r.records.length > 0) entry(uri).data = { name, records: r.records };
+    if (r.records.length > 0) setData(entry(uri), { name, records: r.records });
     schedule(uri);
     return { count: r.records.length, errors: r.errors.map((x) => `第${x.line}行：${x.message}`) };
   },
@@ -149,11 +161,14 @@ const handlers: Handlers = {
     const e = entry(uri);
     return e.data ?? { name: "", records: [] };
   },
+  scoreView: ({ uri, sort, start, count }) => {
+    const e = entry(uri);
+    e.view = { sort, start, count };
+    return page(e);
+  },
   exportRows: ({ uri }) => {
-    const s = scoreAll(entry(uri));
-    if (!s) return [];
-    const header = ["名称", "总分", "等级", "排名", ...s.columns.map((c) => c.name)];
-    return [header, ...s.rows.map((r) => [r.platform, r.total ?? "", r.grade ?? "", r.rank === null ? "" : String(r.rank), ...s.columns.map((c) => r.categories[c.name] ?? "")])];
+    const t = entry(uri).table;
+    return t ? exportRows(t) : [];
   },
   explain: ({ uri, index }) => {
     const e = entry(uri);
@@ -180,12 +195,4 @@ const handlers: Handlers = {
   folding: ({ uri }) => ls.foldingRanges(docOf(entry(uri))),
 };
 
-self.onmessage = (ev: MessageEvent<Request>) => {
-  const req = ev.data;
-  try {
-    const handler = handlers[req.method] as (p: unknown) => unknown;
-    post({ kind: "response", id: req.id, result: handler(req.params) });
-  } catch (err) {
-    post({ kind: "response", id: req.id, result: undefined, error: err instanceof Error ? err.message : String(err) });
-  }
-};
+const rpc = serveRpc<AnalysisMethods, AnalysisEvent>(handlers);

@@ -22,7 +22,8 @@ import {
   tableXlsx,
 } from "@zhunsheng/publish";
 import vocabularyJson from "../../../rules/concepts/概念.json?raw";
-import type { PublishMethods, PublishRequest, WorkerMessage } from "../protocol.ts";
+import type { PublishMethods } from "../protocol.ts";
+import { serveRpc, type Handlers } from "../lib/rpc.ts";
 
 const { vocabulary } = parseVocabulary(vocabularyJson);
 
@@ -34,9 +35,7 @@ function bind(text: string, file: string): { rubric: Rubric | undefined; error: 
   return { rubric: a.rubric, error: undefined };
 }
 
-type Handlers = { [M in keyof PublishMethods]: (p: PublishMethods[M]["params"]) => PublishMethods[M]["result"] | Promise<PublishMethods[M]["result"]> };
-
-const handlers: Handlers = {
+const handlers: Handlers<PublishMethods> = {
   compare: ({ rubrics }) => {
     const bound = rubrics.map((r) => ({ source: r, ...bind(r.text, r.title) }));
     const errors = bound.flatMap((b) => (b.error ? [b.error] : []));
@@ -88,16 +87,4 @@ const handlers: Handlers = {
   },
 };
 
-const post = (m: WorkerMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
-
-self.onmessage = async (ev: MessageEvent<PublishRequest>) => {
-  const req = ev.data;
-  try {
-    const handler = handlers[req.method] as (p: unknown) => unknown;
-    const result = await handler(req.params);
-    const data = (result as { data?: unknown } | undefined)?.data;
-    post({ kind: "response", id: req.id, result }, data instanceof Uint8Array ? [data.buffer] : []);
-  } catch (err) {
-    post({ kind: "response", id: req.id, result: undefined, error: err instanceof Error ? err.message : String(err) });
-  }
-};
+serveRpc<PublishMethods>(handlers);

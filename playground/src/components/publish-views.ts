@@ -3,5 +3,5 @@
  * load does not grow; Lit keeps properties set on an element before its class is defined.
  */
 export function loadPublishViews(): Promise<unknown> {
-  return Promise.all([import("../components/zs-compare-view.ts"), import("../components/zs-impact-view.ts"), import("../components/zs-publish-panel.ts")]);
+  return Promise.all([import("./zs-compare-view.ts"), import("./zs-impact-view.ts"), import("./zs-publish-panel.ts")]);
 }

@@ -1,0 +1,87 @@
+/** The workbench's state: one object in one store; elements render it and never keep their own copy. */
+import type { Explanation } from "@zhunsheng/core";
+import type { Curve } from "@zhunsheng/language-service";
+import type { AnalysisResult, Record_ } from "../protocol.ts";
+import type { BuiltinRubric } from "../lib/library.ts";
+import type { monaco } from "../monaco/monaco.ts";
+
+export type Panel = "scores" | "explain" | "curve" | "problems";
+export type SideView = "explorer" | "outline" | "data" | "compare" | "impact" | "publish";
+export type DocKind = "builtin" | "local" | "share" | "draft";
+
+/** An open file: its Monaco model (the text) and where it came from. */
+export interface Doc {
+  uri: string;
+  title: string;
+  kind: DocKind;
+  model: monaco.editor.ITextModel;
+  builtin: BuiltinRubric | undefined;
+  readOnly: boolean;
+  dataset: string;
+  /** Imported datasets by name (records), in addition to the built-in files. */
+  imported: Map<string, Record_[]>;
+}
+
+export interface Cursor {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface WorkbenchState {
+  docs: ReadonlyMap<string, Doc>;
+  tabs: readonly string[];
+  active: string | undefined;
+  analyses: ReadonlyMap<string, AnalysisResult>;
+  side: SideView | null;
+  panel: Panel;
+  /** The platform (dataset index) whose explanation is shown, or -1. */
+  selected: number;
+  explanation: Explanation | undefined;
+  curve: Curve | undefined;
+  cursor: Cursor;
+  /** A passing message in the status bar. */
+  message: string | undefined;
+  paletteOpen: boolean;
+  /** Built-in paths with a draft. */
+  drafted: ReadonlySet<string>;
+  /** Drafts and local files that are not built-in rubrics. */
+  draftEntries: readonly { uri: string; title: string }[];
+  /** The active document's dataset (for the data form). */
+  records: readonly Record_[];
+  /** The diff with the built-in version is open. */
+  comparing: boolean;
+  /** Set when the analysis worker itself stopped: nothing is being checked any more. */
+  workerFailure: string | undefined;
+}
+
+export function initialState(): WorkbenchState {
+  return {
+    docs: new Map(),
+    tabs: [],
+    active: undefined,
+    analyses: new Map(),
+    side: "explorer",
+    panel: "scores",
+    selected: -1,
+    explanation: undefined,
+    curve: undefined,
+    cursor: { line: 1, column: 1, offset: 0 },
+    message: undefined,
+    paletteOpen: false,
+    drafted: new Set(),
+    draftEntries: [],
+    records: [],
+    comparing: false,
+    workerFailure: undefined,
+  };
+}
+
+/** The active document and its latest analysis. */
+export function activeDoc(s: WorkbenchState): Doc | undefined {
+  return s.active ? s.docs.get(s.active) : undefined;
+}
+
+export function activeAnalysis(s: WorkbenchState): AnalysisResult | undefined {
+  return s.active ? s.analyses.get(s.active) : undefined;
+}
