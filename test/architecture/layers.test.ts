@@ -80,3 +80,63 @@ describe("layering", () => {
     for (const layer of [...Object.keys(FORBIDDEN), ...TYPES_ONLY]) expect(sourceFiles(join(root, layer)).length, layer).toBeGreaterThan(0);
   });
 });
+
+/** Relative imports between the files of one package, as a graph. */
+function importGraph(dir: string): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of sourceFiles(join(root, dir))) {
+    const text = readFileSync(file, "utf8");
+    const deps: string[] = [];
+    for (const m of text.matchAll(IMPORT)) {
+      const spec = m[1] ?? m[2]!;
+      // type-only imports vanish at run time but still tangle the stages: they count too
+      if (spec.startsWith(".")) deps.push(relative(root, join(file, "..", spec)));
+    }
+    graph.set(relative(root, file), deps);
+  }
+  return graph;
+}
+
+/** One cycle of the graph, as a path, or undefined. */
+function findCycle(graph: Map<string, string[]>): string[] | undefined {
+  const state = new Map<string, 1 | 2>();
+  const stack: string[] = [];
+  const visit = (n: string): string[] | undefined => {
+    state.set(n, 1);
+    stack.push(n);
+    for (const d of graph.get(n) ?? []) {
+      if (state.get(d) === 1) return [...stack.slice(stack.indexOf(d)), d];
+      if (state.get(d) === undefined) {
+        const c = visit(d);
+        if (c) return c;
+      }
+    }
+    stack.pop();
+    state.set(n, 2);
+    return undefined;
+  };
+  for (const n of graph.keys()) {
+    if (state.get(n) === undefined) {
+      const c = visit(n);
+      if (c) return c;
+    }
+  }
+  return undefined;
+}
+
+describe("stages only run forward", () => {
+  it("packages/core/src has no import cycle between files", () => {
+    expect(findCycle(importGraph("packages/core/src"))).toBeUndefined();
+  });
+  it("packages/core/src has no import cycle between stages (folders: binder, checker, evaluator, …)", () => {
+    const stageOf = (f: string) => f.replace(/^packages\/core\/src\//, "").split("/")[0]!;
+    const stages = new Map<string, string[]>();
+    for (const [file, deps] of importGraph("packages/core/src")) {
+      const from = stageOf(file);
+      const list = stages.get(from) ?? [];
+      for (const d of deps) if (stageOf(d) !== from && !list.includes(stageOf(d))) list.push(stageOf(d));
+      stages.set(from, list);
+    }
+    expect(findCycle(stages)).toBeUndefined();
+  });
+});

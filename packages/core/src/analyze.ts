@@ -6,7 +6,7 @@ import { parseCst } from "@zhunsheng/grammar";
 import type { FileAst, Range } from "./ast.ts";
 import { bindRubric } from "./binder/from-ast.ts";
 import { checkSemantics, compileForChecks } from "./checker/semantic.ts";
-import type { Scorer } from "./evaluator/compile.ts";
+import type { Scorer } from "./evaluator/scorer.ts";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import type { Rubric } from "./model.ts";
 import { astFromCst, tokenRange } from "./parser/from-cst.ts";

@@ -4,7 +4,7 @@
  * Indicators are matched by path, then by name, then by concept with position and rule similarity.
  */
 import type { Category, GradeBand, Indicator, Part, Range, Rubric, Rule } from "@zhunsheng/core";
-import { same } from "./decimal.ts";
+import { sameDecimal as same } from "@zhunsheng/core";
 import { bandText, conditionText, partText, ruleText } from "./rule-text.ts";
 import { changedSpan } from "./text.ts";
 

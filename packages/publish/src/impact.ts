@@ -3,7 +3,7 @@
  * (decimal strings from the core's scorer, never floats), and the differences are listed.
  */
 import { compile, dataDigits, type PlatformRecord, type Rubric, type Verdict } from "@zhunsheng/core";
-import { compare, same, subtract } from "./decimal.ts";
+import { compareDecimals as compare, sameDecimal as same, subDecimals as subtract } from "@zhunsheng/core";
 import { matchIndicators } from "./diff.ts";
 
 export interface IndicatorImpact {

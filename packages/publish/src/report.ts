@@ -1,6 +1,6 @@
 /** The change report (`zhunsheng diff` and the workbench's impact view): Markdown, HTML or JSON. */
 import type { Rubric } from "@zhunsheng/core";
-import { signed } from "./decimal.ts";
+import { signedDecimal as signed } from "@zhunsheng/core";
 import type { RubricDiff } from "./diff.ts";
 import type { Impact, PlatformImpact } from "./impact.ts";
 import { escapeHtml, mdTable } from "./text.ts";

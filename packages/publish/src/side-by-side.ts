@@ -4,7 +4,7 @@
  * words and the thresholds it turns on.
  */
 import type { Indicator, Rubric } from "@zhunsheng/core";
-import { percentOf, sum } from "./decimal.ts";
+import { addDecimals as sum, percentOf } from "@zhunsheng/core";
 import { rootConcept, type Vocabulary } from "./concepts.ts";
 import { indicatorRuleText, thresholdsOf } from "./rule-text.ts";
 

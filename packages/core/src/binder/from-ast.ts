@@ -4,7 +4,7 @@
  */
 import { canonicalUnit, UNITS, type Operator } from "@zhunsheng/grammar";
 import type { Clause, Condition as ConditionAst, FileAst, Pos, IndicatorAst, InputAst, Name, Predicate, Quantity, Range, RuleAst } from "../ast.ts";
-import { addDecimals, canonicalDecimal, compareDecimals } from "../decimal-string.ts";
+import { addDecimals, canonicalDecimal, compareDecimals } from "../decimal.ts";
 import { diagnostic, type Diagnostic, type Fix } from "../diagnostics.ts";
 import { indicatorNumbers } from "../model-walk.ts";
 import type { Bound, Category, Condition, Indicator, Input, Interval, Part, Rubric, Rule } from "../model.ts";

@@ -1,24 +1,53 @@
 /**
- * The fast path for scoring many platforms: the checked model becomes the source of one
- * JavaScript function `(v, p, h) => total`. Only the model goes in — inputs become array
- * indices and numbers become integer literals checked with Number.isSafeInteger — so no text
- * an officer typed ever reaches the generated code. Its results must equal the closure
- * evaluator's (`compile.ts`), which a property test checks for every rubric in rules/.
+ * The fast path every batch scores through: the checked model becomes the source of one
+ * JavaScript function `(v, p, q, out, h) => total` that writes the whole verdict into `out` —
+ * every indicator's score, every category's subtotal, the total, the grade or veto, and the
+ * eligibility with its relaxations. Only the model goes in — inputs become array indices and
+ * numbers become integer literals checked with Number.isSafeInteger — so no text an officer
+ * typed ever reaches the generated code. Rules on derived inputs (exact rationals) call the
+ * reference closures of parts.ts. Results must equal the closures' exactly: a property test
+ * checks both on every rubric in rules/.
  */
-import { mulDivRound, mulScaled, toScaled } from "../decimal.ts";
+import { mulDivRound, mulScaled, toScaled, type Rational } from "../decimal.ts";
 import type { Condition, Indicator, Interval, Part, Rubric, Rule } from "../model.ts";
+import { ZERO, type ConditionFn, type Model, type RuleFn } from "./parts.ts";
+
+/** Where each part of the verdict sits in the output array. */
+export interface VerdictLayout {
+  /** Non-pending indicators in rubric order → slot. */
+  indicators: Indicator[];
+  categoryStart: number;
+  total: number;
+  /** Index into rubric.grades, or −1. */
+  grade: number;
+  /** Index into rubric.vetoes, or −1. */
+  veto: number;
+  /** 1 eligible, 0 not, −1 no eligibility rules. */
+  eligible: number;
+  /** One slot per relaxable label, in order of first appearance: 1 when that label was relaxed. */
+  relaxedStart: number;
+  relaxedLabels: string[];
+  size: number;
+}
 
 export interface Helpers {
   mdr: typeof mulDivRound;
   mul: typeof mulScaled;
+  /** Rules on a derived subject, by id. */
+  r: ((x: Rational) => number)[];
+  /** Conditions on a derived input, by id. */
+  c: ((x: Rational) => boolean)[];
+  Z: Rational;
 }
 
-export type TotalFn = (v: number[], p: boolean[], h: Helpers) => number;
+export type VerdictFn = (v: number[], p: boolean[], q: (Rational | undefined)[], out: number[] | Float64Array, h: Helpers) => number;
 
 interface Gen {
   digits: number;
   precision: number;
   index: Map<string, number>;
+  model: Model;
+  helpers: Helpers;
 }
 
 function lit(value: string, g: Gen): string {
@@ -45,14 +74,11 @@ function stepsExpr(amount: string, step: string, reading: "floor" | "ceil"): str
 }
 
 function partExpr(part: Part, max: string, g: Gen): string {
+  const P = g.model.ctx.precision;
   switch (part.kind) {
-    case "tiers": {
+    case "tiers":
       // the highest satisfied band
-      return part.tiers.reduce((acc, t) => {
-        const pts = lit(t.points, g);
-        return `Math.max(${acc}, ${intervalTest("x", t.interval, g)} ? ${pts} : 0)`;
-      }, "0");
-    }
+      return part.tiers.reduce((acc, t) => `Math.max(${acc}, ${intervalTest("x", t.interval, g)} ? ${lit(t.points, g)} : 0)`, "0");
     case "add":
       return `(${intervalTest("x", part.interval, g)} ? ${lit(part.points, g)} : 0)`;
     case "flag":
@@ -63,8 +89,7 @@ function partExpr(part: Part, max: string, g: Gen): string {
       const step = lit(part.step, g);
       const per = lit(part.per, g);
       const met = `x ${part.threshold.closed ? ">=" : ">"} ${t}`;
-      const ded =
-        part.reading === "proRata" ? `h.mdr(${per}, ${t} - x, ${step}, ${g.digits}, ${g.precision})` : `${per} * ${stepsExpr(`${t} - x`, step, part.reading)}`;
+      const ded = part.reading === "proRata" ? `h.mdr(${per}, ${t} - x, ${step}, ${g.digits}, ${P})` : `${per} * ${stepsExpr(`${t} - x`, step, part.reading)}`;
       return `(${met} ? ${full} : Math.max(0, ${full} - ${ded}))`;
     }
     case "increments": {
@@ -72,8 +97,7 @@ function partExpr(part: Part, max: string, g: Gen): string {
       const step = lit(part.step, g);
       const pts = lit(part.points, g);
       const met = `x ${part.from.closed ? ">=" : ">"} ${from}`;
-      const inc =
-        part.reading === "proRata" ? `h.mdr(${pts}, x - ${from}, ${step}, ${g.digits}, ${g.precision})` : `${pts} * ${stepsExpr(`x - ${from}`, step, part.reading)}`;
+      const inc = part.reading === "proRata" ? `h.mdr(${pts}, x - ${from}, ${step}, ${g.digits}, ${P})` : `${pts} * ${stepsExpr(`x - ${from}`, step, part.reading)}`;
       return `(${met} ? ${inc} : 0)`;
     }
     case "perItem":
@@ -86,7 +110,7 @@ function partExpr(part: Part, max: string, g: Gen): string {
     case "baseline": {
       const base = lit(part.base, g);
       const full = lit(part.full, g);
-      const between = part.between === "linear" ? `h.mdr(${max}, x - ${base}, ${full} - ${base}, ${g.digits}, ${g.precision})` : lit(part.between, g);
+      const between = part.between === "linear" ? `h.mdr(${max}, x - ${base}, ${full} - ${base}, ${g.digits}, ${P})` : lit(part.between, g);
       return `(x < ${base} ? 0 : x >= ${full} ? ${max} : ${between})`;
     }
   }
@@ -97,60 +121,154 @@ function subjectExpr(rule: Rule, g: Gen): string {
   return rule.subjects.reduceRight((acc, s) => `(p[${idx(s.name, g)}] ? v[${idx(s.name, g)}] : ${acc})`, "0");
 }
 
-function conditionExpr(c: Condition, g: Gen): string {
-  if (c.kind === "compare") return intervalTest(`v[${idx(c.input.name, g)}]`, c.interval, g);
+/** A derived input's condition becomes a call to its reference closure. */
+function derivedCondition(fn: ConditionFn, g: Gen): string {
+  const id = g.helpers.c.length;
+  const test = fn.test;
+  const i = fn.input!;
+  g.helpers.c.push((x) => {
+    const q: (Rational | undefined)[] = [];
+    q[i] = x;
+    return test({ values: [], present: [], derived: q });
+  });
+  return `h.c[${id}](q[${i}] ?? h.Z)`;
+}
+
+function conditionExpr(c: Condition, fn: ConditionFn, g: Gen): string {
+  if (c.kind === "compare") {
+    if (c.input.kind === "derived") return derivedCondition(fn, g);
+    return intervalTest(`v[${idx(c.input.name, g)}]`, c.interval, g);
+  }
   return `(${c.inputs.map((i) => `v[${idx(i.name, g)}] !== 0`).join(" || ")})`;
 }
 
-function indicatorBlock(ind: Indicator, g: Gen): string {
+function ruleLine(rule: Rule, fn: RuleFn, missing: string[], max: string, g: Gen): string {
+  if (fn.derived) {
+    const id = g.helpers.r.length;
+    const impl = fn.impl;
+    g.helpers.r.push((x) => {
+      let v = 0;
+      for (const p of impl.parts) v += p.eval(x);
+      return impl.atMost !== undefined && v > impl.atMost ? impl.atMost : v;
+    });
+    const i = idx(rule.subjects[0]!.name, g);
+    const arg = missing.length ? `(${missing.join(" || ")}) ? h.Z : (q[${i}] ?? h.Z)` : `q[${i}] ?? h.Z`;
+    return `r = h.r[${id}](${arg});`;
+  }
+  const x = missing.length ? `(${missing.join(" || ")}) ? 0 : ${subjectExpr(rule, g)}` : subjectExpr(rule, g);
+  const body = rule.parts.map((p) => partExpr(p, max, g)).join(" + ") || "0";
+  const lines = [`x = ${x}; r = ${body};`];
+  if (rule.atMost !== undefined) lines.push(`if (r > ${lit(rule.atMost, g)}) r = ${lit(rule.atMost, g)};`);
+  return lines.join(" ");
+}
+
+function indicatorBlock(ind: Indicator, slot: number, g: Gen): string {
+  const fn = g.model.byPath.get(ind.path)!;
   const max = ind.max !== undefined ? lit(ind.max, g) : "0";
   const lines: string[] = [];
   lines.push(`s = ${ind.startsFull && ind.max !== undefined ? max : "0"};`);
   const evidence = ind.requires.map((r) => `v[${idx(r.name, g)}] === 0`);
-  for (const rule of ind.rules) {
+  ind.rules.forEach((rule, k) => {
     const missing = [...evidence, ...rule.requires.map((r) => `v[${idx(r.name, g)}] === 0`)];
-    const x = missing.length ? `(${missing.join(" || ")}) ? 0 : ${subjectExpr(rule, g)}` : subjectExpr(rule, g);
-    const body = rule.parts.map((p) => partExpr(p, max, g)).join(" + ") || "0";
-    lines.push(`x = ${x}; r = ${body};`);
-    if (rule.atMost !== undefined) lines.push(`if (r > ${lit(rule.atMost, g)}) r = ${lit(rule.atMost, g)};`);
+    lines.push(ruleLine(rule, fn.rules[k]!, missing, max, g));
     lines.push("s += r;");
-  }
+  });
   const cap = ind.cap !== undefined ? lit(ind.cap, g) : undefined;
   if (cap !== undefined) lines.push(`if (s > ${cap}) s = ${cap};`);
   if (ind.max !== undefined && !ind.bonus && (cap === undefined || Number(cap) > Number(max))) lines.push(`if (s > ${max}) s = ${max};`);
   lines.push("if (s < 0) s = 0;");
-  for (const veto of ind.vetoes) lines.push(`if (${conditionExpr(veto.condition, g)}) s = 0;`);
+  ind.vetoes.forEach((veto, k) => lines.push(`if (${conditionExpr(veto.condition, fn.vetoes[k]!, g)}) s = 0;`));
+  lines.push(`out[${slot}] = s;`);
   if (ind.weight !== undefined) {
     const w = lit(ind.weight, g);
     const hundred = lit("100", g);
     const f = 10 ** g.digits;
     const top = Math.max(Number(max), Number(cap ?? 0), Number(hundred));
     if (ind.max === undefined || max === hundred) {
-      // weight × score: exact at this scale (the scale holds the weight's decimals plus the score's),
+      // weight × score: exact at this scale (it holds the weight's decimals plus the score's),
       // so plain arithmetic is exact whenever the product stays below 2^53; else the BigInt helper
       lines.push(Number(w) * top < Number.MAX_SAFE_INTEGER ? `c += Math.round(${w} * s / ${f});` : `c += h.mul(${w}, s, ${g.digits});`);
-    } else lines.push(`c += h.mdr(h.mul(${w}, s, ${g.digits}), ${hundred}, ${max}, ${g.digits}, ${g.digits});`);
+    } else lines.push(`c += h.mdr(h.mul(${w}, s, ${g.digits}), ${hundred}, ${max}, ${g.digits}, ${g.model.ctx.precision});`);
   } else lines.push("c += s;");
   return lines.join("\n    ");
 }
 
-/** JavaScript source of the total function (exposed for inspection in tests). */
-export function totalSource(rubric: Rubric, digits: number, index: Map<string, number>): string {
-  const g: Gen = { digits, precision: rubric.precision, index };
-  const out: string[] = ["let t = 0, c = 0, s = 0, r = 0, x = 0;"];
-  for (const cat of rubric.categories) {
-    out.push("c = 0;");
-    for (const ind of cat.indicators) if (!ind.pending) out.push(`{ ${indicatorBlock(ind, g)} }`);
-    if (cat.cap !== undefined) out.push(`if (c > ${lit(cat.cap, g)}) c = ${lit(cat.cap, g)};`);
-    out.push("t += c;");
+/** Where each part of a rubric's verdict goes in the output array. */
+export function verdictLayout(rubric: Rubric): VerdictLayout {
+  const indicators = rubric.indicators.filter((i) => !i.pending);
+  const categoryStart = indicators.length;
+  const total = categoryStart + rubric.categories.length;
+  const relaxedLabels: string[] = [];
+  for (const r of rubric.eligibility?.rules ?? []) {
+    const relaxable = r.label !== undefined && rubric.eligibility!.relaxations.some((x) => x.relaxed.includes(r.label!));
+    if (relaxable && !relaxedLabels.includes(r.label!)) relaxedLabels.push(r.label!);
   }
+  return { indicators, categoryStart, total, grade: total + 1, veto: total + 2, eligible: total + 3, relaxedStart: total + 4, relaxedLabels, size: total + 4 + relaxedLabels.length };
+}
+
+function gradeAndEligibility(rubric: Rubric, L: VerdictLayout, g: Gen): string[] {
+  const out: string[] = [];
+  out.push(`out[${L.veto}] = -1; out[${L.grade}] = -1;`);
+  const vetoes = rubric.vetoes.map((v, k) => `if (${conditionExpr(v.condition, g.model.vetoes[k]!, g)}) out[${L.veto}] = ${k};`);
+  const grades = rubric.grades.map((gr, k) => `if (${intervalTest("t", gr.interval, g)}) out[${L.grade}] = ${k};`);
+  // the first veto that holds decides; else the first band containing the total
+  const chain = (list: string[]) => list.map((s, k) => (k === 0 ? s : `else ${s}`)).join("\n");
+  if (vetoes.length > 0) out.push(chain(vetoes));
+  if (grades.length > 0) out.push(vetoes.length > 0 ? `if (out[${L.veto}] < 0) {\n${chain(grades)}\n}` : chain(grades));
+  const e = rubric.eligibility;
+  if (!e) {
+    out.push(`out[${L.eligible}] = -1;`);
+    return out;
+  }
+  out.push("e = 1;");
+  L.relaxedLabels.forEach((_, k) => out.push(`out[${L.relaxedStart + k}] = 0;`));
+  e.rules.forEach((r, k) => {
+    const test = conditionExpr(r.condition, g.model.eligibility!.rules[k]!.test, g);
+    const slot = r.label !== undefined ? L.relaxedLabels.indexOf(r.label) : -1;
+    if (slot < 0) {
+      out.push(`if (!${test}) e = 0;`);
+      return;
+    }
+    const lifted = e.relaxations.filter((x) => x.relaxed.includes(r.label!)).map((x) => `v[${idx(x.flag.name, g)}] !== 0`);
+    out.push(`if (!${test}) { if (${lifted.join(" || ")}) out[${L.relaxedStart + slot}] = 1; else e = 0; }`);
+  });
+  out.push(`out[${L.eligible}] = e;`);
+  return out;
+}
+
+/** JavaScript source of the verdict function (exposed for inspection in tests), with the helpers it calls. */
+export function verdictSource(rubric: Rubric, model: Model): { source: string; helpers: Helpers; layout: VerdictLayout } {
+  const helpers: Helpers = { mdr: mulDivRound, mul: mulScaled, r: [], c: [], Z: ZERO };
+  const g: Gen = { digits: model.ctx.digits, precision: model.ctx.precision, index: model.compiled.index, model, helpers };
+  const L = verdictLayout(rubric);
+  const slotOf = new Map(L.indicators.map((ind, k) => [ind, k]));
+  const out: string[] = ["let t = 0, c = 0, s = 0, r = 0, x = 0, e = 0;"];
+  rubric.categories.forEach((cat, k) => {
+    out.push("c = 0;");
+    for (const ind of cat.indicators) if (!ind.pending) out.push(`{ ${indicatorBlock(ind, slotOf.get(ind)!, g)} }`);
+    if (cat.cap !== undefined) out.push(`if (c > ${lit(cat.cap, g)}) c = ${lit(cat.cap, g)};`);
+    out.push(`out[${L.categoryStart + k}] = c;`);
+    out.push("t += c;");
+  });
+  out.push(`out[${L.total}] = t;`);
+  out.push(...gradeAndEligibility(rubric, L, g));
   out.push("return t;");
-  return out.join("\n");
+  return { source: out.join("\n"), helpers, layout: L };
 }
 
-export function generateTotal(rubric: Rubric, digits: number, index: Map<string, number>): TotalFn {
+export interface GeneratedVerdict {
+  fn: VerdictFn;
+  helpers: Helpers;
+  layout: VerdictLayout;
+}
+
+export function generateVerdict(rubric: Rubric, model: Model): GeneratedVerdict {
+  const { source, helpers, layout } = verdictSource(rubric, model);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- built from the checked model only (see file comment)
-  return new Function("v", "p", "h", totalSource(rubric, digits, index)) as TotalFn;
+  return { fn: new Function("v", "p", "q", "out", "h", source) as VerdictFn, helpers, layout };
 }
 
-export const HELPERS: Helpers = { mdr: mulDivRound, mul: mulScaled };
+/** JavaScript source of the verdict function for a rubric at `digits` (inspection in tests). */
+export function totalSource(rubric: Rubric, model: Model): string {
+  return verdictSource(rubric, model).source;
+}

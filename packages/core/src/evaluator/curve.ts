@@ -3,9 +3,9 @@
  * Code rule, the formula in words, and the score at the key points — all computed by the same
  * closures that score platforms.
  */
-import { criticalPoints } from "../checker/semantic.ts";
+import { criticalPoints } from "./critical-points.ts";
 import type { Bound, Indicator, Input, Interval, Part, Rubric } from "../model.ts";
-import { compile, type Scorer } from "./compile.ts";
+import { compile, type Scorer } from "./scorer.ts";
 
 export interface CurvePoint {
   x: string;

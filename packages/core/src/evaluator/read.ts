@@ -1,0 +1,604 @@
+/**
+ * Reading a platform's record into exact values — the first stage of scoring.
+ *
+ * A cell becomes a mantissa and a count of decimals by one pass over its characters (no regular
+ * expression, no BigInt on this path); the input's type decides what else the cell may carry:
+ * a % sign only on a 百分比, the input's own unit, thousands separators only in groups of three.
+ * The record's scale is then chosen from its decimals (see scale.ts) and every value becomes an
+ * integer count of 10^-digits. Derived inputs are computed exactly as rationals. Anything that
+ * cannot be read exactly is a message naming the field, never a guess.
+ */
+import {
+  MAX_DECIMALS,
+  MAX_SCALED,
+  pow10,
+  ratAdd,
+  ratCompare,
+  ratDiv,
+  rationalOfDecimal,
+  ratMul,
+  ratNeg,
+  ratSub,
+  ratToScaled,
+  ratToText,
+  scaleLimit,
+  toScaled,
+  fromScaled,
+  type Rational,
+} from "../decimal.ts";
+import type { Expr } from "../ast.ts";
+import type { Input, Rubric } from "../model.ts";
+import { digitsFor, rubricDecimals, type RubricDecimals } from "./scale.ts";
+
+/** A problem with one field of one platform's record. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** One platform's values, read. */
+export interface ReadRecord {
+  /** Scaled integers by input index (是 = 1, 否 = 0); derived inputs hold their value when it is exact at this scale. */
+  values: number[];
+  present: boolean[];
+  /** Exact values of derived inputs by input index (undefined for other inputs, or when an operand is missing). */
+  derived: (Rational | undefined)[];
+  errors: FieldError[];
+  platform?: string;
+  /** Decimals of the scale the values are counted in. */
+  digits: number;
+}
+
+/**
+ * The header names under which a data file gives the platform's name, in order of preference.
+ * The one place this rule lives for scoring (the data package finds the column in files).
+ */
+export const PLATFORM_NAME_COLUMNS: readonly string[] = ["名称", "平台名称", "platform"];
+
+/** The platform's name in a record, by the first name column present. */
+export function platformNameOf(record: Readonly<Record<string, unknown>>): string | undefined {
+  for (const key of PLATFORM_NAME_COLUMNS) {
+    if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+    const v = record[key];
+    if (v === undefined || v === null) continue;
+    const s = String(v).trim();
+    if (s !== "") return s;
+  }
+  return undefined;
+}
+
+/** Index of the platform-name column in a header row (first preferred name present), or -1. */
+export function platformColumnOf(header: readonly string[]): number {
+  for (const key of PLATFORM_NAME_COLUMNS) {
+    const i = header.findIndex((h) => h.trim() === key);
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
+const YES = new Set(["是", "true", "TRUE", "True", "1", "有", "√", "Y", "y", "yes", "Yes", "YES"]);
+const NO = new Set(["否", "false", "FALSE", "False", "0", "无", "×", "N", "n", "no", "No", "NO"]);
+
+const TYPE_NAME: Record<Input["type"], string> = { number: "数值", count: "计数", percent: "百分比", money: "金额", yesno: "是否", score: "评分", text: "文本" };
+
+// ---- one cell -------------------------------------------------------------------------------
+
+const OK = 0;
+const NOT_NUMBER = 1;
+const PERCENT_NOT_ALLOWED = 2;
+const BAD_GROUPING = 3;
+const TOO_MANY_DECIMALS = 4;
+const TOO_LONG = 5;
+const WRONG_UNIT = 6;
+
+/** Results of scanNumber (module scratch: the hot path allocates nothing per cell). */
+let scanMantissa = 0;
+let scanDecimals = 0;
+let scanSuffixAt = 0;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 13 || c === 10;
+}
+
+/** A digit's value, half- or full-width; −1 if not a digit. */
+function digitOf(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
+  return -1;
+}
+
+/**
+ * Reads a number at the start of s[from, to): sign, digits with optional thousands groups, an
+ * optional fraction. Sets scanMantissa/scanDecimals (trailing zeros of the fraction dropped) and
+ * scanSuffixAt (where the text after the number starts); returns a status.
+ */
+function scanNumber(s: string, from: number, to: number): number {
+  let i = from;
+  let neg = false;
+  let c = s.charCodeAt(i);
+  if (c === 43 || c === 0xff0b) i++;
+  else if (c === 45 || c === 0xff0d || c === 0x2212) {
+    neg = true;
+    i++;
+  }
+  let m = 0;
+  let sig = 0;
+  let intDigits = 0;
+  let group = -1; // digits since the last comma; −1 before any comma
+  let firstGroup = 0;
+  let badGroup = false;
+  for (; i < to; i++) {
+    c = s.charCodeAt(i);
+    const d = digitOf(c);
+    if (d >= 0) {
+      intDigits++;
+      if (group >= 0) group++;
+      else firstGroup++;
+      if (m !== 0 || d !== 0) {
+        m = m * 10 + d;
+        sig++;
+      }
+      continue;
+    }
+    if (c === 44) {
+      // 1,500: a comma after one to three digits, then groups of exactly three
+      if (intDigits === 0 || (group >= 0 ? group !== 3 : firstGroup > 3)) badGroup = true;
+      group = 0;
+      continue;
+    }
+    break;
+  }
+  if (intDigits === 0) return NOT_NUMBER;
+  if (group >= 0 && group !== 3) badGroup = true;
+  let dec = 0;
+  let zeros = 0;
+  if (i < to && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 0xff0e)) {
+    const dot = i++;
+    let fracDigits = 0;
+    for (; i < to; i++) {
+      const d = digitOf(s.charCodeAt(i));
+      if (d < 0) break;
+      fracDigits++;
+      if (d === 0) {
+        zeros++;
+        continue;
+      }
+      // zeros before this digit are significant now
+      for (; zeros > 0; zeros--) {
+        m *= 10;
+        dec++;
+        if (m !== 0) sig++;
+      }
+      m = m * 10 + d;
+      dec++;
+      sig++;
+    }
+    if (fracDigits === 0) {
+      i = dot;
+      return NOT_NUMBER;
+    }
+  }
+  if (badGroup) return BAD_GROUPING;
+  scanSuffixAt = i;
+  if (dec > MAX_DECIMALS) {
+    scanDecimals = dec;
+    return TOO_MANY_DECIMALS;
+  }
+  if (sig > 15) return TOO_LONG;
+  scanMantissa = neg ? -m : m;
+  scanDecimals = dec;
+  return OK;
+}
+
+/** What a cell may carry after its number: nothing, a % sign (百分比 only) or the input's unit. */
+function scanSuffix(s: string, from: number, to: number, input: Input): number {
+  let i = from;
+  while (i < to && isSpace(s.charCodeAt(i))) i++;
+  if (i === to) return OK;
+  const c = s.charCodeAt(i);
+  if ((c === 37 || c === 0xff05) && i + 1 === to) return input.type === "percent" ? OK : PERCENT_NOT_ALLOWED;
+  const rest = s.slice(i, to);
+  if (input.unit !== undefined && rest === input.unit) return OK;
+  if (input.type === "score" && rest === "分") return OK;
+  return digitOf(c) >= 0 || c === 46 || c === 44 ? NOT_NUMBER : WRONG_UNIT;
+}
+
+/** Decimal text of a JSON number as an officer typed it (0.1 → "0.1"; 1e21 and 1e-7 stay in exponent form and are refused). */
+function numberText(n: number): string {
+  return String(n);
+}
+
+function quoted(raw: unknown): string {
+  if (typeof raw === "string") return raw;
+  if (Array.isArray(raw)) return JSON.stringify(raw);
+  if (typeof raw === "object" && raw !== null) return JSON.stringify(raw);
+  return String(raw);
+}
+
+// ---- the reader -------------------------------------------------------------------------------
+
+/** Where a record's raw value for input i comes from (an object's key, a CSV row's cell). */
+type Source = (i: number) => unknown;
+
+export interface RecordReader {
+  readonly inputs: readonly Input[];
+  readonly decimals: RubricDecimals;
+  /** The smallest scale any record is read at (the rubric's own decimals and 2 for data). */
+  readonly baseDigits: number;
+  /** Reads a record whose keys are input names (JSON, the workbench, tests), at a scale of at least `minDigits`. */
+  read(record: Readonly<Record<string, unknown>>, minDigits?: number): ReadRecord;
+  /** Binds a CSV header once; `read(cells)` then reads one row by column index. */
+  bindColumns(header: readonly string[], minDigits?: number): ColumnReader;
+}
+
+export interface ColumnReader {
+  /** Column of the platform's name, or −1. */
+  platformColumn: number;
+  /** Inputs the data must give that the header lacks (every row will report them missing). */
+  missingColumns: string[];
+  read(cells: readonly string[]): ReadRecord;
+}
+
+interface Bounds {
+  min: number | undefined;
+  max: number | undefined;
+}
+
+/** The reading stage of a rubric: built once, reads any number of records. */
+export function createReader(rubric: Rubric): RecordReader {
+  const inputs = rubric.inputs;
+  const n = inputs.length;
+  const index = new Map(inputs.map((inp, k) => [inp.name, k]));
+  const decimals = rubricDecimals(rubric);
+  const baseDigits = digitsFor(decimals, 2);
+  const requiredNames = new Set(rubric.indicators.flatMap((ind) => [...ind.requires, ...ind.rules.flatMap((r) => r.requires)].map((i) => i.name)));
+  const chooseOneRules = rubric.indicators.flatMap((ind) => ind.rules.filter((r) => r.chooseOne));
+  const chooseOneMembers = new Set(chooseOneRules.flatMap((r) => r.subjects.map((s) => s.name)));
+  /** Inputs read from the data, with whether their absence is an error. */
+  const entered: { k: number; input: Input; optional: boolean }[] = [];
+  inputs.forEach((input, k) => {
+    if (input.kind === "derived" || input.type === "text") return;
+    const optional = chooseOneMembers.has(input.name) || (input.kind === "evidence" && !requiredNames.has(input.name));
+    entered.push({ k, input, optional });
+  });
+  const derivedOrder = derivedInOrder(inputs, index);
+  const boundsCache = new Map<number, Bounds[]>();
+  const boundsAt = (digits: number): Bounds[] => {
+    let b = boundsCache.get(digits);
+    if (!b) {
+      b = inputs.map((i) => ({ min: i.min === undefined ? undefined : toScaled(i.min, digits), max: i.max === undefined ? undefined : toScaled(i.max, digits) }));
+      boundsCache.set(digits, b);
+    }
+    return b;
+  };
+
+  // scratch for one record
+  const mant = new Float64Array(n);
+  const decs = new Int32Array(n);
+  const state = new Int8Array(n); // 0 missing, 1 number, 2 yes/no read into mant, 3 error
+
+  function readWith(get: Source, platform: string | undefined, minDigits: number): ReadRecord {
+    const errors: FieldError[] = [];
+    let rowDecimals = 0;
+    for (let e = 0; e < entered.length; e++) {
+      const { k, input, optional } = entered[e]!;
+      const raw = get(k);
+      state[k] = 0;
+      if (raw === undefined || raw === null) {
+        if (!optional) errors.push({ field: input.name, message: `缺少「${input.name}」的数据` });
+        continue;
+      }
+      if (typeof raw === "string") {
+        let from = 0;
+        let to = raw.length;
+        while (from < to && isSpace(raw.charCodeAt(from))) from++;
+        while (to > from && isSpace(raw.charCodeAt(to - 1))) to--;
+        if (from === to) {
+          if (!optional) errors.push({ field: input.name, message: `缺少「${input.name}」的数据` });
+          continue;
+        }
+        if (input.type === "yesno") {
+          const s = from === 0 && to === raw.length ? raw : raw.slice(from, to);
+          if (YES.has(s)) (mant[k] = 1), (state[k] = 2);
+          else if (NO.has(s)) (mant[k] = 0), (state[k] = 2);
+          else {
+            state[k] = 3;
+            errors.push({ field: input.name, message: `「${input.name}」应填「是」或「否」，实际为「${s}」` });
+          }
+          continue;
+        }
+        const status = scanNumber(raw, from, to);
+        const final = status === OK ? scanSuffix(raw, scanSuffixAt, to, input) : status;
+        if (final !== OK) {
+          state[k] = 3;
+          errors.push({ field: input.name, message: cellMessage(final, input, raw.slice(from, to)) });
+          continue;
+        }
+        mant[k] = scanMantissa;
+        decs[k] = scanDecimals;
+        state[k] = 1;
+        if (scanDecimals > rowDecimals) rowDecimals = scanDecimals;
+        continue;
+      }
+      if (typeof raw === "number") {
+        if (input.type === "yesno") {
+          if (raw === 1 || raw === 0) (mant[k] = raw), (state[k] = 2);
+          else (state[k] = 3), errors.push({ field: input.name, message: `「${input.name}」应填「是」或「否」，实际为「${raw}」` });
+          continue;
+        }
+        if (Number.isInteger(raw) && Math.abs(raw) <= MAX_SCALED) {
+          mant[k] = raw;
+          decs[k] = 0;
+          state[k] = 1;
+          continue;
+        }
+        const text = Number.isFinite(raw) ? numberText(raw) : "";
+        const status = text.includes("e") || text === "" ? (Number.isFinite(raw) && Math.abs(raw) < 1 ? TOO_MANY_DECIMALS : TOO_LONG) : scanNumber(text, 0, text.length);
+        if (status !== OK || scanSuffixAt !== text.length) {
+          state[k] = 3;
+          errors.push({ field: input.name, message: cellMessage(status === OK ? NOT_NUMBER : status, input, text || String(raw)) });
+          continue;
+        }
+        mant[k] = scanMantissa;
+        decs[k] = scanDecimals;
+        state[k] = 1;
+        if (scanDecimals > rowDecimals) rowDecimals = scanDecimals;
+        continue;
+      }
+      if (typeof raw === "boolean" && input.type === "yesno") {
+        mant[k] = raw ? 1 : 0;
+        state[k] = 2;
+        continue;
+      }
+      state[k] = 3;
+      errors.push({
+        field: input.name,
+        message:
+          typeof raw === "object"
+            ? `「${input.name}」应为单个值，实际为${Array.isArray(raw) ? "列表" : "对象"}「${quoted(raw)}」`
+            : `「${input.name}」应为${input.type === "yesno" ? "「是」或「否」" : "数字"}，实际为「${quoted(raw)}」`,
+      });
+    }
+    const digits = Math.max(minDigits, baseDigits, digitsFor(decimals, rowDecimals));
+    const values: number[] = new Array<number>(n).fill(0);
+    const present: boolean[] = new Array<boolean>(n).fill(false);
+    const derived: (Rational | undefined)[] = new Array<Rational | undefined>(n);
+    const bounds = boundsAt(digits);
+    const limit = MAX_SCALED;
+    for (let e = 0; e < entered.length; e++) {
+      const { k, input } = entered[e]!;
+      const st = state[k]!;
+      if (st === 0 || st === 3) continue;
+      present[k] = true;
+      if (st === 2) {
+        values[k] = mant[k]!;
+        continue;
+      }
+      const m = mant[k]!;
+      const v = m * pow10(digits - decs[k]!);
+      if (v > limit || v < -limit) {
+        errors.push({ field: input.name, message: `「${input.name}」的值${fromDecimalParts(m, decs[k]!)}超出可精确计算的范围：按${digits}位小数计算时，绝对值不能超过${scaleLimit(digits)}` });
+        continue;
+      }
+      const rangeError = checkRange(input, v, bounds[k]!, digits);
+      if (rangeError) errors.push({ field: input.name, message: rangeError });
+      else values[k] = v;
+    }
+    // cell errors were found before range errors: report them all in the order of the inputs
+    if (errors.length > 1) {
+      const order = new Map(inputs.map((inp, k) => [inp.name, k]));
+      errors.sort((a, b) => order.get(a.field)! - order.get(b.field)!);
+    }
+    for (const r of chooseOneRules) {
+      let filled = 0;
+      for (const s of r.subjects) if (present[index.get(s.name)!]) filled++;
+      if (filled !== 1) {
+        const names = r.subjects.map((s) => s.name);
+        errors.push({
+          field: names.join("、"),
+          message: filled === 0 ? `选其一：「${names.join("」「")}」须填写其中一项` : `选其一：只能填写一项，实际填写了「${r.subjects.filter((s) => present[index.get(s.name)!]).map((s) => s.name).join("」「")}」`,
+        });
+      }
+    }
+    for (const { k, input } of derivedOrder) {
+      const r = evalExpr(input.expression!, values, present, derived, index, digits);
+      if (r === MISSING) continue;
+      if (typeof r === "string") {
+        if (!errors.some((x) => x.field === input.name)) errors.push({ field: input.name, message: `无法计算「${input.name}」：${r}` });
+        continue;
+      }
+      const outOfRange = derivedRangeError(input, r, (name) => {
+        const j = index.get(name);
+        if (j === undefined) return undefined;
+        const q = derived[j];
+        return q ? ratToText(q) : fromScaled(values[j]!, digits);
+      });
+      if (outOfRange) {
+        errors.push({ field: input.name, message: outOfRange });
+        continue;
+      }
+      derived[k] = r;
+      present[k] = true;
+      const exact = ratToScaled(r, digits);
+      values[k] = exact ?? 0;
+    }
+    return platform !== undefined ? { values, present, derived, errors, platform, digits } : { values, present, derived, errors, digits };
+  }
+
+  function checkRange(input: Input, v: number, b: Bounds, digits: number): string | undefined {
+    const u = input.unit ?? "";
+    if (input.type === "count" && v % pow10(digits) !== 0) return `「${input.name}」是计数，应为整数，实际为${fromScaled(v, digits)}`;
+    if (b.min !== undefined && v < b.min) {
+      return v < 0 && (input.type === "count" || input.type === "money")
+        ? `「${input.name}」不能为负数（${fromScaled(v, digits)}${u}）`
+        : `「${input.name}」为${fromScaled(v, digits)}${u}，低于范围下限${input.min}${u}`;
+    }
+    if (b.max !== undefined && v > b.max) return `「${input.name}」为${fromScaled(v, digits)}${u}，超出范围${input.min ?? ""}～${input.max}${u}`;
+    return undefined;
+  }
+
+  return {
+    inputs,
+    decimals,
+    baseDigits,
+    read: (record, minDigits = 0) => readWith((k) => (Object.prototype.hasOwnProperty.call(record, inputs[k]!.name) ? record[inputs[k]!.name] : undefined), platformNameOf(record), minDigits),
+    bindColumns(header, minDigits = 0) {
+      const trimmed = header.map((h) => h.trim());
+      const column = new Int32Array(n).fill(-1);
+      for (const { k, input } of entered) column[k] = trimmed.indexOf(input.name);
+      const platformColumn = platformColumnOf(trimmed);
+      const missingColumns = entered.filter(({ k, optional }) => column[k] === -1 && !optional).map(({ input }) => input.name);
+      return {
+        platformColumn,
+        missingColumns,
+        read(cells) {
+          const name = platformColumn >= 0 ? cells[platformColumn]?.trim() : undefined;
+          return readWith((k) => {
+            const c = column[k]!;
+            return c >= 0 ? cells[c] : undefined;
+          }, name === "" ? undefined : name, minDigits);
+        },
+      };
+    },
+  };
+}
+
+function fromDecimalParts(m: number, dec: number): string {
+  return fromScaled(m, dec);
+}
+
+function cellMessage(status: number, input: Input, text: string): string {
+  const name = input.name;
+  switch (status) {
+    case PERCENT_NOT_ALLOWED:
+      return `「${name}」是${TYPE_NAME[input.type]}，不能带百分号：「${text}」`;
+    case BAD_GROUPING:
+      return `「${name}」的值「${text}」中的逗号不是规范的千分位分隔符（应每三位一组，如「1,500」）：请写成不带逗号的数字`;
+    case TOO_MANY_DECIMALS:
+      return `「${name}」的值「${text}」小数位数超过${MAX_DECIMALS}位（最多支持${MAX_DECIMALS}位小数）`;
+    case TOO_LONG:
+      return `「${name}」的值「${text}」超出可精确计算的范围（有效数字最多15位）`;
+    case WRONG_UNIT:
+      return input.unit !== undefined ? `「${name}」以${input.unit}计，「${text}」的单位不对：请只填数字` : `「${name}」应为数字，实际为「${text}」`;
+    default:
+      return `「${name}」应为数字，实际为「${text}」`;
+  }
+}
+
+// ---- derived inputs -------------------------------------------------------------------------
+
+const MISSING = 0;
+
+/** Derived inputs in an order where every derived operand comes before its use (cycles are the binder's ZS2009). */
+function derivedInOrder(inputs: readonly Input[], index: Map<string, number>): { k: number; input: Input }[] {
+  const out: { k: number; input: Input }[] = [];
+  const state = new Map<number, 1 | 2>();
+  const visit = (k: number) => {
+    if (state.get(k) !== undefined) return;
+    const input = inputs[k]!;
+    state.set(k, 1);
+    const refs: string[] = [];
+    if (input.expression) exprRefs(input.expression, refs);
+    for (const name of refs) {
+      const j = index.get(name);
+      if (j !== undefined && inputs[j]!.kind === "derived" && state.get(j) === undefined) visit(j);
+    }
+    state.set(k, 2);
+    out.push({ k, input });
+  };
+  inputs.forEach((i, k) => i.kind === "derived" && i.expression && visit(k));
+  return out;
+}
+
+function exprRefs(e: Expr, out: string[]): void {
+  switch (e.kind) {
+    case "number":
+      return;
+    case "ref":
+      out.push(e.name.text);
+      return;
+    case "neg":
+      exprRefs(e.operand, out);
+      return;
+    case "binary":
+      exprRefs(e.left, out);
+      exprRefs(e.right, out);
+      return;
+  }
+}
+
+/** The exact value of an expression; MISSING when an operand has no value; a string saying why it cannot be computed. */
+function evalExpr(e: Expr, values: number[], present: boolean[], derived: (Rational | undefined)[], index: Map<string, number>, digits: number): Rational | string | typeof MISSING {
+  switch (e.kind) {
+    case "number":
+      return rationalOfDecimal(e.value) ?? `数字${e.value}无法读取`;
+    case "ref": {
+      const i = index.get(e.name.text);
+      if (i === undefined || !present[i]) return MISSING;
+      return derived[i] ?? { n: BigInt(values[i]!), d: BigInt(pow10(digits)) };
+    }
+    case "neg": {
+      const v = evalExpr(e.operand, values, present, derived, index, digits);
+      return typeof v === "object" ? ratNeg(v) : v;
+    }
+    case "binary": {
+      const a = evalExpr(e.left, values, present, derived, index, digits);
+      if (typeof a !== "object") return a;
+      const b = evalExpr(e.right, values, present, derived, index, digits);
+      if (typeof b !== "object") return b;
+      switch (e.op) {
+        case "+":
+          return ratAdd(a, b);
+        case "-":
+          return ratSub(a, b);
+        case "*":
+          return ratMul(a, b);
+        case "/":
+          return ratDiv(a, b) ?? `除数为0（${exprText(e.right)} = 0）`;
+      }
+    }
+  }
+}
+
+/** A derived value outside its type's range (a share above 100%) is a data error, never a score. */
+function derivedRangeError(input: Input, q: Rational, valueOf: (name: string) => string | undefined): string | undefined {
+  const min = input.min ?? (input.type === "percent" || input.type === "count" || input.type === "money" ? "0" : undefined);
+  const max = input.max ?? (input.type === "percent" ? "100" : undefined);
+  const u = input.unit ?? "";
+  const formula = `${input.name} = ${exprText(input.expression!, valueOf)} = ${ratToText(q)}${u}`;
+  if (min !== undefined && ratCompare(q, rationalOfDecimal(min)!) < 0) return `${formula}，低于${TYPE_NAME[input.type]}的下限${min}${u}：请核对参与计算的数据`;
+  if (max !== undefined && ratCompare(q, rationalOfDecimal(max)!) > 0) return `${formula}，超出${TYPE_NAME[input.type]}的范围${min ?? ""}～${max}${u}：请核对参与计算的数据`;
+  return undefined;
+}
+
+const OP_TEXT = { "+": "+", "-": "−", "*": "×", "/": "÷" } as const;
+const PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2 } as const;
+
+/**
+ * An expression as officers write it: 「专业人员人数 ÷ 从业人数 × 100」; with `value` given, each
+ * input is replaced by its value: 「1190 ÷ 2000 × 100」. Parentheses only where precedence needs them.
+ */
+export function exprText(e: Expr, value?: (name: string) => string | undefined): string {
+  switch (e.kind) {
+    case "number":
+      return e.value;
+    case "ref":
+      return value?.(e.name.text) ?? e.name.text;
+    case "neg": {
+      const inner = exprText(e.operand, value);
+      return e.operand.kind === "binary" ? `−（${inner}）` : `−${inner}`;
+    }
+    case "binary": {
+      const wrap = (child: Expr, right: boolean) => {
+        const text = exprText(child, value);
+        if (child.kind !== "binary") return text;
+        const p = PRECEDENCE[child.op];
+        const q = PRECEDENCE[e.op];
+        return p < q || (right && p === q && (e.op === "-" || e.op === "/")) ? `（${text}）` : text;
+      };
+      return `${wrap(e.left, false)} ${OP_TEXT[e.op]} ${wrap(e.right, true)}`;
+    }
+  }
+}
+
+export { ratToText };

@@ -1,0 +1,277 @@
+/**
+ * Checked Rubric → Scorer: the reading stage, the generated verdict function and the reference
+ * closures, assembled. `compile` runs once per rubric; `score` runs per platform through the
+ * generated function and returns the full verdict; `explain` runs the closures for the one
+ * platform whose explanation is shown.
+ *
+ * Each record is scored at the scale its own decimals need (a few variants are compiled lazily
+ * and cached), so no caller picks a scale and no record's result depends on another's.
+ */
+import { fromScaled, MAX_DECIMALS, toScaled, type Rational } from "../decimal.ts";
+import { digitsFor } from "./scale.ts";
+import type { Input, Rubric, Rule } from "../model.ts";
+import { generateVerdict, type GeneratedVerdict } from "./codegen.ts";
+import { explainRead, type Explanation } from "./explain.ts";
+import {
+  buildModel,
+  categoryMax,
+  categoryScore,
+  eligibilityOf,
+  evalIndicator,
+  gradeOf,
+  ruleAtScaled,
+  type Model,
+  type Row,
+} from "./parts.ts";
+import { createReader, type FieldError, type ReadRecord, type RecordReader } from "./read.ts";
+
+/** Values of one platform: scaled integers by input index (是 = 1, 否 = 0 for yes/no inputs). */
+export type Values = number[];
+
+export interface IndicatorResult {
+  path: string;
+  name: string;
+  category: string;
+  score: string | null;
+  max: string;
+  weight?: string;
+}
+
+export interface CategoryResult {
+  name: string;
+  kind: "category" | "bonus";
+  score: string;
+  max: string;
+}
+
+export interface Verdict {
+  platform?: string;
+  total: string | null;
+  grade: string | null;
+  eligible: boolean | null;
+  vetoed?: string;
+  relaxed?: string[];
+  indicators: IndicatorResult[];
+  categories: CategoryResult[];
+  errors: FieldError[];
+}
+
+/** Scores CSV rows by column index, the header bound once. */
+export interface RowScorer {
+  /** Column of the platform's name, or −1. */
+  platformColumn: number;
+  /** Inputs the data must give that the header lacks. */
+  missingColumns: string[];
+  score(cells: readonly string[]): Verdict;
+  explain(cells: readonly string[]): Explanation;
+}
+
+export interface Scorer {
+  rubric: Rubric;
+  /** Decimals of the base scale (records with more decimals are scored at a larger one). */
+  digits: number;
+  inputs: Input[];
+  /** Reads one platform's record (strings, numbers, booleans) into exact values, with per-field errors. */
+  read(record: Readonly<Record<string, unknown>>): ReadRecord;
+  /** The full verdict of a record, by the generated function. */
+  score(record: Readonly<Record<string, unknown>>): Verdict;
+  /** The verdict of a record already read. */
+  scoreRead(read: ReadRecord): Verdict;
+  /** The same verdict by the closures that also explain scores (the reference, for tests). */
+  referenceScore(record: Readonly<Record<string, unknown>>): Verdict;
+  explain(record: Readonly<Record<string, unknown>>): Explanation;
+  /** Binds a data file's header once for scoring its rows. */
+  bindColumns(header: readonly string[]): RowScorer;
+  /** Total (scaled at `digits`) from values at the base scale, by the generated function. */
+  total(values: Values, present?: boolean[], derived?: (Rational | undefined)[]): number;
+  /** The same total by the closures. */
+  referenceTotal(values: Values, present?: boolean[], derived?: (Rational | undefined)[]): number;
+  /** Score of one indicator (scaled) from values at the base scale. */
+  indicatorScore(path: string, values: Values, present?: boolean[]): number | undefined;
+  /** The value of each rule of an indicator as a function of its subject's scaled value (checker, curve). */
+  ruleFunctions(path: string): { rule: Rule; value: (x: number) => number }[];
+  format(n: number): string;
+  scale(value: string): number | undefined;
+  /** The same rubric at a larger scale (tests: results must not change). */
+  atDigits(digits: number): Scorer;
+}
+
+/** One scale's compiled forms. */
+interface Variant {
+  digits: number;
+  model: Model;
+  gen: GeneratedVerdict;
+  out: Float64Array;
+  /** Per indicator slot: its result's fixed fields. */
+  indicatorInfo: { path: string; name: string; category: string; max: string; weight: string | undefined; slot: number }[][];
+  categoryInfo: { name: string; kind: "category" | "bonus"; max: string; pending: { path: string; name: string }[] }[];
+}
+
+function makeVariant(rubric: Rubric, digits: number): Variant {
+  const model = buildModel(rubric, digits);
+  const gen = generateVerdict(rubric, model);
+  const slotOf = new Map(gen.layout.indicators.map((ind, k) => [ind.path, k]));
+  return {
+    digits,
+    model,
+    gen,
+    out: new Float64Array(gen.layout.size),
+    indicatorInfo: model.categories.map((c) =>
+      c.indicators.map((f) => ({
+        path: f.indicator.path,
+        name: f.indicator.name,
+        category: c.category.name,
+        max: f.indicator.max ?? c.category.cap ?? "0",
+        weight: f.indicator.weight,
+        slot: slotOf.get(f.indicator.path)!,
+      })),
+    ),
+    categoryInfo: model.categories.map((c) => ({
+      name: c.category.name,
+      kind: c.category.kind,
+      max: categoryMax(c.category, model.ctx),
+      pending: c.category.indicators.filter((i) => i.pending).map((i) => ({ path: i.path, name: i.name })),
+    })),
+  };
+}
+
+function errorVerdict(rubric: Rubric, read: ReadRecord): Verdict {
+  const indicators: IndicatorResult[] = rubric.indicators.map((ind) => ({ path: ind.path, name: ind.name, category: ind.category, score: null, max: ind.max ?? "0", ...(ind.weight ? { weight: ind.weight } : {}) }));
+  return { ...(read.platform !== undefined ? { platform: read.platform } : {}), total: null, grade: null, eligible: null, indicators, categories: [], errors: read.errors };
+}
+
+/** The verdict from the generated function's output array. */
+function verdictFromOut(rubric: Rubric, v: Variant, read: ReadRecord): Verdict {
+  const out = v.out;
+  const L = v.gen.layout;
+  const d = v.digits;
+  const indicators: IndicatorResult[] = [];
+  const categories: CategoryResult[] = [];
+  v.indicatorInfo.forEach((list, c) => {
+    for (const info of list) {
+      const r: IndicatorResult = { path: info.path, name: info.name, category: info.category, score: fromScaled(out[info.slot]!, d), max: info.max };
+      if (info.weight) r.weight = info.weight;
+      indicators.push(r);
+    }
+    const cat = v.categoryInfo[c]!;
+    for (const p of cat.pending) indicators.push({ path: p.path, name: p.name, category: cat.name, score: null, max: "0" });
+    categories.push({ name: cat.name, kind: cat.kind, score: fromScaled(out[L.categoryStart + c]!, d), max: cat.max });
+  });
+  const veto = out[L.veto]!;
+  const grade = veto >= 0 ? rubric.vetoes[veto]!.label : out[L.grade]! >= 0 ? rubric.grades[out[L.grade]!]!.label : null;
+  const e = out[L.eligible]!;
+  const relaxed = e === 1 && L.relaxedLabels.length > 0 ? L.relaxedLabels.filter((_, k) => out[L.relaxedStart + k] === 1) : [];
+  return {
+    ...(read.platform !== undefined ? { platform: read.platform } : {}),
+    total: fromScaled(out[L.total]!, d),
+    grade,
+    eligible: e < 0 ? null : e === 1,
+    ...(veto >= 0 ? { vetoed: grade! } : {}),
+    ...(relaxed.length > 0 ? { relaxed } : {}),
+    indicators,
+    categories,
+    errors: [],
+  };
+}
+
+/** The verdict by the reference closures. */
+function referenceVerdict(rubric: Rubric, v: Variant, read: ReadRecord): Verdict {
+  const m = v.model;
+  const fmt = (n: number) => fromScaled(n, v.digits);
+  const indicators: IndicatorResult[] = [];
+  const categories: CategoryResult[] = [];
+  let t = 0;
+  m.categories.forEach((c, k) => {
+    const scores: number[] = [];
+    const s = categoryScore(c, read, m.ctx, scores);
+    t += s;
+    c.indicators.forEach((f, j) => {
+      const r: IndicatorResult = { path: f.indicator.path, name: f.indicator.name, category: c.category.name, score: fmt(scores[j]!), max: f.indicator.max ?? c.category.cap ?? "0" };
+      if (f.indicator.weight) r.weight = f.indicator.weight;
+      indicators.push(r);
+    });
+    for (const p of v.categoryInfo[k]!.pending) indicators.push({ path: p.path, name: p.name, category: c.category.name, score: null, max: "0" });
+    categories.push({ name: c.category.name, kind: c.category.kind, score: fmt(s), max: v.categoryInfo[k]!.max });
+  });
+  const g = gradeOf(m, t, read);
+  const e = eligibilityOf(m, read);
+  return {
+    ...(read.platform !== undefined ? { platform: read.platform } : {}),
+    total: fmt(t),
+    grade: g.grade,
+    eligible: e.eligible,
+    ...(g.vetoed ? { vetoed: g.vetoed } : {}),
+    ...(e.relaxed ? { relaxed: e.relaxed } : {}),
+    indicators,
+    categories,
+    errors: [],
+  };
+}
+
+/** Compiles a checked rubric (one without errors) into a scorer. */
+export function compile(rubric: Rubric, options: { dataDigits?: number } = {}): Scorer {
+  const reader = createReader(rubric);
+  const variants = new Map<number, Variant>();
+  const variant = (digits: number): Variant => {
+    let v = variants.get(digits);
+    if (!v) {
+      v = makeVariant(rubric, digits);
+      variants.set(digits, v);
+    }
+    return v;
+  };
+  // a caller's data decimals only set the smallest scale; every record still picks its own
+  const base = options.dataDigits === undefined ? reader.baseDigits : digitsFor(reader.decimals, Math.min(options.dataDigits, MAX_DECIMALS));
+  return scorerAt(rubric, reader, variant, base);
+}
+
+function scorerAt(rubric: Rubric, reader: RecordReader, variant: (digits: number) => Variant, digits: number): Scorer {
+  const baseVariant = variant(digits);
+  const row = (values: Values, present: boolean[] = [], derived: (Rational | undefined)[] = []): Row => ({ values, present, derived });
+
+  const scoreRead = (read: ReadRecord): Verdict => {
+    if (read.errors.length > 0) return errorVerdict(rubric, read);
+    const v = variant(read.digits);
+    v.gen.fn(read.values, read.present, read.derived, v.out, v.gen.helpers);
+    return verdictFromOut(rubric, v, read);
+  };
+  const explainOf = (read: ReadRecord): Explanation => explainRead(rubric, variant(read.digits).model, read);
+
+  return {
+    rubric,
+    digits,
+    inputs: rubric.inputs,
+    read: (record) => reader.read(record, digits),
+    score: (record) => scoreRead(reader.read(record, digits)),
+    scoreRead,
+    referenceScore: (record) => {
+      const read = reader.read(record, digits);
+      return read.errors.length > 0 ? errorVerdict(rubric, read) : referenceVerdict(rubric, variant(read.digits), read);
+    },
+    explain: (record) => explainOf(reader.read(record, digits)),
+    bindColumns(header) {
+      const cols = reader.bindColumns(header, digits);
+      return {
+        platformColumn: cols.platformColumn,
+        missingColumns: cols.missingColumns,
+        score: (cells) => scoreRead(cols.read(cells)),
+        explain: (cells) => explainOf(cols.read(cells)),
+      };
+    },
+    total: (values, present = [], derived = []) => baseVariant.gen.fn(values, present, derived, baseVariant.out, baseVariant.gen.helpers),
+    referenceTotal: (values, present, derived) => {
+      const r = row(values, present, derived);
+      let t = 0;
+      for (const c of baseVariant.model.categories) t += categoryScore(c, r, baseVariant.model.ctx);
+      return t;
+    },
+    indicatorScore: (path, values, present) => {
+      const f = baseVariant.model.byPath.get(path);
+      return f ? evalIndicator(f, row(values, present)) : undefined;
+    },
+    ruleFunctions: (path) => baseVariant.model.byPath.get(path)?.rules.map((r) => ({ rule: r.rule, value: ruleAtScaled(r, baseVariant.model.ctx) })) ?? [],
+    format: (n) => fromScaled(n, digits),
+    scale: (value) => toScaled(value, digits),
+    atDigits: (d) => scorerAt(rubric, reader, variant, d),
+  };
+}
