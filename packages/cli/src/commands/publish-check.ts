@@ -1,14 +1,16 @@
-/** `zhunsheng check --publish <files…> [--json]`: the pre-publication checks, each pass or fail with its places. */
-import { readFileSync } from "node:fs";
-import { relative } from "node:path";
+/** `zhunsheng check --publish <paths…> [--json]`: the pre-publication checks, each pass or fail with its places. */
 import { publishChecks } from "@zhunsheng/publish";
-import { collectRubricFiles, type Io } from "../main.ts";
-import { diagnosticLine, type Flags } from "./common.ts";
+import { flagOption, type ParsedArgs } from "../args.ts";
+import { EXIT, type Io } from "../io.ts";
+import { diagnosticLine } from "../render.ts";
+import { exitCode, readRubrics } from "./check.ts";
 
-export function publishCheckCommand(positional: string[], flags: Flags, io: Io): number {
-  const files = collectRubricFiles(positional.length ? positional : ["."], io.cwd);
-  const reports = files.map((f) => publishChecks(readFileSync(f, "utf8"), relative(io.cwd, f)));
-  if (flags.has("json")) {
+export async function publishCheck(args: ParsedArgs, io: Io): Promise<number> {
+  const { sources, problems } = await readRubrics(args.positionals, io);
+  const empty = sources.length === 0 && problems.length === 1 && problems[0]!.startsWith("没有找到");
+  for (const p of problems) io.stderr.write(p + "\n");
+  const reports = sources.map(({ file, text }) => publishChecks(text, file === "-" ? "标准输入" : file));
+  if (flagOption(args, "json")) {
     io.stdout.write(
       JSON.stringify(
         reports.map((r) => ({
@@ -37,5 +39,5 @@ export function publishCheckCommand(positional: string[], flags: Flags, io: Io):
     const ok = reports.filter((r) => r.passed).length;
     io.stdout.write(`发布前检查：${reports.length}个文件，${ok}个通过，${reports.length - ok}个未通过\n`);
   }
-  return reports.every((r) => r.passed) ? 0 : 1;
+  return empty ? EXIT.findings : exitCode(problems.length, !reports.every((r) => r.passed));
 }

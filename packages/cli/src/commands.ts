@@ -1,0 +1,186 @@
+/**
+ * The command table: every command's name, help text and options in one place. It imports
+ * nothing heavy — `zhunsheng --help` and `zhunsheng score --help` read only this file — and
+ * each command's code (which loads the core, publish, the server) is imported when it runs.
+ */
+import type { ArgsShape, OptionSpec, ParsedArgs } from "./args.ts";
+import type { Io } from "./io.ts";
+
+export interface CommandModule {
+  run(args: ParsedArgs, io: Io): Promise<number> | number;
+}
+
+export interface CommandSpec extends ArgsShape {
+  summary: string;
+  /** Synopsis lines after 「用法：」. */
+  usage: string[];
+  /** Paragraphs after the synopsis: what it does, what it prints, its exit codes if special. */
+  details: string[];
+  examples?: string[];
+  load(): Promise<CommandModule>;
+}
+
+const json: OptionSpec = { type: "boolean", help: "以 JSON 输出结果" };
+const out: OptionSpec = { type: "string", short: "o", value: "文件", help: "写入文件而不是标准输出（- 表示标准输出）" };
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    command: "check",
+    summary: "检查评价体系文件（目录中的全部 .zs 文件）",
+    usage: ["zhunsheng check [文件或目录…] [--json]", "zhunsheng check --publish [文件或目录…] [--json]"],
+    details: [
+      "逐条列出诊断：路径:行:列 级别 代码 消息。不给路径时检查当前目录；- 表示从标准输入读取一个体系。",
+      "--publish 做发布前检查，逐项列出通过与否。",
+      "退出码：0 没有错误；1 有错误、未通过发布前检查，或没有找到任何 .zs 文件；2 参数有误或有文件无法读取。",
+    ],
+    options: { json, publish: { type: "boolean", help: "发布前检查（类别合计、权重、等级区间、描述与规则一致、用例等）" } },
+    positionals: { min: 0 },
+    examples: ["zhunsheng check rules/", "zhunsheng check --publish rules/hunan/ --json"],
+    load: () => import("./commands/check.ts"),
+  },
+  {
+    command: "test",
+    summary: "运行评价体系文件中的用例",
+    usage: ["zhunsheng test [文件或目录…] [--json]"],
+    details: ["逐个用例输出 ✓ 或 ✗（附不符之处），最后一行「N passed, N failed」。", "退出码：0 全部通过；1 有用例失败、体系有错误或没有找到用例；2 参数有误或有文件无法读取。"],
+    options: { json },
+    positionals: { min: 0 },
+    examples: ["zhunsheng test rules/"],
+    load: () => import("./commands/test.ts"),
+  },
+  {
+    command: "inputs",
+    summary: "列出体系需要的输入，或输出空白数据表",
+    usage: ["zhunsheng inputs <体系文件> [--json] [--template csv] [--out 文件]"],
+    details: ["列出每个输入的名称、类别、类型、单位、范围和说明；--template csv 输出以输入名称为表头的空白 CSV（UTF-8 带 BOM，Excel 可直接打开）。"],
+    options: { json, template: { type: "string", value: "格式", choices: ["csv"], help: "输出空白数据表" }, out },
+    positionals: { min: 1, max: 1 },
+    load: () => import("./commands/inputs.ts"),
+  },
+  {
+    command: "score",
+    summary: "为数据文件中的每个平台评分",
+    usage: ["zhunsheng score <体系文件> --data <数据文件> [--json | --jsonl] [--out 文件]"],
+    details: [
+      "数据文件：CSV（表头为输入名称，另有「名称」或「平台名称」列）或 JSON 数组；- 表示标准输入。逐行读取、逐行输出，内存不随行数增长。",
+      "默认输出表格；--json 输出一个 JSON 数组（每个平台一个对象：总分、等级、认定、各类别小计、各指标得分、数据错误）；--jsonl 每行一个对象。",
+      "退出码：0 每个平台都已评分；1 体系有错误，或有平台的数据有误；2 参数有误或文件无法读取。",
+    ],
+    options: {
+      data: { type: "string", short: "d", value: "数据文件", help: "平台数据（.csv 或 .json；- 表示标准输入）" },
+      json,
+      jsonl: { type: "boolean", help: "每行一个平台的 JSON 对象（JSON Lines）" },
+      out,
+    },
+    positionals: { min: 1, max: 1 },
+    examples: ["zhunsheng score rules/national/2024/中小企业公共服务规范评价指标.zs --data 平台.csv --json > 结果.json"],
+    load: () => import("./commands/score.ts"),
+  },
+  {
+    command: "explain",
+    summary: "说明某个平台每一项的得分",
+    usage: ["zhunsheng explain <体系文件> --data <数据文件> --platform <名称> [--json] [--out 文件]"],
+    details: ["逐类别、逐指标说明得分的来历；--json 输出评分结果和说明树（label、text、score、max、children）。", "退出码：0 已说明；1 体系有错误、数据中没有该平台或该平台数据有误；2 参数有误或文件无法读取。"],
+    options: {
+      data: { type: "string", short: "d", value: "数据文件", help: "平台数据（.csv 或 .json；- 表示标准输入）" },
+      platform: { type: "string", short: "p", value: "名称", help: "要说明的平台名称" },
+      json,
+      out,
+    },
+    positionals: { min: 1, max: 1 },
+    load: () => import("./commands/explain.ts"),
+  },
+  {
+    command: "fmt",
+    summary: "统一排版（保留注释）",
+    usage: ["zhunsheng fmt <文件或目录…> [--check] [--json]", "zhunsheng fmt - < 体系.zs > 排版后.zs"],
+    details: ["就地改写需要排版的文件；--check 只列出需要排版的文件。- 从标准输入读取并把结果写到标准输出。", "退出码：0 已排版（或 --check 时都已规范）；1 有文件无法解析，或 --check 时有文件需要排版；2 参数有误或文件无法读写。"],
+    options: { check: { type: "boolean", help: "只检查，不改写" }, json },
+    positionals: { min: 1 },
+    load: () => import("./commands/fmt.ts"),
+  },
+  {
+    command: "diff",
+    summary: "两个版本的规则变化及其对平台得分的影响",
+    usage: ["zhunsheng diff <原版本.zs> <新版本.zs> [--data 数据文件] [--format md|html|json] [--out 文件]"],
+    details: ["逐条列出语义变化；给出 --data 时计算每个平台变更前后的得分、名次和等级。"],
+    options: {
+      data: { type: "string", short: "d", value: "数据文件", help: "用于计算影响的平台数据" },
+      format: { type: "string", value: "格式", choices: ["md", "html", "json"], help: "报告格式（默认 md）" },
+      json: { type: "boolean", help: "同 --format json" },
+      out,
+    },
+    positionals: { min: 2, max: 2 },
+    load: () => import("./commands/diff.ts"),
+  },
+  {
+    command: "export",
+    summary: "导出公布用的指标体系表",
+    usage: ["zhunsheng export <体系文件> --format docx|xlsx|html|md [--out 文件]"],
+    details: ["docx、xlsx 不写到终端：不给 --out 时写入当前目录的「体系名.格式」。"],
+    options: { format: { type: "string", value: "格式", choices: ["docx", "xlsx", "html", "md"], help: "导出格式（默认 md）" }, out },
+    positionals: { min: 1, max: 1 },
+    load: () => import("./commands/export.ts"),
+  },
+  {
+    command: "import",
+    summary: "由指标体系表（txt、csv、xlsx）生成草稿 .zs",
+    usage: ["zhunsheng import <指标体系表> [--table 表名片段] [--out 草稿.zs]"],
+    details: ["识别已知计分句，其余标「# 待补」；识别报告写到标准错误。"],
+    options: { table: { type: "string", value: "片段", help: "文件中有多张表时，按标题片段选择" }, out },
+    positionals: { min: 1, max: 1 },
+    load: () => import("./commands/import.ts"),
+  },
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.command === name);
+}
+
+/** Display width: CJK characters take two columns. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+const padEnd = (s: string, w: number) => s + " ".repeat(Math.max(0, w - displayWidth(s)));
+
+export function globalHelp(): string {
+  const w = Math.max(...COMMANDS.map((c) => c.command.length));
+  return [
+    "准绳 zhunsheng：可执行的中小企业公共服务平台评价指标体系",
+    "",
+    "用法：zhunsheng <命令> [参数]",
+    "",
+    "命令：",
+    ...COMMANDS.map((c) => `  ${padEnd(c.command, w)}  ${c.summary}`),
+    "",
+    "每个命令的用法：zhunsheng <命令> --help",
+    "其他：zhunsheng --version 显示版本",
+    "",
+    "退出码：0 正常；1 发现问题（体系有错误、用例失败、数据有误）；2 参数有误或文件无法读写。",
+    "",
+  ].join("\n");
+}
+
+export function commandHelp(c: CommandSpec): string {
+  const opts = Object.entries(c.options).map(([name, o]) => {
+    const flag = `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` <${o.value ?? "值"}>` : ""}`;
+    return [flag, o.help + (o.choices ? `（${o.choices.join("、")}）` : "")] as const;
+  });
+  opts.push(["-h, --help", "显示本说明"]);
+  const w = Math.max(...opts.map(([f]) => displayWidth(f)));
+  return [
+    `zhunsheng ${c.command}：${c.summary}`,
+    "",
+    ...c.usage.map((u, i) => `${i === 0 ? "用法：" : "      "}${u}`),
+    "",
+    ...c.details,
+    "",
+    "选项：",
+    ...opts.map(([f, h]) => `  ${padEnd(f, w)}  ${h}`),
+    ...(c.examples?.length ? ["", "例：", ...c.examples.map((e) => `  ${e}`)] : []),
+    "",
+  ].join("\n");
+}
