@@ -8,18 +8,26 @@ import { root, rubricFiles, samplePath } from "./support.ts";
 const bin = join(root, "packages/cli/bin/zhunsheng.js");
 const zhunsheng = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
 
-it("the library has every seed rubric", () => {
+it("the library has every seed rubric and every gathered one", () => {
   expect(rubricFiles).toEqual([
+    "chengdu/2024/科技型中小企业入库评价.zs",
     "hebei/2017/窗口平台绩效考核.zs",
     "hebei/未注明年度/中小企业公共服务示范平台.zs",
     "hebei/未注明年度/小型微型企业创业创新示范基地.zs",
+    "hubei/未注明年度/大学生创业孵化示范基地基本条件.zs",
     "hunan/未注明年度/产业集群窗口平台.zs",
     "hunan/未注明年度/县区工业园区窗口平台.zs",
     "hunan/未注明年度/市州综合窗口平台.zs",
+    "huzhou/未注明年度/众创空间认定备案评审表.zs",
     "jiangsu/2020/省级中小企业公共服务示范平台星级认定.zs",
     "jingjinji/未注明年度/中小企业公共服务示范平台自评价表.zs",
     "national/2024/中小企业公共服务规范评价指标.zs",
+    "national/未注明年度/创新型中小企业评价标准.zs",
+    "national/未注明年度/国家众创空间备案条件.zs",
     "qinhuangdao/2020/市级中小企业公共服务示范平台认定条件.zs",
+    "shenzhen/未注明年度/示范性创业孵化基地评选条件.zs",
+    "yunnan/未注明年度/省级中小企业特色产业集群认定.zs",
+    "未注明地区/未注明年度/众创空间创客孵化类评价.zs",
   ]);
 });
 

@@ -23,6 +23,15 @@ const DECLARED_MAX: Record<string, string> = {
   "hebei/未注明年度/小型微型企业创业创新示范基地.zs": "0",
   // eligibility only, no points
   "qinhuangdao/2020/市级中小企业公共服务示范平台认定条件.zs": "0",
+  // gathered for issue 10: points as published, bonus caps added
+  "national/未注明年度/创新型中小企业评价标准.zs": "100",
+  "chengdu/2024/科技型中小企业入库评价.zs": "100",
+  "未注明地区/未注明年度/众创空间创客孵化类评价.zs": "100",
+  "huzhou/未注明年度/众创空间认定备案评审表.zs": "105",
+  "national/未注明年度/国家众创空间备案条件.zs": "0",
+  "yunnan/未注明年度/省级中小企业特色产业集群认定.zs": "0",
+  "hubei/未注明年度/大学生创业孵化示范基地基本条件.zs": "0",
+  "shenzhen/未注明年度/示范性创业孵化基地评选条件.zs": "0",
 };
 
 const RUNS = 300;
