@@ -27,6 +27,8 @@ const FORBIDDEN: Record<string, RegExp[]> = {
   // the workers: no page code; the analysis worker never carries the publish package
   "playground/src/worker": [/^lit/, /monaco-editor/, /^idb$/, /playground\/src\/(monaco|state|components)\//, /playground\/src\/lib\/(?!rpc\.ts$)/],
   "playground/src/worker/analysis-worker.ts": [/@zhunsheng\/publish/],
+  // data files sit below everything: no workspace package, and Node only in src/node/ (the workbench imports the rest)
+  "packages/data/src": [/@zhunsheng\//, /^packages\/(?!data\/)/, /^grammar\//, /playground\//, /monaco-editor/, /^lit/],
 };
 
 /** Page layers that must not run the engine on the main thread: packages are imported for their types only. */
@@ -49,6 +51,14 @@ function sourceFiles(dir: string): string[] {
 const IMPORT = /(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 describe("layering", () => {
+  it("packages/data/src uses Node only in src/node/", () => {
+    const violations = sourceFiles(join(root, "packages/data/src"))
+      .filter((f) => !relative(root, f).startsWith("packages/data/src/node/"))
+      .filter((f) => [...readFileSync(f, "utf8").matchAll(IMPORT)].some((m) => (m[1] ?? m[2]!).startsWith("node:")))
+      .map((f) => relative(root, f));
+    expect(violations).toEqual([]);
+  });
+
   for (const [layer, forbidden] of Object.entries(FORBIDDEN)) {
     it(`${layer} imports nothing above it`, () => {
       const violations: string[] = [];

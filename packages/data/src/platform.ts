@@ -1,0 +1,30 @@
+/**
+ * Which column names the platform: one rule for every front end (the CLI, the workbench,
+ * publish and the engine read it from here).
+ */
+
+/** Header texts that name the platform column, exact after trimming. */
+export const PLATFORM_NAME_COLUMNS: readonly string[] = ["平台名称", "名称", "平台", "platform"];
+
+/** Names of summary rows that officers put under the platforms; they are not platforms. */
+const SUMMARY_NAMES = new Set(["合计", "总计", "小计", "平均", "平均值", "合计数", "总数"]);
+
+/**
+ * The platform-name column among `columns`: its index, an error when two candidate columns are
+ * present (which one names the platform would be a guess), or undefined when there is none.
+ */
+export function findPlatformColumn(columns: readonly string[]): { index: number; name: string } | { error: string } | undefined {
+  const found: { index: number; name: string }[] = [];
+  columns.forEach((c, index) => {
+    if (PLATFORM_NAME_COLUMNS.includes(c.trim())) found.push({ index, name: c.trim() });
+  });
+  if (found.length > 1) {
+    return { error: `表头同时有${found.map((f) => `「${f.name}」`).join("和")}列，无法确定哪一列是平台名称：请只保留一列，或把其他列改名` };
+  }
+  return found[0];
+}
+
+/** 「合计」「总 计」…: a row of totals under the platforms. */
+export function isSummaryName(name: string): boolean {
+  return SUMMARY_NAMES.has(name.replace(/[\s\u3000]/g, ""));
+}

@@ -1,0 +1,206 @@
+/**
+ * Reading a data file whole or as a stream of row batches, whatever its format: the format is
+ * known from the bytes where they say it (a zip is a workbook, an OLE file is an old .xls) and
+ * from the file's extension otherwise.
+ */
+import type { Encoding } from "./decode.ts";
+import { dataError, type DataError } from "./errors.ts";
+import { createRowReader, type DataFormat, type ReadOptions } from "./reader.ts";
+import { createGridAssembler, type DataHeader, type DataRow, type RowBatch } from "./table.ts";
+
+export interface DataOptions extends ReadOptions {
+  /** File name (for the extension; messages are located by row, the caller names the file). */
+  file?: string;
+  /** Overrides the extension (e.g. for standard input). */
+  format?: DataFormat;
+  /** Worksheet to read (XLSX); the first visible sheet by default. */
+  sheet?: string;
+}
+
+/** A whole data file read. */
+export interface DataTable {
+  format: DataFormat | undefined;
+  header: DataHeader | undefined;
+  rows: DataRow[];
+  /** Errors and warnings, file-level and row-level, in file order. */
+  errors: DataError[];
+  /** The file could not be read on (its rows, if any, are the ones before the problem). */
+  failed: boolean;
+  encoding?: Encoding;
+  /** The worksheet read and the workbook's visible sheets (XLSX). */
+  sheet?: string;
+  sheets?: string[];
+}
+
+const OLD_OFFICE = "这是旧版 Excel 工作簿（.xls）、WPS 表格（.et）或加了密码的工作簿，无法直接读取：请在 Excel 或 WPS 中「另存为」→ .xlsx 或「CSV UTF-8（逗号分隔）」后再读入";
+
+/** The format of a data file from its first bytes and its name, or why it cannot be read. */
+export function sniffFormat(head: Uint8Array, file = "", format?: DataFormat): DataFormat | DataError {
+  const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase() ?? "";
+  const zip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+  const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
+  if (ole) return dataError("ZS6015", OLD_OFFICE);
+  if (zip) return "xlsx";
+  if (format === "xlsx" || ext === "xlsx" || ext === "xlsm") {
+    return head.length === 0 ? dataError("ZS6002", "文件是空的：没有表头，也没有数据") : dataError("ZS6013", "无法打开工作簿：文件扩展名是 .xlsx，内容却不是 Excel 工作簿（可能已损坏或未保存完整）");
+  }
+  if (format) return format;
+  if (ext === "json") return "json";
+  if (ext === "csv" || ext === "txt" || ext === "tsv") return "csv";
+  if (ext === "xls" || ext === "et") return dataError("ZS6015", OLD_OFFICE);
+  if (ext === "ods" || ext === "numbers") return dataError("ZS6015", `不支持 .${ext} 文件：请另存为 .xlsx 或「CSV UTF-8（逗号分隔）」后再读入`);
+  // no telling extension: JSON starts with [ or { (after a BOM or UTF-16 zeros)
+  for (const b of head) {
+    if (b === 0 || b === 0xef || b === 0xbb || b === 0xbf || b === 0xff || b === 0xfe || b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09) continue;
+    return b === 0x5b || b === 0x7b ? "json" : "csv";
+  }
+  return "csv";
+}
+
+/** A data file as a stream of row batches; `header` and the rest are known as the stream advances. */
+export interface DataStream extends AsyncIterable<RowBatch> {
+  readonly format: DataFormat | undefined;
+  readonly header: DataHeader | undefined;
+  readonly encoding: Encoding | undefined;
+  readonly sheet: string | undefined;
+  readonly sheets: string[] | undefined;
+  readonly failed: boolean;
+}
+
+/**
+ * Reads chunks of a data file as they come. CSV and JSON go row batch by row batch, so memory
+ * stays flat for files of any size; a workbook is read whole (exceljs) and given as one batch.
+ */
+export function streamData(chunks: AsyncIterable<Uint8Array>, options: DataOptions = {}): DataStream {
+  let format: DataFormat | undefined;
+  let header: DataHeader | undefined;
+  let encoding: Encoding | undefined;
+  let sheet: string | undefined;
+  let sheets: string[] | undefined;
+  let failed = false;
+
+  async function* run(): AsyncGenerator<RowBatch> {
+    const it = chunks[Symbol.asyncIterator]();
+    let first = await it.next();
+    // the format needs a few bytes: gather at least 8 (or the whole of a tiny file)
+    let head = first.done ? new Uint8Array(0) : first.value;
+    const early: Uint8Array[] = first.done ? [] : [first.value];
+    while (head.length < 8 && !first.done) {
+      first = await it.next();
+      if (first.done) break;
+      early.push(first.value);
+      head = concat([head, first.value]);
+    }
+    const f = sniffFormat(head, options.file, options.format);
+    if (typeof f !== "string") {
+      failed = true;
+      yield { rows: [], errors: [f] };
+      return;
+    }
+    format = f;
+    if (f === "xlsx") {
+      const all = [...early];
+      for (let r = first.done ? first : await it.next(); !r.done; r = await it.next()) all.push(r.value);
+      const t = await readWorkbook(concat(all), options);
+      header = t.header;
+      sheet = t.sheet;
+      sheets = t.sheets;
+      failed = t.failed;
+      yield { rows: t.rows, errors: t.errors };
+      return;
+    }
+    const reader = createRowReader(f, options);
+    const sync = () => {
+      header = reader.header;
+      encoding = reader.encoding;
+      failed = reader.failed;
+    };
+    for (const c of early) {
+      const b = reader.write(c);
+      sync();
+      if (b.rows.length || b.errors.length) yield b;
+      if (failed) return;
+    }
+    if (!first.done) {
+      for (let r = await it.next(); !r.done; r = await it.next()) {
+        const b = reader.write(r.value);
+        sync();
+        if (b.rows.length || b.errors.length) yield b;
+        if (failed) return;
+      }
+    }
+    const b = reader.end();
+    sync();
+    yield b;
+  }
+
+  const gen = run();
+  return {
+    get format() {
+      return format;
+    },
+    get header() {
+      return header;
+    },
+    get encoding() {
+      return encoding;
+    },
+    get sheet() {
+      return sheet;
+    },
+    get sheets() {
+      return sheets;
+    },
+    get failed() {
+      return failed;
+    },
+    [Symbol.asyncIterator]: () => gen,
+  };
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+async function readWorkbook(bytes: Uint8Array, options: DataOptions): Promise<DataTable> {
+  const { readXlsxGrid } = await import("./xlsx-read.ts");
+  const g = await readXlsxGrid(bytes, options.sheet === undefined ? {} : { sheet: options.sheet });
+  if ("error" in g) return { format: "xlsx", header: undefined, rows: [], errors: [g.error], failed: true };
+  const grid = createGridAssembler({ strictWidth: false, merges: g.merges, ...(options.expected ? { expected: options.expected } : {}) });
+  const a = grid.push(g.rows);
+  const b = grid.end();
+  return { format: "xlsx", header: grid.header, rows: [...a.rows, ...b.rows], errors: [...a.errors, ...b.errors], failed: grid.failed, sheet: g.name, sheets: g.sheets };
+}
+
+/** A whole data file from its bytes (the workbench's import, `diff --data`). */
+export async function readDataBytes(bytes: Uint8Array, options: DataOptions = {}): Promise<DataTable> {
+  const s = streamData(
+    (async function* () {
+      yield bytes;
+    })(),
+    options,
+  );
+  const rows: DataRow[] = [];
+  const errors: DataError[] = [];
+  for await (const b of s) {
+    for (const r of b.rows) rows.push(r);
+    for (const e of b.errors) errors.push(e);
+  }
+  return {
+    format: s.format,
+    header: s.header,
+    rows,
+    errors,
+    failed: s.failed,
+    ...(s.encoding ? { encoding: s.encoding } : {}),
+    ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),
+    ...(s.sheets ? { sheets: s.sheets } : {}),
+  };
+}

@@ -1,0 +1,354 @@
+/**
+ * Rows of cells (from CSV or a worksheet) → a header and platform rows. One place decides
+ * what the header is (title rows above it, multi-row merged headers, units written in it),
+ * which column names the platform, and which rows are not platforms (blank rows, a 合计 row,
+ * notes under the table). Everything doubtful is an error that names row and column.
+ */
+import { columnLabel, dataError, type DataError } from "./errors.ts";
+import { findPlatformColumn, isSummaryName } from "./platform.ts";
+
+/** One row of a grid as read: cells as text. */
+export interface GridRow {
+  /** 1-based row (CSV line, worksheet row). */
+  row: number;
+  cells: string[];
+  /** A problem the reader found in this row (CSV quoting). */
+  error?: string;
+}
+
+/** A merged range of a worksheet, 1-based and inclusive like Excel's. */
+export interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A column the caller expects (a rubric's input), for resolving headers. */
+export interface ExpectedColumn {
+  name: string;
+  /** The input's unit (元, 万元, 家次, %…): a header naming another money scale is refused. */
+  unit?: string;
+}
+
+export interface DataHeader {
+  /** Column names by index, resolved ("" for a column without a name). */
+  columns: readonly string[];
+  /** Header text as written, by index (for messages). */
+  labels: readonly string[];
+  /** Index of the platform-name column, if there is one. */
+  platformColumn?: number;
+  /** Rows the header occupies (1-based). */
+  rows: readonly number[];
+}
+
+/** One platform's data. */
+export interface DataRow {
+  /** 1-based row in the file (CSV line, worksheet row, JSON line). */
+  row: number;
+  /** The platform's name from the platform-name column. */
+  platform?: string;
+  /** The columns `values` follow (shared by the rows of one header). */
+  columns: readonly string[];
+  /** Cell text by column index, trimmed; "" when empty. */
+  values: string[];
+  /** Why this row cannot be scored (then `values` are not to be used). */
+  errors?: DataError[];
+}
+
+export interface RowBatch {
+  rows: DataRow[];
+  /** Problems found in this batch: errors and warnings, row-level and file-level. */
+  errors: DataError[];
+}
+
+export interface GridOptions {
+  expected?: readonly ExpectedColumn[];
+  /** Merged ranges (worksheets): they say how deep the header is. */
+  merges?: readonly Merge[];
+  /** CSV: every row must have as many fields as the header. Worksheets have no such count. */
+  strictWidth: boolean;
+}
+
+export interface GridAssembler {
+  push(rows: readonly GridRow[]): RowBatch;
+  end(): RowBatch;
+  readonly header: DataHeader | undefined;
+  /** A problem with the whole file (no header, duplicated column…): no rows follow. */
+  readonly failed: boolean;
+}
+
+const MAX_TITLE_ROWS = 5;
+const MAX_HEADER_ROWS = 4;
+const MONEY_UNITS = new Set(["元", "千元", "万元", "百万元", "亿元"]);
+const DATA_LIKE = /^(?:[+-]?[\d,，.]+[%％]?|是|否)$/;
+
+const nonEmpty = (cells: readonly string[]) => cells.reduce((n, c) => (c.trim() ? n + 1 : n), 0);
+
+/** Header text as one name: line breaks (Alt+Enter in Excel) and the spaces around them removed. */
+export function normaliseName(s: string): string {
+  return s.replace(/[ \t\u3000]*[\r\n]+[ \t\u3000]*/g, "").replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, "");
+}
+
+export function createGridAssembler(options: GridOptions): GridAssembler {
+  const expected = new Map((options.expected ?? []).map((e) => [e.name, e]));
+  const merges = options.merges ?? [];
+  let header: DataHeader | undefined;
+  let width = 0;
+  let failed = false;
+  let pending: GridRow[] = []; // rows before the header is settled
+  let held: GridRow[] = []; // one-cell rows that may be notes under the table
+
+  const resolveHeader = (rows: GridRow[], errors: DataError[]): GridRow[] => {
+    let start = rows.findIndex((r) => nonEmpty(r.cells) >= 2);
+    if (start < 0 || start > MAX_TITLE_ROWS) start = 0;
+    const first = rows[start]!;
+    if (first.error) {
+      failed = true;
+      errors.push(dataError("ZS6006", `表头：${first.error}`, { row: first.row }));
+      return [];
+    }
+    const headerRows = [first];
+    const depthByMerge = mergeDepth(first.row);
+    for (let k = start + 1; k < rows.length && headerRows.length < MAX_HEADER_ROWS; k++) {
+      const r = rows[k]!;
+      const byMerge = depthByMerge > 0 && r.row < first.row + depthByMerge;
+      if (!byMerge && !(depthByMerge === 0 && continuesHeader(headerRows, r))) break;
+      headerRows.push(r);
+    }
+    width = Math.max(...headerRows.map((r) => r.cells.length));
+    const { columns, labels } = nameColumns(headerRows);
+    const problems = checkColumns(columns, labels);
+    if (problems.length > 0) {
+      failed = true;
+      errors.push(...problems.map((m) => dataError(m.code, m.message, { row: first.row })));
+      return [];
+    }
+    const p = findPlatformColumn(columns);
+    if (p && "error" in p) {
+      failed = true;
+      errors.push(dataError("ZS6010", p.error, { row: first.row }));
+      return [];
+    }
+    header = { columns, labels, rows: headerRows.map((r) => r.row), ...(p ? { platformColumn: p.index } : {}) };
+    return rows.slice(start + headerRows.length);
+  };
+
+  /** How many rows the merged cells starting in `row` span (0 when none is merged). */
+  const mergeDepth = (row: number): number => {
+    let bottom = 0;
+    for (const m of merges) if (m.top === row && (m.bottom > m.top || m.right > m.left)) bottom = Math.max(bottom, m.bottom);
+    if (bottom === 0) return 0;
+    // a group merged across columns has its sub-headers on the row below
+    const grouped = merges.some((m) => m.top === row && m.right > m.left);
+    return Math.min(MAX_HEADER_ROWS, Math.max(bottom - row + 1, grouped ? 2 : 1));
+  };
+
+  /** A second header row: no data-like cells, no platform name, and it fills gaps under the row above. */
+  const continuesHeader = (above: readonly GridRow[], r: GridRow): boolean => {
+    if (r.error || nonEmpty(r.cells) === 0) return false;
+    if (r.cells.some((c) => DATA_LIKE.test(c.trim()))) return false;
+    const names = above[above.length - 1]!.cells.map(normaliseName);
+    const p = findPlatformColumn(names);
+    if (p && "index" in p && (r.cells[p.index] ?? "").trim()) return false;
+    const top = above[0]!.cells;
+    const fillsGap = r.cells.some((c, i) => c.trim() && !(top[i] ?? "").trim());
+    const namesExpected = r.cells.some((c) => expected.has(normaliseName(c)) && !names.includes(normaliseName(c)));
+    return fillsGap || namesExpected;
+  };
+
+  const mergedText = (rows: readonly GridRow[], k: number, c: number): string => {
+    const r = rows[k]!;
+    const own = normaliseName(r.cells[c] ?? "");
+    if (own) return own;
+    const m = merges.find((m) => m.top <= r.row && r.row <= m.bottom && m.left <= c + 1 && c + 1 <= m.right);
+    if (m) {
+      const master = rows.find((x) => x.row === m.top);
+      return master ? normaliseName(master.cells[m.left - 1] ?? "") : "";
+    }
+    return "";
+  };
+
+  const nameColumns = (rows: readonly GridRow[]) => {
+    const leaves: string[] = [];
+    const parents: string[] = [];
+    const labels: string[] = [];
+    for (let c = 0; c < width; c++) {
+      let leafRow = -1;
+      for (let k = rows.length - 1; k >= 0; k--) {
+        if (normaliseName(rows[k]!.cells[c] ?? "")) {
+          leafRow = k;
+          break;
+        }
+      }
+      const leaf = leafRow >= 0 ? normaliseName(rows[leafRow]!.cells[c]!) : "";
+      let parent = "";
+      if (leafRow > 0) {
+        parent = mergedText(rows, leafRow - 1, c);
+        if (!parent && merges.length === 0) {
+          // CSV of a merged group: the group's name stands in its first column only
+          const line = rows[leafRow - 1]!.cells;
+          for (let j = c; j >= 0 && !parent; j--) parent = normaliseName(line[j] ?? "");
+        }
+      }
+      leaves.push(leaf);
+      parents.push(parent);
+      labels.push(rows.map((_, k) => mergedText(rows, k, c)).filter((t, i, a) => t && a.indexOf(t) === i).join("/"));
+    }
+    const leafCount = new Map<string, number>();
+    for (const l of leaves) if (l) leafCount.set(l, (leafCount.get(l) ?? 0) + 1);
+    const columns = leaves.map((leaf, c) => {
+      if (!leaf) return "";
+      const joined = parents[c] ? parents[c] + leaf : leaf;
+      if (expected.size > 0) {
+        for (const candidate of [leaf, joined]) {
+          const hit = matchExpected(candidate);
+          if (hit) return hit;
+        }
+      }
+      return (leafCount.get(leaf) ?? 0) > 1 && parents[c] ? joined : leaf;
+    });
+    return { columns, labels };
+  };
+
+  /** A header that is an expected name, or one followed by its unit or range: 「营业收入（万元）」. */
+  const matchExpected = (name: string): string | undefined => {
+    if (expected.has(name)) return name;
+    const m = /^(.+?)[ \u3000]*[（(]([^（）()]*)[）)]$/.exec(name);
+    if (m && expected.has(m[1]!)) return m[1]!;
+    return undefined;
+  };
+
+  const checkColumns = (columns: readonly string[], labels: readonly string[]) => {
+    const out: { code: "ZS6002" | "ZS6004" | "ZS6014"; message: string }[] = [];
+    if (columns.every((c) => !c)) out.push({ code: "ZS6002", message: "表头是空的：第一行应是各列的名称（名称、从业人数…）" });
+    const firstAt = new Map<string, number>();
+    columns.forEach((c, i) => {
+      if (!c) return;
+      const j = firstAt.get(c);
+      if (j === undefined) firstAt.set(c, i);
+      else out.push({ code: "ZS6004", message: `列「${c}」出现了两次（${columnLabel(j)}和${columnLabel(i)}），无法确定用哪一列的数据：请删去或改名其中一列` });
+    });
+    columns.forEach((c, i) => {
+      const e = expected.get(c);
+      if (!e?.unit || !MONEY_UNITS.has(e.unit)) return;
+      const written = /[（(]([^（）()]*)[）)]$/.exec(labels[i] ?? "")?.[1]?.split(/[，,、;；\s]+/) ?? [];
+      const other = written.find((w) => MONEY_UNITS.has(w) && w !== e.unit);
+      if (other) {
+        out.push({ code: "ZS6014", message: `${columnLabel(i, labels[i])}的单位是${other}，评价体系中「${c}」的单位是${e.unit}：请把数据换算为${e.unit}，或改正表头` });
+      }
+    });
+    return out;
+  };
+
+  const rowOf = (r: GridRow, errors: DataError[]): DataRow | undefined => {
+    const h = header!;
+    const values = new Array<string>(h.columns.length);
+    for (let c = 0; c < values.length; c++) values[c] = (r.cells[c] ?? "").trim();
+    const platform = h.platformColumn === undefined ? undefined : values[h.platformColumn];
+    const problems: DataError[] = [];
+    if (r.error) problems.push(dataError("ZS6006", r.error, { row: r.row }));
+    else if (options.strictWidth && r.cells.length !== width) {
+      problems.push(
+        dataError(
+          "ZS6003",
+          `第${r.row}行有${r.cells.length}列，表头有${width}列：这一行的数据会错位，请检查是否多了或少了逗号（数字里的千位分隔逗号要整个单元格加引号）`,
+          { row: r.row },
+        ),
+      );
+    } else {
+      for (let c = 0; c < r.cells.length; c++) {
+        if (!(c < h.columns.length && h.columns[c]) && (r.cells[c] ?? "").trim()) {
+          problems.push(dataError("ZS6005", `第${r.row}行${columnLabel(c)}有值「${r.cells[c]!.trim()}」，但这一列没有表头：请补上列名或删去这个值`, { row: r.row, column: columnLabel(c) }));
+          break;
+        }
+      }
+    }
+    if (problems.length === 0 && platform !== undefined && !platform) {
+      const c = h.platformColumn!;
+      problems.push(dataError("ZS6011", `第${r.row}行没有平台名称（${columnLabel(c, h.labels[c])}为空）`, { row: r.row, column: columnLabel(c, h.labels[c]) }));
+    }
+    if (problems.length === 0 && platform && isSummaryName(platform)) {
+      errors.push(dataError("ZS6020", `第${r.row}行「${platform}」是合计行，不是平台，已跳过`, { row: r.row }, "warning"));
+      return undefined;
+    }
+    errors.push(...problems);
+    return { row: r.row, ...(platform ? { platform } : {}), columns: h.columns, values, ...(problems.length ? { errors: problems } : {}) };
+  };
+
+  const dataRows = (rows: readonly GridRow[], out: RowBatch) => {
+    for (const r of rows) {
+      const filled = nonEmpty(r.cells);
+      if (filled === 0 && !r.error) continue; // blank rows are not platforms
+      if (filled === 1 && !r.error && header!.columns.length > 2) {
+        held.push(r); // a platform with only a name, or a note under the table: the rows after it tell
+        continue;
+      }
+      for (const h of held) {
+        const d = rowOf(h, out.errors);
+        if (d) out.rows.push(d);
+      }
+      held = [];
+      const d = rowOf(r, out.errors);
+      if (d) out.rows.push(d);
+    }
+  };
+
+  return {
+    get header() {
+      return header;
+    },
+    get failed() {
+      return failed;
+    },
+    push(rows) {
+      const out: RowBatch = { rows: [], errors: [] };
+      if (failed) return out;
+      if (!header) {
+        for (const r of rows) if (nonEmpty(r.cells) > 0 || r.error) pending.push(r);
+        const start = pending.findIndex((r) => nonEmpty(r.cells) >= 2);
+        // wait until the header and the rows that may continue it are in, or the title rows run out
+        const settled = (start >= 0 && pending.length >= start + MAX_HEADER_ROWS) || pending.length > MAX_TITLE_ROWS + MAX_HEADER_ROWS;
+        if (!settled) return out;
+        const rest = resolveHeader(pending, out.errors);
+        pending = [];
+        if (!failed) dataRows(rest, out);
+        return out;
+      }
+      dataRows(rows, out);
+      return out;
+    },
+    end() {
+      const out: RowBatch = { rows: [], errors: [] };
+      if (failed) return out;
+      if (!header) {
+        if (pending.length === 0) {
+          failed = true;
+          out.errors.push(dataError("ZS6002", "文件是空的：没有表头，也没有数据"));
+          return out;
+        }
+        const rest = resolveHeader(pending, out.errors);
+        pending = [];
+        if (!failed) dataRows(rest, out);
+      }
+      if (failed) return out;
+      for (const h of held) {
+        const text = h.cells.find((c) => c.trim())!.trim();
+        out.errors.push(dataError("ZS6020", `第${h.row}行只有一个单元格「${text.length > 30 ? text.slice(0, 30) + "…" : text}」，是表格下方的说明，已跳过`, { row: h.row }, "warning"));
+      }
+      held = [];
+      return out;
+    },
+  };
+}
+
+/** A platform's cells keyed by column name, in an object without a prototype (「__proto__」 is a plain key). */
+export function recordOf(row: DataRow): Record<string, string> {
+  const rec = Object.create(null) as Record<string, string>;
+  const cols = row.columns;
+  for (let c = 0; c < cols.length; c++) {
+    const name = cols[c]!;
+    if (name) rec[name] = row.values[c] ?? "";
+  }
+  return rec;
+}

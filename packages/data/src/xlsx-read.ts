@@ -1,0 +1,132 @@
+/**
+ * Worksheets as the officer sees them, through exceljs (the project's one XLSX library):
+ * each cell's text as shown — a number at Excel's 15 significant digits, a percent-formatted
+ * cell as its percentage (0.9 shown as 90% → "90%", exactly), a number stored as text as its
+ * text, a formula as its cached result — and the merged ranges, which tell how deep a header is.
+ */
+import ExcelJS from "exceljs";
+import { dataError, type DataError } from "./errors.ts";
+import { excelNumberText, shiftDecimal } from "./number-text.ts";
+import type { GridRow, Merge } from "./table.ts";
+
+export interface SheetText {
+  /** Names of the workbook's visible worksheets, in tab order. */
+  sheets: string[];
+  /** The sheet read. */
+  name: string;
+  /** Rows by sheet row: `rows[0]` is row 1; a merged area's text is in its top-left cell only. */
+  rows: string[][];
+  merges: Merge[];
+}
+
+/** Whether a number format shows the value as a percentage (a `%` outside quotes, escapes and [brackets]). */
+export function isPercentFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  return fmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "").includes("%");
+}
+
+function numberText(v: number, fmt: string | undefined): string {
+  const plain = excelNumberText(v);
+  return isPercentFormat(fmt) && plain ? shiftDecimal(plain, 2) + "%" : plain;
+}
+
+function dateText(d: Date): string {
+  const iso = d.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 16).replace("T", " ");
+}
+
+type Value = ExcelJS.CellValue | undefined;
+
+function valueText(v: Value, fmt: string | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return numberText(v, fmt);
+  if (typeof v === "string") return v;
+  if (typeof v === "boolean") return v ? "是" : "否";
+  if (v instanceof Date) return dateText(v);
+  if ("richText" in v) return v.richText.map((r) => r.text).join("");
+  if ("error" in v) return String(v.error);
+  if ("formula" in v || "sharedFormula" in v) return valueText((v as { result?: Value }).result as Value, fmt);
+  if ("text" in v) return typeof v.text === "string" ? v.text : valueText(v.text as Value, fmt);
+  return "";
+}
+
+/** The text a cell shows; "" for the covered cells of a merged area. */
+export function cellText(cell: ExcelJS.Cell): string {
+  if (cell.isMerged && cell.master !== cell) return "";
+  return valueText(cell.value, cell.numFmt);
+}
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook | DataError> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  } catch {
+    return dataError("ZS6013", "无法打开工作簿：文件不是有效的 .xlsx（可能已损坏、未保存完整，或是改了扩展名的其他文件）。请在 Excel 或 WPS 中打开后「另存为」.xlsx 再试");
+  }
+  return wb;
+}
+
+function visibleSheets(wb: ExcelJS.Workbook): ExcelJS.Worksheet[] {
+  return wb.worksheets.filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden"); // exceljs lists them in tab order
+}
+
+/** The first visible worksheet, or the one named `sheet`; an error that lists the sheets otherwise. */
+function pick(wb: ExcelJS.Workbook, sheet: string | undefined): ExcelJS.Worksheet | DataError {
+  const sheets = visibleSheets(wb);
+  if (sheet === undefined) return sheets[0] ?? dataError("ZS6012", "工作簿中没有可见的工作表");
+  const found = wb.worksheets.find((ws) => ws.name === sheet) ?? wb.worksheets.find((ws) => ws.name.trim() === sheet.trim());
+  return found ?? dataError("ZS6012", `工作簿中没有名为「${sheet}」的工作表；有：${sheets.map((s) => `「${s.name}」`).join("")}`);
+}
+
+function merges(ws: ExcelJS.Worksheet, upTo: number): Merge[] {
+  const byMaster = new Map<string, Merge>();
+  const last = Math.min(ws.rowCount, upTo);
+  for (let r = 1; r <= last; r++) {
+    const row = ws.getRow(r);
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      if (!cell.isMerged) return;
+      const master = cell.master;
+      const m = byMaster.get(master.address);
+      if (m) {
+        m.bottom = Math.max(m.bottom, r);
+        m.right = Math.max(m.right, c);
+      } else byMaster.set(master.address, { top: Number(master.row), left: Number(master.col), bottom: r, right: c });
+    });
+  }
+  return [...byMaster.values()];
+}
+
+function rowsOf(ws: ExcelJS.Worksheet): string[][] {
+  const rows: string[][] = [];
+  const width = ws.columnCount;
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: string[] = [];
+    if (row.hasValues) for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c)));
+    while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+    rows.push(cells);
+  }
+  return rows;
+}
+
+/** One worksheet's text and merged ranges (for import of indicator tables and for data). */
+export async function readXlsxSheet(bytes: Uint8Array, options: { sheet?: string } = {}): Promise<SheetText | { error: DataError }> {
+  const wb = await load(bytes);
+  if ("code" in wb) return { error: wb };
+  const ws = pick(wb, options.sheet);
+  if ("code" in ws) return { error: ws };
+  return { sheets: visibleSheets(wb).map((s) => s.name), name: ws.name, rows: rowsOf(ws), merges: merges(ws, ws.rowCount) };
+}
+
+/** A worksheet as grid rows for the data reader: only the top rows' merges matter (the header). */
+export async function readXlsxGrid(bytes: Uint8Array, options: { sheet?: string } = {}): Promise<{ sheets: string[]; name: string; rows: GridRow[]; merges: Merge[] } | { error: DataError }> {
+  const wb = await load(bytes);
+  if ("code" in wb) return { error: wb };
+  const ws = pick(wb, options.sheet);
+  if ("code" in ws) return { error: ws };
+  const rows: GridRow[] = [];
+  rowsOf(ws).forEach((cells, i) => {
+    if (cells.length > 0) rows.push({ row: i + 1, cells });
+  });
+  return { sheets: visibleSheets(wb).map((s) => s.name), name: ws.name, rows, merges: merges(ws, 16) };
+}

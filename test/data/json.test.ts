@@ -1,0 +1,71 @@
+/** JSON: an array of flat objects, numbers kept as written, hostile keys harmless, every problem located. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { plainDecimal } from "../../packages/data/src/index.ts";
+import { jsonOf } from "./helpers.ts";
+
+describe("JSON data", () => {
+  it("reads numbers as their exact text, true/false as 是/否, null as missing", () => {
+    const r = jsonOf('\ufeff[{"名称":"甲","从业人数":1190.0000000000001,"大数":123456789012345678901234567890,"小数":1e-7,"有网站":true,"无":false,"空":null}]');
+    expect(r.errors).toEqual([]);
+    expect({ ...r.records[0] }).toEqual({ 名称: "甲", 从业人数: "1190.0000000000001", 大数: "123456789012345678901234567890", 小数: "0.0000001", 有网站: "是", 无: "否", 空: "" });
+  });
+
+  it("keeps __proto__ and constructor as ordinary fields of a prototype-free record", () => {
+    const r = jsonOf('[{"名称":"甲","__proto__":5,"constructor":7,"toString":"x"}]');
+    const rec = r.records[0]!;
+    expect(Object.getPrototypeOf(rec)).toBeNull();
+    expect([rec["__proto__"], rec["constructor"], rec["toString"]]).toEqual(["5", "7", "x"]);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+
+  it("refuses a value that is an array or an object, naming platform, line and field", () => {
+    const r = jsonOf('[\n{"名称":"甲","从业人数":1200},\n{"名称":"乙","从业人数":[1200]}\n]');
+    expect(r.rows.map((x) => [x.platform ?? null, x.errors?.length ?? 0])).toEqual([
+      ["甲", 0],
+      [null, 1],
+    ]);
+    expect(r.errors[0]).toMatchObject({ code: "ZS6008", row: 3 });
+    expect(r.errors[0]!.message).toBe("第2个平台（第3行）：字段「从业人数」的值是数组，应为单个值（数字、文本、true/false 或 null）");
+  });
+
+  it("refuses a field given twice", () => {
+    expect(jsonOf('[{"名称":"甲","a":1,"a":2}]').errors[0]!.code).toBe("ZS6004");
+  });
+
+  it("says what shape is expected when the top level is not an array", () => {
+    const r = jsonOf('{"platforms":[]}');
+    expect(r.failed).toBe(true);
+    expect(r.errors[0]!.code).toBe("ZS6009");
+    expect(r.errors[0]!.message).toContain("[{\"名称\": \"甲平台\"");
+  });
+
+  it("locates syntax errors: a trailing comma, a missing comma, an unquoted text, a truncated file", () => {
+    expect(jsonOf('[{"a":1},\n]').errors[0]!.message).toContain("第2行：数组最后一个元素后面多了逗号");
+    expect(jsonOf('[{"a":1}\n{"a":2}]').errors[0]!.message).toContain("第2行：平台之间缺少逗号");
+    expect(jsonOf('[{"名称":甲}]').errors[0]!.message).toContain("文本要用双引号括起来");
+    expect(jsonOf('[{"名称":"甲"}').errors[0]!.message).toContain("可能不完整");
+  });
+
+  it("a later platform may bring a field the first did not have", () => {
+    const r = jsonOf('[{"名称":"甲","a":1},{"名称":"乙","b":2}]');
+    expect(r.records.map((x) => ({ ...x }))).toEqual([
+      { 名称: "甲", a: "1" },
+      { 名称: "乙", a: "", b: "2" },
+    ]);
+  });
+
+  it("reads the same on any chunking", () => {
+    const text = '[\n {"名称": "甲\\"平台\\"", "x": -1.5E+2, "y": "1,500"},\n {"名称": "乙", "x": 0, "y": null}\n]';
+    const whole = JSON.stringify(jsonOf(text).records);
+    fc.assert(fc.property(fc.integer({ min: 1, max: 20 }), (size) => JSON.stringify(jsonOf(text, size).records) === whole));
+    expect(jsonOf(text).records[0]!["x"]).toBe("-150");
+  });
+
+  it("moves the decimal point exactly", () => {
+    expect(plainDecimal("1.5e3")).toBe("1500");
+    expect(plainDecimal("-0.0")).toBe("0");
+    expect(plainDecimal("12.3400")).toBe("12.34");
+    expect(plainDecimal("1e999")).toBe("1e999");
+  });
+});

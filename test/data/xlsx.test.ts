@@ -1,0 +1,133 @@
+/** Workbooks as Excel and WPS save them, read through exceljs with each cell's text as shown; the template read back. */
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { readDataBytes, readXlsxSheet, recordOf, templateCsv, writeTableXlsx, writeTemplateXlsx, type TemplateColumn } from "../../packages/data/src/index.ts";
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/data/${name}`, import.meta.url)));
+const EXPECTED = [{ name: "服务企业数" }, { name: "用户满意度" }, { name: "营业收入", unit: "万元" }, { name: "网站日常维护" }, { name: "专家评分" }];
+
+describe("a workbook saved by WPS", () => {
+  it("reads percent cells as exact percentages, text as text, formulas as their value, under a merged two-row header", async () => {
+    const t = await readDataBytes(fixture("wps-percent.xlsx"), { file: "wps-percent.xlsx", expected: EXPECTED });
+    expect(t.format).toBe("xlsx");
+    expect(t.sheet).toBe("数据");
+    expect(t.header?.columns).toEqual(["名称", "服务企业数", "用户满意度", "营业收入", "网站日常维护", "专家评分"]);
+    expect(t.header?.rows).toEqual([2, 3]);
+    expect(t.rows.map((r) => ({ row: r.row, ...recordOf(r) }))).toEqual([
+      { row: 4, 名称: "甲平台", 服务企业数: "100", 用户满意度: "90%", 营业收入: "500", 网站日常维护: "是", 专家评分: "20" },
+      // 0.85 with format 0.0% shows 85.0% → "85%"; "499" stored as text stays text; =10+2.5 cached 12.5
+      { row: 5, 名称: "乙平台", 服务企业数: "90", 用户满意度: "85%", 营业收入: "499", 网站日常维护: "否", 专家评分: "12.5" },
+      // "1,500" typed as text stays text (the engine decides); 0.30000000000000004 is shown by Excel as 0.3; TRUE → 是
+      { row: 6, 名称: "丙平台", 服务企业数: "1,500", 用户满意度: "0.3", 营业收入: "0.1", 网站日常维护: "是", 专家评分: "0" },
+    ]);
+    // the 合计 row and the note under the table are reported, not scored; styled empty rows are ignored
+    expect(t.errors.map((e) => [e.code, e.row])).toEqual([
+      ["ZS6020", 7],
+      ["ZS6020", 9],
+    ]);
+  });
+
+  it("reads a named sheet, and lists the sheets when the name is wrong", async () => {
+    const t = await readDataBytes(fixture("wps-percent.xlsx"), { sheet: "2023年" });
+    expect(t.rows.map(recordOf).map((r) => [r["名称"], r["用户满意度"]])).toEqual([["丁平台", "70%"]]);
+    const bad = await readDataBytes(fixture("wps-percent.xlsx"), { sheet: "2022年" });
+    expect(bad.failed).toBe(true);
+    expect(bad.errors[0]!.message).toBe("工作簿中没有名为「2022年」的工作表；有：「数据」「2023年」");
+  });
+
+  it("gives publish the text and merged ranges of a sheet", async () => {
+    const s = await readXlsxSheet(fixture("wps-percent.xlsx"));
+    if ("error" in s) throw new Error(s.error.message);
+    expect(s.rows[1]).toEqual(["名称", "服务情况", "", "营业收入（万元）", "网站日常维护", "专家评分"]);
+    expect(s.merges).toContainEqual({ top: 2, left: 2, bottom: 2, right: 3 });
+    expect(s.merges).toContainEqual({ top: 1, left: 1, bottom: 1, right: 6 });
+  });
+});
+
+describe("workbooks written by Excel-like tools (exceljs)", () => {
+  it("percent formats of every kind give the exact percentage", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Sheet1");
+    ws.addRow(["名称", "a", "b", "c", "d"]);
+    const r = ws.addRow(["甲", 0.9, 0.125, 0.0005, 1.2345678901234567]);
+    r.getCell(2).numFmt = "0%";
+    r.getCell(3).numFmt = "0.0%";
+    r.getCell(4).numFmt = '0.00"%"'; // a literal "%" in quotes is not a percent format
+    r.getCell(5).numFmt = "[Red]0.00%;-0.00%";
+    const t = await readDataBytes(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), { file: "x.xlsx" });
+    expect({ ...recordOf(t.rows[0]!) }).toEqual({ 名称: "甲", a: "90%", b: "12.5%", c: "0.0005", d: "123.456789012346%" });
+  });
+
+  it("refuses a corrupt workbook and an old .xls with a message saying what to do", async () => {
+    const corrupt = await readDataBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]), { file: "坏.xlsx" });
+    expect(corrupt.errors[0]!.code).toBe("ZS6013");
+    const xls = await readDataBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), { file: "旧.xls" });
+    expect(xls.errors[0]!.code).toBe("ZS6015");
+    expect(xls.errors[0]!.message).toContain("另存为");
+    const renamed = await readDataBytes(new TextEncoder().encode("名称,a\n甲,1\n"), { file: "假的.xlsx" });
+    expect(renamed.errors[0]!.code).toBe("ZS6013");
+  });
+
+  it("reads a workbook even when it is named .csv", async () => {
+    const t = await readDataBytes(fixture("wps-percent.xlsx"), { file: "数据.csv" });
+    expect(t.format).toBe("xlsx");
+    expect(t.rows).toHaveLength(3);
+  });
+
+  it("writes a table with numbers as numbers and formula-like text as text", async () => {
+    const bytes = await writeTableXlsx([
+      ["平台", "总分"],
+      ["=1+2", "95.5"],
+      ["乙", "12345678901234567"],
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell("A2").value).toBe("=1+2");
+    expect(ws.getCell("A2").type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell("B2").value).toBe(95.5);
+    expect(ws.getCell("B3").value).toBe("12345678901234567"); // more than Excel's 15 digits: kept as text
+  });
+});
+
+describe("the data template", () => {
+  const columns: TemplateColumn[] = [
+    { name: "服务企业家次", type: "count", unit: "家次", description: "通过审核的服务活动参与企业数量" },
+    { name: "网站日常维护", type: "yesno" },
+    { name: "协同评定分", type: "score", min: "0", max: "20", unit: "分" },
+    { name: "用户满意度", type: "percent" },
+    { name: "营业收入", type: "money", unit: "万元" },
+  ];
+
+  it("has units and ranges in the header, notes, drop-downs, number ranges and a frozen header", async () => {
+    const bytes = await writeTemplateXlsx(columns, "测试体系 数据表");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer as ArrayBuffer);
+    const ws = wb.getWorksheet("数据")!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(["名称", "服务企业家次（家次）", "网站日常维护（是/否）", "协同评定分（分，0～20）", "用户满意度（%）", "营业收入（万元）"]);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1, xSplit: 1 });
+    expect(String((ws.getCell("B1").note as { texts?: { text: string }[] } | string | undefined) && JSON.stringify(ws.getCell("B1").note))).toContain("通过审核的服务活动参与企业数量");
+    expect(ws.getCell("C2").dataValidation).toMatchObject({ type: "list", formulae: ['"是,否"'] });
+    expect(ws.getCell("C500").dataValidation).toMatchObject({ type: "list" });
+    expect(ws.getCell("B2").dataValidation).toMatchObject({ type: "whole", operator: "greaterThanOrEqual", formulae: [0] });
+    expect(ws.getCell("D2").dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 20] });
+    expect(wb.getWorksheet("填表说明")).toBeDefined();
+  });
+
+  it("a filled template reads back as the rubric's inputs", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeTemplateXlsx(columns)).buffer as ArrayBuffer);
+    const ws = wb.getWorksheet("数据")!;
+    const row = ws.getRow(2);
+    row.values = ["甲平台", 1500, "是", 18.5, 0.925, 320];
+    row.getCell(5).numFmt = "0.0%"; // typed as 92.5% in Excel
+    const t = await readDataBytes(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), { file: "填好的.xlsx", expected: columns.map((c) => ({ name: c.name, ...(c.unit ? { unit: c.unit } : {}) })) });
+    expect(t.errors).toEqual([]);
+    expect({ ...recordOf(t.rows[0]!) }).toEqual({ 名称: "甲平台", 服务企业家次: "1500", 网站日常维护: "是", 协同评定分: "18.5", 用户满意度: "92.5%", 营业收入: "320" });
+  });
+
+  it("the CSV template is the same header row, with a BOM", () => {
+    expect(templateCsv(columns)).toBe("\ufeff名称,服务企业家次（家次）,网站日常维护（是/否）,协同评定分（分，0～20）,用户满意度（%）,营业收入（万元）\r\n");
+  });
+});
