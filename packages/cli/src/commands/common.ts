@@ -1,5 +1,5 @@
 /** What the commands share: a rubric read and analysed once, refused with its errors when it cannot be scored. */
-import { analyze, type Analysis, type Diagnostic, type Rubric } from "@zhunsheng/core";
+import { analyze, compile, type Analysis, type Diagnostic, type Rubric, type Scorer } from "@zhunsheng/core";
 import { CliError, displayName, EXIT, readText, type Io } from "../io.ts";
 import { diagnosticLine } from "../render.ts";
 
@@ -26,4 +26,9 @@ export async function loadRubric(path: string, io: Io): Promise<LoadedRubric> {
     throw new CliError(`${name}：评价体系有${errors.length}个错误，无法使用`, EXIT.findings);
   }
   return { path, text, analysis, rubric: analysis.rubric };
+}
+
+/** The analysis's compiled scorer (the one the checks ran on): one compilation per rubric. */
+export function scorerOf(loaded: LoadedRubric): Scorer {
+  return loaded.analysis.scorer ?? compile(loaded.rubric);
 }

@@ -4,9 +4,7 @@ import { readPlatforms, type DataProblems, type PlatformRow } from "../data-inpu
 import { CliError, displayName, EXIT, writeResult, type Io } from "../io.ts";
 import { renderExplanation } from "../render.ts";
 import { explanationJson, unnamedPlatform, verdictJson } from "../results.ts";
-import { loadRubric } from "./common.ts";
-import { scorerFor } from "./scale.ts";
-import type { Scorer } from "@zhunsheng/core";
+import { loadRubric, scorerOf } from "./common.ts";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const dataPath = stringOption(args, "data");
@@ -14,14 +12,15 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (!dataPath || !name) throw new CliError(`缺少 ${dataPath ? "--platform <名称>" : "--data <数据文件>"}（zhunsheng explain --help 查看用法）`, EXIT.usage);
   const rubricPath = args.positionals[0]!;
   if (rubricPath === "-" && dataPath === "-") throw new CliError("体系和数据不能都从标准输入读取", EXIT.usage);
-  const { rubric } = await loadRubric(rubricPath, io);
+  const loaded = await loadRubric(rubricPath, io);
+  const { rubric } = loaded;
   const problems: DataProblems = { lines: [] };
-  const scorers = new Map<number, Scorer>();
+  const scorer = scorerOf(loaded);
   let found: PlatformRow | undefined;
   const near: string[] = [];
   for await (const p of readPlatforms(dataPath, io, problems)) {
     // the platform's name as the scorer reads it: one rule for score and explain
-    const platform = scorerFor(rubric, p.record, scorers).read(p.record).platform ?? unnamedPlatform(p.index);
+    const platform = scorer.read(p.record).platform ?? unnamedPlatform(p.index);
     if (platform === name) {
       found = p;
       break;
@@ -30,7 +29,6 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   }
   for (const line of problems.lines) io.stderr.write(line + "\n");
   if (!found) throw new CliError(`${displayName(dataPath)} 中没有名为「${name}」的平台${near.length ? `，你是不是想找「${near.join("」「")}」？` : ""}`, EXIT.findings);
-  const scorer = scorerFor(rubric, found.record, scorers);
   const verdict = verdictJson(scorer.score(found.record), unnamedPlatform(found.index), found.row);
   const explanation = scorer.explain(found.record);
   const out = stringOption(args, "out");

@@ -3,14 +3,13 @@
  * data file scored by the compiled scorer. Platforms are read and written one at a time: --json
  * prints one array written incrementally, --jsonl one object per line; memory stays flat.
  */
-import type { Rubric, Scorer } from "@zhunsheng/core";
+import type { Rubric } from "@zhunsheng/core";
 import { flagOption, stringOption, type ParsedArgs } from "../args.ts";
 import { readPlatforms, type DataProblems } from "../data-input.ts";
 import { CliError, displayName, EXIT, openSink, type Io } from "../io.ts";
 import { table } from "../render.ts";
 import { unnamedPlatform, verdictJson, type VerdictJson } from "../results.ts";
-import { loadRubric } from "./common.ts";
-import { scorerFor } from "./scale.ts";
+import { loadRubric, scorerOf } from "./common.ts";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const dataPath = stringOption(args, "data");
@@ -20,18 +19,19 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const json = flagOption(args, "json");
   const jsonl = flagOption(args, "jsonl");
   if (json && jsonl) throw new CliError("--json 与 --jsonl 只能选一个", EXIT.usage);
-  const { rubric } = await loadRubric(rubricPath, io);
+  const loaded = await loadRubric(rubricPath, io);
+  const { rubric } = loaded;
 
   const problems: DataProblems = { lines: [] };
   const sink = openSink(stringOption(args, "out"), io);
-  const scorers = new Map<number, Scorer>();
+  const scorer = scorerOf(loaded);
   let count = 0;
   let bad = 0;
   const badLines: string[] = [];
   const tableRows: string[][] = [];
   if (json) await sink.write("[");
   for await (const p of readPlatforms(dataPath, io, problems)) {
-    const verdict = scorerFor(rubric, p.record, scorers).score(p.record);
+    const verdict = scorer.score(p.record);
     const v = verdictJson(verdict, unnamedPlatform(p.index), p.row);
     count++;
     if (v.errors.length > 0) {
