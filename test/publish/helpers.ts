@@ -5,7 +5,8 @@ import { analyze, parseDataFile, type PlatformRecord, type Rubric } from "../../
 
 export const ROOT = new URL("../../", import.meta.url).pathname;
 export const FIXTURES = join(ROOT, "test/fixtures/publish");
-export const SEED = "/work/shared/seeds/hunan-window-platform-indicator-tables.txt";
+/** 附件1 of the Hunan seed (the three indicator tables), kept in the repository: see test/fixtures/seeds/README.md. */
+export const SEED = join(ROOT, "test/fixtures/seeds/hunan-window-platform-indicator-tables.附件1.txt");
 
 export function zsFiles(dir: string): string[] {
   let entries: string[];
