@@ -131,6 +131,19 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: { min: 1, max: 1 },
     load: () => import("./commands/import.ts"),
   },
+  {
+    command: "lsp",
+    summary: "语言服务器（LSP，经标准输入输出），供 VS Code、Neovim 等编辑器使用",
+    usage: ["zhunsheng lsp"],
+    details: [
+      "由编辑器启动，经标准输入输出讲 Language Server Protocol：诊断与快速修复、补全、悬停、跳转、引用、重命名、排版、语义着色、大纲、折叠，以及评分与得分说明命令。",
+      "监视编辑器打开的整个规则目录：重命名输入时，示例数据的表头和概念表一并修改。",
+    ],
+    options: {},
+    positionals: { min: 0, max: 0 },
+    examples: ["nvim：vim.lsp.start_client({ cmd = { \"zhunsheng\", \"lsp\" }, root_dir = \"rules\" })"],
+    load: () => import("./commands/lsp.ts"),
+  },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

@@ -1,0 +1,32 @@
+/**
+ * A fuzz worker process: examines the inputs it is told to and reports each one to the parent
+ * ([index, milliseconds, finding?]). It runs apart so that a hang is seen and killed by the
+ * parent, not suffered, and a crash takes only this process down.
+ */
+import { examine } from "./examine.ts";
+import { inputAt, type FuzzInput } from "./inputs.ts";
+import { loadRegressions } from "./regressions.ts";
+
+export type Job =
+  | { source: "seed"; seed: number; from: number; to: number; deepEvery: number }
+  | { source: "regressions"; from: number; to: number };
+
+export type Report = [index: number, ms: number, finding?: import("./examine.ts").Finding];
+
+function inputOf(job: Job, index: number, fixtures: FuzzInput[] | undefined): FuzzInput {
+  return job.source === "seed" ? inputAt(job.seed, index) : fixtures![index]!;
+}
+
+process.on("message", (job: Job) => {
+  const fixtures = job.source === "regressions" ? loadRegressions().map((r) => r.input) : undefined;
+  for (let i = job.from; i < job.to; i++) {
+    const input = inputOf(job, i, fixtures);
+    const deep = job.source === "regressions" || i % job.deepEvery === 0;
+    const start = performance.now();
+    const finding = examine(input, i, deep);
+    const report: Report = finding ? [i, performance.now() - start, finding] : [i, performance.now() - start];
+    process.send!(report);
+  }
+  process.send!("done", () => process.exit(0));
+});
+process.send!("ready");
