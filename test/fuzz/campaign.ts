@@ -66,6 +66,7 @@ export function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
       let next = from;
       let last = performance.now();
       let finished = false;
+      let ready = false;
       const child: ChildProcess = fork(CHILD, [], { execArgv: ["--conditions=@zhunsheng/source", "--import", "tsx"], stdio: ["ignore", "ignore", "pipe", "ipc"] });
       let stderr = "";
       child.stderr?.on("data", (b: Buffer) => (stderr = (stderr + b.toString()).slice(-2000)));
@@ -78,11 +79,16 @@ export function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
         resolve(runRange(next + 1, to));
       };
       const watchdog = setInterval(() => {
-        if (!finished && performance.now() - last > killMs) restartAfter({ kind: "hang", message: `超过${killMs / 1000}秒仍未结束，已终止` });
+        // a child starting on a busy machine is not a hang: the clock runs from its first message
+        if (!finished && ready && performance.now() - last > killMs) restartAfter({ kind: "hang", message: `超过${killMs / 1000}秒仍未结束，已终止` });
+        else if (!finished && !ready && performance.now() - last > 120_000) restartAfter({ kind: "crash", message: "子进程两分钟内没有启动" });
       }, 200);
       child.on("message", (m: Report | "ready" | "done") => {
         last = performance.now();
-        if (m === "ready") return void child.send(jobOf(from, to));
+        if (m === "ready") {
+          ready = true;
+          return void child.send(jobOf(from, to));
+        }
         if (m === "done") {
           finished = true;
           clearInterval(watchdog);
