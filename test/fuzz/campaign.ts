@@ -2,7 +2,7 @@
  * The fuzz campaign (issue 9): `npm run fuzz [-- --count N --seed S --workers W --keep-all --no-save --regressions]`.
  * Inputs are examined in child processes; an input that runs longer than 1 s is a hang, one
  * that runs 10 s is killed and the child restarted after it. Every failing input is kept in
- * test/fuzz/regressions/ (three of each kind, shortest first; all with --keep-all; none with --no-save), and the figures are printed at the end.
+ * test/fuzz/regressions/ (two of each kind, shortest first; all with --keep-all; none with --no-save), and the figures are printed at the end.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
@@ -113,11 +113,22 @@ export function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
   return Promise.all(ranges).then(() => ({ inputs: total, findings: findings.sort((a, b) => a.index - b.index), slowest, elapsedMs: performance.now() - started }));
 }
 
+/** What makes two findings the same problem: the kind, the message without numbers or code lists, and the throwing function. */
+export function groupKey(f: Finding): string {
+  const message = f.message
+    .replace(/ZS[0-9]+/g, "ZS")
+    .replace(/[0-9][0-9.]*/g, "N")
+    .replace(/(ZS,?)+/g, "ZS…")
+    .slice(0, 60);
+  const frame = f.where?.split(" ← ")[0]?.replace(/:[0-9]+:[0-9]+\)?$/, "") ?? "";
+  return `${f.kind}|${message}|${frame}`;
+}
+
 /** Findings grouped by what went wrong, most frequent first. */
 export function summarize(findings: readonly Found[]): { kind: string; message: string; where?: string; count: number; first: number }[] {
   const groups = new Map<string, { kind: string; message: string; where?: string; count: number; first: number }>();
   for (const f of findings) {
-    const key = `${f.finding.kind}|${f.finding.message.replace(/[0-9]+/g, "N").slice(0, 80)}|${f.finding.where?.split(" ← ")[0] ?? ""}`;
+    const key = groupKey(f.finding);
     const g = groups.get(key);
     if (g) g.count++;
     else groups.set(key, { kind: f.finding.kind, message: f.finding.message, where: f.finding.where, count: 1, first: f.index });
@@ -151,14 +162,14 @@ async function main(): Promise<void> {
   console.log(`\n输入 ${result.inputs} 个，用时 ${(result.elapsedMs / 1000).toFixed(0)} 秒`);
   console.log(`抛出异常 ${kinds("throw")}，超时（>1秒）${kinds("hang")}，进程崩溃 ${kinds("crash")}，破坏后未报告 ${kinds("silent")}，读法不一致 ${kinds("differs")}，结果含 NaN/Infinity ${kinds("nonsense")}`);
   console.log(`最慢的输入：第 ${result.slowest.index} 个（${result.slowest.family}），${result.slowest.ms.toFixed(1)} 毫秒`);
-  for (const g of summarize(result.findings)) console.log(`  ${g.count} × [${g.kind}] ${g.message}${g.where ? `\n      at ${g.where}` : ""}\n      例：第 ${g.first} 个`);
+  for (const g of summarize(result.findings)) console.log(`  ${g.count} × [${g.kind}] ${g.message.slice(0, 240)}${g.where ? `\n      at ${g.where}` : ""}\n      例：第 ${g.first} 个`);
   if (!values["no-save"] && source.kind === "seed") {
     // keep a few inputs of each kind of failure, the shortest first
     const kept = new Map<string, number>();
     const byLength = [...result.findings].map((f) => ({ f, text: inputAt(seed, f.index) })).sort((a, b) => a.text.text.length - b.text.text.length);
     for (const { f, text } of byLength) {
-      const key = `${f.finding.kind}|${f.finding.message.replace(/[0-9]+/g, "N").slice(0, 80)}|${f.finding.where?.split(" ← ")[0] ?? ""}`;
-      if (!values["keep-all"] && (kept.get(key) ?? 0) >= 3) continue;
+      const key = groupKey(f.finding);
+      if (!values["keep-all"] && (kept.get(key) ?? 0) >= 2) continue;
       kept.set(key, (kept.get(key) ?? 0) + 1);
       console.log(`保存：test/fuzz/regressions/${keep(text, f.finding)}`);
     }

@@ -99,7 +99,7 @@ function frames(e: unknown): string | undefined {
   return stack
     .split("\n")
     .slice(1, 5)
-    .map((l) => l.trim().replace(/\(?file:\/\/\/[^)]*?\/(packages|grammar|test)\//, "($1/"))
+    .map((l) => l.trim().replace(/(?:file:\/\/)?\/[^\s()]*?\/(packages|grammar|test|node_modules)\//, "$1/"))
     .join(" ← ");
 }
 

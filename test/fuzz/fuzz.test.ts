@@ -27,7 +27,8 @@ describe("fuzz campaign", () => {
     const failing = new Set(result.findings.map((f) => f.index));
     const wrong = kept.flatMap(({ entry }, i) => {
       if (entry.status === "fixed" && failing.has(i)) return [`${entry.file}: marked fixed but fails again: ${result.findings.find((f) => f.index === i)!.finding.message.slice(0, 160)}`];
-      if (entry.status === "open" && !failing.has(i)) return [`${entry.file}: passes now — mark it "fixed" in test/fuzz/regressions/index.json`];
+      // (how long a slow input takes depends on the machine: an open hang that finishes is not proof of a fix)
+      if (entry.status === "open" && entry.finding.kind !== "hang" && !failing.has(i)) return [`${entry.file}: passes now — mark it "fixed" in test/fuzz/regressions/index.json`];
       return [];
     });
     expect(wrong).toEqual([]);
