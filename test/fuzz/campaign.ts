@@ -113,15 +113,20 @@ export function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
   return Promise.all(ranges).then(() => ({ inputs: total, findings: findings.sort((a, b) => a.index - b.index), slowest, elapsedMs: performance.now() - started }));
 }
 
-/** What makes two findings the same problem: the kind, the message without numbers or code lists, and the throwing function. */
-export function groupKey(f: Finding): string {
+/** The same problem: the kind and the message without numbers or code lists (stable while the code around it moves). */
+export function problemKey(f: Finding): string {
   const message = f.message
     .replace(/ZS[0-9]+/g, "ZS")
     .replace(/[0-9][0-9.]*/g, "N")
     .replace(/(ZS,?)+/g, "ZS…")
     .slice(0, 60);
+  return `${f.kind}|${message}`;
+}
+
+/** A group of findings for the report: the same problem thrown from the same function. */
+export function groupKey(f: Finding): string {
   const frame = f.where?.split(" ← ")[0]?.replace(/:[0-9]+:[0-9]+\)?$/, "") ?? "";
-  return `${f.kind}|${message}|${frame}`;
+  return `${problemKey(f)}|${frame}`;
 }
 
 /** Findings grouped by what went wrong, most frequent first. */

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = new URL("../../", import.meta.url).pathname;
-const PACKAGES = ["grammar", "packages/core", "packages/language-service", "packages/publish", "packages/cli"];
+const PACKAGES = ["grammar", "packages/core", "packages/language-service", "packages/lsp", "packages/publish", "packages/cli"];
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
 interface Packed {
@@ -43,7 +43,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("npm pack", () => {
   it("ships built JavaScript, declarations, a license and a README — no sources, no build state", () => {
-    expect(packed.map((p) => p.name).sort()).toEqual(["@zhunsheng/core", "@zhunsheng/grammar", "@zhunsheng/language-service", "@zhunsheng/publish", "zhunsheng"]);
+    expect(packed.map((p) => p.name).sort()).toEqual(["@zhunsheng/core", "@zhunsheng/grammar", "@zhunsheng/language-service", "@zhunsheng/lsp", "@zhunsheng/publish", "zhunsheng"]);
     for (const p of packed) {
       const files = p.files.map((f) => f.path);
       expect(files, p.name).toEqual(expect.arrayContaining(["package.json", "LICENSE", "README.md", "dist/index.js", "dist/index.d.ts"]));
