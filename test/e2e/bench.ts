@@ -1,15 +1,20 @@
 /**
  * Browser benchmark (not a test): `npm run bench -w playground`.
- * Keystroke → updated score table for the largest built-in rubric with 100 sample platforms
- * (p50/p95 over 50 edits), the built app's JS size (gzip) and time to interactive on localhost.
- * Writes test-output/bench.json.
+ * Keystroke → updated score table for the largest built-in rubric at 1,000 and 10,000
+ * platforms (p50/p95 over the edits), main-thread long tasks (PerformanceObserver `longtask`)
+ * while typing at 10,000, the built app's JS size (gzip) and time to interactive on localhost.
+ * Writes test-output/bench.json. Works from a fresh clone (it creates test-output/).
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import type { Page } from "playwright-core";
 import { analyze } from "../../packages/core/src/index.ts";
 import { samplePlatforms } from "../../playground/src/worker/sample-data.ts";
 import { newPage, OUTPUT, ROOT, startApp } from "./app.ts";
+
+const SIZES = [1000, 10000];
+const EDITS = Number(process.env["BENCH_EDITS"] ?? 40);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((e) => (statSync(join(dir, e)).isDirectory() ? files(join(dir, e)) : [join(dir, e)]));
@@ -20,44 +25,38 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 }
 
+const round = (x: number) => +x.toFixed(1);
+
+mkdirSync(OUTPUT, { recursive: true });
 const rubrics = files(`${ROOT}rules`).filter((f) => f.endsWith(".zs"));
 const largest = rubrics.sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
 const text = readFileSync(largest, "utf8");
 const rubric = analyze(text).rubric!;
-const records: Record<string, unknown>[] = samplePlatforms(rubric, 100).map((r, i) => ({ ...r, 名称: `平台${i + 1}` }));
-const header = Object.keys(records[0]!);
-const csv = [header, ...records.map((r) => header.map((h) => String(r[h] ?? "")))].map((r) => r.map((v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(",")).join("\n") + "\n";
-writeFileSync(`${OUTPUT}/bench-100.csv`, csv);
 
-const app = await startApp();
-try {
-  // size of what the first page load fetches: entry JS, CSS and the two workers
-  const assets = files(`${app.outDir}/assets`);
-  const gz = (f: string) => gzipSync(readFileSync(f)).length;
-  const initialJs = assets.filter((f) => /\/(index|analysis-worker|editor\.worker)-[^/]*\.js$/.test(f));
-  const size = {
-    initialJsGzipKB: +(initialJs.reduce((n, f) => n + gz(f), 0) / 1024).toFixed(1),
-    entryJsGzipKB: +(assets.filter((f) => /\/index-[^/]*\.js$/.test(f)).reduce((n, f) => n + gz(f), 0) / 1024).toFixed(1),
-    cssGzipKB: +(assets.filter((f) => f.endsWith(".css")).reduce((n, f) => n + gz(f), 0) / 1024).toFixed(1),
-    lazyChunks: assets.filter((f) => f.endsWith(".js") && !initialJs.includes(f)).map((f) => `${f.split("/").pop()} ${(gz(f) / 1024).toFixed(1)} KB`),
-  };
+/** A CSV of `n` platforms for the rubric, values spread around its thresholds. */
+function datasetCsv(n: number): string {
+  const records: Record<string, unknown>[] = samplePlatforms(rubric, n).map((r, i) => ({ ...r, 名称: `平台${i + 1}` }));
+  const header = Object.keys(records[0]!);
+  const field = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return [header, ...records.map((r) => header.map((h) => String(r[h] ?? "")))].map((r) => r.map(field).join(",")).join("\n") + "\n";
+}
 
-  const { page } = await newPage(app);
-  const tti = await page.evaluate(() => performance.now());
-  const relative = largest.slice(`${ROOT}rules/`.length);
-  const platformType = /平台类型[：:]\s*(.+)/.exec(text)?.[1]?.trim() ?? relative;
-  await page.locator('zs-explorer [role="treeitem"]', { hasText: platformType }).last().click();
-  await page.locator("zs-score-table tbody tr").first().waitFor();
+/** Imports `file` as the open rubric's dataset and waits until the table counts its platforms. */
+async function importDataset(page: Page, file: string, n: number): Promise<void> {
   await page.locator('zs-activity-bar button[aria-label="样本数据"]').click();
   const chooser = page.waitForEvent("filechooser");
   await page.locator("zs-data-view button", { hasText: "导入" }).click();
-  await (await chooser).setFiles(`${OUTPUT}/bench-100.csv`);
-  await page.waitForFunction(() => document.querySelector("zs-score-table")?.shadowRoot?.querySelectorAll("tbody tr").length === 100);
+  await (await chooser).setFiles(file);
+  await page.locator("zs-score-table .bar", { hasText: `${n} 个平台` }).waitFor({ timeout: 120_000 });
+  await page.locator('zs-activity-bar button[aria-label="资源管理器"]').click();
+}
+
+/** Keystroke → the score table of that text rendered, `EDITS` times (a space typed, then removed). */
+async function keystrokes(page: Page): Promise<number[]> {
   await page.locator(".view-lines").click();
   await page.keyboard.press("Control+End");
-
   const times: number[] = [];
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < EDITS; i++) {
     // armed before the key is pressed (a string, so that the bundler's helpers do not leak into the page)
     await page.evaluate(`window.__benchWait = new Promise((resolve) => {
       let t0 = 0;
@@ -73,17 +72,59 @@ try {
     }); undefined`);
     await page.keyboard.press(i % 2 === 0 ? "Space" : "Backspace");
     times.push(await page.evaluate<number>("window.__benchWait"));
-    if (process.env["BENCH_DEBUG"]) console.log(i, times[times.length - 1]);
   }
-  console.log(times.map((t) => t.toFixed(0)).join(" "));
-  const result = {
-    rubric: relative,
-    platforms: 100,
-    edits: times.length,
-    keystrokeToScoresMs: { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1), max: +Math.max(...times).toFixed(1) },
-    timeToInteractiveMs: +tti.toFixed(0),
-    size,
+  return times;
+}
+
+/** Long main-thread tasks while typing a burst of 20 characters (as an officer types a sentence), until the scores settle. */
+async function longTasksWhileTyping(page: Page): Promise<{ count: number; maxMs: number; keys: number }> {
+  await page.evaluate(`window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: "longtask" }); undefined`);
+  await page.locator(".view-lines").click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  const sentence = "# 评分不阻塞输入：一个二十字的注释行测试";
+  await page.keyboard.type(sentence, { delay: 40 });
+  await page.waitForTimeout(1500);
+  const long = await page.evaluate<number[]>("window.__long");
+  return { count: long.length, maxMs: round(Math.max(0, ...long)), keys: sentence.length };
+}
+
+const app = await startApp();
+try {
+  // size of what the first page load fetches: entry JS, CSS and the two workers
+  const assets = files(`${app.outDir}/assets`);
+  const gz = (f: string) => gzipSync(readFileSync(f)).length;
+  const initialJs = assets.filter((f) => /\/(index|analysis-worker|editor\.worker)-[^/]*\.js$/.test(f));
+  const size = {
+    initialJsGzipKB: round(initialJs.reduce((n, f) => n + gz(f), 0) / 1024),
+    entryJsGzipKB: round(assets.filter((f) => /\/index-[^/]*\.js$/.test(f)).reduce((n, f) => n + gz(f), 0) / 1024),
+    cssGzipKB: round(assets.filter((f) => f.endsWith(".css")).reduce((n, f) => n + gz(f), 0) / 1024),
+    lazyChunks: assets.filter((f) => f.endsWith(".js") && !initialJs.includes(f)).map((f) => `${f.split("/").pop()} ${(gz(f) / 1024).toFixed(1)} KB`),
   };
+  const relative = largest.slice(`${ROOT}rules/`.length);
+  const platformType = /平台类型[：:]\s*(.+)/.exec(text)?.[1]?.trim() ?? relative;
+  const runs: Record<string, unknown>[] = [];
+  let tti = 0;
+  for (const n of SIZES) {
+    const csv = `${OUTPUT}/bench-${n}.csv`;
+    writeFileSync(csv, datasetCsv(n));
+    const { page } = await newPage(app);
+    if (n === SIZES[0]) tti = await page.evaluate(() => performance.now());
+    await page.locator('zs-explorer [role="treeitem"]', { hasText: platformType }).last().click();
+    await page.locator("zs-score-table tbody tr[data-platform]").first().waitFor();
+    await importDataset(page, csv, n);
+    const times = await keystrokes(page);
+    const run: Record<string, unknown> = {
+      platforms: n,
+      edits: times.length,
+      keystrokeToScoresMs: { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(Math.max(...times)) },
+    };
+    if (n === SIZES[SIZES.length - 1]) run["longTasksWhileTyping"] = await longTasksWhileTyping(page);
+    console.log(JSON.stringify(run));
+    runs.push(run);
+    await page.context().close();
+  }
+  const result = { rubric: relative, runs, timeToInteractiveMs: Math.round(tti), size };
   writeFileSync(`${OUTPUT}/bench.json`, JSON.stringify(result, null, 2));
   console.log(JSON.stringify(result, null, 2));
 } finally {

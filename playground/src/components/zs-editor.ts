@@ -5,7 +5,7 @@
 import { LitElement, html } from "lit";
 import { customElement } from "lit/decorators.js";
 import type { Range } from "@zhunsheng/core";
-import { monaco } from "../monaco/monaco.ts";
+import { monaco, TabFocus } from "../monaco/monaco.ts";
 import { LANGUAGE_ID, toMonacoRange } from "../monaco/language.ts";
 
 @customElement("zs-editor")
@@ -18,7 +18,8 @@ export class ZsEditor extends LitElement {
   }
 
   override render() {
-    return html`<div class="zs-monaco" style="position:absolute;inset:0"></div>`;
+    // monaco-component: the theme's colour variables reach the context menu, which Monaco draws in a shadow root beside the editor
+    return html`<div class="zs-monaco monaco-component" style="position:absolute;inset:0"></div>`;
   }
 
   override firstUpdated() {
@@ -44,12 +45,9 @@ export class ZsEditor extends LitElement {
       quickSuggestions: { other: true, comments: false, strings: false },
       ariaLabel: "评价体系编辑器",
     });
-    this.editor.onDidChangeCursorPosition((e) => {
-      const model = this.editor?.getModel();
-      if (!model) return;
-      const offset = model.getOffsetAt(e.position);
-      this.dispatchEvent(new CustomEvent("cursor-change", { detail: { line: e.position.lineNumber, column: e.position.column, offset }, bubbles: true }));
-    });
+    this.editor.onDidChangeCursorPosition(() => this.reportCursor());
+    // Ctrl+M (as in VS Code): Tab moves focus instead of indenting; the status bar shows the mode
+    TabFocus.onDidChangeTabFocus((on) => this.dispatchEvent(new CustomEvent("tab-focus-change", { detail: on, bubbles: true })));
     this.dispatchEvent(new CustomEvent("editor-ready", { bubbles: true }));
   }
 
@@ -67,6 +65,15 @@ export class ZsEditor extends LitElement {
     ed.updateOptions({ readOnly, readOnlyMessage: { value: "只读：这是分享链接中的评价体系。点击上方「保存为草稿」后可以编辑。" } });
     const vs = model && this.viewStates.get(model.uri.toString());
     if (vs) ed.restoreViewState(vs);
+    // the status bar shows this model's cursor, not the last one's
+    this.reportCursor();
+  }
+
+  private reportCursor(): void {
+    const model = this.editor?.getModel();
+    const p = this.editor?.getPosition();
+    const detail = model && p ? { line: p.lineNumber, column: p.column, offset: model.getOffsetAt(p) } : { line: 1, column: 1, offset: 0 };
+    this.dispatchEvent(new CustomEvent("cursor-change", { detail, bubbles: true }));
   }
 
   reveal(range: Range): void {

@@ -15,6 +15,8 @@ export interface StatusInfo {
   message: string | undefined;
   /** The analysis could not finish: the counts are not to be trusted. */
   failure: string | undefined;
+  /** Ctrl+M is on: Tab moves the focus. */
+  tabFocusMode: boolean;
 }
 
 @customElement("zs-status-bar")
@@ -44,7 +46,9 @@ export class ZsStatusBar extends LitElement {
       ${i.stale ? html`<span class="stale">评分已过时</span>` : nothing}
       ${i.readOnly ? html`<span>只读</span>` : nothing}
       ${i.message ? html`<span class="message">${i.message}</span>` : nothing}
-      <span class="right"><span>行 ${i.line}，列 ${i.column}</span><span>准绳 .zs</span><span>UTF-8</span></span>
+      <span class="right">${i.tabFocusMode
+          ? html`<button class="tab-focus" title="Tab 键移动焦点（Ctrl+M 切换）" @click=${() => this.dispatchEvent(new CustomEvent("toggle-tab-focus", { bubbles: true, composed: true }))}>Tab 移动焦点</button>`
+          : nothing}<span class="position">行 ${i.line}，列 ${i.column}</span><span>准绳 .zs</span><span>UTF-8</span></span>
     </div>`;
   }
 }

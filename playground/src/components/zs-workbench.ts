@@ -27,6 +27,7 @@ import "./zs-problems.ts";
 import "./zs-status-bar.ts";
 import "./zs-command-palette.ts";
 import "./zs-diff-dialog.ts";
+import "./zs-sash.ts";
 
 @customElement("zs-workbench")
 export class ZsWorkbench extends LitElement {
@@ -82,6 +83,12 @@ export class ZsWorkbench extends LitElement {
     void openFiles(this.wb, [...e.dataTransfer.files]);
   };
 
+  /** The panel grows when its sash moves up. */
+  private resizePanel(delta: number) {
+    const current = this.wb.state.layout.panelHeight ?? this.querySelector<HTMLElement>("section.panel")?.offsetHeight ?? 300;
+    this.wb.resize({ panelHeight: current - delta });
+  }
+
   private onEditorReady() {
     const el = this.querySelector<ZsEditor>("zs-editor");
     if (el) this.wb.attachEditor(el, (ed) => bindEditorKeys(this.wb, ed));
@@ -106,9 +113,9 @@ export class ZsWorkbench extends LitElement {
     ];
     return html`
       <style>
-        zs-workbench { display: grid; grid-template-rows: minmax(0, 1fr) 22px; height: 100vh; font-family: var(--zs-font); }
-        zs-workbench .main { display: flex; min-height: 0; }
-        zs-workbench .side { width: 280px; flex: none; background: var(--zs-side-bg); border-right: 1px solid var(--zs-border); overflow: auto; }
+        zs-workbench { display: grid; grid-template-rows: minmax(0, 1fr) 22px; grid-template-columns: minmax(0, 1fr); height: 100vh; width: 100vw; overflow: hidden; font-family: var(--zs-font); }
+        zs-workbench .main { display: flex; min-height: 0; min-width: 0; overflow: hidden; }
+        zs-workbench .side { flex: none; background: var(--zs-side-bg); border-right: 1px solid var(--zs-border); overflow: auto; min-height: 0; }
         zs-workbench .center { flex: 1; display: flex; flex-direction: column; min-width: 0; }
         zs-workbench .editor-area { flex: 1 1 58%; display: flex; flex-direction: column; min-height: 0; position: relative; }
         zs-workbench zs-editor { display: block; position: relative; flex: 1; min-height: 0; }
@@ -117,7 +124,7 @@ export class ZsWorkbench extends LitElement {
         zs-workbench .welcome button { font: inherit; display: block; margin: 6px 0; background: none; border: 0; color: var(--zs-accent); cursor: pointer; padding: 0; }
         zs-workbench .banner { background: var(--zs-stale); padding: 4px 12px; font-size: 13px; display: flex; gap: 12px; align-items: center; }
         zs-workbench .banner button { font: inherit; }
-        zs-workbench .panel { flex: 0 0 40%; display: flex; flex-direction: column; min-height: 0; border-top: 1px solid var(--zs-border); }
+        zs-workbench .panel { display: flex; flex-direction: column; min-height: 0; border-top: 1px solid var(--zs-border); }
         zs-workbench .panel-tabs { display: flex; gap: 4px; padding: 0 8px; font-size: 12px; border-bottom: 1px solid var(--zs-border); }
         zs-workbench .panel-tabs button { all: unset; padding: 6px 8px; cursor: pointer; color: var(--zs-muted); border-bottom: 1px solid transparent; letter-spacing: 0.03em; }
         zs-workbench .panel-tabs button[aria-selected="true"] { color: var(--zs-fg); border-bottom-color: var(--zs-accent); }
@@ -129,7 +136,10 @@ export class ZsWorkbench extends LitElement {
       </style>
       <div class="main">
         <zs-activity-bar .view=${s.side} @view-change=${(e: CustomEvent<SideView | null>) => wb.showSide(e.detail)}></zs-activity-bar>
-        ${s.side ? html`<aside class="side" aria-label="侧边栏">${this.renderSide(doc, a)}</aside>` : nothing}
+        ${s.side
+          ? html`<aside class="side" aria-label="侧边栏" style="width:${s.layout.sideWidth}px">${this.renderSide(doc, a)}</aside>
+              <zs-sash orientation="vertical" label="调整侧边栏宽度" .value=${s.layout.sideWidth} @sash-move=${(e: CustomEvent<number>) => wb.resize({ sideWidth: wb.state.layout.sideWidth + e.detail })}></zs-sash>`
+          : nothing}
         <main class="center">
           <section class="editor-area" aria-label="编辑器">
             <zs-tabs
@@ -149,10 +159,12 @@ export class ZsWorkbench extends LitElement {
             <zs-editor
               @editor-ready=${() => this.onEditorReady()}
               @cursor-change=${(e: CustomEvent<{ line: number; column: number; offset: number }>) => wb.setCursor(e.detail)}
+              @tab-focus-change=${(e: CustomEvent<boolean>) => wb.store.set({ tabFocusMode: e.detail })}
             ></zs-editor>
             ${doc ? nothing : this.renderWelcome()}
           </section>
-          <section class="panel" aria-label="面板">
+          <zs-sash orientation="horizontal" label="调整面板高度" .value=${s.layout.panelHeight ?? 0} @sash-move=${(e: CustomEvent<number>) => this.resizePanel(e.detail)}></zs-sash>
+          <section class="panel" aria-label="面板" style=${s.layout.panelHeight === undefined ? "flex: 0 0 40%" : `flex: 0 0 ${s.layout.panelHeight}px`}>
             <div class="panel-tabs" role="tablist" aria-label="面板">
               ${panels.map(
                 (p) => html`<button role="tab" id=${`panel-tab-${p.id}`} aria-controls="panel-body" aria-selected=${s.panel === p.id ? "true" : "false"} @click=${() => wb.showPanel(p.id)}>${p.label}</button>`,
@@ -175,8 +187,10 @@ export class ZsWorkbench extends LitElement {
           readOnly: doc?.readOnly ?? false,
           message: s.message,
           failure: s.workerFailure ?? a?.failure,
+          tabFocusMode: s.tabFocusMode,
         }}
         @show-problems=${() => wb.showPanel("problems")}
+        @toggle-tab-focus=${() => void runCommand(wb, "tabFocus")}
       ></zs-status-bar>
       <zs-command-palette .commands=${COMMANDS} .open=${s.paletteOpen} @palette-close=${() => wb.store.set({ paletteOpen: false })} @run-command=${(e: CustomEvent<string>) => void runCommand(wb, e.detail)}></zs-command-palette>
       ${s.comparing && doc?.builtin

@@ -1,6 +1,9 @@
 /**
  * Monaco trimmed to the editor core and the features the workbench uses: no bundled
  * languages, no TypeScript/CSS/HTML/JSON workers. Chinese UI strings load first.
+ * Monaco 0.57's `features/*` entries do not carry every contribution they are named after:
+ * the suggest widget (suggestController), 转到定义/查找引用 (goToCommands), code lenses and
+ * Ctrl+M (toggleTabFocusMode) are imported from their modules directly, as editor.main does.
  */
 import "monaco-editor/nls/lang/zh-cn.js";
 import * as monaco from "monaco-editor/editor/editor.api.js";
@@ -33,10 +36,16 @@ import "monaco-editor/editor/contrib/semanticTokens/browser/documentSemanticToke
 import "monaco-editor/features/smartSelect/register.js";
 import "monaco-editor/features/snippet/register.js";
 import "monaco-editor/features/suggest/register.js";
+import "monaco-editor/editor/contrib/suggest/browser/suggestController.js";
+import "monaco-editor/editor/contrib/gotoSymbol/browser/goToCommands.js";
+import "monaco-editor/editor/contrib/codelens/browser/codelensController.js";
+import "monaco-editor/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode.js";
 import "monaco-editor/features/tokenization/register.js";
 import "monaco-editor/features/wordHighlighter/register.js";
 import "monaco-editor/features/wordOperations/register.js";
 
+import { TabFocus } from "monaco-editor/editor/browser/config/tabFocus.js";
+
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
-export { monaco };
+export { monaco, TabFocus };

@@ -22,6 +22,7 @@ export const COMMANDS: Command[] = [
   { id: "definition", label: "转到输入的声明", keys: "F12" },
   { id: "rename", label: "重命名输入", keys: "F2" },
   { id: "references", label: "查找所有引用", keys: "Shift+F12" },
+  { id: "tabFocus", label: "切换 Tab 键移动焦点", keys: "Ctrl+M" },
   { id: "openLocal", label: "打开本地文件…" },
   { id: "importData", label: "导入样本数据（CSV / XLSX）…" },
   { id: "exportCsv", label: "导出评分表为 CSV" },
@@ -105,6 +106,8 @@ export async function runCommand(wb: Workbench, id: string): Promise<void> {
       return wb.editorAction("editor.action.rename");
     case "references":
       return wb.editorAction("editor.action.referenceSearch.trigger");
+    case "tabFocus":
+      return wb.editorAction("editor.action.toggleTabFocusMode");
     case "openLocal":
       return pickFiles(wb, ".zs,.txt,.csv,.xlsx,.json");
     case "importData":
@@ -156,4 +159,18 @@ export function bindEditorKeys(wb: Workbench, ed: monaco.editor.IStandaloneCodeE
   ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void runCommand(wb, "save"));
   // VS Code's key on every platform (Monaco binds Ctrl+Shift+I on Linux)
   ed.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => void ed.getAction("editor.action.formatDocument")?.run());
+  // the context menu's last group: the workbench's own palette (Monaco's F1 list is not ours)
+  ed.addAction({
+    id: "zhunsheng.commandPalette",
+    label: "命令面板…",
+    contextMenuGroupId: "z_commands",
+    run: () => wb.store.set({ paletteOpen: true }),
+  });
+  ed.addAction({
+    id: "zhunsheng.triggerSuggest",
+    label: "触发建议",
+    contextMenuGroupId: "1_modification",
+    contextMenuOrder: 0,
+    run: () => void ed.getAction("editor.action.triggerSuggest")?.run(),
+  });
 }

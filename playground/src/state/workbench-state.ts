@@ -4,6 +4,7 @@ import type { Curve } from "@zhunsheng/language-service";
 import type { AnalysisResult, Record_ } from "../protocol.ts";
 import type { BuiltinRubric } from "../lib/library.ts";
 import type { monaco } from "../monaco/monaco.ts";
+import { loadLayout, type Layout } from "../lib/preferences.ts";
 
 export type Panel = "scores" | "explain" | "curve" | "problems";
 export type SideView = "explorer" | "outline" | "data" | "compare" | "impact" | "publish";
@@ -53,6 +54,9 @@ export interface WorkbenchState {
   comparing: boolean;
   /** Set when the analysis worker itself stopped: nothing is being checked any more. */
   workerFailure: string | undefined;
+  /** Ctrl+M: Tab moves the focus out of the editor instead of indenting. */
+  tabFocusMode: boolean;
+  layout: Layout;
 }
 
 export function initialState(): WorkbenchState {
@@ -74,6 +78,8 @@ export function initialState(): WorkbenchState {
     records: [],
     comparing: false,
     workerFailure: undefined,
+    tabFocusMode: false,
+    layout: loadLayout(),
   };
 }
 

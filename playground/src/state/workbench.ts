@@ -9,6 +9,7 @@ import { builtinRubrics, libraryTree, type BuiltinRubric } from "../lib/library.
 import { createAnalysisClient, createPublishClient } from "../lib/workers.ts";
 import { allDrafts, deleteDraft, loadDraft, loadSession, saveDraft, saveSession } from "../lib/drafts.ts";
 import { decodeShare } from "../lib/share.ts";
+import { saveLayout, type Layout } from "../lib/preferences.ts";
 import { monaco } from "../monaco/monaco.ts";
 import { LANGUAGE_ID, registerLanguage, SEVERITY } from "../monaco/language.ts";
 import { Store } from "./store.ts";
@@ -257,6 +258,15 @@ export class Workbench {
     this.store.set({ side });
   }
 
+  /** Side bar width and panel height, clamped to what leaves the editor usable, and kept. */
+  resize(patch: Partial<Layout>): void {
+    const l = { ...this.state.layout, ...patch };
+    l.sideWidth = Math.round(Math.min(Math.max(l.sideWidth, 170), Math.max(170, window.innerWidth * 0.5)));
+    if (l.panelHeight !== undefined) l.panelHeight = Math.round(Math.min(Math.max(l.panelHeight, 90), Math.max(90, window.innerHeight - 220)));
+    this.store.set({ layout: l });
+    saveLayout(l);
+  }
+
   setCursor(cursor: Cursor): void {
     this.store.set({ cursor });
     if (this.state.panel === "curve") this.scheduleCurve();
@@ -266,12 +276,16 @@ export class Workbench {
     this.#editor?.reveal(range);
   }
 
-  /** Runs a Monaco action in the editor (focusing it first, as the palette's commands do). */
+  /**
+   * Runs a Monaco command in the editor, focusing it first as the palette's commands do.
+   * `trigger` reaches every command (editor actions and the registered commands such as
+   * 转到定义, 查找引用 and Ctrl+M, which `getAction` does not list).
+   */
   editorAction(id: string): void {
     const ed = this.#editor?.editor;
     if (!ed) return;
     ed.focus();
-    void ed.getAction(id)?.run();
+    ed.trigger("zhunsheng", id, null);
   }
 
   // ---- analysis ------------------------------------------------------------------------------
