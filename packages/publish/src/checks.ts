@@ -48,7 +48,14 @@ export function publishChecks(text: string, file = "未命名.zs"): PublishRepor
       : [];
   const failedCases = new Set(caseProblems.map((x) => a.ast.cases.find((c) => x.range.start.offset >= c.range.start.offset && x.range.end.offset <= c.range.end.offset)?.name.text)).size;
   const checks: PublishCheck[] = [
-    { id: "errors", title: "没有错误", passed: errors.length === 0 && a.rubric !== undefined, detail: errors.length === 0 ? "检查器没有报告错误" : `${errors.length}个错误`, diagnostics: errors },
+    // failing cases are errors too, listed under their own check: the title says so, so that a ✓ here never contradicts a ✗ there
+    {
+      id: "errors",
+      title: "没有错误（用例另列）",
+      passed: errors.length === 0 && a.rubric !== undefined,
+      detail: errors.length > 0 ? `${errors.length}个错误` : caseProblems.length > 0 ? "除未通过的用例外没有错误" : "检查器没有报告错误",
+      diagnostics: errors,
+    },
     { id: "ambiguity", title: "没有未决的歧义", passed: ambiguity.length === 0, detail: ambiguity.length === 0 ? "档位读法与区间两端均已写明" : `${ambiguity.length}处读法未写明（不满一档如何计、区间两端是否包含）`, diagnostics: ambiguity },
     {
       id: "cases",

@@ -1,21 +1,36 @@
-/** The 问题 panel: every diagnostic of the file; click (or Enter) jumps to it. */
-import { LitElement, css, html } from "lit";
+/**
+ * The 问题 panel: the diagnostics of every open file, grouped by file (the active one first),
+ * filtered by severity with the counts the status bar shows; click (or Enter) jumps to one.
+ * When an analysis could not finish it says so first, never 「没有发现问题」.
+ */
+import { LitElement, css, html, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import type { Diagnostic } from "@zhunsheng/core";
+import type { Diagnostic, Range } from "@zhunsheng/core";
+import { countProblems, type ProblemFilter, type ProblemGroup, type ProblemLevel } from "../state/problems.ts";
 
-const ICON = { error: "✖", warning: "⚠", info: "ℹ", hint: "…" } as const;
+const ICON = { error: "✖", warning: "⚠", info: "ℹ", hint: "ℹ" } as const;
 const LABEL = { error: "错误", warning: "警告", info: "信息", hint: "提示" } as const;
+const LEVELS: { id: ProblemLevel; label: string; icon: string }[] = [
+  { id: "error", label: "错误", icon: "✖" },
+  { id: "warning", label: "警告", icon: "⚠" },
+  { id: "info", label: "信息", icon: "ℹ" },
+];
 
 @customElement("zs-problems")
 export class ZsProblems extends LitElement {
-  @property({ attribute: false }) diagnostics: Diagnostic[] = [];
-  /** The analysis could not finish: said first, and never 「没有发现问题」. */
-  @property({ attribute: false }) failure: string | undefined;
+  @property({ attribute: false }) groups: ProblemGroup[] = [];
+  @property({ attribute: false }) filter: ProblemFilter = { error: true, warning: true, info: true };
 
   static override styles = css`
     :host { display: block; font-size: 13px; }
+    .toolbar { display: flex; gap: 6px; align-items: center; padding: 4px 12px; border-bottom: 1px solid var(--zs-border); position: sticky; top: 0; background: var(--zs-bg); z-index: 1; }
+    .toolbar button { font: inherit; font-size: 12px; padding: 1px 8px; border: 1px solid var(--zs-border); background: #fff; border-radius: 10px; cursor: pointer; color: var(--zs-muted); }
+    .toolbar button[aria-pressed="true"] { background: var(--zs-selected); color: var(--zs-fg); border-color: var(--zs-accent); }
+    .toolbar .hidden { color: var(--zs-muted); margin-left: auto; font-size: 12px; }
+    h3 { font-size: 12px; font-weight: 600; margin: 0; padding: 4px 12px; display: flex; gap: 8px; background: var(--zs-side-bg); }
+    h3 .count { color: var(--zs-muted); font-weight: normal; }
     ul { list-style: none; margin: 0; padding: 0; }
-    li { display: flex; gap: 8px; padding: 2px 12px; cursor: pointer; align-items: baseline; }
+    li { display: flex; gap: 8px; padding: 2px 12px 2px 24px; cursor: pointer; align-items: baseline; }
     li:hover { background: var(--zs-hover); }
     li:focus-visible { outline: 1px solid var(--zs-accent); outline-offset: -1px; }
     .error { color: var(--zs-error); }
@@ -23,34 +38,58 @@ export class ZsProblems extends LitElement {
     .info, .hint { color: var(--zs-info); }
     .code, .pos { color: var(--zs-muted); white-space: nowrap; }
     .empty { padding: 8px 12px; color: var(--zs-muted); }
-    .failure { padding: 8px 12px; color: var(--zs-error); font-weight: 600; }
+    .failure { padding: 4px 12px 4px 24px; color: var(--zs-error); font-weight: 600; }
   `;
 
   override render() {
-    if (this.failure) return html`<div class="failure" role="alert">✖ ${this.failure}</div>`;
-    if (this.diagnostics.length === 0) return html`<div class="empty">没有发现问题。</div>`;
-    return html`<ul role="listbox" aria-label="问题">
-      ${this.diagnostics.map(
-        (d) => html`<li
-          role="option"
-          aria-selected="false"
-          tabindex="0"
-          class="problem"
-          data-code=${d.code}
-          @click=${() => this.jump(d)}
-          @keydown=${(e: KeyboardEvent) => e.key === "Enter" && this.jump(d)}
-        >
-          <span class=${d.severity} aria-label=${LABEL[d.severity]}>${ICON[d.severity]}</span>
-          <span class="message">${d.message}</span>
-          <span class="code">${d.code}</span>
-          <span class="pos">[行 ${d.range.start.line}，列 ${d.range.start.column}]</span>
-        </li>`,
-      )}
-    </ul>`;
+    const counts = countProblems(this.groups);
+    const shown = (d: Diagnostic) => this.filter[d.severity === "hint" ? "info" : d.severity];
+    const failed = this.groups.some((g) => g.failure);
+    const visible = this.groups.map((g) => ({ ...g, diagnostics: g.diagnostics.filter(shown) })).filter((g) => g.failure || g.diagnostics.length > 0);
+    const hidden = counts.total - visible.reduce((n, g) => n + g.diagnostics.length, 0);
+    return html`
+      <div class="toolbar" role="toolbar" aria-label="按严重程度筛选">
+        ${LEVELS.map(
+          (l) => html`<button aria-pressed=${this.filter[l.id] ? "true" : "false"} data-level=${l.id} @click=${() => this.toggle(l.id)}>${l.icon} ${l.label} <span class="n">${counts[l.id]}</span></button>`,
+        )}
+        ${hidden > 0 ? html`<span class="hidden">已筛选掉 ${hidden} 条</span>` : nothing}
+      </div>
+      ${visible.length === 0
+        ? html`<div class="empty">${counts.total === 0 && !failed ? "没有发现问题。" : "没有符合筛选条件的问题。"}</div>`
+        : visible.map(
+            (g) => html`<section aria-label=${g.title}>
+              <h3><span>${g.title}</span><span class="count">${g.failure ? "分析没有完成" : `${g.diagnostics.length} 条`}</span></h3>
+              ${g.failure ? html`<div class="failure" role="alert">✖ ${g.failure}</div>` : nothing}
+              <ul role="listbox" aria-label=${`${g.title} 的问题`}>
+                ${g.diagnostics.map(
+                  (d) => html`<li
+                    role="option"
+                    aria-selected="false"
+                    tabindex="0"
+                    class="problem"
+                    data-code=${d.code}
+                    data-severity=${d.severity}
+                    @click=${() => this.jump(g.uri, d.range)}
+                    @keydown=${(e: KeyboardEvent) => e.key === "Enter" && this.jump(g.uri, d.range)}
+                  >
+                    <span class=${d.severity} aria-label=${LABEL[d.severity]}>${ICON[d.severity]}</span>
+                    <span class="message">${d.message}</span>
+                    <span class="code">${d.code}</span>
+                    <span class="pos">[行 ${d.range.start.line}，列 ${d.range.start.column}]</span>
+                  </li>`,
+                )}
+              </ul>
+            </section>`,
+          )}
+    `;
   }
 
-  private jump(d: Diagnostic) {
-    this.dispatchEvent(new CustomEvent("reveal", { detail: d.range, bubbles: true, composed: true }));
+  private toggle(level: ProblemLevel) {
+    this.dispatchEvent(new CustomEvent("filter-change", { detail: { ...this.filter, [level]: !this.filter[level] }, bubbles: true, composed: true }));
+  }
+
+  private jump(uri: string, range: Range) {
+    this.dispatchEvent(new CustomEvent("reveal-in", { detail: { uri, range }, bubbles: true, composed: true }));
   }
 }
 

@@ -5,6 +5,7 @@ import { customElement, property } from "lit/decorators.js";
 export interface StatusInfo {
   errors: number;
   warnings: number;
+  infos: number;
   maxTotal: string | undefined;
   analyzeMs: number | undefined;
   scoreMs: number | undefined;
@@ -38,8 +39,8 @@ export class ZsStatusBar extends LitElement {
     return html`<div role="status" aria-live="polite" style="display:contents">
       ${i.failure
         ? html`<button class="problems failure" title=${i.failure} @click=${() => this.dispatchEvent(new CustomEvent("show-problems", { bubbles: true, composed: true }))}>✖ 分析没有完成</button>`
-        : html`<button class="problems" title="问题" @click=${() => this.dispatchEvent(new CustomEvent("show-problems", { bubbles: true, composed: true }))}>
-            ✖ <span class="errors">${i.errors}</span>&nbsp; ⚠ <span class="warnings">${i.warnings}</span>
+        : html`<button class="problems" title="问题（所有打开的文件）：错误、警告、信息" @click=${() => this.dispatchEvent(new CustomEvent("show-problems", { bubbles: true, composed: true }))}>
+            ✖ <span class="errors">${i.errors}</span>&nbsp; ⚠ <span class="warnings">${i.warnings}</span>&nbsp; ℹ <span class="infos">${i.infos}</span>
           </button>`}
       ${i.maxTotal !== undefined ? html`<span class="max-total">最高总分 ${i.maxTotal}分</span>` : nothing}
       ${i.analyzeMs !== undefined ? html`<span class="timing">解析+检查 ${i.analyzeMs.toFixed(1)} ms · 评分 ${(i.scoreMs ?? 0).toFixed(1)} ms</span>` : nothing}

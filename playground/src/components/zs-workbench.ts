@@ -13,6 +13,7 @@ import { Workbench } from "../state/workbench.ts";
 import { activeAnalysis, activeDoc, type Doc, type Panel, type SideView } from "../state/workbench-state.ts";
 import { chooseDataset, datasetsOf, editRecord, exportScores, exportTemplate, openFiles, pickFiles } from "../state/data.ts";
 import { bindEditorKeys, COMMANDS, handleWindowKey, runCommand } from "../state/commands.ts";
+import { countProblems, problemGroups, type ProblemFilter, type ProblemGroup } from "../state/problems.ts";
 import type { ZsEditor } from "./zs-editor.ts";
 import "./zs-activity-bar.ts";
 import "./zs-explorer.ts";
@@ -35,6 +36,7 @@ export class ZsWorkbench extends LitElement {
   readonly #store = new StoreController(this, this.wb.store);
   #curveLoaded = false;
   #renderedAnalysis: AnalysisResult | undefined;
+  #groups: ProblemGroup[] = [];
 
   protected override createRenderRoot() {
     return this;
@@ -101,16 +103,16 @@ export class ZsWorkbench extends LitElement {
     const wb = this.wb;
     const doc = activeDoc(s);
     const a = activeAnalysis(s);
-    const diags = a?.diagnostics ?? [];
-    const errors = diags.filter((d) => d.severity === "error").length;
-    const warnings = diags.filter((d) => d.severity === "warning").length;
+    const groups = problemGroups(s);
+    const counts = countProblems(groups);
     const stale = a?.stale ?? false;
     const panels: { id: Panel; label: string }[] = [
       { id: "scores", label: "评分" },
       { id: "explain", label: "说明" },
       { id: "curve", label: "曲线" },
-      { id: "problems", label: `问题${diags.length > 0 ? ` ${diags.length}` : ""}` },
+      { id: "problems", label: `问题${counts.total > 0 ? ` ${counts.total}` : ""}` },
     ];
+    this.#groups = groups;
     return html`
       <style>
         zs-workbench { display: grid; grid-template-rows: minmax(0, 1fr) 22px; grid-template-columns: minmax(0, 1fr); height: 100vh; width: 100vw; overflow: hidden; font-family: var(--zs-font); }
@@ -176,8 +178,9 @@ export class ZsWorkbench extends LitElement {
       </div>
       <zs-status-bar
         .info=${{
-          errors,
-          warnings,
+          errors: counts.error,
+          warnings: counts.warning,
+          infos: counts.info,
           maxTotal: a?.maxTotal,
           analyzeMs: a?.timing.analyzeMs,
           scoreMs: a?.timing.scoreMs,
@@ -311,7 +314,12 @@ export class ZsWorkbench extends LitElement {
         }
         return html`<zs-curve .curve=${s.curve}></zs-curve>`;
       case "problems":
-        return html`<zs-problems .diagnostics=${a?.diagnostics ?? []} .failure=${s.workerFailure ?? a?.failure} @reveal=${(e: CustomEvent<Range>) => wb.reveal(e.detail)}></zs-problems>`;
+        return html`<zs-problems
+          .groups=${this.#groups}
+          .filter=${s.problemFilter}
+          @filter-change=${(e: CustomEvent<ProblemFilter>) => wb.store.set({ problemFilter: e.detail })}
+          @reveal-in=${(e: CustomEvent<{ uri: string; range: Range }>) => wb.revealIn(e.detail.uri, e.detail.range)}
+        ></zs-problems>`;
     }
   }
 }

@@ -57,6 +57,8 @@ export interface WorkbenchState {
   /** Ctrl+M: Tab moves the focus out of the editor instead of indenting. */
   tabFocusMode: boolean;
   layout: Layout;
+  /** Which severities the 问题 panel shows. */
+  problemFilter: Record<"error" | "warning" | "info", boolean>;
 }
 
 export function initialState(): WorkbenchState {
@@ -80,6 +82,7 @@ export function initialState(): WorkbenchState {
     workerFailure: undefined,
     tabFocusMode: false,
     layout: loadLayout(),
+    problemFilter: { error: true, warning: true, info: true },
   };
 }
 

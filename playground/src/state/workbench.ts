@@ -63,7 +63,8 @@ export class Workbench {
 
   /** Restores the last session's tabs, then opens a shared rubric from the URL. */
   async start(): Promise<void> {
-    await this.languageReady;
+    // a worker that cannot start is reported by onCrash; the page stays usable (and says so)
+    await this.languageReady.catch(() => undefined);
     await this.refreshDrafts();
     const shared = decodeShare(location.hash);
     const session = await loadSession().catch(() => undefined);
@@ -273,6 +274,12 @@ export class Workbench {
   }
 
   reveal(range: Range): void {
+    this.#editor?.reveal(range);
+  }
+
+  /** A place in any open file: that file becomes the active one first. */
+  revealIn(uri: string, range: Range): void {
+    if (uri !== this.state.active) this.activate(uri);
     this.#editor?.reveal(range);
   }
 

@@ -70,7 +70,7 @@ function page(e: Entry): ScorePage | undefined {
 }
 
 function failureMessage(err: unknown): string {
-  return `分析没有完成：内部错误（${err instanceof Error ? err.message : String(err)}）。评分与问题列表停在上一次完成的分析，请撤销最近的修改或报告此问题。`;
+  return `分析没有完成：内部错误（${err instanceof Error ? err.message : String(err)}）。这一版本的问题无法列出，评分是上一次完成的分析的结果（已过时）。请撤销最近的修改，或报告此问题。`;
 }
 
 /** Parses, checks and scores the document's current text, then pushes the result. */
