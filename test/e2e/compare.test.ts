@@ -13,6 +13,13 @@ const HUNAN_PATH = `hunan/未注明年度/${HUNAN}.zs`;
 const JIANGSU = "江苏省中小企业公共服务示范平台";
 const JIANGSU_PATH = "jiangsu/2020/省级中小企业公共服务示范平台星级认定.zs";
 
+/** The 1-based line of the first line of a built-in rubric containing `needle` (line numbers move as the files are edited). */
+function lineOf(path: string, needle: string): number {
+  const i = readFileSync(`${ROOT}rules/${path}`, "utf8").split(/\r?\n/).findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`${path} no longer contains ${needle}`);
+  return i + 1;
+}
+
 function rubricOf(text: string) {
   const r = analyze(text).rubric;
   if (!r) throw new Error("rubric does not bind");
@@ -36,7 +43,7 @@ describe("对比, 影响 and 发布前检查 in Chromium", () => {
     await page.locator('zs-activity-bar button[aria-label="对比"]').click();
     const view = page.locator("zs-compare-view");
     await expect.poll(() => view.locator(`input[data-path="${HUNAN_PATH}"]`).isChecked()).toBe(true);
-    await expect.poll(() => view.locator('input[data-path^="national/"]').isChecked()).toBe(true);
+    await expect.poll(() => view.locator('input[data-path="national/2024/中小企业公共服务规范评价指标.zs"]').isChecked()).toBe(true);
     const rows = view.locator("table.compare tbody tr");
     await rows.first().waitFor({ timeout: 30_000 });
     expect(await view.locator("table.compare thead th").count()).toBe(3);
@@ -121,7 +128,7 @@ describe("对比, 影响 and 发布前检查 in Chromium", () => {
     // a diff line goes back to the editor, at the changed sentence
     await view.locator("ol.changes button", { hasText: "1500家次 → 1200家次" }).click();
     await expect.poll(() => page.locator("zs-impact-view").count()).toBe(0);
-    await expect.poll(() => page.locator("zs-status-bar .right").textContent()).toMatch(/行 45，列 5(?!\d)/);
+    await expect.poll(() => page.locator("zs-status-bar .right").textContent()).toMatch(new RegExp(`行 ${lineOf(HUNAN_PATH, "服务企业家次 达1500家次得15分")}，列 5(?!\\d)`));
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -167,9 +174,10 @@ describe("对比, 影响 and 发布前检查 in Chromium", () => {
     const ambiguity = panel.locator('li.check[data-check="ambiguity"]');
     expect(await ambiguity.getAttribute("data-passed")).toBe("false");
     const link = ambiguity.locator("button.link").first();
-    expect(await link.textContent()).toContain("第47行");
+    const line = lineOf(JIANGSU_PATH, "75～84分");
+    expect(await link.textContent()).toContain(`第${line}行`);
     await link.click();
-    await expect.poll(() => page.locator("zs-status-bar .right").textContent()).toMatch(/行 47，列 \d+/);
+    await expect.poll(() => page.locator("zs-status-bar .right").textContent()).toMatch(new RegExp(`行 ${line}，列 \\d+`));
     await page.screenshot({ path: `${OUTPUT}/publish-panel.png` });
 
     const download = page.waitForEvent("download");
