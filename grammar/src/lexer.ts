@@ -72,7 +72,8 @@ function matchIdentifier(text: string, offset: number): CustomMatch | null {
   return match(text.slice(offset, end));
 }
 
-const LINE_TEXT_HEADERS = new Set([
+/** Headers whose value is the rest of the line as text (地区：湖南省); the editors' grammars read this too. */
+export const LINE_TEXT_HEADERS: ReadonlySet<string> = new Set([
   "Region",
   "Year",
   "PlatformType",

@@ -17,6 +17,9 @@ const FORBIDDEN: Record<string, RegExp[]> = {
   "packages/core/src": [/@zhunsheng\/(cli|language-service|publish)/, /packages\/(cli|language-service|publish)/, /playground\//, /monaco-editor/, /^lit/, /node:/],
   "packages/language-service/src": [/@zhunsheng\/(cli|publish)|^zhunsheng$/, /playground\//, /monaco-editor/, /^lit/, /node:/],
   "packages/publish/src": [/@zhunsheng\/(cli|language-service)|^zhunsheng$/, /playground\//, /monaco-editor/, /^lit/],
+  // the language server speaks for the language service; the editor extension only for the server
+  "packages/lsp/src": [/@zhunsheng\/(cli|publish)|^zhunsheng$/, /playground\//, /monaco-editor/, /^lit/],
+  "packages/vscode/src": [/@zhunsheng\//, /^zhunsheng$/, /^packages\/(?!vscode\/)/, /playground\//, /monaco-editor/, /^lit/],
   "packages/cli/src": [/playground\//, /monaco-editor/, /^lit/, /@zhunsheng\/language-service/],
   // the playground, bottom to top
   "playground/src/protocol.ts": [/^lit/, /monaco-editor/, /playground\/src\/(lib|monaco|state|components|worker)\//],
