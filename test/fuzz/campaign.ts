@@ -55,7 +55,7 @@ export function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
   let done = 0;
   const started = performance.now();
   const jobOf = (from: number, to: number): Job =>
-    options.source.kind === "seed" ? { source: "seed", seed: options.source.seed, from, to, deepEvery: options.source.deepEvery ?? 8 } : { source: "regressions", from, to };
+    options.source.kind === "seed" ? { source: "seed", seed: options.source.seed, from, to, deepEvery: options.source.deepEvery ?? 16 } : { source: "regressions", from, to };
 
   const record = (index: number, ms: number, finding: Finding) => findings.push({ index, ms, family: familyOf(options, index), finding });
 

@@ -132,7 +132,7 @@ function randomPiece(r: Random): string {
 // ---- the families ------------------------------------------------------------------------------
 
 function randomString(r: Random): FuzzInput {
-  const n = int(r, r() < 0.9 ? 120 : 1200);
+  const n = int(r, r() < 0.97 ? 120 : 1200);
   let s = r() < 0.3 ? "评价体系 测试\n" : "";
   for (let i = 0; i < n; i++) s += randomPiece(r);
   return { family: "random", text: s };
@@ -140,12 +140,12 @@ function randomString(r: Random): FuzzInput {
 
 /** A window of a base rubric: its header and inputs plus a run of its categories, so that most inputs stay small. */
 function window(r: Random, base: Base): Base {
-  if (r() < 0.1) return base;
+  if (r() < 0.04) return base;
   const starts = base.lines.flatMap((l, i) => (/^(类别|加分项|大类|等级|星级|否决|认定条件|用例)/.test(l) ? [i] : []));
   if (starts.length < 2) return base;
   const first = starts[0]!;
   const from = int(r, starts.length);
-  const to = Math.min(starts.length, from + 1 + int(r, 3));
+  const to = Math.min(starts.length, from + 1 + (r() < 0.2 ? int(r, 3) : 0));
   const lines = [...base.lines.slice(0, first), ...base.lines.slice(starts[from]!, to < starts.length ? starts[to]! : undefined)];
   const text = lines.join("\n");
   return { text, tokens: tokenize(text).tokens, lines };
@@ -234,7 +234,7 @@ function lineMutation(r: Random, base: Base): FuzzInput {
       return { family: "line/split", text: lines.join("\n") };
     }
     case 6:
-      lines.splice(i, 0, ...Array.from({ length: 10 + int(r, r() < 0.05 ? 300 : 40) }, () => line));
+      lines.splice(i, 0, ...Array.from({ length: 2 + int(r, r() < 0.02 ? 300 : 8) }, () => line));
       return { family: "line/repeat", text: lines.join("\n") };
     case 7:
       lines.splice(j, 0, lines.splice(i, 1)[0]!);
