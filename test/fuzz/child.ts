@@ -29,4 +29,6 @@ process.on("message", (job: Job) => {
   }
   process.send!("done", () => process.exit(0));
 });
+// the parent went away (Ctrl-C, a killed test run): stop too, never run on as an orphan
+process.on("disconnect", () => process.exit(0));
 process.send!("ready");
