@@ -14,7 +14,7 @@ const open = new Set(kept.filter((k) => k.entry.status === "open").map((k) => pr
 describe("fuzz campaign", () => {
   it("a seeded run of 500 inputs finds no problem that is not kept as an open regression", async () => {
     const seed = 20250101;
-    const result = await runCampaign({ source: { kind: "seed", seed, count: 500, deepEvery: 8 }, workers: 2, hangMs: 5000 });
+    const result = await runCampaign({ source: { kind: "seed", seed, count: 500, deepEvery: 8 }, workers: 2, hangMs: 5000, killMs: 10_000 });
     expect(result.inputs).toBe(500);
     const fresh = result.findings.filter((f) => !open.has(problemKey(f.finding)));
     const report = summarize(fresh).map((g) => `${g.count} × [${g.kind}] ${g.message.slice(0, 160)} ${g.where ?? ""}`);
@@ -23,7 +23,7 @@ describe("fuzz campaign", () => {
 
   it("every kept regression behaves as its index says", async () => {
     expect(kept.length).toBeGreaterThan(0);
-    const result = await runCampaign({ source: { kind: "regressions" }, workers: 2, hangMs: 5000 });
+    const result = await runCampaign({ source: { kind: "regressions" }, workers: 2, hangMs: 5000, killMs: 10_000 });
     const failing = new Set(result.findings.map((f) => f.index));
     const wrong = kept.flatMap(({ entry }, i) => {
       if (entry.status === "fixed" && failing.has(i)) return [`${entry.file}: marked fixed but fails again: ${result.findings.find((f) => f.index === i)!.finding.message.slice(0, 160)}`];
