@@ -1,11 +1,15 @@
 /**
- * The pipeline: source → tokens → CST → AST → checked Rubric, with every diagnostic collected.
+ * The pipeline: source → tokens → CST → AST → checked Rubric, with every diagnostic collected,
+ * and the one Analysis every front end asks — the CLI, the workbench's worker, the language
+ * service and publish read its answers instead of deciding the same things again.
  * Never throws for user input.
  */
 import { parseCst } from "@zhunsheng/grammar";
 import type { FileAst, Range } from "./ast.ts";
 import { bindRubric } from "./binder/from-ast.ts";
+import type { NameOccurrence } from "./binder/names.ts";
 import { checkSemantics, compileForChecks } from "./checker/semantic.ts";
+import { platformNameOf } from "./evaluator/read.ts";
 import type { Scorer } from "./evaluator/scorer.ts";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import type { Rubric } from "./model.ts";
@@ -16,16 +20,30 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Whether platforms can be scored with this rubric, and why not — the one decision. A rubric
+ * scores when it has no error other than a failing 用例 (ZS4xxx): a sum that does not add up,
+ * an overlap of grades or an unknown 精度 make every total doubtful, so no front end shows one.
+ */
+export type Scoring = { scorable: true; scorer: Scorer } | { scorable: false; reason: string; blocking: Diagnostic[] };
+
 export interface Analysis {
   ast: FileAst;
   /** Undefined only when the file is too broken to bind at all. */
   rubric: Rubric | undefined;
   diagnostics: Diagnostic[];
+  /** Every declaration and use of a name, sorted by position (the binder's table; see `occurrenceAt`). */
+  names: readonly NameOccurrence[];
+  /** Whether data can be scored, with the scorer or the reason: every batch path asks this. */
+  scoring: Scoring;
   /**
-   * The compiled rubric the semantic checks ran on, present when binding had no errors:
-   * callers score with it instead of compiling the same model again on every keystroke.
+   * The compiled rubric the semantic checks ran on, present when binding had no errors — for
+   * language features (hover, the curve) on a rubric that may not be scorable yet. Scoring data
+   * goes through `scoring`.
    */
   scorer?: Scorer;
+  /** The platform's name in a record (名称 / 平台名称 …): the one rule every front end uses. */
+  platformName(record: Readonly<Record<string, unknown>>): string | undefined;
 }
 
 function pointRange(offset: number, line: number, column: number, length: number): Range {
@@ -41,12 +59,33 @@ export function parse(text: string): ParsedFile {
   }
   for (const e of r.syntaxErrors) {
     const t = e.token;
-    const range = Number.isNaN(t.startOffset) || t.tokenType.name === "EOF"
-      ? pointRange(text.length, text.split("\n").length, (text.split("\n").pop()?.length ?? 0) + 1, 0)
-      : tokenRange(t);
+    const range = Number.isNaN(t.startOffset) || t.tokenType.name === "EOF" ? endRange(text) : tokenRange(t);
     diagnostics.push(diagnostic("ZS1001", range, [e.message]));
   }
   return { ast: astFromCst(r.cst, text.length), diagnostics };
+}
+
+function endRange(text: string): Range {
+  let line = 1;
+  let lastBreak = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lastBreak = i;
+    }
+  }
+  return pointRange(text.length, line, text.length - lastBreak, 0);
+}
+
+/** Why a rubric with these diagnostics cannot be scored, or undefined when it can. */
+function blockingOf(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.severity === "error" && !d.code.startsWith("ZS4"));
+}
+
+function notScorable(blocking: Diagnostic[]): Scoring {
+  const first = blocking[0];
+  const where = first ? `（第${first.range.start.line}行：${first.message}${blocking.length > 1 ? " 等" : ""}）` : "";
+  return { scorable: false, reason: `评价体系有${blocking.length}个错误，无法评分${where}`, blocking };
 }
 
 /** Parses, binds and checks a rubric file. */
@@ -54,9 +93,15 @@ export function analyze(text: string, fileName = "未命名.zs"): Analysis {
   const parsed = parse(text);
   const bound = bindRubric(parsed.ast, text, fileName);
   const diagnostics = [...parsed.diagnostics, ...bound.diagnostics];
+  const base = { ast: parsed.ast, rubric: bound.rubric, names: bound.names, platformName: platformNameOf };
   // semantic checks evaluate the rubric: only on a model without binding errors
-  if (bound.diagnostics.some((d) => d.severity === "error")) return { ast: parsed.ast, rubric: bound.rubric, diagnostics: sortDiagnostics(diagnostics) };
+  if (bound.diagnostics.some((d) => d.severity === "error")) {
+    const sorted = sortDiagnostics(diagnostics);
+    return { ...base, diagnostics: sorted, scoring: notScorable(blockingOf(sorted)) };
+  }
   const scorer = compileForChecks(bound.rubric);
   diagnostics.push(...checkSemantics(bound.rubric, scorer));
-  return { ast: parsed.ast, rubric: bound.rubric, diagnostics: sortDiagnostics(diagnostics), scorer };
+  const sorted = sortDiagnostics(diagnostics);
+  const blocking = blockingOf(sorted);
+  return { ...base, diagnostics: sorted, scorer, scoring: blocking.length === 0 ? { scorable: true, scorer } : notScorable(blocking) };
 }

@@ -2,12 +2,13 @@
 export type { FileAst, Range, Pos, Name, Text, Quantity, Comparison, Clause, Reading, RuleAst, Predicate, IndicatorAst, CategoryAst, InputTypeName, InputAst, Expr, GradeBandAst, VetoAst, CaseAst, HeaderKey, Condition as ConditionAst } from "./ast.ts";
 export * from "./model.ts";
 export * from "./diagnostics.ts";
-export { analyze, parse, type Analysis, type ParsedFile } from "./analyze.ts";
+export { analyze, parse, type Analysis, type ParsedFile, type Scoring } from "./analyze.ts";
+export { occurrenceAt, occurrencesOf, type NameOccurrence, type NameKind } from "./binder/names.ts";
 export { bindRubric, intervalOf, suggestName, TYPE_LABEL } from "./binder/from-ast.ts";
 export { compile, type Scorer, type RowScorer, type Verdict, type IndicatorResult, type CategoryResult, type Values } from "./evaluator/scorer.ts";
 export { namesItself, type Explanation } from "./evaluator/explain.ts";
 export { countSteps } from "./evaluator/parts.ts";
-export { chooseDigits } from "./evaluator/scale.ts";
+export { chooseDigits } from "./scale.ts";
 export { createReader, platformNameOf, platformColumnOf, exprText, PLATFORM_NAME_COLUMNS, type ReadRecord, type FieldError, type RecordReader, type ColumnReader } from "./evaluator/read.ts";
 export { criticalPoints } from "./evaluator/critical-points.ts";
 export { checkSemantics, compileForChecks } from "./checker/semantic.ts";

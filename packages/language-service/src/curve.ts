@@ -2,7 +2,7 @@
  * The score curve for the workbench: the core's `curve` (the one place that decides what a
  * rule scores along its input), with numbers for plotting, and which curve the cursor is on.
  */
-import { curve as coreCurve, type Indicator, type Rubric } from "@zhunsheng/core";
+import { curve as coreCurve, type Indicator, type Rubric, type Scorer } from "@zhunsheng/core";
 import { contains, type LanguageDocument } from "./document.ts";
 
 export interface Curve {
@@ -17,9 +17,12 @@ export interface Curve {
   thresholds: { x: number; xText: string; closed: boolean; label: string }[];
 }
 
-/** The curve of the indicator at `indicatorPath` against `inputName` (its rules on that input only). */
-export function curve(rubric: Rubric, indicatorPath: string, inputName: string): Curve | undefined {
-  const c = coreCurve(rubric, indicatorPath, inputName);
+/**
+ * The curve of the indicator at `indicatorPath` against `inputName` (its rules on that input only),
+ * computed with the analysis' compiled rubric (`analysis.scorer`) when given.
+ */
+export function curve(rubric: Rubric, indicatorPath: string, inputName: string, scorer?: Scorer): Curve | undefined {
+  const c = coreCurve(rubric, indicatorPath, inputName, ...(scorer ? [scorer] : []));
   if (!c) return undefined;
   return {
     indicator: c.indicator,

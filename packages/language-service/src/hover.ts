@@ -3,11 +3,10 @@
  * operator and interval after the Civil Code rule; a rule shows its formula and the score at
  * its key points; a name shows its declaration; a keyword its entry in the keyword table.
  */
-import { compile, intervalNotation, partMeaning, KEYWORDS, COMPARATIVES, type Comparison, type ConditionAst, type Range, type Rubric, type Rule, type Scorer } from "@zhunsheng/core";
+import { intervalNotation, occurrenceAt, partMeaning, KEYWORDS, COMPARATIVES, type Comparison, type ConditionAst, type Range, type Rubric, type Rule, type Scorer } from "@zhunsheng/core";
 import { contains, tokenAt, tokenRangeOf, type LanguageDocument } from "./document.ts";
 import { curve } from "./curve.ts";
 import { CIVIL_CODE_1259, inequality, intervalOfComparisons, operatorMeaning } from "./meaning.ts";
-import { nameOccurrences, occurrenceAt } from "./names.ts";
 
 export interface Hover {
   range: Range;
@@ -62,14 +61,9 @@ function ruleAt(rubric: Rubric | undefined, offset: number): { rule: Rule; path:
   return undefined;
 }
 
+/** The compiled rubric the checks ran on (the analysis compiles once; nothing is compiled per request). */
 function scorerOf(doc: LanguageDocument): Scorer | undefined {
-  const { rubric, diagnostics } = doc.analysis;
-  if (!rubric || diagnostics.some((d) => d.severity === "error" && !d.code.startsWith("ZS4"))) return undefined;
-  try {
-    return doc.analysis.scorer ?? compile(rubric);
-  } catch {
-    return undefined;
-  }
+  return doc.analysis.scoring.scorable ? doc.analysis.scoring.scorer : undefined;
 }
 
 /**
@@ -81,8 +75,9 @@ export function keyPointScores(doc: LanguageDocument, offset: number, limit = 6)
   const none = { near: [], changes: [] };
   const found = ruleAt(doc.analysis.rubric, offset);
   const input = found?.rule.subjects[0];
-  if (!found || !input || found.rule.chooseOne || !scorerOf(doc)) return none;
-  const c = curve(doc.analysis.rubric!, found.path, input.name);
+  const scorer = scorerOf(doc);
+  if (!found || !input || found.rule.chooseOne || !scorer) return none;
+  const c = curve(doc.analysis.rubric!, found.path, input.name, scorer);
   if (!c) return none;
   const pts = c.points;
   const changes = pts.filter((p, i) => i === 0 || pts[i - 1]!.y !== p.y).map((p) => ({ x: p.xText, score: p.yText }));
@@ -158,7 +153,7 @@ export function hover(doc: LanguageDocument, offset: number): Hover | undefined 
   const kind = token.tokenType.name;
   if (kind === "Comment" || kind === "LineText") return undefined;
 
-  const occ = occurrenceAt(nameOccurrences(doc.analysis.ast), offset);
+  const occ = occurrenceAt(doc.analysis.names, offset);
   if (occ?.kind === "input") {
     const lines = inputHover(doc, occ.name);
     const rule = occ.declaration ? [] : ruleHover(doc, offset);

@@ -13,5 +13,5 @@ export { documentSymbols, symbolPath, type DocumentSymbol, type SymbolKind } fro
 export { foldingRanges, type FoldingRange } from "./folding.ts";
 export { formatDocument } from "./formatting.ts";
 export { curve, curveTargetAt, type Curve } from "./curve.ts";
-export { nameOccurrences, type NameOccurrence, type NameKind } from "./names.ts";
+export type { NameOccurrence, NameKind } from "@zhunsheng/core";
 export { editorKeywords, type EditorKeywords } from "./keywords.ts";

@@ -2,9 +2,8 @@
  * Go to definition, find references and rename for inputs (and definition of the indicators
  * and categories named in 用例 expectations).
  */
-import type { Range } from "@zhunsheng/core";
+import { occurrenceAt, occurrencesOf as sameName, type NameOccurrence, type Range } from "@zhunsheng/core";
 import type { LanguageDocument } from "./document.ts";
-import { nameOccurrences, occurrenceAt, type NameOccurrence } from "./names.ts";
 
 export interface TextEdit {
   range: Range;
@@ -12,10 +11,9 @@ export interface TextEdit {
 }
 
 function occurrencesOf(doc: LanguageDocument, offset: number): { at: NameOccurrence; all: NameOccurrence[] } | undefined {
-  const all = nameOccurrences(doc.analysis.ast);
-  const at = occurrenceAt(all, offset);
+  const at = occurrenceAt(doc.analysis.names, offset);
   if (!at) return undefined;
-  return { at, all: all.filter((o) => o.kind === at.kind && o.name === at.name) };
+  return { at, all: sameName(doc.analysis.names, at) };
 }
 
 /** Where the name under the cursor is declared. */

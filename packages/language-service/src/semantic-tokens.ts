@@ -1,10 +1,9 @@
 /**
  * Semantic highlighting: each token of the file with a kind from one legend. Names are told
- * apart by what they name (input, indicator, category), read from the AST, not guessed.
+ * apart by what they name (input, indicator, category), read from the binder's name table, not guessed.
  */
-import { KEYWORDS, type Range } from "@zhunsheng/core";
+import { KEYWORDS, type NameKind, type Range } from "@zhunsheng/core";
 import { tokenRangeOf, type LanguageDocument } from "./document.ts";
-import { nameOccurrences, type NameKind } from "./names.ts";
 
 /** The legend, in order; editors map these names to colours. */
 export const SEMANTIC_TOKEN_TYPES = [
@@ -62,7 +61,7 @@ function tokenTypeOf(name: string): SemanticTokenType | undefined {
 /** Tokens with their highlighting kind, in source order; punctuation is left out. */
 export function semanticTokens(doc: LanguageDocument): SemanticToken[] {
   const byOffset = new Map<number, { kind: NameKind; declaration: boolean }>();
-  for (const o of nameOccurrences(doc.analysis.ast)) byOffset.set(o.range.start.offset, { kind: o.kind, declaration: o.declaration });
+  for (const o of doc.analysis.names) byOffset.set(o.range.start.offset, { kind: o.kind, declaration: o.declaration });
   const out: SemanticToken[] = [];
   for (const t of doc.tokens) {
     const type = tokenTypeOf(t.tokenType.name);

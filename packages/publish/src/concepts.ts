@@ -3,7 +3,7 @@
  * with (`概念：…`), broader concepts for the side-by-side rows, and input mappings by concept
  * between rubrics, declared once, for scoring one dataset under two provinces' rubrics.
  */
-import { compile, dataDigits, type PlatformRecord, type Rubric } from "@zhunsheng/core";
+import { compile, platformNameOf, type PlatformRecord, type Rubric } from "@zhunsheng/core";
 import { rankTotals } from "./impact.ts";
 
 export interface Concept {
@@ -117,13 +117,13 @@ export function scoreAcross(v: Vocabulary, a: { id: string; rubric: Rubric }, b:
   }
   const unmapped = b.rubric.inputs.filter((i) => i.kind !== "derived" && i.type !== "text" && !carried.some((c) => c.to === i.name)).map((i) => i.name);
   const translated = records.map((r) => {
-    const out: PlatformRecord = { 名称: r["名称"] ?? r["platform"] ?? r["平台名称"] };
+    const out: PlatformRecord = { 名称: platformNameOf(r) };
     for (const c of carried) out[c.to] = r[c.from];
     for (const n of unmapped) out[n] = b.rubric.inputByName.get(n)?.type === "yesno" ? "否" : (b.rubric.inputByName.get(n)?.min ?? "0");
     return out;
   });
-  const sa = compile(a.rubric, { dataDigits: dataDigits(a.rubric, records) });
-  const sb = compile(b.rubric, { dataDigits: dataDigits(b.rubric, translated) });
+  const sa = compile(a.rubric);
+  const sb = compile(b.rubric);
   const ta = records.map((r) => sa.score(r).total);
   const tb = translated.map((r) => sb.score(r).total);
   const ra = rankTotals(ta);
@@ -131,6 +131,6 @@ export function scoreAcross(v: Vocabulary, a: { id: string; rubric: Rubric }, b:
   return {
     carried,
     unmapped,
-    rows: records.map((r, i) => ({ platform: String(r["名称"] ?? `第${i + 1}个平台`), totalA: ta[i]!, rankA: ra[i]!, totalB: tb[i]!, rankB: rb[i]! })),
+    rows: records.map((r, i) => ({ platform: platformNameOf(r) ?? `第${i + 1}个平台`, totalA: ta[i]!, rankA: ra[i]!, totalB: tb[i]!, rankB: rb[i]! })),
   };
 }

@@ -2,7 +2,7 @@
  * What a change does to real platforms: both rubrics score the same records, exactly
  * (decimal strings from the core's scorer, never floats), and the differences are listed.
  */
-import { compile, dataDigits, type PlatformRecord, type Rubric, type Verdict } from "@zhunsheng/core";
+import { compile, type PlatformRecord, type Rubric, type Verdict } from "@zhunsheng/core";
 import { compareDecimals as compare, sameDecimal as same, subDecimals as subtract } from "@zhunsheng/core";
 import { matchIndicators } from "./diff.ts";
 
@@ -120,9 +120,9 @@ function histogram(before: (string | null)[], after: (string | null)[], max: num
  * Indicators are paired as the diff pairs them, so a renamed indicator is compared with itself.
  */
 export function measureImpact(oldR: Rubric, newR: Rubric, records: readonly PlatformRecord[], options: ImpactOptions = {}): Impact {
-  const digits = Math.max(dataDigits(oldR, records), dataDigits(newR, records));
-  const a = compile(oldR, { dataDigits: digits });
-  const b = compile(newR, { dataDigits: digits });
+  // each record is scored at the scale it needs, by the generated function (Scorer.score)
+  const a = compile(oldR);
+  const b = compile(newR);
   const va: Verdict[] = records.map((r) => a.score(r));
   const vb: Verdict[] = records.map((r) => b.score(r));
   const ra = rankTotals(va.map((v) => v.total));

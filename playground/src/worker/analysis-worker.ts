@@ -2,7 +2,7 @@
  * The analysis worker: parses, checks and scores off the main thread, and answers the
  * editor's language requests from the language service. One typed protocol (../protocol.ts).
  */
-import { analyze, compile, parseDataFile, type Rubric, type Scorer } from "@zhunsheng/core";
+import { analyze, parseDataFile, type Rubric, type Scorer } from "@zhunsheng/core";
 import * as ls from "@zhunsheng/language-service";
 import type { AnalysisEvent, AnalysisMethods, AnalysisResult, Record_, ScorePage, ScoreSort } from "../protocol.ts";
 import { serveRpc, type Handlers } from "../lib/rpc.ts";
@@ -45,10 +45,6 @@ function docOf(e: Entry): ls.LanguageDocument {
   return e.doc;
 }
 
-/** Syntax (1xxx) and name/unit (2xxx) errors make a model unusable for scoring; semantic ones do not. */
-function usable(d: ls.LanguageDocument): boolean {
-  return d.analysis.rubric !== undefined && !d.analysis.diagnostics.some((x) => x.severity === "error" && /^ZS[12]/.test(x.code));
-}
 
 /** The document's dataset; the generated sample platforms when it has none. */
 function dataOf(e: Entry, rubric: Rubric): Dataset {
@@ -84,7 +80,9 @@ async function analyse(uri: string): Promise<void> {
   try {
     const d = docOf(e);
     const t1 = performance.now();
-    if (usable(d)) e.good = { rubric: d.analysis.rubric!, scorer: d.analysis.scorer ?? compile(d.analysis.rubric!), version };
+    // the core's one decision: a rubric with errors (failing cases aside) is not scored; the last scorable version stays, marked stale
+    const scoring = d.analysis.scoring;
+    if (scoring.scorable) e.good = { rubric: d.analysis.rubric!, scorer: scoring.scorer, version };
     const good = e.good;
     if (good && (e.table?.version !== good.version || e.table.data !== e.data)) {
       const data = dataOf(e, good.rubric);
@@ -179,9 +177,9 @@ const handlers: Handlers<AnalysisMethods> = {
     const e = entry(uri);
     const d = docOf(e);
     const target = ls.curveTargetAt(d, offset);
-    const rubric = usable(d) ? d.analysis.rubric : e.good?.rubric;
-    if (!target || !rubric) return undefined;
-    return ls.curve(rubric, target.path, target.input);
+    const now = d.analysis.scoring.scorable ? { rubric: d.analysis.rubric!, scorer: d.analysis.scoring.scorer } : e.good;
+    if (!target || !now) return undefined;
+    return ls.curve(now.rubric, target.path, target.input, now.scorer);
   },
   semanticTokens: ({ uri }) => ls.encodeSemanticTokens(ls.semanticTokens(docOf(entry(uri)))),
   hover: ({ uri, offset }) => ls.hover(docOf(entry(uri)), offset),

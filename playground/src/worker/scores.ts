@@ -26,9 +26,9 @@ function yieldToEvents(): Promise<void> {
   });
 }
 
-/** The platform's name: the record's 名称／平台名称, else the scorer's, else its position. */
-function platformName(rec: Record_, platform: string | undefined, index: number): string {
-  return String(rec["名称"] ?? rec["平台名称"] ?? platform ?? `平台${index + 1}`);
+/** The platform's name as the core reads it (名称／平台名称 …, one rule for every front end), else its position. */
+function platformName(platform: string | undefined, index: number): string {
+  return platform ?? `平台${index + 1}`;
 }
 
 const CHUNK = 500;
@@ -57,7 +57,7 @@ export async function scoreTable(
       const previous = baseline?.[index];
       rows[index] = {
         index,
-        platform: platformName(rec, v.platform, index),
+        platform: platformName(v.platform, index),
         total: v.total,
         grade: v.vetoed ? `${v.grade ?? ""}（否决）` : v.grade,
         eligible: v.eligible,

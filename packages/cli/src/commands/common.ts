@@ -1,5 +1,5 @@
 /** What the commands share: a rubric read and analysed once, refused with its errors when it cannot be scored. */
-import { analyze, compile, type Analysis, type Diagnostic, type Rubric, type Scorer } from "@zhunsheng/core";
+import { analyze, type Analysis, type Diagnostic, type Rubric, type Scorer } from "@zhunsheng/core";
 import { CliError, displayName, EXIT, readText, type Io } from "../io.ts";
 import { diagnosticLine } from "../render.ts";
 
@@ -8,11 +8,13 @@ export interface LoadedRubric {
   text: string;
   analysis: Analysis;
   rubric: Rubric;
+  /** The analysis's compiled scorer: one compilation per rubric. */
+  scorer: Scorer;
 }
 
-/** Errors that stop scoring: every error except failing cases (ZS4xxx), which a rubric can still be scored with. */
-export function blockingErrors(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return diagnostics.filter((d) => d.severity === "error" && !d.code.startsWith("ZS4"));
+/** Errors that stop scoring, as the core decides (every error except failing cases, ZS4xxx). */
+export function blockingErrors(analysis: Analysis): Diagnostic[] {
+  return analysis.scoring.scorable ? [] : analysis.scoring.blocking;
 }
 
 /** Reads and analyses a rubric; prints its blocking errors and throws (exit 1) when it cannot be scored. */
@@ -20,15 +22,15 @@ export async function loadRubric(path: string, io: Io): Promise<LoadedRubric> {
   const text = await readText(path, io);
   const name = displayName(path);
   const analysis = analyze(text, name);
-  const errors = blockingErrors(analysis.diagnostics);
-  if (!analysis.rubric || errors.length > 0) {
-    for (const d of errors) io.stderr.write(diagnosticLine(name, d) + "\n");
-    throw new CliError(`${name}：评价体系有${errors.length}个错误，无法使用`, EXIT.findings);
+  // the core's one decision on whether a rubric can be scored
+  if (!analysis.scoring.scorable) {
+    for (const d of analysis.scoring.blocking) io.stderr.write(diagnosticLine(name, d) + "\n");
+    throw new CliError(`${name}：${analysis.scoring.reason}`, EXIT.findings);
   }
-  return { path, text, analysis, rubric: analysis.rubric };
+  return { path, text, analysis, rubric: analysis.rubric!, scorer: analysis.scoring.scorer };
 }
 
 /** The analysis's compiled scorer (the one the checks ran on): one compilation per rubric. */
 export function scorerOf(loaded: LoadedRubric): Scorer {
-  return loaded.analysis.scorer ?? compile(loaded.rubric);
+  return loaded.scorer;
 }

@@ -34,7 +34,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     const a = analyze(text, file);
     const cases = a.ast.cases;
     if (cases.length === 0) continue;
-    const blocking = blockingErrors(a.diagnostics);
+    const blocking = blockingErrors(a);
     const result: FileResult = { file, errors: blocking.map((d) => diagnosticJson(d)), cases: [] };
     results.push(result);
     if (blocking.length > 0) {

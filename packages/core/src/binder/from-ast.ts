@@ -4,10 +4,12 @@
  */
 import { canonicalUnit, UNITS, type Operator } from "@zhunsheng/grammar";
 import type { Clause, Condition as ConditionAst, FileAst, Pos, IndicatorAst, InputAst, Name, Predicate, Quantity, Range, RuleAst } from "../ast.ts";
-import { addDecimals, canonicalDecimal, compareDecimals } from "../decimal.ts";
+import { addDecimals, canonicalDecimal, compareDecimals, decimalsOf, MAX_DECIMALS, scaleLimit, toScaled } from "../decimal.ts";
+import { digitsFor, rubricDecimals } from "../scale.ts";
 import { diagnostic, type Diagnostic, type Fix } from "../diagnostics.ts";
 import { indicatorNumbers } from "../model-walk.ts";
 import type { Bound, Category, Condition, Indicator, Input, Interval, Part, Rubric, Rule } from "../model.ts";
+import type { NameKind, NameOccurrence } from "./names.ts";
 
 const DEFAULT_PRECISION = 2;
 
@@ -49,6 +51,11 @@ interface BindContext {
   diagnostics: Diagnostic[];
   inputs: Map<string, Input>;
   used: Set<string>;
+  names: NameOccurrence[];
+}
+
+function occurrence(ctx: BindContext, kind: NameKind, n: Name, declaration: boolean): void {
+  ctx.names.push({ kind, name: n.text, range: n.range, declaration });
 }
 
 function levenshtein(a: string, b: string): number {
@@ -80,6 +87,7 @@ export function suggestName(name: string, candidates: Iterable<string>): string 
 }
 
 function resolve(ctx: BindContext, name: Name): Input | undefined {
+  occurrence(ctx, "input", name, false);
   const input = ctx.inputs.get(name.text);
   if (input) {
     ctx.used.add(input.name);
@@ -163,6 +171,13 @@ function conditionText(ctx: BindContext, range: Range): string {
   return ctx.source.slice(range.start.offset, range.end.offset);
 }
 
+/** A step (每少S, 每增加S, 每S项) must be positive: a zero step has no meaning and would divide by zero. */
+function positiveStep(ctx: BindContext, q: Quantity, what: string, clause: Range): boolean {
+  if (compareDecimals(q.value, "0") > 0) return true;
+  ctx.diagnostics.push(diagnostic("ZS3052", q.range, [what, conditionText(ctx, clause).replace(/^[，,；;\s]+/, "")]));
+  return false;
+}
+
 function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
   const subjects = ast.subjects.map((n) => resolve(ctx, n)).filter((i): i is Input => i !== undefined);
   if (subjects.length !== ast.subjects.length) return undefined;
@@ -199,6 +214,7 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
       case "stepLess": {
         checkUnit(ctx, subject, clause.step);
         checkPoints(ctx, clause.points);
+        if (!positiveStep(ctx, clause.step, "每档的差额", clause.range)) break;
         const last = parts[parts.length - 1];
         const threshold = lastGet?.interval.lo;
         if (!lastGet || last?.kind !== "tiers" || !threshold || lastGet.interval.hi) {
@@ -226,6 +242,7 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
         checkUnit(ctx, subject, clause.from.value);
         checkUnit(ctx, subject, clause.step);
         checkPoints(ctx, clause.points);
+        if (!positiveStep(ctx, clause.step, "每次增加的数量", clause.range)) break;
         parts.push({
           kind: "increments",
           from: { value: canonicalDecimal(clause.from.value.value), closed: clause.from.op !== ">" },
@@ -243,6 +260,7 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
       case "each": {
         checkUnit(ctx, subject, clause.per);
         checkPoints(ctx, clause.points);
+        if (!positiveStep(ctx, clause.per, "「每…」的数量", clause.range)) break;
         const common = { per: canonicalDecimal(clause.per.value), points: canonicalDecimal(clause.points.value), unit: subject.unit, range: clause.range };
         parts.push(clause.verb === "add" ? { kind: "perItem", ...common } : { kind: "countDeduction", ...common });
         lastGet = undefined;
@@ -251,7 +269,7 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
       case "expert":
       case "discretionary":
         if (subject.type !== "score") {
-          ctx.diagnostics.push(diagnostic("ZS3015", clause.range, [`「${clause.kind === "expert" ? "综合评定" : "酌情加分"}」的输入「${subject.name}」应为评分型（评分 0～N分）`]));
+          ctx.diagnostics.push(diagnostic("ZS3015", clause.range, [clause.kind === "expert" ? "综合评定" : "酌情加分", subject.name]));
         }
         parts.push({ kind: clause.kind, range: clause.range });
         break;
@@ -267,7 +285,7 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
           range: clause.range,
         });
         if (compareDecimals(clause.base.value, clause.full.value) >= 0) {
-          ctx.diagnostics.push(diagnostic("ZS3015", clause.range, ["基准值应小于满分值"]));
+          ctx.diagnostics.push(diagnostic("ZS3017", clause.range, [canonicalDecimal(clause.base.value), canonicalDecimal(clause.full.value)]));
         }
         break;
       case "atMost":
@@ -278,13 +296,13 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
         for (const n of clause.names) {
           const r = resolve(ctx, n);
           if (!r) continue;
-          if (r.type !== "yesno") ctx.diagnostics.push(diagnostic("ZS3015", n.range, [`「需提供」的「${r.name}」应为是否型（材料或是否型输入）`]));
+          if (r.type !== "yesno") ctx.diagnostics.push(diagnostic("ZS3018", n.range, [r.name]));
           requires.push(r);
         }
         break;
       case "reading": {
         const target = [...parts].reverse().find((p) => p.kind === "stepDeduction" || p.kind === "increments");
-        if (!target) ctx.diagnostics.push(diagnostic("ZS3015", clause.range, ["读法只能写在「每少…减…分」或「每增加…加…分」之后"]));
+        if (!target) ctx.diagnostics.push(diagnostic("ZS3019", clause.range));
         else if (target.kind === "stepDeduction") {
           target.reading = clause.reading;
           target.readingExplicit = true;
@@ -294,11 +312,11 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
     }
   }
   for (const s of subjects) {
-    if (s.type === "text") ctx.diagnostics.push(diagnostic("ZS3015", ast.range, [`文本型输入「${s.name}」不能计分`]));
+    if (s.type === "text") ctx.diagnostics.push(diagnostic("ZS3021", ast.range, [s.name]));
   }
   if (ast.chooseOne) {
     const units = new Set(subjects.map((s) => s.unit));
-    if (units.size > 1) ctx.diagnostics.push(diagnostic("ZS3015", ast.range, ["选其一的各项单位应相同"]));
+    if (units.size > 1) ctx.diagnostics.push(diagnostic("ZS3022", ast.range, [subjects.map((s) => `「${s.name}」以${s.unit ?? "（无单位）"}计`).join("，")]));
   }
   return { subjects, chooseOne: ast.chooseOne, parts, atMost, requires, range: ast.range };
 }
@@ -313,7 +331,7 @@ function bindCondition(p: Predicate, ctx: BindContext): Condition | undefined {
   const inputs = p.subjects.map((n) => resolve(ctx, n)).filter((i): i is Input => i !== undefined);
   if (inputs.length !== p.subjects.length) return undefined;
   for (const i of inputs) {
-    if (i.type !== "yesno") ctx.diagnostics.push(diagnostic("ZS3015", p.range, [`「${i.name}」不是是否型输入，需写出条件，例如「${i.name} 低于60%」`]));
+    if (i.type !== "yesno") ctx.diagnostics.push(diagnostic("ZS3023", p.range, [i.name]));
   }
   return { kind: "flags", inputs, range: p.range };
 }
@@ -347,7 +365,7 @@ function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boole
     .map((n) => resolve(ctx, n))
     .filter((i): i is Input => i !== undefined);
   for (const r of requires) {
-    if (r.type !== "yesno") ctx.diagnostics.push(diagnostic("ZS3015", ast.range, [`证明材料「${r.name}」应在「材料」中声明（是否型）`]));
+    if (r.type !== "yesno") ctx.diagnostics.push(diagnostic("ZS3024", ast.range, [r.name]));
   }
   const allParts = rules.flatMap((r) => r.parts);
   const startsFull = allParts.length > 0 && allParts.every((p) => p.kind === "countDeduction");
@@ -390,8 +408,8 @@ function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boole
 }
 
 /** Binds a parsed file into a Rubric and reports structural problems. */
-export function bindRubric(ast: FileAst, source: string, fileName: string): { rubric: Rubric; diagnostics: Diagnostic[] } {
-  const ctx: BindContext = { source, ast, diagnostics: [], inputs: new Map(), used: new Set() };
+export function bindRubric(ast: FileAst, source: string, fileName: string): { rubric: Rubric; diagnostics: Diagnostic[]; names: NameOccurrence[] } {
+  const ctx: BindContext = { source, ast, diagnostics: [], inputs: new Map(), used: new Set(), names: [] };
   if (!ast.title) ctx.diagnostics.push(diagnostic("ZS3007", { start: ast.range.start, end: ast.range.start }));
 
   // names: inputs, then categories and indicators share one namespace with them
@@ -402,18 +420,25 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
     else seen.set(name.text, what);
   };
   for (const i of ast.inputs) {
+    occurrence(ctx, "input", i.name, true);
     declare(i.name, i.kind === "evidence" ? "材料" : i.kind === "derived" ? "派生输入" : "输入");
     if (!ctx.inputs.has(i.name.text)) ctx.inputs.set(i.name.text, bindInput(i, ctx));
   }
   for (const c of ast.categories) {
+    occurrence(ctx, "category", c.name, true);
     declare(c.name, c.kind === "bonus" ? "加分项" : "类别");
-    for (const ind of c.indicators) declare(ind.name, "指标");
+    for (const ind of c.indicators) {
+      occurrence(ctx, "indicator", ind.name, true);
+      declare(ind.name, "指标");
+    }
   }
   // derived expressions: references resolve like rule subjects
   for (const i of ast.inputs) {
     if (i.expression) visitRefs(i.expression, (n) => {
-      if (n.text === i.name.text) ctx.diagnostics.push(diagnostic("ZS2009", n.range, [i.name.text]));
-      else resolve(ctx, n);
+      if (n.text === i.name.text) {
+        occurrence(ctx, "input", n, false);
+        ctx.diagnostics.push(diagnostic("ZS2009", n.range, [i.name.text]));
+      } else resolve(ctx, n);
     });
   }
 
@@ -499,7 +524,15 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
     eligibility = { rules, relaxations };
   }
 
-  // case inputs count as references too, but do not make an input "used"
+  // case inputs count as references too, but do not make an input "used" (the checker runs the cases)
+  const categoryNames = new Set(ast.categories.map((c) => c.name.text));
+  for (const c of ast.cases) {
+    for (const i of c.inputs) occurrence(ctx, "input", i.name, false);
+    for (const e of c.expectations) {
+      if (e.kind !== "item" || ctx.inputs.has(e.target.text)) continue;
+      occurrence(ctx, categoryNames.has(e.target.text) ? "category" : "indicator", e.target, false);
+    }
+  }
   const isDraft = ast.header.status?.text.includes("草稿") === true || pendingCount > 0;
   for (const i of ctx.inputs.values()) {
     if (ctx.used.has(i.name) || i.reference || i.type === "text") continue;
@@ -510,7 +543,8 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
   }
 
   const precisionText = ast.header.precision?.text;
-  const precisionMatch = precisionText ? /(\d+)/.exec(precisionText) : null;
+  const precision = precisionText === undefined ? DEFAULT_PRECISION : parsePrecision(precisionText);
+  if (precision === undefined) ctx.diagnostics.push(diagnostic("ZS3053", ast.headerRanges.precision ?? ast.header.precision!.range, [precisionText!]));
   const rubric: Rubric = {
     fileName,
     header: {
@@ -534,12 +568,13 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
     gradeKind: ast.gradesKeyword === "星级" ? "星级" : "等级",
     vetoes,
     eligibility,
-    precision: precisionMatch ? Math.min(6, Number(precisionMatch[1])) : DEFAULT_PRECISION,
+    precision: precision ?? DEFAULT_PRECISION,
     draft: isDraft,
     notes: ast.notes.map((n) => n.text),
     ast,
   };
-  return { rubric, diagnostics: ctx.diagnostics };
+  checkNumbers(ast, rubric, ctx);
+  return { rubric, diagnostics: ctx.diagnostics, names: ctx.names.sort((a, b) => a.range.start.offset - b.range.start.offset) };
 }
 
 function visitRefs(e: NonNullable<InputAst["expression"]>, f: (n: Name) => void): void {
@@ -568,5 +603,57 @@ function checkCategorySums(cat: Category, nameRange: Range, pointsRange: Range |
   if (cat.weight !== undefined) {
     const sum = addDecimals(cat.indicators.map((i) => i.weight ?? "0"));
     if (compareDecimals(sum, cat.weight) !== 0) ctx.diagnostics.push(diagnostic("ZS3002", nameRange, [cat.name, cat.weight, sum]));
+  }
+}
+
+const CHINESE_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function digitCount(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  return CHINESE_DIGITS[text];
+}
+
+/**
+ * 精度 as written, read strictly: 「保留2位小数」「保留两位小数」「小数点后一位」「保留整数」「取整」
+ * 「四舍五入到0.01」「精确到0.1」「2位小数」「2」. Anything else (or more than 6 decimals) is undefined:
+ * a wording the reader does not know is a diagnostic, never a guess.
+ */
+export function parsePrecision(text: string): number | undefined {
+  const t = text.replace(/\s+/g, "").replace(/^四舍五入[，,、]?/, "").replace(/[。.]$/, "");
+  let n: number | undefined;
+  let m: RegExpExecArray | null;
+  if ((m = /^(?:保留|精确到|精确至|取)?(?:到)?(?:小数点后)?([0-9]+|[零〇一二两三四五六七八九])位(?:小数)?$/.exec(t))) n = digitCount(m[1]!);
+  else if (/^(?:保留|取|精确到|精确至)?整数$|^取整$/.test(t)) n = 0;
+  else if ((m = /^(?:到|至|精确到|精确至|保留到)(0\.0*1|1)$/.exec(t))) n = m[1] === "1" ? 0 : m[1]!.length - 2;
+  else if ((m = /^([0-9])$/.exec(t))) n = Number(m[1]);
+  return n !== undefined && n <= MAX_DECIMALS ? n : undefined;
+}
+
+/** A quantity of the syntax tree (a number with its unit and range). */
+function isQuantity(x: unknown): x is Quantity {
+  return typeof x === "object" && x !== null && "value" in x && "unit" in x && "range" in x && typeof (x as Quantity).value === "string";
+}
+
+/**
+ * Every number of the rubric must be exact at the scale it is scored at: at most 6 decimals, and
+ * small enough for the scale the rubric's own decimals need (cases are data: the checker reads them).
+ */
+function checkNumbers(ast: FileAst, rubric: Rubric, ctx: BindContext): void {
+  const quantities: Quantity[] = [];
+  const walk = (node: unknown): void => {
+    if (typeof node !== "object" || node === null) return;
+    if (isQuantity(node)) {
+      quantities.push(node);
+      return;
+    }
+    for (const v of Array.isArray(node) ? node : Object.values(node)) walk(v);
+  };
+  walk([ast.header, ast.inputs.map((i) => ({ low: i.low, high: i.high })), ast.categories, ast.groups, ast.grades, ast.vetoes, ast.eligibility]);
+  const digits = digitsFor(rubricDecimals(rubric), 2);
+  const limit = scaleLimit(digits);
+  for (const q of quantities) {
+    const d = decimalsOf(q.value);
+    if (d > MAX_DECIMALS) ctx.diagnostics.push(diagnostic("ZS3050", q.range, [q.value, d, MAX_DECIMALS]));
+    else if (toScaled(q.value, digits) === undefined) ctx.diagnostics.push(diagnostic("ZS3051", q.range, [q.value, digits, limit]));
   }
 }

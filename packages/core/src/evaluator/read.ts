@@ -28,7 +28,7 @@ import {
 } from "../decimal.ts";
 import type { Expr } from "../ast.ts";
 import type { Input, Rubric } from "../model.ts";
-import { digitsFor, rubricDecimals, type RubricDecimals } from "./scale.ts";
+import { digitsFor, rubricDecimals, type RubricDecimals } from "../scale.ts";
 
 /** A problem with one field of one platform's record. */
 export interface FieldError {
@@ -53,7 +53,7 @@ export interface ReadRecord {
  * The header names under which a data file gives the platform's name, in order of preference.
  * The one place this rule lives for scoring (the data package finds the column in files).
  */
-export const PLATFORM_NAME_COLUMNS: readonly string[] = ["名称", "平台名称", "platform"];
+export const PLATFORM_NAME_COLUMNS: readonly string[] = ["平台名称", "名称", "平台", "platform"];
 
 /** The platform's name in a record, by the first name column present. */
 export function platformNameOf(record: Readonly<Record<string, unknown>>): string | undefined {

@@ -7,8 +7,8 @@
  * Each record is scored at the scale its own decimals need (a few variants are compiled lazily
  * and cached), so no caller picks a scale and no record's result depends on another's.
  */
-import { fromScaled, MAX_DECIMALS, toScaled, type Rational } from "../decimal.ts";
-import { digitsFor } from "./scale.ts";
+import { fromScaled, MAX_DECIMALS, scaleLimit, toScaled, type Rational } from "../decimal.ts";
+import { digitsFor } from "../scale.ts";
 import type { Input, Rubric, Rule } from "../model.ts";
 import { generateVerdict, type GeneratedVerdict } from "./codegen.ts";
 import { explainRead, type Explanation } from "./explain.ts";
@@ -211,11 +211,17 @@ function referenceVerdict(rubric: Rubric, v: Variant, read: ReadRecord): Verdict
 /** Compiles a checked rubric (one without errors) into a scorer. */
 export function compile(rubric: Rubric, options: { dataDigits?: number } = {}): Scorer {
   const reader = createReader(rubric);
-  const variants = new Map<number, Variant>();
-  const variant = (digits: number): Variant => {
+  const variants = new Map<number, Variant | string>();
+  /** The rubric at a scale, or why it cannot be scored there (a number of the rubric too large for it). */
+  const variant = (digits: number): Variant | string => {
     let v = variants.get(digits);
-    if (!v) {
-      v = makeVariant(rubric, digits);
+    if (v === undefined) {
+      try {
+        v = makeVariant(rubric, digits);
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e;
+        v = `数据的小数位数较多，需按${digits}位小数计算，而评价体系中的数字在这一精度下超出可精确计算的范围（绝对值不能超过${scaleLimit(digits)}）：请减少数据的小数位数`;
+      }
       variants.set(digits, v);
     }
     return v;
@@ -225,17 +231,30 @@ export function compile(rubric: Rubric, options: { dataDigits?: number } = {}): 
   return scorerAt(rubric, reader, variant, base);
 }
 
-function scorerAt(rubric: Rubric, reader: RecordReader, variant: (digits: number) => Variant, digits: number): Scorer {
-  const baseVariant = variant(digits);
+function scorerAt(rubric: Rubric, reader: RecordReader, variant: (digits: number) => Variant | string, digits: number): Scorer {
+  const found = variant(digits);
+  // the base scale holds every number of a rubric without errors (the binder checked them)
+  if (typeof found === "string") throw new RangeError(`internal: ${found}`);
+  const baseVariant = found;
+  /** The variant a record needs, or an error verdict saying why there is none. */
+  const at = (read: ReadRecord): Variant | Verdict => {
+    const v = variant(read.digits);
+    return typeof v === "string" ? errorVerdict(rubric, { ...read, errors: [{ field: "小数位数", message: v }] }) : v;
+  };
   const row = (values: Values, present: boolean[] = [], derived: (Rational | undefined)[] = []): Row => ({ values, present, derived });
 
   const scoreRead = (read: ReadRecord): Verdict => {
     if (read.errors.length > 0) return errorVerdict(rubric, read);
-    const v = variant(read.digits);
+    const v = at(read);
+    if (!("gen" in v)) return v;
     v.gen.fn(read.values, read.present, read.derived, v.out, v.gen.helpers);
     return verdictFromOut(rubric, v, read);
   };
-  const explainOf = (read: ReadRecord): Explanation => explainRead(rubric, variant(read.digits).model, read);
+  const explainOf = (read: ReadRecord): Explanation => {
+    if (read.errors.length > 0) return explainRead(rubric, baseVariant.model, read);
+    const v = at(read);
+    return "gen" in v ? explainRead(rubric, v.model, read) : explainRead(rubric, baseVariant.model, { ...read, errors: v.errors });
+  };
 
   return {
     rubric,
@@ -246,7 +265,9 @@ function scorerAt(rubric: Rubric, reader: RecordReader, variant: (digits: number
     scoreRead,
     referenceScore: (record) => {
       const read = reader.read(record, digits);
-      return read.errors.length > 0 ? errorVerdict(rubric, read) : referenceVerdict(rubric, variant(read.digits), read);
+      if (read.errors.length > 0) return errorVerdict(rubric, read);
+      const v = at(read);
+      return "gen" in v ? referenceVerdict(rubric, v, read) : v;
     },
     explain: (record) => explainOf(reader.read(record, digits)),
     bindColumns(header) {

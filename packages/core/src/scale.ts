@@ -4,9 +4,9 @@
  * end ever chooses a scale. Every operation is exact at any scale that holds the values, and
  * rounding goes to the rubric's 精度, never to the scale: results do not depend on it.
  */
-import { decimalsOf, MAX_DECIMALS } from "../decimal.ts";
-import { indicatorNumbers } from "../model-walk.ts";
-import type { Rubric } from "../model.ts";
+import { decimalsOf, MAX_DECIMALS } from "./decimal.ts";
+import { indicatorNumbers } from "./model-walk.ts";
+import type { Rubric } from "./model.ts";
 
 /** Decimals the rubric's numbers need: `values` for thresholds, points and bounds; `weights` for weights. */
 export interface RubricDecimals {
