@@ -133,7 +133,7 @@ describe("exit codes", () => {
     const r = zs(["score", "b.zs", "--data", "d.csv"], workspace({ "b.zs": BROKEN, "d.csv": DATA }));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^b\.zs:8:4 错误 ZS3001 /m);
-    expect(r.err).toMatch(/b\.zs：评价体系有\d+个错误，无法使用\n$/);
+    expect(r.err).toMatch(/b\.zs：评价体系有\d+个错误，无法评分（第2行：.+ 等）\n$/);
   });
 });
 
