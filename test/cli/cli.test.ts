@@ -81,7 +81,8 @@ describe("zhunsheng inputs", () => {
     const j = await run(["inputs", "a.zs", "--json"], dir);
     expect(JSON.parse(j.out)[1]).toMatchObject({ name: "协同评定分", type: "score", min: "0", max: "5" });
     const t = await run(["inputs", "a.zs", "--template", "csv"], dir);
-    expect(t.out).toBe("\uFEFF名称,服务企业家次,协同评定分,网站维护\n");
+    // units and ranges in the header (the reader maps them back to the input names), CRLF like Excel
+    expect(t.out).toBe("\uFEFF名称,服务企业家次（家次）,协同评定分（分，0～5）,网站维护（是/否）\r\n");
   });
 });
 

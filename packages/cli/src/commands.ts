@@ -22,6 +22,11 @@ export interface CommandSpec extends ArgsShape {
 
 const json: OptionSpec = { type: "boolean", help: "以 JSON 输出结果" };
 const out: OptionSpec = { type: "string", short: "o", value: "文件", help: "写入文件而不是标准输出（- 表示标准输出）" };
+const data: OptionSpec = { type: "string", short: "d", value: "数据文件", help: "平台数据（.csv、.json 或 .xlsx；- 表示标准输入）" };
+const sheet: OptionSpec = { type: "string", value: "工作表", help: "读取 XLSX 工作簿中的这张工作表（默认第一张）" };
+/** What every command that reads platform data says about the files it takes. */
+const DATA_FILES =
+  "数据文件：CSV（UTF-8、UTF-16 或 Excel/WPS 保存的 GBK 编码均可）、JSON 数组或 XLSX 工作簿；表头为输入名称（可带单位，如「营业收入（万元）」，可为两行合并表头），「名称」或「平台名称」列为平台名称。列数与表头不符的行、重复的列等问题逐条报告行号，这样的行不参与评分。";
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -51,9 +56,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     command: "inputs",
     summary: "列出体系需要的输入，或输出空白数据表",
-    usage: ["zhunsheng inputs <体系文件> [--json] [--template csv] [--out 文件]"],
-    details: ["列出每个输入的名称、类别、类型、单位、范围和说明；--template csv 输出以输入名称为表头的空白 CSV（UTF-8 带 BOM，Excel 可直接打开）。"],
-    options: { json, template: { type: "string", value: "格式", choices: ["csv"], help: "输出空白数据表" }, out },
+    usage: ["zhunsheng inputs <体系文件> [--json] [--template csv|xlsx] [--out 文件]"],
+    details: [
+      "列出每个输入的名称、类别、类型、单位、范围和说明。",
+      "--template 输出空白数据表，表头为「名称」和每个输入（带单位和范围，如「协同评定分（分，0～20）」，读入时对应回输入名称）：csv 为 UTF-8 带 BOM 的 CSV；xlsx 为工作簿，表头冻结，说明写在批注中，「是/否」列有下拉选择，数值列限定范围，另附「填表说明」工作表（不给 --out 时写入「体系名-数据表.xlsx」）。",
+    ],
+    options: { json, template: { type: "string", value: "格式", choices: ["csv", "xlsx"], help: "输出空白数据表" }, out },
     positionals: { min: 1, max: 1 },
     load: () => import("./commands/inputs.ts"),
   },
@@ -62,12 +70,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "为数据文件中的每个平台评分",
     usage: ["zhunsheng score <体系文件> --data <数据文件> [--json | --jsonl] [--out 文件]"],
     details: [
-      "数据文件：CSV（表头为输入名称，另有「名称」或「平台名称」列）或 JSON 数组；- 表示标准输入。逐行读取、逐行输出，内存不随行数增长。",
+      DATA_FILES + "- 表示标准输入。CSV 和 JSON 逐行读取、逐行输出，内存不随行数增长。",
       "默认输出表格；--json 输出一个 JSON 数组（每个平台一个对象：总分、等级、认定、各类别小计、各指标得分、数据错误）；--jsonl 每行一个对象。",
       "退出码：0 每个平台都已评分；1 体系有错误，或有平台的数据有误；2 参数有误或文件无法读取。",
     ],
     options: {
-      data: { type: "string", short: "d", value: "数据文件", help: "平台数据（.csv 或 .json；- 表示标准输入）" },
+      data,
+      sheet,
       json,
       jsonl: { type: "boolean", help: "每行一个平台的 JSON 对象（JSON Lines）" },
       out,
@@ -80,9 +89,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     command: "explain",
     summary: "说明某个平台每一项的得分",
     usage: ["zhunsheng explain <体系文件> --data <数据文件> --platform <名称> [--json] [--out 文件]"],
-    details: ["逐类别、逐指标说明得分的来历；--json 输出评分结果和说明树（label、text、score、max、children）。", "退出码：0 已说明；1 体系有错误、数据中没有该平台或该平台数据有误；2 参数有误或文件无法读取。"],
+    details: ["逐类别、逐指标说明得分的来历；--json 输出评分结果和说明树（label、text、score、max、children）。", DATA_FILES, "退出码：0 已说明；1 体系有错误、数据中没有该平台或该平台数据有误；2 参数有误或文件无法读取。"],
     options: {
-      data: { type: "string", short: "d", value: "数据文件", help: "平台数据（.csv 或 .json；- 表示标准输入）" },
+      data,
+      sheet,
       platform: { type: "string", short: "p", value: "名称", help: "要说明的平台名称" },
       json,
       out,
@@ -105,7 +115,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: ["zhunsheng diff <原版本.zs> <新版本.zs> [--data 数据文件] [--format md|html|json] [--out 文件]"],
     details: ["逐条列出语义变化；给出 --data 时计算每个平台变更前后的得分、名次和等级。"],
     options: {
-      data: { type: "string", short: "d", value: "数据文件", help: "用于计算影响的平台数据" },
+      data: { ...data, help: "用于计算影响的平台数据（.csv、.json 或 .xlsx）" },
+      sheet,
       format: { type: "string", value: "格式", choices: ["md", "html", "json"], help: "报告格式（默认 md）" },
       json: { type: "boolean", help: "同 --format json" },
       out,

@@ -1,53 +1,85 @@
 /**
- * Platform data for `score` and `explain`: one platform at a time from a CSV or JSON file (or
- * stdin for `-`). File-level problems (a broken file, a row that does not line up) are reported
- * as lines naming file and row; the caller decides the exit code from their count.
+ * Platform data for `score`, `explain` and `diff`: one platform at a time from a CSV, JSON or
+ * XLSX file (or stdin for `-`), read by @zhunsheng/data — encodings detected, rows strict,
+ * headers resolved against the rubric's inputs. Problems with the file itself go to
+ * `problems.lines` naming file and row; a row that cannot be scored (one that does not line
+ * up with the header) comes with its `problems` and is reported as that platform's data error.
  */
-import { extname } from "node:path";
-import { parseDataFile, type PlatformRecord } from "@zhunsheng/core";
-import { CliError, displayName, EXIT, readBytes, type Io } from "./io.ts";
+import { resolve } from "node:path";
+import type { PlatformRecord, Rubric } from "@zhunsheng/core";
+import { formatDataError, recordOf, streamData, type DataStream, type ExpectedColumn } from "@zhunsheng/data";
+import { openDataFile } from "@zhunsheng/data/node";
+import { CliError, displayName, ioMessage, type Io } from "./io.ts";
 
 export interface PlatformRow {
-  /** Line of a CSV file (header = 1) or element (1-based) of a JSON array. */
+  /** Where the platform is in the file: the CSV line, the worksheet row, the line a JSON element starts on. */
   row?: number;
   /** 1-based position among the platforms read. */
   index: number;
+  /** The platform's cells by column name, in an object without a prototype. */
   record: PlatformRecord;
+  /** The name from the platform-name column (名称, 平台名称…), when the file has one. */
+  platform?: string;
+  /** Why this row cannot be scored (it does not line up with the header, a JSON value is not a single value…). */
+  problems?: string[];
 }
 
 export interface DataProblems {
-  /** One line per problem with the file itself, already naming file and row. */
+  /** One line per problem with the file itself (or a warning), already naming file and row. */
   lines: string[];
+  /** Number of those that are errors (warnings such as a skipped 合计 row do not fail the command). */
+  errors: number;
 }
 
-function formatOf(path: string, text: string): "csv" | "json" {
-  const ext = extname(path).toLowerCase();
-  if (ext === ".json") return "json";
-  if (ext === ".csv" || ext === ".txt") return "csv";
-  // stdin or an unknown extension: JSON starts with [
-  return /^\uFEFF?\s*\[/.test(text) ? "json" : "csv";
+export function newProblems(): DataProblems {
+  return { lines: [], errors: 0 };
 }
 
-/** Decodes a data file: UTF-8 with or without BOM, UTF-16 with BOM; anything else is refused naming the file. */
-function decodeData(bytes: Uint8Array, path: string): string {
-  const label = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
-  try {
-    return new TextDecoder(label, { fatal: true }).decode(bytes);
-  } catch {
-    throw new CliError(`${displayName(path)}：不是 UTF-8 编码（可能是 Excel/WPS 保存的 GBK 文件），请另存为「CSV UTF-8」后再试`, EXIT.findings);
-  }
+export interface DataInputOptions {
+  /** The rubric: its inputs resolve headers written with units and two-row headers. */
+  rubric?: Rubric;
+  /** Worksheet of an XLSX file. */
+  sheet?: string;
 }
 
-/** The platforms of a data file, in file order; problems go to `problems.lines`. */
-export async function* readPlatforms(path: string, io: Io, problems: DataProblems): AsyncGenerator<PlatformRow> {
-  const text = decodeData(await readBytes(path, io), path);
-  const kind = formatOf(path, text);
-  const data = parseDataFile(text, kind);
+/** The inputs a data file gives, as the reader's expected columns. */
+export function expectedColumns(rubric: Rubric): ExpectedColumn[] {
+  return rubric.inputs.filter((i) => i.kind !== "derived").map((i) => (i.unit ? { name: i.name, unit: i.unit } : { name: i.name }));
+}
+
+async function* stdinBytes(io: Io): AsyncGenerator<Uint8Array> {
+  if (!io.stdin) throw new CliError("没有可读取的标准输入");
+  for await (const chunk of io.stdin) yield typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
+}
+
+/** The platforms of a data file, in file order, read as they come (memory does not grow with the file). */
+export async function* readPlatforms(path: string, io: Io, problems: DataProblems, options: DataInputOptions = {}): AsyncGenerator<PlatformRow> {
+  const opts = { ...(options.rubric ? { expected: expectedColumns(options.rubric) } : {}), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) };
+  const data: DataStream = path === "-" ? streamData(stdinBytes(io), opts) : openDataFile(resolve(io.cwd, path), opts);
   const name = displayName(path);
-  for (const e of data.errors) problems.lines.push(`${name}:${e.line} 数据错误 ${e.message}`);
+  const where = () => (data.sheet !== undefined && (data.sheets?.length ?? 0) > 1 ? `${name}（工作表「${data.sheet}」）` : name);
   let index = 0;
-  for (const record of data.records) {
-    index++;
-    yield { index, record, ...(kind === "json" ? { row: index } : {}) };
+  try {
+    for await (const batch of data) {
+      for (const e of batch.errors) {
+        // a row's own errors are reported with that platform; the rest are the file's
+        if (e.row !== undefined && batch.rows.some((r) => r.row === e.row && r.errors?.includes(e))) continue;
+        problems.lines.push(formatDataError(where(), e));
+        if (e.severity === "error") problems.errors++;
+      }
+      for (const r of batch.rows) {
+        index++;
+        yield {
+          row: r.row,
+          index,
+          record: recordOf(r),
+          ...(r.platform !== undefined ? { platform: r.platform } : {}),
+          ...(r.errors ? { problems: r.errors.map((e) => e.message) } : {}),
+        };
+      }
+    }
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(ioMessage(e, path));
   }
 }

@@ -95,3 +95,17 @@ export function diagnosticJson(d: Diagnostic, file?: string): DiagnosticJson {
 
 /** The name of the n-th platform (1-based) when the data has no name column. */
 export const unnamedPlatform = (n: number) => `第${n}个平台`;
+
+/** A platform whose row could not be read (it does not line up with the header…): no score, the reasons as errors. */
+export function unreadableRowJson(platform: string, row: number | undefined, problems: readonly string[]): VerdictJson {
+  return {
+    platform,
+    ...(row !== undefined ? { row } : {}),
+    total: null,
+    grade: null,
+    eligible: null,
+    categories: [],
+    indicators: [],
+    errors: problems.map((message) => ({ field: "", message })),
+  };
+}

@@ -24,9 +24,10 @@ export const TYPE_WORD: Record<TemplateColumn["type"], string> = {
   text: "文本",
 };
 
-/** 「0～20」, 「≥0」, 「≤100」, or "" when the input has no range. */
+/** 「0～20」, 「≥1」, 「≤100」, or "" when the input has no range (or only the obvious 「≥0」). */
 export function rangeText(c: TemplateColumn): string {
   if (c.min !== undefined && c.max !== undefined) return `${c.min}～${c.max}`;
+  if (c.min === "0" && c.max === undefined) return "";
   if (c.min !== undefined) return `≥${c.min}`;
   if (c.max !== undefined) return `≤${c.max}`;
   return "";
@@ -34,7 +35,7 @@ export function rangeText(c: TemplateColumn): string {
 
 /** The header of a template column: the name, then unit and range in full-width parentheses. */
 export function templateHeader(c: TemplateColumn): string {
-  const unit = c.type === "yesno" ? "是/否" : c.unit ?? (c.type === "percent" ? "%" : "");
+  const unit = c.type === "yesno" ? "是/否" : c.unit ?? (c.type === "percent" ? "%" : c.type === "score" ? "分" : "");
   const parts = [unit, rangeText(c)].filter(Boolean);
   return parts.length ? `${c.name}（${parts.join("，")}）` : c.name;
 }

@@ -1,9 +1,9 @@
 /** `zhunsheng explain <rubric> --data <file> --platform <name> [--json]`: why one platform scored what it did. */
 import { stringOption, flagOption, type ParsedArgs } from "../args.ts";
-import { readPlatforms, type DataProblems, type PlatformRow } from "../data-input.ts";
+import { newProblems, readPlatforms, type PlatformRow } from "../data-input.ts";
 import { CliError, displayName, EXIT, writeResult, type Io } from "../io.ts";
 import { renderExplanation } from "../render.ts";
-import { explanationJson, unnamedPlatform, verdictJson } from "../results.ts";
+import { explanationJson, unnamedPlatform, unreadableRowJson, verdictJson } from "../results.ts";
 import { loadRubric, scorerOf } from "./common.ts";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
@@ -14,13 +14,14 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (rubricPath === "-" && dataPath === "-") throw new CliError("体系和数据不能都从标准输入读取", EXIT.usage);
   const loaded = await loadRubric(rubricPath, io);
   const { rubric } = loaded;
-  const problems: DataProblems = { lines: [] };
+  const problems = newProblems();
+  const sheet = stringOption(args, "sheet");
   const scorer = scorerOf(loaded);
   let found: PlatformRow | undefined;
   const near: string[] = [];
-  for await (const p of readPlatforms(dataPath, io, problems)) {
-    // the platform's name as the scorer reads it: one rule for score and explain
-    const platform = scorer.read(p.record).platform ?? unnamedPlatform(p.index);
+  for await (const p of readPlatforms(dataPath, io, problems, { rubric, ...(sheet !== undefined ? { sheet } : {}) })) {
+    // the platform's name as the data file gives it: one rule (@zhunsheng/data) for score and explain
+    const platform = p.platform ?? unnamedPlatform(p.index);
     if (platform === name) {
       found = p;
       break;
@@ -29,7 +30,13 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   }
   for (const line of problems.lines) io.stderr.write(line + "\n");
   if (!found) throw new CliError(`${displayName(dataPath)} 中没有名为「${name}」的平台${near.length ? `，你是不是想找「${near.join("」「")}」？` : ""}`, EXIT.findings);
-  const verdict = verdictJson(scorer.score(found.record), unnamedPlatform(found.index), found.row);
+  if (found.problems) {
+    const bad = unreadableRowJson(name, found.row, found.problems);
+    if (flagOption(args, "json")) await writeResult(stringOption(args, "out"), JSON.stringify(bad, null, 2) + "\n", io);
+    else io.stderr.write(`${displayName(dataPath)}:${found.row ?? ""} 平台「${name}」的数据无法评分：${found.problems.join("；")}\n`);
+    return EXIT.findings;
+  }
+  const verdict = verdictJson(scorer.score(found.record), name, found.row);
   const explanation = scorer.explain(found.record);
   const out = stringOption(args, "out");
   if (flagOption(args, "json")) await writeResult(out, JSON.stringify({ ...verdict, explanation: explanationJson(explanation) }, null, 2) + "\n", io);

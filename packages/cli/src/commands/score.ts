@@ -5,10 +5,10 @@
  */
 import type { Rubric } from "@zhunsheng/core";
 import { flagOption, stringOption, type ParsedArgs } from "../args.ts";
-import { readPlatforms, type DataProblems } from "../data-input.ts";
+import { newProblems, readPlatforms } from "../data-input.ts";
 import { CliError, displayName, EXIT, openSink, type Io } from "../io.ts";
 import { table } from "../render.ts";
-import { unnamedPlatform, verdictJson, type VerdictJson } from "../results.ts";
+import { unnamedPlatform, unreadableRowJson, verdictJson, type VerdictJson } from "../results.ts";
 import { loadRubric, scorerOf } from "./common.ts";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
@@ -22,7 +22,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const loaded = await loadRubric(rubricPath, io);
   const { rubric } = loaded;
 
-  const problems: DataProblems = { lines: [] };
+  const problems = newProblems();
   const sink = openSink(stringOption(args, "out"), io);
   const scorer = scorerOf(loaded);
   let count = 0;
@@ -30,9 +30,11 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const badLines: string[] = [];
   const tableRows: string[][] = [];
   if (json) await sink.write("[");
-  for await (const p of readPlatforms(dataPath, io, problems)) {
-    const verdict = scorer.score(p.record);
-    const v = verdictJson(verdict, unnamedPlatform(p.index), p.row);
+  const sheet = stringOption(args, "sheet");
+  for await (const p of readPlatforms(dataPath, io, problems, { rubric, ...(sheet !== undefined ? { sheet } : {}) })) {
+    const name = p.platform ?? unnamedPlatform(p.index);
+    // a row that does not line up with the header is never scored: its values would be the wrong ones
+    const v = p.problems ? unreadableRowJson(name, p.row, p.problems) : verdictJson(scorer.score(p.record), name, p.row);
     count++;
     if (v.errors.length > 0) {
       bad++;
@@ -43,16 +45,16 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     else tableRows.push(tableRow(rubric, v));
   }
   if (json) await sink.write(count === 0 ? "]\n" : "\n]\n");
-  else if (!jsonl) {
+  else if (!jsonl && (count > 0 || problems.errors === 0)) {
     await sink.write(table(tableHeader(rubric), tableRows, (c) => c === 1 || c >= 2 + (rubric.eligibility ? 2 : 1)));
     if (bad > 0) await sink.write(`\n${bad}个平台的数据有误：\n${badLines.join("\n")}\n`);
   }
   await sink.close();
 
   for (const line of problems.lines) io.stderr.write(line + "\n");
-  if (count === 0 && problems.lines.length === 0) io.stderr.write(`${displayName(dataPath)}：数据文件中没有平台\n`);
+  if (count === 0 && problems.errors === 0) io.stderr.write(`${displayName(dataPath)}：数据文件中没有平台\n`);
   if (bad > 0 && (json || jsonl)) io.stderr.write(`${bad}个平台的数据有误，总分为 null（原因见各平台的 errors）\n`);
-  return count === 0 || bad > 0 || problems.lines.length > 0 ? EXIT.findings : EXIT.ok;
+  return count === 0 || bad > 0 || problems.errors > 0 ? EXIT.findings : EXIT.ok;
 }
 
 function tableHeader(rubric: Rubric): string[] {
