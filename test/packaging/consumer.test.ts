@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = new URL("../../", import.meta.url).pathname;
-const PACKAGES = ["grammar", "packages/core", "packages/language-service", "packages/lsp", "packages/publish", "packages/cli"];
+const PACKAGES = ["grammar", "packages/data", "packages/core", "packages/language-service", "packages/lsp", "packages/publish", "packages/cli"];
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
 interface Packed {
@@ -43,7 +43,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("npm pack", () => {
   it("ships built JavaScript, declarations, a license and a README — no sources, no build state", () => {
-    expect(packed.map((p) => p.name).sort()).toEqual(["@zhunsheng/core", "@zhunsheng/grammar", "@zhunsheng/language-service", "@zhunsheng/lsp", "@zhunsheng/publish", "zhunsheng"]);
+    expect(packed.map((p) => p.name).sort()).toEqual(["@zhunsheng/core", "@zhunsheng/data", "@zhunsheng/grammar", "@zhunsheng/language-service", "@zhunsheng/lsp", "@zhunsheng/publish", "zhunsheng"]);
     for (const p of packed) {
       const files = p.files.map((f) => f.path);
       expect(files, p.name).toEqual(expect.arrayContaining(["package.json", "LICENSE", "README.md", "dist/index.js", "dist/index.d.ts"]));
@@ -62,20 +62,25 @@ describe("a project that installs the tarballs", () => {
       `import { analyze, compile, type Verdict, type Explanation } from "@zhunsheng/core";`,
       `import { officialTable, tableMarkdown } from "@zhunsheng/publish";`,
       `import { main, verdictJson, type VerdictJson } from "zhunsheng";`,
+      `import { findPlatformColumn, type DataRow } from "@zhunsheng/data";`,
+      `import { openDataFile } from "@zhunsheng/data/node";`,
+      `const platformColumn = findPlatformColumn(["平台名称", "人数"]);`,
+      `const rows: DataRow[] = []; void openDataFile; void rows;`,
       `const r = analyze("评价体系 示例\\n").rubric;`,
       `const v: Verdict | undefined = r && compile(r).score({});`,
       `const j: VerdictJson | undefined = v && verdictJson(v, "甲");`,
       `const e: Explanation | undefined = r && compile(r).explain({});`,
-      `console.log(JSON.stringify({ keywords: KEYWORDS.length > 0, cst: parseCst("评价体系 示例\\n").syntaxErrors.length, table: r ? tableMarkdown(officialTable(r)).length > 0 : false, main: typeof main, j: j?.platform, e: e?.label }));`,
+      `console.log(JSON.stringify({ keywords: KEYWORDS.length > 0, cst: parseCst("评价体系 示例\\n").syntaxErrors.length, table: r ? tableMarkdown(officialTable(r)).length > 0 : false, main: typeof main, j: j?.platform, e: e?.label, platformColumn }));`,
     ].join("\n");
     writeFileSync(join(project, "core-example.ts"), core);
     writeFileSync(join(project, "ls-example.ts"), ls);
     writeFileSync(join(project, "api.ts"), api + "\n");
+    writeFileSync(join(project, "data-example.ts"), readmeExample("packages/data"));
     writeFileSync(
       join(project, "tsconfig.json"),
       JSON.stringify({
         compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, skipLibCheck: false, types: [], lib: ["ES2023", "DOM"], outDir: "out" },
-        files: ["core-example.ts", "ls-example.ts", "api.ts"],
+        files: ["core-example.ts", "ls-example.ts", "api.ts", "data-example.ts"],
       }),
     );
     const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", project], { encoding: "utf8" });
@@ -93,7 +98,11 @@ describe("a project that installs the tarballs", () => {
     expect(service.hover).toContain("《民法典》第一千二百五十九条");
     expect(service.completions).toBeGreaterThan(0);
     expect(service.rename.edits.length).toBeGreaterThanOrEqual(2);
-    expect(run("api.js")).toMatchObject({ keywords: true, cst: 0, main: "function", j: "甲", e: expect.any(String) });
+    expect(run("api.js")).toMatchObject({ keywords: true, cst: 0, main: "function", j: "甲", e: expect.any(String), platformColumn: { index: 0, name: "平台名称" } });
+    const data = execFileSync(process.execPath, [join(project, "out", "data-example.js")], { cwd: project, encoding: "utf8" });
+    expect(data).toContain("平台.csv:3 ZS6003 第3行有4列，表头有3列");
+    expect(data).toContain("甲平台 90%");
+    expect(data).toContain("'=1+2,-2.5");
   });
 
   it("has a working zhunsheng bin that scores from built JavaScript", () => {

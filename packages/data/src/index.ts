@@ -8,20 +8,20 @@
 export { createDecoder, decodeBytes, ENCODING_LABEL, type Encoding } from "./decode.ts";
 export { columnLabel, columnLetter, DATA_ERRORS, formatDataError, type DataError, type DataErrorCode, type DataSeverity } from "./errors.ts";
 export { createCsvSplitter, type CsvRecord } from "./csv.ts";
-export { createGridAssembler, normaliseName, recordOf, type DataHeader, type DataRow, type ExpectedColumn, type GridRow, type Merge, type RowBatch } from "./table.ts";
+export { createGridAssembler, normaliseName, recordOf, type DataHeader, type DataRow, type ExpectedColumn, type GridRow, type Merge, type RowBatch, type SheetText } from "./table.ts";
 export { createRowReader, type DataFormat, type ReadOptions, type RowReader } from "./reader.ts";
 export { readDataBytes, sniffFormat, streamData, type DataOptions, type DataStream, type DataTable } from "./read.ts";
 export { findPlatformColumn, isSummaryName, PLATFORM_NAME_COLUMNS } from "./platform.ts";
 export { excelNumberText, plainDecimal, shiftDecimal } from "./number-text.ts";
 export { csvField, csvLine, neutraliseCell, writeCsv, type CsvWriteOptions } from "./csv-write.ts";
 export { FILLING_NOTES, rangeText, TEMPLATE_NAME_COLUMN, templateHeader, templateHeaderRow, TYPE_WORD, type TemplateColumn } from "./template.ts";
-export type { SheetText } from "./xlsx-read.ts";
 
 import type { DataError } from "./errors.ts";
 import type { TemplateColumn } from "./template.ts";
-import type { SheetText } from "./xlsx-read.ts";
+import type { SheetText } from "./table.ts";
 
-// exceljs is large: the workbook functions load it on first use, so CSV-only callers (and the CLI's --help) never pay for it
+// exceljs is large: the workbook functions load it on first use, so CSV-only callers (and the CLI's --help) never pay
+// for it, and the public declarations never mention its types (a consumer needs no Node typings)
 
 /** One worksheet's cell text as shown, and its merged ranges (for importing indicator tables). */
 export async function readXlsxSheet(bytes: Uint8Array, options: { sheet?: string } = {}): Promise<SheetText | { error: DataError }> {

@@ -24,6 +24,17 @@ export interface Merge {
   right: number;
 }
 
+/** One worksheet as text (for importing indicator tables): what `readXlsxSheet` gives. */
+export interface SheetText {
+  /** Names of the workbook's visible worksheets, in tab order. */
+  sheets: string[];
+  /** The sheet read. */
+  name: string;
+  /** Rows by sheet row: `rows[0]` is row 1; a merged area's text is in its top-left cell only. */
+  rows: string[][];
+  merges: Merge[];
+}
+
 /** A column the caller expects (a rubric's input), for resolving headers. */
 export interface ExpectedColumn {
   name: string;

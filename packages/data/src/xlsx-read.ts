@@ -7,17 +7,7 @@
 import ExcelJS from "exceljs";
 import { dataError, type DataError } from "./errors.ts";
 import { excelNumberText, shiftDecimal } from "./number-text.ts";
-import type { GridRow, Merge } from "./table.ts";
-
-export interface SheetText {
-  /** Names of the workbook's visible worksheets, in tab order. */
-  sheets: string[];
-  /** The sheet read. */
-  name: string;
-  /** Rows by sheet row: `rows[0]` is row 1; a merged area's text is in its top-left cell only. */
-  rows: string[][];
-  merges: Merge[];
-}
+import type { GridRow, Merge, SheetText } from "./table.ts";
 
 /** Whether a number format shows the value as a percentage (a `%` outside quotes, escapes and [brackets]). */
 export function isPercentFormat(fmt: string | undefined): boolean {
