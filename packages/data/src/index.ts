@@ -11,7 +11,7 @@ export { createCsvSplitter, type CsvRecord } from "./csv.ts";
 export { createGridAssembler, normaliseName, recordOf, type DataHeader, type DataRow, type ExpectedColumn, type GridRow, type Merge, type RowBatch, type SheetText } from "./table.ts";
 export { createRowReader, type DataFormat, type ReadOptions, type RowReader } from "./reader.ts";
 export { readDataBytes, sniffFormat, streamData, type DataOptions, type DataStream, type DataTable } from "./read.ts";
-export { findPlatformColumn, isSummaryName, PLATFORM_NAME_COLUMNS } from "./platform.ts";
+export { findPlatformColumn, isSummaryName, PLATFORM_NAME_COLUMNS, platformNameOf } from "./platform.ts";
 export { excelNumberText, plainDecimal, shiftDecimal } from "./number-text.ts";
 export { csvField, csvLine, neutraliseCell, writeCsv, type CsvWriteOptions } from "./csv-write.ts";
 export { FILLING_NOTES, rangeText, TEMPLATE_NAME_COLUMN, templateHeader, templateHeaderRow, TYPE_WORD, type TemplateColumn } from "./template.ts";

@@ -28,3 +28,18 @@ export function findPlatformColumn(columns: readonly string[]): { index: number;
 export function isSummaryName(name: string): boolean {
   return SUMMARY_NAMES.has(name.replace(/[\s\u3000]/g, ""));
 }
+
+/**
+ * The platform's name in a record keyed by column name (the workbench, JSON): the value of the
+ * platform-name column present, trimmed; undefined when there is none or it is empty. Files with
+ * two such columns are refused when read, so the order here decides nothing for them.
+ */
+export function platformNameOf(record: Readonly<Record<string, unknown>>): string | undefined {
+  for (const key of PLATFORM_NAME_COLUMNS) {
+    if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+    const v = record[key];
+    const s = v === undefined || v === null ? "" : String(v).trim();
+    if (s !== "") return s;
+  }
+  return undefined;
+}
