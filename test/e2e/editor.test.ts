@@ -148,7 +148,7 @@ describe("the editor as in VS Code", () => {
     if (strip.overflow) expect(strip.scrollLeft).toBeGreaterThan(0);
 
     // drag the side bar's sash 120 px to the right, then back with the keyboard
-    const side = page.locator("aside.side");
+    const side = page.locator("aside .side");
     const w0 = (await side.boundingBox())!.width;
     const sash = page.locator('zs-sash[orientation="vertical"]');
     const s = (await sash.boundingBox())!;

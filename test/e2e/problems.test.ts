@@ -69,9 +69,9 @@ describe("问题 and analyses that cannot finish", () => {
     await openRubric(page, HUNAN);
     await page.locator("#panel-tab-problems").click();
     const problems = page.locator("zs-problems");
-    await problems.locator("section h3").first().waitFor();
+    await problems.locator("section h2").first().waitFor();
     // two files, the active one first
-    expect(await problems.locator("section h3 span:first-child").allInnerTexts()).toEqual([`${HUNAN}.zs`, `${HEBEI}.zs`]);
+    expect(await problems.locator("section h2 span:first-child").allInnerTexts()).toEqual([`${HUNAN}.zs`, `${HEBEI}.zs`]);
     const status = await statusCounts(page);
     expect(status.info).toBeGreaterThan(20);
     expect(await filterCounts(page)).toEqual(status);

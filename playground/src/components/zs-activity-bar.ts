@@ -34,11 +34,11 @@ export class ZsActivityBar extends LitElement {
   `;
 
   override render() {
-    return html`<nav role="toolbar" aria-orientation="vertical" aria-label="活动栏">
+    return html`<nav aria-label="活动栏"><div role="toolbar" aria-orientation="vertical" aria-label="视图" style="display:contents">
       ${VIEWS.map(
         (v) => html`<button title=${v.label} aria-label=${v.label} aria-pressed=${this.view === v.id ? "true" : "false"} @click=${() => this.pick(v.id)}><svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">${ICONS[v.id]}</svg></button>`,
       )}
-    </nav>`;
+    </div></nav>`;
   }
 
   private pick(id: SideView) {

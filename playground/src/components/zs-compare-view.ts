@@ -68,7 +68,7 @@ export class ZsCompareView extends LitElement {
     .ranks td, .ranks th { text-align: right; white-space: nowrap; }
     .ranks td:first-child, .ranks th:first-child { text-align: left; }
     .ranks { table-layout: auto; font-variant-numeric: tabular-nums; }
-    .up { color: #2f9e44; }
+    .up { color: #1e7b34; }
     .down { color: var(--zs-error); }
     .note { color: var(--zs-muted); margin: 4px 0; line-height: 1.6; }
   `;

@@ -34,7 +34,9 @@ export class ZsDiffDialog extends LitElement {
     const originalUri = original.uri.toString(true);
     // the worker answers for the built-in side too (highlighting in the diff)
     void this.client?.request("open", { uri: originalUri, text: this.original, version: original.getVersionId() });
-    const diff = monaco.editor.createDiffEditor(host, { readOnly: true, automaticLayout: true, renderSideBySide: true, theme: "zs-light", wordWrap: "on", fontFamily: "var(--zs-mono)" });
+    const diff = monaco.editor.createDiffEditor(host, { originalAriaLabel: "内置版本（只读）", modifiedAriaLabel: "草稿", readOnly: true, automaticLayout: true, renderSideBySide: true, theme: "zs-light", wordWrap: "on", fontFamily: "var(--zs-mono)" });
+    diff.getOriginalEditor().updateOptions({ ariaLabel: "内置版本（只读）" });
+    diff.getModifiedEditor().updateOptions({ ariaLabel: "草稿" });
     diff.setModel({ original, modified: this.modified });
     this.#dispose = () => {
       diff.dispose();

@@ -140,6 +140,8 @@ export class ZsImpactView extends LitElement {
     if (!s || oldText === undefined || !host) return;
     await import("monaco-editor/features/diffEditor/register.js");
     this.diffEditor ??= monaco.editor.createDiffEditor(host, {
+      originalAriaLabel: "对照版本（只读）",
+      modifiedAriaLabel: "当前版本（只读）",
       readOnly: true,
       automaticLayout: true,
       renderSideBySide: true,
@@ -152,6 +154,9 @@ export class ZsImpactView extends LitElement {
       renderOverviewRuler: false,
       hideUnchangedRegions: { enabled: true, contextLineCount: 2, minimumLineCount: 3, revealLineCount: 5 },
     });
+    // the inner editors' input fields need names of their own (the diff options do not reach them)
+    this.diffEditor.getOriginalEditor().updateOptions({ ariaLabel: "对照版本（只读）" });
+    this.diffEditor.getModifiedEditor().updateOptions({ ariaLabel: "当前版本（只读）" });
     const previous = this.original;
     this.original = monaco.editor.createModel(oldText, LANGUAGE_ID);
     this.diffEditor.setModel({ original: this.original, modified: s.model });
@@ -246,7 +251,7 @@ export class ZsImpactView extends LitElement {
         zs-impact-view thead th { position: sticky; top: 0; background: var(--zs-side-bg); font-weight: 600; }
         zs-impact-view th button { all: unset; cursor: pointer; }
         zs-impact-view th button:focus-visible { outline: 1px solid var(--zs-accent); }
-        zs-impact-view .up { color: #2f9e44; font-weight: 600; }
+        zs-impact-view .up { color: #1e7b34; font-weight: 600; }
         zs-impact-view .down { color: var(--zs-error); font-weight: 600; }
         zs-impact-view .cross { color: #8a5a00; }
       </style>

@@ -27,8 +27,8 @@ export class ZsProblems extends LitElement {
     .toolbar button { font: inherit; font-size: 12px; padding: 1px 8px; border: 1px solid var(--zs-border); background: #fff; border-radius: 10px; cursor: pointer; color: var(--zs-muted); }
     .toolbar button[aria-pressed="true"] { background: var(--zs-selected); color: var(--zs-fg); border-color: var(--zs-accent); }
     .toolbar .hidden { color: var(--zs-muted); margin-left: auto; font-size: 12px; }
-    h3 { font-size: 12px; font-weight: 600; margin: 0; padding: 4px 12px; display: flex; gap: 8px; background: var(--zs-side-bg); }
-    h3 .count { color: var(--zs-muted); font-weight: normal; }
+    h2 { font-size: 12px; font-weight: 600; margin: 0; padding: 4px 12px; display: flex; gap: 8px; background: var(--zs-side-bg); }
+    h2 .count { color: var(--zs-muted); font-weight: normal; }
     ul { list-style: none; margin: 0; padding: 0; }
     li { display: flex; gap: 8px; padding: 2px 12px 2px 24px; cursor: pointer; align-items: baseline; }
     li:hover { background: var(--zs-hover); }
@@ -58,7 +58,7 @@ export class ZsProblems extends LitElement {
         ? html`<div class="empty">${counts.total === 0 && !failed ? "没有发现问题。" : "没有符合筛选条件的问题。"}</div>`
         : visible.map(
             (g) => html`<section aria-label=${g.title}>
-              <h3><span>${g.title}</span><span class="count">${g.failure ? "分析没有完成" : `${g.diagnostics.length} 条`}</span></h3>
+              <h2><span>${g.title}</span><span class="count">${g.failure ? "分析没有完成" : `${g.diagnostics.length} 条`}</span></h2>
               ${g.failure ? html`<div class="failure" role="alert">✖ ${g.failure}</div>` : nothing}
               <ul role="listbox" aria-label=${`${g.title} 的问题`}>
                 ${g.diagnostics.map(

@@ -24,6 +24,12 @@ export interface StatusInfo {
 export class ZsStatusBar extends LitElement {
   @property({ attribute: false }) info: StatusInfo | undefined;
 
+  override connectedCallback() {
+    super.connectedCallback();
+    // the status bar is the page's footer landmark
+    this.setAttribute("role", "contentinfo");
+  }
+
   static override styles = css`
     :host { display: flex; height: 22px; align-items: center; gap: 14px; padding: 0 10px; background: var(--zs-status-bg); color: var(--zs-status-fg); font-size: 12px; white-space: nowrap; overflow: hidden; }
     button { all: unset; cursor: pointer; padding: 0 4px; }

@@ -116,13 +116,15 @@ export class ZsWorkbench extends LitElement {
     return html`
       <style>
         zs-workbench { display: grid; grid-template-rows: minmax(0, 1fr) 22px; grid-template-columns: minmax(0, 1fr); height: 100vh; width: 100vw; overflow: hidden; font-family: var(--zs-font); }
+        zs-workbench .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; margin: 0; }
         zs-workbench .main { display: flex; min-height: 0; min-width: 0; overflow: hidden; }
+        zs-workbench .side-wrap { display: flex; flex: none; min-height: 0; }
         zs-workbench .side { flex: none; background: var(--zs-side-bg); border-right: 1px solid var(--zs-border); overflow: auto; min-height: 0; }
         zs-workbench .center { flex: 1; display: flex; flex-direction: column; min-width: 0; }
         zs-workbench .editor-area { flex: 1 1 58%; display: flex; flex-direction: column; min-height: 0; position: relative; }
         zs-workbench zs-editor { display: block; position: relative; flex: 1; min-height: 0; }
         zs-workbench .welcome { position: absolute; inset: 57px 0 0 0; padding: 32px; background: var(--zs-bg); color: var(--zs-muted); z-index: 1; overflow: auto; }
-        zs-workbench .welcome h1 { font-size: 22px; color: var(--zs-fg); font-weight: 600; }
+        zs-workbench .welcome h2 { font-size: 22px; color: var(--zs-fg); font-weight: 600; }
         zs-workbench .welcome button { font: inherit; display: block; margin: 6px 0; background: none; border: 0; color: var(--zs-accent); cursor: pointer; padding: 0; }
         zs-workbench .banner { background: var(--zs-stale); padding: 4px 12px; font-size: 13px; display: flex; gap: 12px; align-items: center; }
         zs-workbench .banner button { font: inherit; }
@@ -139,10 +141,13 @@ export class ZsWorkbench extends LitElement {
       <div class="main">
         <zs-activity-bar .view=${s.side} @view-change=${(e: CustomEvent<SideView | null>) => wb.showSide(e.detail)}></zs-activity-bar>
         ${s.side
-          ? html`<aside class="side" aria-label="侧边栏" style="width:${s.layout.sideWidth}px">${this.renderSide(doc, a)}</aside>
-              <zs-sash orientation="vertical" label="调整侧边栏宽度" .value=${s.layout.sideWidth} @sash-move=${(e: CustomEvent<number>) => wb.resize({ sideWidth: wb.state.layout.sideWidth + e.detail })}></zs-sash>`
+          ? html`<aside class="side-wrap" aria-label="侧边栏">
+              <div class="side" style="width:${s.layout.sideWidth}px">${this.renderSide(doc, a)}</div>
+              <zs-sash orientation="vertical" label="调整侧边栏宽度" .value=${s.layout.sideWidth} @sash-move=${(e: CustomEvent<number>) => wb.resize({ sideWidth: wb.state.layout.sideWidth + e.detail })}></zs-sash>
+            </aside>`
           : nothing}
         <main class="center">
+          <h1 class="visually-hidden">准绳 · 评价体系工作台${doc ? `：${doc.title}` : ""}</h1>
           <section class="editor-area" aria-label="编辑器">
             <zs-tabs
               .tabs=${s.tabs.map((u) => {
@@ -213,7 +218,7 @@ export class ZsWorkbench extends LitElement {
 
   private renderWelcome() {
     return html`<div class="welcome">
-      <h1>准绳 · 评价体系工作台</h1>
+      <h2>准绳 · 评价体系工作台</h2>
       <p>从左侧资源管理器打开一个内置评价体系，或打开本地 .zs 文件。边改边看每个样本平台的得分、每一分的来历和体系中的问题。</p>
       ${this.wb.library.map((b) => html`<button @click=${() => void this.wb.openBuiltin(b.path)}>${b.region} · ${b.year} · ${b.platformType}</button>`)}
       <p>快捷键：Ctrl+Shift+P 命令面板 · Ctrl+S 保存草稿 · Shift+Alt+F 格式化 · F8 下一个问题 · F12 转到声明 · F2 重命名</p>
