@@ -56,6 +56,17 @@ export interface Scores extends ScoreSummary {
   page: ScorePage;
 }
 
+/** A 用例 as the editor shows it: ▶ 运行 and its result on the case's line. */
+export interface CaseResult {
+  name: string;
+  /** The case's first line (1-based). */
+  line: number;
+  passed: boolean;
+  /** 「总分 115分，星级 五星」 when it ran; the first failure otherwise. */
+  summary: string;
+  failures: number;
+}
+
 /** What the worker pushes after each change of a document. */
 export interface AnalysisResult {
   uri: string;
@@ -74,6 +85,18 @@ export interface AnalysisResult {
    * and 问题 say so instead of showing an empty, clean-looking result.
    */
   failure: string | undefined;
+  /** The file's 用例 with their results (the checker's, on this text). */
+  cases: CaseResult[];
+}
+
+/** A platform's explanation with the published sentences it applies (Catala's explanations linked to the article). */
+export interface ExplainResult {
+  explanation: Explanation;
+  /** Indicator name → its 描述 (the published sentence) and the line it is on. */
+  citations: Record<string, { description: string; line: number }>;
+  /** The rubric's 来源 (the document it was published in), when the header names it. */
+  source: string | undefined;
+  title: string;
 }
 
 /** Analysis worker requests: params and result of each. */
@@ -90,8 +113,12 @@ export interface AnalysisMethods {
   /** The table's order and window: answered now, and kept for the pages pushed with later analyses. */
   scoreView: { params: { uri: string; sort: ScoreSort; start: number; count: number }; result: ScorePage | undefined };
   exportRows: { params: { uri: string }; result: string[][] };
-  explain: { params: { uri: string; index: number }; result: Explanation | undefined };
+  explain: { params: { uri: string; index: number }; result: ExplainResult | undefined };
   curve: { params: { uri: string; offset: number }; result: Curve | undefined };
+  /** ▶ 运行: the explanation of the record a 用例 describes. */
+  explainCase: { params: { uri: string; index: number }; result: ExplainResult | undefined };
+  /** A new 用例 made from a platform's row: its text, with the platform's actual results as the expectations. */
+  caseFromPlatform: { params: { uri: string; index: number }; result: { text: string } | { error: string } };
   semanticTokens: { params: { uri: string }; result: Uint32Array };
   hover: { params: { uri: string; offset: number }; result: Hover | undefined };
   complete: { params: { uri: string; offset: number }; result: CompletionItem[] };

@@ -11,7 +11,7 @@ export { countSteps } from "./evaluator/parts.ts";
 export { chooseDigits } from "./scale.ts";
 export { createReader, platformNameOf, platformColumnOf, exprText, PLATFORM_NAME_COLUMNS, type ReadRecord, type FieldError, type RecordReader, type ColumnReader } from "./evaluator/read.ts";
 export { criticalPoints } from "./evaluator/critical-points.ts";
-export { checkSemantics, compileForChecks } from "./checker/semantic.ts";
+export { caseRecord, checkSemantics, compileForChecks } from "./checker/semantic.ts";
 export * from "./decimal.ts";
 export { tokenize, type IToken, KEYWORDS, COMPARATIVES, UNITS, OPERATOR_LABEL, type Operator } from "@zhunsheng/grammar";
 export { format, type FormatResult } from "./format.ts";

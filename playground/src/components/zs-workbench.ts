@@ -308,7 +308,14 @@ export class ZsWorkbench extends LitElement {
           @view-change=${(e: CustomEvent<{ sort: ScoreSort; start: number; count: number }>) => void wb.viewScores(e.detail.sort, e.detail.start, e.detail.count)}
         ></zs-score-table>`;
       case "explain":
-        return html`<zs-explanation .explanation=${s.explanation} ?stale=${stale}></zs-explanation>`;
+        return html`<zs-explanation
+          .explanation=${s.explanation}
+          .subject=${s.subject}
+          ?stale=${stale}
+          ?editable=${!(activeDoc(s)?.readOnly ?? true)}
+          @reveal=${(e: CustomEvent<Range>) => wb.reveal(e.detail)}
+          @case-from-platform=${(e: CustomEvent<number>) => void wb.caseFromPlatform(e.detail)}
+        ></zs-explanation>`;
       case "curve":
         if (!this.#curveLoaded) {
           void import("./zs-curve.ts").then(() => {

@@ -4,7 +4,7 @@
  */
 import type { Range as ZsRange, Severity } from "@zhunsheng/core";
 import type { AnalysisClient } from "../lib/workers.ts";
-import type { AnalysisMethods } from "../protocol.ts";
+import type { AnalysisMethods, CaseResult } from "../protocol.ts";
 import { monaco } from "./monaco.ts";
 
 export const LANGUAGE_ID = "zhunsheng";
@@ -34,8 +34,16 @@ export const SEVERITY: Record<Severity, monaco.MarkerSeverity> = {
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alt = (words: string[]) => new RegExp(words.map(escapeRe).join("|"));
 
+/** What the language's code lenses need from the workbench: each file's 用例 results and ▶ 运行. */
+export interface CaseLensSource {
+  cases(uri: string): readonly CaseResult[];
+  /** Fires when a file's case results change. */
+  onDidChange: monaco.IEvent<void>;
+  runCase(uri: string, index: number): void;
+}
+
 /** Registers the language and its providers once; `version` tells whether a model's text reached the worker. */
-export async function registerLanguage(client: AnalysisClient): Promise<void> {
+export async function registerLanguage(client: AnalysisClient, cases?: CaseLensSource): Promise<void> {
   monaco.languages.register({ id: LANGUAGE_ID, extensions: [".zs"], aliases: ["准绳", "zhunsheng"] });
   monaco.languages.setLanguageConfiguration(LANGUAGE_ID, {
     comments: { lineComment: "#" },
@@ -95,6 +103,28 @@ export async function registerLanguage(client: AnalysisClient): Promise<void> {
   // a model the worker does not know (closed meanwhile, or a diff's other side) gets no answer, silently
   const ask = <M extends keyof AnalysisMethods>(method: M, params: AnalysisMethods[M]["params"], fallback: AnalysisMethods[M]["result"]) =>
     client.request(method, params).catch(() => fallback);
+
+  if (cases) {
+    // ▶ 运行 on every 用例 line, with its result beside it (the checker's, on the current text)
+    monaco.editor.registerCommand("zhunsheng.runCase", (_accessor, uri: string, index: number) => cases.runCase(uri, index));
+    const changed = new monaco.Emitter<monaco.languages.CodeLensProvider>();
+    const provider: monaco.languages.CodeLensProvider = {
+      onDidChange: changed.event,
+      provideCodeLenses: (model) => {
+        const uri = uriOf(model);
+        const lenses = cases.cases(uri).flatMap((c, index) => {
+          const range = { startLineNumber: c.line, startColumn: 1, endLineNumber: c.line, endColumn: 1 };
+          return [
+            { range, command: { id: "zhunsheng.runCase", title: "▶ 运行", tooltip: `运行用例「${c.name}」，在「说明」中查看每一分的来历`, arguments: [uri, index] } },
+            { range, command: { id: "", title: c.passed ? `✓ 通过：${c.summary}` : `✗ 未通过：${c.summary}${c.failures > 1 ? `（另有${c.failures - 1}处）` : ""}` } },
+          ];
+        });
+        return { lenses, dispose: () => undefined };
+      },
+    };
+    cases.onDidChange(() => changed.fire(provider));
+    monaco.languages.registerCodeLensProvider(LANGUAGE_ID, provider);
+  }
 
   monaco.languages.registerDocumentSemanticTokensProvider(LANGUAGE_ID, {
     getLegend: () => ({ tokenTypes: kw.tokenTypes, tokenModifiers: kw.tokenModifiers }),

@@ -1,7 +1,7 @@
 /** The workbench's state: one object in one store; elements render it and never keep their own copy. */
-import type { Explanation } from "@zhunsheng/core";
+
 import type { Curve } from "@zhunsheng/language-service";
-import type { AnalysisResult, Record_ } from "../protocol.ts";
+import type { AnalysisResult, ExplainResult, Record_ } from "../protocol.ts";
 import type { BuiltinRubric } from "../lib/library.ts";
 import type { monaco } from "../monaco/monaco.ts";
 import { loadLayout, type Layout } from "../lib/preferences.ts";
@@ -38,7 +38,9 @@ export interface WorkbenchState {
   panel: Panel;
   /** The platform (dataset index) whose explanation is shown, or -1. */
   selected: number;
-  explanation: Explanation | undefined;
+  explanation: ExplainResult | undefined;
+  /** Whose explanation 说明 shows: a platform of the dataset or a 用例 of the file. */
+  subject: { kind: "platform" | "case"; index: number; name: string } | undefined;
   curve: Curve | undefined;
   cursor: Cursor;
   /** A passing message in the status bar. */
@@ -71,6 +73,7 @@ export function initialState(): WorkbenchState {
     panel: "scores",
     selected: -1,
     explanation: undefined,
+    subject: undefined,
     curve: undefined,
     cursor: { line: 1, column: 1, offset: 0 },
     message: undefined,

@@ -42,9 +42,15 @@ export class Workbench {
   #saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
   #curveTimer: ReturnType<typeof setTimeout> | undefined;
   #messageTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Tells the code lenses that a file's 用例 results changed. */
+  #casesChanged = new monaco.Emitter<void>();
 
   constructor() {
-    this.languageReady = registerLanguage(this.client);
+    this.languageReady = registerLanguage(this.client, {
+      cases: (uri) => this.state.analyses.get(uri)?.cases ?? [],
+      onDidChange: this.#casesChanged.event,
+      runCase: (uri, index) => void this.runCase(uri, index),
+    });
     this.client.onEvent((e) => this.onAnalysis(e.result));
     this.client.onCrash((message) => this.store.set({ workerFailure: `后台分析进程已停止（${message}），检查与评分不再更新。请保存草稿后刷新页面。` }));
   }
@@ -298,7 +304,9 @@ export class Workbench {
   // ---- analysis ------------------------------------------------------------------------------
 
   private onAnalysis(r: AnalysisResult): void {
+    const before = this.state.analyses.get(r.uri)?.cases;
     this.store.set((s) => ({ analyses: new Map(s.analyses).set(r.uri, r) }));
+    if (JSON.stringify(before) !== JSON.stringify(r.cases)) this.#casesChanged.fire();
     const doc = this.state.docs.get(r.uri);
     if (doc) this.applyMarkers(doc);
     if (r.uri === this.state.active) {
@@ -348,7 +356,37 @@ export class Workbench {
     if (!doc) return;
     this.store.set({ selected: index });
     const explanation = await this.client.request("explain", { uri: doc.uri, index });
-    this.store.set(show ? { explanation, panel: "explain" } : { explanation });
+    const platform = this.state.records[index]?.["名称"] ?? this.state.records[index]?.["平台名称"];
+    const subject = { kind: "platform" as const, index, name: String(platform ?? `平台${index + 1}`) };
+    this.store.set(show ? { explanation, subject, panel: "explain" } : { explanation, subject });
+  }
+
+  /** ▶ 运行 on a 用例: its explanation in 说明. */
+  async runCase(uri: string, index: number): Promise<void> {
+    if (uri !== this.state.active) this.activate(uri);
+    const explanation = await this.client.request("explainCase", { uri, index });
+    const name = this.state.analyses.get(uri)?.cases[index]?.name ?? "";
+    this.store.set({ explanation, subject: { kind: "case", index, name }, selected: -1, panel: "explain" });
+  }
+
+  /** A new 用例 from a platform's row, appended to the file and shown. */
+  async caseFromPlatform(index: number): Promise<void> {
+    const doc = this.activeDoc;
+    if (!doc || doc.readOnly) return;
+    const r = await this.client.request("caseFromPlatform", { uri: doc.uri, index });
+    if ("error" in r) {
+      this.flash(r.error);
+      return;
+    }
+    const model = doc.model;
+    const last = model.getLineCount();
+    const end = { lineNumber: last, column: model.getLineMaxColumn(last) };
+    const prefix = model.getLineContent(last).trim() === "" ? "\n" : "\n\n";
+    model.pushEditOperations([], [{ range: new monaco.Range(end.lineNumber, end.column, end.lineNumber, end.column), text: prefix + r.text }], () => null);
+    const line = model.getLineCount() - 3;
+    const at = { offset: model.getOffsetAt({ lineNumber: line, column: 1 }), line, column: 1 };
+    this.reveal({ start: at, end: at });
+    this.flash(`已新建用例「${r.text.split("\n")[0]!.slice(3)}」：期望是该平台现在的结果`);
   }
 
   private scheduleCurve(): void {

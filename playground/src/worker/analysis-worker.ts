@@ -2,12 +2,13 @@
  * The analysis worker: parses, checks and scores off the main thread, and answers the
  * editor's language requests from the language service. One typed protocol (../protocol.ts).
  */
-import { analyze, parseDataFile, type Rubric, type Scorer } from "@zhunsheng/core";
+import { analyze, caseRecord, parseDataFile, type Rubric, type Scorer } from "@zhunsheng/core";
 import * as ls from "@zhunsheng/language-service";
 import type { AnalysisEvent, AnalysisMethods, AnalysisResult, Record_, ScorePage, ScoreSort } from "../protocol.ts";
 import { serveRpc, type Handlers } from "../lib/rpc.ts";
 import { samplePlatforms } from "./sample-data.ts";
 import { exportRows, pageOf, scoreTable, type ScoreTable } from "./scores.ts";
+import { caseResults, caseText, explainResult } from "./cases.ts";
 
 interface Dataset {
   name: string;
@@ -104,10 +105,11 @@ async function analyse(uri: string): Promise<void> {
       stale: good !== undefined && good.version !== version,
       timing: { analyzeMs: t1 - t0, scoreMs: performance.now() - t1 },
       failure: undefined,
+      cases: scoring.scorable ? caseResults(scoring.scorer.rubric, scoring.scorer, d.analysis.diagnostics) : [],
     };
   } catch (err) {
     const scores = e.table && { ...e.table.summary, dataset: e.table.data.name, page: page(e)! };
-    result = { uri, version, diagnostics: [], symbols: [], scores, maxTotal: e.good?.rubric.maxTotal, title: undefined, stale: scores !== undefined, timing: { analyzeMs: performance.now() - t0, scoreMs: 0 }, failure: failureMessage(err) };
+    result = { uri, version, diagnostics: [], symbols: [], scores, maxTotal: e.good?.rubric.maxTotal, title: undefined, stale: scores !== undefined, timing: { analyzeMs: performance.now() - t0, scoreMs: 0 }, failure: failureMessage(err), cases: [] };
   }
   if (e.version !== version || docs.get(uri) !== e) return;
   rpc.push({ kind: "analysis", result });
@@ -171,7 +173,21 @@ const handlers: Handlers<AnalysisMethods> = {
   explain: ({ uri, index }) => {
     const e = entry(uri);
     const rec = e.data?.records[index];
-    return e.good && rec ? e.good.scorer.explain(rec) : undefined;
+    if (!e.good || !rec) return undefined;
+    return explainResult(e.good.rubric, e.good.scorer.explain(rec));
+  },
+  explainCase: ({ uri, index }) => {
+    const e = entry(uri);
+    const c = e.good?.rubric.ast.cases[index];
+    if (!e.good || !c) return undefined;
+    return explainResult(e.good.rubric, e.good.scorer.explain(caseRecord(e.good.rubric, c).record));
+  },
+  caseFromPlatform: ({ uri, index }) => {
+    const e = entry(uri);
+    const rec = e.data?.records[index];
+    if (!e.good || !rec) return { error: "没有可评分的评价体系或平台数据" };
+    const platform = e.table?.rows[index]?.platform ?? `平台${index + 1}`;
+    return caseText(e.good.rubric, e.good.scorer, rec, platform);
   },
   curve: ({ uri, offset }) => {
     const e = entry(uri);

@@ -5,10 +5,10 @@
  * written in them, so evaluating them at those numbers (and just beside them) is exhaustive.
  */
 import { compareDecimals, isDecimalString } from "../decimal.ts";
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, type Diagnostic, type Fix } from "../diagnostics.ts";
 import { compile, type Scorer } from "../evaluator/scorer.ts";
 import { criticalPoints } from "../evaluator/critical-points.ts";
-import type { Condition as ConditionAst } from "../ast.ts";
+import type { CaseAst, Condition as ConditionAst, Range } from "../ast.ts";
 import type { Indicator, Input, Part, Rubric, Rule } from "../model.ts";
 
 interface Extent {
@@ -189,30 +189,45 @@ function bandText(i: { lo?: { value: string; closed: boolean } | undefined; hi?:
   return lo + hi;
 }
 
+/**
+ * The record a 用例 describes: every entered input at its lowest value (0／否) unless the case
+ * gives it; `unknown` lists the case's inputs that are not declared. The workbench runs a case
+ * (its explanation) from the same record the checker scores.
+ */
+export function caseRecord(rubric: Rubric, c: CaseAst): { record: Record<string, unknown>; unknown: CaseAst["inputs"] } {
+  const record: Record<string, unknown> = {};
+  for (const input of rubric.inputs) {
+    if (input.kind === "derived" || input.type === "text") continue;
+    record[input.name] = input.type === "yesno" ? "否" : input.min !== undefined && Number(input.min) > 0 ? input.min : "0";
+  }
+  for (const r of rubric.indicators.flatMap((i) => i.rules).filter((r) => r.chooseOne)) {
+    for (const s of r.subjects.slice(1)) delete record[s.name];
+  }
+  const unknown: CaseAst["inputs"] = [];
+  for (const i of c.inputs) {
+    const input = rubric.inputByName.get(i.name.text);
+    if (!input) {
+      unknown.push(i);
+      continue;
+    }
+    const chooseRule = rubric.indicators.flatMap((x) => x.rules).find((r) => r.chooseOne && r.subjects.includes(input));
+    if (chooseRule) for (const s of chooseRule.subjects) delete record[s.name];
+    record[i.name.text] = typeof i.value === "boolean" ? (i.value ? "是" : "否") : "value" in i.value ? i.value.value : i.value.text;
+  }
+  return { record, unknown };
+}
+
+/** The quick fix of a failing expectation: the actual result written in its place (「以实际结果为期望」). */
+function actualFix(range: Range, newText: string): Fix {
+  return { title: `以实际结果为期望：${newText}`, edits: [{ range, newText }] };
+}
+
 function checkCases(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): void {
   if (rubric.ast.cases.length === 0) return;
   for (const c of rubric.ast.cases) {
-    const record: Record<string, unknown> = {};
-    for (const input of rubric.inputs) {
-      if (input.kind === "derived" || input.type === "text") continue;
-      record[input.name] = input.type === "yesno" ? "否" : input.min !== undefined && Number(input.min) > 0 ? input.min : "0";
-    }
-    for (const r of rubric.indicators.flatMap((i) => i.rules).filter((r) => r.chooseOne)) {
-      for (const s of r.subjects.slice(1)) delete record[s.name];
-    }
-    let bad = false;
-    for (const i of c.inputs) {
-      const input = rubric.inputByName.get(i.name.text);
-      if (!input) {
-        out.push(diagnostic("ZS4002", i.name.range, [c.name.text, `「${i.name.text}」不是已声明的输入`]));
-        bad = true;
-        continue;
-      }
-      const chooseRule = rubric.indicators.flatMap((x) => x.rules).find((r) => r.chooseOne && r.subjects.includes(input));
-      if (chooseRule) for (const s of chooseRule.subjects) delete record[s.name];
-      record[i.name.text] = typeof i.value === "boolean" ? (i.value ? "是" : "否") : "value" in i.value ? i.value.value : i.value.text;
-    }
-    if (bad) continue;
+    const { record, unknown } = caseRecord(rubric, c);
+    for (const i of unknown) out.push(diagnostic("ZS4002", i.name.range, [c.name.text, `「${i.name.text}」不是已声明的输入`]));
+    if (unknown.length > 0) continue;
     const v = scorer.score(record);
     if (v.errors.length > 0) {
       out.push(diagnostic("ZS4002", c.name.range, [c.name.text, v.errors.map((e) => e.message).join("；")]));
@@ -221,16 +236,29 @@ function checkCases(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): void {
     for (const e of c.expectations) {
       switch (e.kind) {
         case "total":
-          if (!sameDecimal(v.total, e.value.value)) out.push(diagnostic("ZS4001", e.range, [c.name.text, "总分", `${e.value.value}分`, `${v.total}分`]));
+          if (!sameDecimal(v.total, e.value.value)) {
+            const d = diagnostic("ZS4001", e.range, [c.name.text, "总分", `${e.value.value}分`, `${v.total}分`]);
+            if (v.total !== null) d.fix = actualFix(e.value.range, `${v.total}${e.value.unit ?? "分"}`);
+            out.push(d);
+          }
           break;
         case "grade": {
           // 「等级 无」 expects no grade (a total in a gap, or below the lowest star)
           const expected = e.label.text === "无" ? null : e.label.text;
-          if (v.grade !== expected) out.push(diagnostic("ZS4001", e.range, [c.name.text, rubric.gradeKind, expected ? `「${expected}」` : "无", v.grade ? `「${v.grade}」` : "无"]));
+          if (v.grade !== expected) {
+            const d = diagnostic("ZS4001", e.range, [c.name.text, rubric.gradeKind, expected ? `「${expected}」` : "无", v.grade ? `「${v.grade}」` : "无"]);
+            d.fix = actualFix(e.label.range, v.grade ?? "无");
+            out.push(d);
+          }
           break;
         }
         case "eligible":
-          if (v.eligible !== e.value) out.push(diagnostic("ZS4001", e.range, [c.name.text, "认定", e.value ? "是" : "否", v.eligible === null ? "无认定条件" : v.eligible ? "是" : "否"]));
+          if (v.eligible !== e.value) {
+            const d = diagnostic("ZS4001", e.range, [c.name.text, "认定", e.value ? "是" : "否", v.eligible === null ? "无认定条件" : v.eligible ? "是" : "否"]);
+            // the 是/否 is the expectation's last character
+            if (v.eligible !== null) d.fix = actualFix({ start: { ...e.range.end, offset: e.range.end.offset - 1, column: e.range.end.column - 1 }, end: e.range.end }, v.eligible ? "是" : "否");
+            out.push(d);
+          }
           break;
         case "item": {
           const target = e.target.text;
@@ -238,7 +266,11 @@ function checkCases(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): void {
           const cat = v.categories.find((x) => x.name === target);
           const actual = ind ? ind.score : cat ? cat.score : undefined;
           if (!ind && !cat) out.push(diagnostic("ZS4003", e.target.range, [c.name.text, target]));
-          else if (!sameDecimal(actual ?? null, e.value.value)) out.push(diagnostic("ZS4001", e.range, [c.name.text, `「${target}」`, `${e.value.value}分`, actual === null ? "未计分" : `${actual}分`]));
+          else if (!sameDecimal(actual ?? null, e.value.value)) {
+            const d = diagnostic("ZS4001", e.range, [c.name.text, `「${target}」`, `${e.value.value}分`, actual === null ? "未计分" : `${actual}分`]);
+            if (actual != null) d.fix = actualFix(e.value.range, `${actual}${e.value.unit ?? "分"}`);
+            out.push(d);
+          }
           break;
         }
       }
