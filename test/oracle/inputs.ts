@@ -113,7 +113,8 @@ export function neighbourhood(input: InputAst, t: Fraction): Fraction[] {
   } else {
     const d = decimalsOf(t);
     out.push(t);
-    for (let e = d; e <= d + 2; e++) {
+    // one unit of the last digit, a tenth and a hundredth of it, and a millionth (the finest data the engine reads, 6 decimals)
+    for (const e of new Set([d, d + 1, d + 2, Math.max(d, 6)])) {
       const unit = frac(1n, 10n ** BigInt(e));
       out.push(sub(t, unit), add(t, unit));
     }
