@@ -3,7 +3,8 @@
  * the checker's own diagnostics filtered by code (so the editor's squiggles and this list agree),
  * plus the few checks the core does not make yet (see CORE-REQUESTS.md).
  */
-import { analyze, type Analysis, type Diagnostic, type Range } from "@zhunsheng/core";
+import { analyze, type Analysis, type Diagnostic } from "@zhunsheng/core";
+import { proseDiagnostics } from "./prose.ts";
 
 export interface PublishCheck {
   id: "errors" | "ambiguity" | "cases" | "sums" | "draft" | "grades" | "prose" | "reach" | "rules";
@@ -38,7 +39,9 @@ export function publishChecks(text: string, file = "未命名.zs"): PublishRepor
   const sums = list(has(["ZS3001", "ZS3002", "ZS3003", "ZS3004", "ZS3006", "ZS3008"]));
   const pending = list(has(["ZS3005"]));
   const grades = list(has(["ZS3040", "ZS3041"]));
-  const prose = list(has(["ZS3010"]));
+  // the prose, phrase by phrase against the rules (ZS5003); the checker's ZS3010 where that finds nothing more
+  const phrased = a.rubric ? proseDiagnostics(text, a.rubric) : [];
+  const prose = [...phrased, ...list(has(["ZS3010"])).filter((x) => !phrased.some((p) => p.range.start.offset >= x.range.start.offset && p.range.start.offset <= x.range.end.offset))];
   const reach = list(has(["ZS3011", "ZS3012"]));
   const noRules = list(has(["ZS3016"]));
   const statusRange = a.ast.headerRanges.status;
@@ -73,7 +76,7 @@ export function publishChecks(text: string, file = "未命名.zs"): PublishRepor
       diagnostics: [...draftStatus, ...pending],
     },
     { id: "grades", title: "等级区间覆盖整个分数范围", passed: grades.length === 0, detail: a.rubric && a.rubric.grades.length === 0 ? "未划分等级" : grades.length === 0 ? "等级区间无空档、无重叠" : `${grades.length}处空档或重叠`, diagnostics: grades },
-    { id: "prose", title: "描述中的数字与规则一致", passed: prose.length === 0, detail: prose.length === 0 ? "指标描述中的数字都出现在计分句中" : `${prose.length}个指标的描述与规则可能不一致`, diagnostics: prose },
+    { id: "prose", title: "描述中的数字与规则一致", passed: prose.length === 0, detail: prose.length === 0 ? "指标描述逐句与计分句一致" : `${prose.length}处指标描述与计分句不一致`, diagnostics: prose },
     { id: "reach", title: "每个指标都能得0分和满分", passed: reach.length === 0, detail: reach.length === 0 ? "各指标在输入范围内都能得0分和满分" : `${reach.length}处达不到0分或满分`, diagnostics: reach },
     { id: "rules", title: "每个指标都有计分句", passed: noRules.length === 0, detail: noRules.length === 0 ? "所有指标都有计分句" : `${noRules.length}个指标没有计分句`, diagnostics: noRules },
   ];

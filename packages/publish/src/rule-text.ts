@@ -3,6 +3,7 @@
  * (the diff and the side-by-side view never re-read source text).
  */
 import type { Condition, GradeBand, Indicator, Interval, Part, Rule } from "@zhunsheng/core";
+import { assertNever } from "./never.ts";
 
 const READING: Record<string, string> = { floor: "不足一档不计", ceil: "不足一档按一档计", proRata: "按比例计" };
 
@@ -36,6 +37,8 @@ export function partText(p: Part): string {
       return "酌情加分";
     case "baseline":
       return `基准${p.base}${u(p.unit)}，满分${p.full}${u(p.unit)}，${p.between === "linear" ? "其间按线性计" : `其间得${p.between}分`}`;
+    default:
+      return assertNever(p);
   }
 }
 
@@ -85,6 +88,8 @@ export function thresholdsOf(ind: Indicator): string[] {
         case "expert":
         case "discretionary":
           break;
+        default:
+          assertNever(p);
       }
     }
   }

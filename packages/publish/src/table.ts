@@ -22,12 +22,23 @@ export interface TableRow {
 
 export interface OfficialTable {
   title: string;
+  /** 「附件1」, when the source numbers the table as an attachment. */
+  attachment: string | undefined;
   weighted: boolean;
   columns: string[];
   rows: TableRow[];
   /** Lines under the table: 「注：…」, grades, vetoes. */
   notes: string[];
+  /** A 征求意见稿: the mark on every page, and the open problems listed in an appendix. */
+  draft: { mark: string; problems: string[] } | undefined;
 }
+
+export interface TableOptions {
+  draft?: { problems: string[] };
+}
+
+/** The mark a 征求意见稿 carries on every page. */
+export const DRAFT_MARK = "征求意见稿";
 
 function categoryCell(c: Category, weighted: boolean): string {
   if (c.kind === "bonus") return `${c.name}（加分项${c.cap !== undefined ? `，不超过${c.cap}分` : ""}）`;
@@ -52,13 +63,77 @@ function descriptionCell(i: Indicator): string {
   return i.description ?? indicatorRuleText(i);
 }
 
-/** Title as in the seeds: the rubric name, ending in 「表」. */
-export function tableTitle(r: Rubric): string {
-  const t = r.header.title;
-  return t.endsWith("表") ? t : `${t}表`;
+/** The text inside the brackets that open at `i` (nested brackets kept), and where it ends. */
+function bracketed(s: string, i: number): { inner: string; end: number } | undefined {
+  if (s[i] !== "（" && s[i] !== "(") return undefined;
+  let depth = 0;
+  for (let j = i; j < s.length; j++) {
+    if (s[j] === "（" || s[j] === "(") depth++;
+    else if (s[j] === "）" || s[j] === ")") {
+      depth--;
+      if (depth === 0) return { inner: s.slice(i + 1, j), end: j + 1 };
+    }
+  }
+  return undefined;
 }
 
-export function officialTable(r: Rubric): OfficialTable {
+/** Splits at top level (outside brackets) where `sep` matches. */
+function splitTopLevel(s: string, sep: RegExp): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === "（" || c === "(") depth++;
+    else if (c === "）" || c === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && sep.test(c)) {
+      out.push(s.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(s.slice(from));
+  return out.map((x) => x.trim()).filter((x) => x !== "");
+}
+
+/** A name of a published table or indicator list, not of the measure or notice that carries it. */
+const TABLE_NAME = /(表|指标|标准|细则)$/;
+const withoutTrailingBracket = (s: string) => s.replace(/[（(][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]$/, "");
+
+/**
+ * The table's name and attachment number as the first document of 来源 gives them:
+ * 「…指标体系表 附件1（市州窗口平台评价指标体系表）」, 「…评价指标（试行）（附件1）」, 「…评价指标（试行）」.
+ */
+export function sourceTitle(source: string | undefined): { title: string; attachment: string | undefined } | undefined {
+  if (!source) return undefined;
+  const first = splitTopLevel(source, /[、；;]/)[0];
+  if (!first) return undefined;
+  const m = /附件\s*(\d+)/.exec(first);
+  if (m) {
+    const after = bracketed(first, m.index + m[0].length);
+    if (after && TABLE_NAME.test(withoutTrailingBracket(after.inner))) return { title: after.inner, attachment: `附件${m[1]}` };
+  }
+  // the document's own name: the last top-level word of the item, without an 「（附件1）」 after it
+  let name = splitTopLevel(first, /\s/).pop() ?? first;
+  const att = /[（(]附件\s*(\d+)[）)]$/.exec(name);
+  if (att) name = name.slice(0, att.index);
+  if (/办法|通知|决定|意见/.test(name)) return undefined;
+  const core = withoutTrailingBracket(name);
+  // 「自评价表（片段，见 …）」: a bracket of the encoder's notes is not part of the name
+  if (TABLE_NAME.test(core)) return { title: /^[（(](试行|暂行)[）)]$/.test(name.slice(core.length)) ? name.replace(/\((试行|暂行)\)$/, "（$1）") : core, attachment: att ? `附件${att[1]}` : undefined };
+  return undefined;
+}
+
+/** Title as the source gives it, else the rubric's name ending in 「表」 (never 「表表」). */
+export function tableTitle(r: Rubric): string {
+  const fromSource = sourceTitle(r.header.source);
+  if (fromSource) return fromSource.title;
+  const t = r.header.title.trim();
+  // 「…评价指标（试行）」: the name ends before a trailing bracket
+  const core = t.replace(/[（(][^（）()]*[）)]$/, "");
+  return /(表|指标|条件|标准|细则)$/.test(core) ? t : `${t}表`;
+}
+
+export function officialTable(r: Rubric, options: TableOptions = {}): OfficialTable {
   const weighted = r.weighted;
   const rows: TableRow[] = [];
   for (const c of r.categories) {
@@ -89,10 +164,12 @@ export function officialTable(r: Rubric): OfficialTable {
   for (const n of r.notes) notes.push(n.startsWith("注") ? n : `注：${n}`);
   return {
     title: tableTitle(r),
+    attachment: sourceTitle(r.header.source)?.attachment,
     weighted,
     columns: weighted ? ["一级指标", "权重", "二级指标", "权重", "指标描述"] : ["类别", "指标", "分值", "指标描述"],
     rows,
     notes,
+    draft: options.draft ? { mark: DRAFT_MARK, problems: options.draft.problems } : undefined,
   };
 }
 

@@ -1,0 +1,329 @@
+/**
+ * Scoring phrases in published prose — 「达1500家次得15分，每少100家次减1分」, 「每项加3分」,
+ * 「满意度达到60%不足70%的，加20分」 — read once for both directions: import turns each phrase into
+ * a rule clause, publication lines each phrase up with the rule part it states, number by number.
+ */
+
+/** What a phrase says; the kinds of the model's parts, plus caps and indicator vetoes. */
+export type PhraseKind =
+  | "stepDeduction"
+  | "increments"
+  | "countDeduction"
+  | "perItem"
+  | "add"
+  | "tiers"
+  | "flag"
+  | "baseline"
+  | "expert"
+  | "discretionary"
+  | "cap"
+  | "atMost"
+  | "veto"
+  | "floor";
+
+/** A number of the phrase and where it stands; `start` is undefined when the prose leaves it implicit (「每项」 is 1 项). */
+export interface PhraseNumber {
+  value: string;
+  start: number | undefined;
+  end: number | undefined;
+}
+
+export interface Phrase {
+  kind: PhraseKind;
+  start: number;
+  end: number;
+  /** The numbers in the order the model lists them for this kind (see `partSlots` in prose.ts). */
+  numbers: PhraseNumber[];
+  /** The phrase as a rule clause without its subject: 「达1500家次得15分，每少100家次减1分」. */
+  clause: string;
+  /** Unit of the measured quantity (家次, %, 次…), when the phrase measures one. */
+  unit: string | undefined;
+  /** For 每…: the words between 每 and the unit or after it (缺报或晚报, 渠道). */
+  what: string;
+  /** Whether the phrase starts right at a comparative word, i.e. continues the previous phrase's quantity. */
+  continues: boolean;
+}
+
+const NUM = "(\\d+(?:\\.\\d+)?)";
+/** Chinese numerals officers write after 每 and 增加: 每一条, 每增加一次. */
+const CNUM = "(\\d+(?:\\.\\d+)?|一|两|二|三|四|五|六|七|八|九|十)";
+const CN: Record<string, string> = { 一: "1", 两: "2", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9", 十: "10" };
+/** Units of a measured quantity, longest first (分 too: 「80分以上」). */
+const QUNIT = "(个百分点|百分点|平方米|家次|人次|万元|亿元|台套|%|％|家|条|次|份|项|元|人|个|种|年|天|月|场|倍|台|套|户|件|篇|名|所|位|分)";
+const PRE = "(达到|达|不低于|不少于|满|超过|高于|多于|大于|不足|不满|低于|少于|小于|未达到|未到|未超过|不超过|不高于|≥|＞|>|≤|<|＜)";
+const POST = "(?:（含）|\\(含\\))?(及以上|以上|及以下|以下|以内)";
+
+/** Symbols and words the language does not take, written as words it does. */
+const PRE_WORD: Record<string, string> = { "≥": "不低于", ">": "超过", "＞": "超过", "≤": "不超过", "<": "低于", "＜": "低于", 大于: "超过", 小于: "低于" };
+
+const num = (s: string) => CN[s] ?? s;
+const unitOf = (u: string) => (u === "％" ? "%" : u === "百分点" ? "个百分点" : u);
+
+/** One side of a condition: 「达1500家次」, 「50条以上」, 「80分（含）以上」. */
+const SIDE = `(?:${PRE}\\s*)?${NUM}\\s*${QUNIT}(?:\\s*${POST})?`;
+/** A condition: one side, two sides (「达到60%不足70%」, 「达到1次但未到1.5次」) or a range (「3%～5%」, 「200-300万元」). */
+const COND = `(?:${NUM}\\s*${QUNIT}?\\s*[～~\\-—–至到]\\s*${NUM}\\s*${QUNIT}|${SIDE}(?:\\s*(?:但|且|，|,)?\\s*${SIDE})?)`;
+
+interface Side {
+  pre: string | undefined;
+  value: string;
+  unit: string;
+  post: string | undefined;
+  start: number;
+  end: number;
+}
+
+/** The sides of a matched condition text, with offsets relative to `base`. */
+function sidesOf(text: string, base: number): Side[] | undefined {
+  const range = new RegExp(`^${NUM}\\s*${QUNIT}?\\s*([～~\\-—–至到])\\s*${NUM}\\s*${QUNIT}$`).exec(text);
+  if (range) {
+    const [, a, ua, , b, ub] = range;
+    const aStart = base + text.indexOf(a!);
+    const bStart = base + text.lastIndexOf(b!);
+    return [
+      { pre: "range", value: a!, unit: unitOf(ua ?? ub!), post: undefined, start: aStart, end: aStart + a!.length },
+      { pre: "range", value: b!, unit: unitOf(ub!), post: undefined, start: bStart, end: bStart + b!.length },
+    ];
+  }
+  const sides: Side[] = [];
+  const g = new RegExp(SIDE, "g");
+  let m: RegExpExecArray | null;
+  while ((m = g.exec(text))) {
+    const [, pre, value, unit, post] = m;
+    if (!pre && !post) return undefined;
+    const at = base + m.index + m[0].indexOf(value!, pre ? pre.length : 0);
+    sides.push({ pre, value: value!, unit: unitOf(unit!), post, start: at, end: at + value!.length });
+  }
+  return sides.length > 0 ? sides : undefined;
+}
+
+/** The condition in the language's words: 「达到60%不足70%」, 「3%～5%」. */
+function conditionClause(sides: Side[]): string {
+  if (sides[0]!.pre === "range") return `${sides[0]!.value}${sides[0]!.unit}～${sides[1]!.value}${sides[1]!.unit}`;
+  const one = (s: Side) => (s.pre ? `${PRE_WORD[s.pre] ?? s.pre}${s.value}${s.unit}` : `${s.value}${s.unit}${s.post === "及以上" || s.post === "以上" ? s.post : s.post ?? ""}`);
+  return sides.length === 2 ? `${one(sides[0]!)}${sides[1]!.pre === "未到" || sides[1]!.pre === "未超过" ? "但" : ""}${one(sides[1]!)}` : one(sides[0]!);
+}
+
+interface Pattern {
+  kind: PhraseKind;
+  re: RegExp;
+  make(m: RegExpExecArray): Omit<Phrase, "start" | "end" | "kind" | "continues"> | undefined;
+}
+
+const READING = "(?:[（(](不足一档不计|不足一档按一档计|按比例计)[）)])?";
+
+const PATTERNS: Pattern[] = [
+  {
+    // 达1500家次得15分，每少100家次减1分 / 3次及以上得6分，每少1次减2分
+    kind: "stepDeduction",
+    re: new RegExp(`(${SIDE})的?[，,]?得${NUM}分[，,；;]?(?:以此为基础[，,]?)?每(?:少|减少|差|低)${CNUM}\\s*${QUNIT}的?[，,]?(?:减|扣|扣减)${NUM}分${READING}`),
+    make(m) {
+      const sides = sidesOf(m[1]!, m.index);
+      if (!sides || sides.length !== 1) return undefined;
+      const [, , , , , , full, step, stepUnit, per, reading] = m;
+      const s = sides[0]!;
+      return {
+        // the threshold is the condition's number; the others follow it in the text
+        numbers: [{ value: s.value, start: s.start, end: s.end }, ...numbersAfter(m, m[1]!.length, [full!, step!, per!])],
+        clause: `${conditionClause(sides)}得${full}分，每少${num(step!)}${unitOf(stepUnit!)}减${per}分${reading ? `（${reading}）` : ""}`,
+        unit: s.unit,
+        what: "",
+      };
+    },
+  },
+  {
+    // 达到70%后每增加10个百分点加10分 / 100家后每增加100家加10分 / 超过2次的，每增加一次加10分
+    kind: "increments",
+    re: new RegExp(`(?:(达到|达|超过|满)\\s*)?${NUM}\\s*${QUNIT}(?:以上)?(?:后|的)?[，,]?每(?:增加|多)${CNUM}\\s*${QUNIT}[\\p{Script=Han}]{0,6}?的?[，,]?加${NUM}分`, "u"),
+    make(m) {
+      const [, pre, from, unit, step, stepUnit, points] = m;
+      const n = numbersAfter(m, 0, [from!, step!, points!]);
+      return { numbers: n, clause: `${pre ?? ""}${from}${unitOf(unit!)}后每增加${num(step!)}${unitOf(stepUnit!)}加${points}分`, unit: unitOf(unit!), what: "" };
+    },
+  },
+  {
+    // 每缺报或晚报1次减1分 / 每发现一次扣2分
+    kind: "countDeduction",
+    re: new RegExp(`每(?!少|增加|多|减少)([^\\d，,。；;、：:]{0,12}?)${CNUM}?\\s*${QUNIT}[\\p{Script=Han}]{0,8}?的?[，,]?(?:减|扣|扣除|扣减)${NUM}分`, "u"),
+    make(m) {
+      const [, what, per, unit, points] = m;
+      if (unit === "分") return undefined;
+      const n = numbersAfter(m, 1 + what!.length, [per, points!]);
+      return { numbers: n, clause: `每${per ? num(per) : "1"}${unitOf(unit!)}减${points}分`, unit: unitOf(unit!), what: what! };
+    },
+  },
+  {
+    // 每项加3分 / 每建立一种渠道加20分 / 每一条记录加2分 / 每作出一个服务对接的加5分
+    kind: "perItem",
+    re: new RegExp(`每(?!少|增加|多|减少)([^\\d，,。；;、：:]{0,8}?)${CNUM}?\\s*${QUNIT}([\\p{Script=Han}“”"]{0,10}?)的?[，,]?(?:加|得)${NUM}分`, "u"),
+    make(m) {
+      const [, what, per, unit, noun, points] = m;
+      if (unit === "分") return undefined;
+      const n = numbersAfter(m, 1 + what!.length, [per, points!]);
+      return { numbers: n, clause: `每${per && per !== "一" ? num(per) : unit === "项" || unit === "次" ? "" : "1"}${unitOf(unit!)}加${points}分`, unit: unitOf(unit!), what: `${what}${noun}` };
+    },
+  },
+  {
+    // 基准200万元，满分1000万元，其间按线性计
+    kind: "baseline",
+    re: new RegExp(`基准(?:值)?(?:为)?${NUM}\\s*${QUNIT}?[，,]?满分(?:值)?(?:为)?${NUM}\\s*${QUNIT}?(?:[，,]?(其间按线性计|其间得${NUM}分))?`),
+    make(m) {
+      const [, base, unit, full, unit2, between, betweenPoints] = m;
+      const n = numbersAfter(m, 0, [base!, full!, ...(betweenPoints ? [betweenPoints] : [])]);
+      const u = unitOf(unit ?? unit2 ?? "");
+      return { numbers: n, clause: `基准${base}${u}，满分${full}${u}，${between ? (betweenPoints ? `其间得${betweenPoints}分` : "其间按线性计") : "其间按线性计"}`, unit: u || undefined, what: "" };
+    },
+  },
+  {
+    // 若第三方抽样评估企业的满意度低于60%的，本指标项目视为0分
+    kind: "veto",
+    re: new RegExp(`(${COND})的?[，,]?(?:则)?(?:本指标(?:项目)?|本项(?:指标)?|该项(?:指标)?|该指标)(?:视为|计|得|为|记)0分`),
+    make(m) {
+      const sides = sidesOf(m[1]!, m.index);
+      if (!sides) return undefined;
+      return { numbers: sides.map((s) => ({ value: s.value, start: s.start, end: s.end })), clause: conditionClause(sides), unit: sides[0]!.unit, what: "" };
+    },
+  },
+  {
+    // 达到60%不足70%的，加20分 / 不低于10%的，加30分
+    kind: "add",
+    re: new RegExp(`(${COND})的?[，,]?加${NUM}分`),
+    make(m) {
+      const sides = sidesOf(m[1]!, m.index);
+      if (!sides) return undefined;
+      const points = m[m.length - 1]!;
+      return {
+        numbers: [...sides.map((s) => ({ value: s.value, start: s.start, end: s.end })), ...numbersAfter(m, m[1]!.length, [points])],
+        clause: `${conditionClause(sides)}加${points}分`,
+        unit: sides[0]!.unit,
+        what: "",
+      };
+    },
+  },
+  {
+    // 1份及以上得5分 / 90%以上得10分 (consecutive bands are joined into one part below)
+    kind: "tiers",
+    re: new RegExp(`(${COND})[\\p{Script=Han}“”"]{0,8}?的?[，,]?(?:可)?得${NUM}分`, "u"),
+    make(m) {
+      const sides = sidesOf(m[1]!, m.index);
+      if (!sides) return undefined;
+      const points = m[m.length - 1]!;
+      return {
+        numbers: [...sides.map((s) => ({ value: s.value, start: s.start, end: s.end })), ...numbersAfter(m, m[1]!.length, [points])],
+        clause: `${conditionClause(sides)}得${points}分`,
+        unit: sides[0]!.unit,
+        what: "",
+      };
+    },
+  },
+  {
+    // 由省工信厅综合评定
+    kind: "expert",
+    re: /(?:由([^，,。；;]+?))?(综合评定|专家评定|专家评审|综合评价打分|评审确定)/,
+    make: (m) => ({ numbers: [], clause: "综合评定", unit: undefined, what: m[1] ?? "" }),
+  },
+  {
+    kind: "discretionary",
+    re: /酌情(?:加分|给分|计分|加)/,
+    make: () => ({ numbers: [], clause: "酌情加分", unit: undefined, what: "" }),
+  },
+  {
+    // 直到满分100为止 / 合计不超过15分 / 最高不超过20分
+    kind: "cap",
+    re: new RegExp(`直到满分${NUM}分?为止|(?:合计|累计|总计|最高|本项|本指标)?(?:不超过|不得超过|最高)${NUM}分(?:为止)?|以${NUM}分为限|${NUM}分封顶`),
+    make(m) {
+      const v = m[1] ?? m[2] ?? m[3] ?? m[4]!;
+      return { numbers: numbersAfter(m, 0, [v]), clause: `直到满分${v}为止`, unit: undefined, what: "" };
+    },
+  },
+  {
+    // 最多80分 / 最多扣10分 (a sentence's own cap)
+    kind: "atMost",
+    re: new RegExp(`最多(?:加|扣|减)?${NUM}分`),
+    make: (m) => ({ numbers: numbersAfter(m, 0, [m[1]!]), clause: `最多${m[1]}分`, unit: undefined, what: "" }),
+  },
+  {
+    // 扣完为止 / 扣至0分为止: the indicator's floor, which every deduction already has
+    kind: "floor",
+    re: /(?:扣|减)(?:完|至0分|到0分)(?:本项分值)?为止/,
+    make: () => ({ numbers: [], clause: "", unit: undefined, what: "" }),
+  },
+  {
+    // 经省工信厅认定有效的得10分 / 做好日常更新维护得5分 / ……的，加50分
+    kind: "flag",
+    re: new RegExp(`(?:的)?[，,]?(得|加)${NUM}分`),
+    make(m) {
+      const [, verb, points] = m;
+      return { numbers: numbersAfter(m, 0, [points!]), clause: `${verb}${points}分`, unit: undefined, what: "" };
+    },
+  },
+];
+
+/** The numbers `values` found one after another in the match, starting `from` characters in. */
+function numbersAfter(m: RegExpExecArray, from: number, values: (string | undefined)[]): PhraseNumber[] {
+  let pos = from;
+  return values.map((v) => {
+    if (v === undefined || v === "") return { value: "1", start: undefined, end: undefined };
+    const i = m[0].indexOf(v, pos);
+    if (i < 0) return { value: num(v), start: undefined, end: undefined };
+    pos = i + v.length;
+    return { value: num(v), start: m.index + i, end: m.index + i + v.length };
+  });
+}
+
+/** Whether the text between two phrases joins them into one set of bands (only punctuation and 的). */
+const JOINER = /^[\s，,；;、的或]*$/;
+
+/** The scoring phrases of a sentence, left to right, without overlaps; consecutive 得 bands are one phrase. */
+export function findPhrases(sentence: string): Phrase[] {
+  const found: Phrase[] = [];
+  const taken = (s: number, e: number) => found.some((f) => s < f.end && e > f.start);
+  for (const p of PATTERNS) {
+    const g = new RegExp(p.re.source, p.re.flags.includes("g") ? p.re.flags : p.re.flags + "g");
+    let m: RegExpExecArray | null;
+    while ((m = g.exec(sentence))) {
+      if (m[0] === "") {
+        g.lastIndex++;
+        continue;
+      }
+      // leading punctuation and 的 of a match belong to the sentence, not the phrase
+      const lead = /^[的，,\s]*/.exec(m[0])![0].length;
+      const start = m.index + lead;
+      const end = m.index + m[0].length;
+      if (taken(start, end)) continue;
+      const made = p.make(m);
+      if (!made) continue;
+      const before = sentence.slice(0, start);
+      const continues = /[，,；;]\s*$/.test(before) || before.trim() === "";
+      found.push({ ...made, kind: p.kind, start, end, continues: continues && /^(?:达到|达|不低于|不少于|满|超过|高于|不足|低于|未达到|\d)/.test(sentence.slice(start)) });
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  // 「90%以上得10分；80%以上得8分」: one part with three bands
+  const joined: Phrase[] = [];
+  for (const f of found) {
+    const last = joined[joined.length - 1];
+    if (last && last.kind === "tiers" && f.kind === "tiers" && last.unit === f.unit && JOINER.test(sentence.slice(last.end, f.start))) {
+      joined[joined.length - 1] = { ...last, end: f.end, numbers: [...last.numbers, ...f.numbers], clause: `${last.clause}；${f.clause}` };
+    } else joined.push(f);
+  }
+  return joined;
+}
+
+/** The sentences of a description: split after 。；; (and before a numbered item such as 「（2）」). */
+export function splitSentences(description: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  const re = /[^。；;]+[。；;]?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(description))) {
+    const lead = /^\s*/.exec(m[0])![0].length;
+    const text = m[0].slice(lead).trimEnd();
+    if (text !== "") out.push({ text, start: m.index + lead });
+  }
+  return out;
+}
+
+/** Whether the words left of a sentence still say how points are given. */
+export function saysScoring(rest: string): boolean {
+  return /\d+(?:\.\d+)?\s*分|评定|酌情|加分|扣分|减分|得分|不得分/.test(rest);
+}
