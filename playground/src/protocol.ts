@@ -159,6 +159,10 @@ export interface PublishMethods {
   crossScore: { params: { a: RubricSource; b: RubricSource; data: { kind: "csv" | "json"; text: string } }; result: { score: CrossScore | undefined; error: string | undefined } };
   impact: { params: { oldText: string; newText: string; records: Record_[] }; result: ImpactResult };
   checks: { params: { text: string; file: string }; result: { passed: boolean; checks: PublishCheck[] } };
-  exportTable: { params: { text: string; format: "docx" | "xlsx" | "html" | "md" }; result: { title: string; data: Uint8Array | string } | { error: string } };
+  /** The official table (only when 发布前检查 passes) or a 征求意见稿; refused when a description disagrees with its rules, unless regenerate. */
+  exportTable: {
+    params: { text: string; format: "docx" | "xlsx" | "html" | "md"; file?: string; draft?: boolean; regenerate?: boolean };
+    result: { title: string; data: Uint8Array | string; rewritten: number; openProblems: number } | { error: string; problems?: { line: number; column: number; message: string }[] };
+  };
   importTable: { params: { name: string; text?: string; xlsx?: Uint8Array }; result: { title: string; text: string; marks: ImportMark[]; recognised: number } | { error: string } };
 }

@@ -3,7 +3,12 @@
  * the ones @zhunsheng/publish computes, and each view is saved as a screenshot.
  */
 import { readFileSync, statSync } from "node:fs";
+<<<<<<< HEAD
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+=======
+import { strFromU8, unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+>>>>>>> 40c4f09 (Export publishes the rule: refuses prose that disagrees with the rules (ZS5003, phrase by phrase) or rewrites its numbers on --regenerate; official table only when check --publish passes, --draft gives a 征求意见稿 marked on every page with an appendix of open problems; title and 附件 from 来源; layout with content widths, page numbers, header and category label on every page, XLSX printed at 100% A4; the workbench exports through the same gate)
 import { analyze, parseDataFile } from "../../packages/core/src/index.ts";
 import { measureImpact } from "../../packages/publish/src/index.ts";
 import { editorToken, newPage, openRubric, OUTPUT, revealIndicator, ROOT, connectApp, tokenOnLine, totals, type App } from "./app.ts";
@@ -180,14 +185,24 @@ describe("对比, 影响 and 发布前检查 in Chromium", () => {
     await expect.poll(() => page.locator("zs-status-bar .right").textContent()).toMatch(new RegExp(`行 ${line}，列 \\d+`));
     await page.screenshot({ path: `${OUTPUT}/publish-panel.png` });
 
+    // the official table is refused while checks fail; the note lists the places
+    await panel.locator('button[data-format="docx"]').click();
+    await expect.poll(() => panel.locator(".note").last().textContent(), { timeout: 30_000 }).toContain("不能导出");
+    expect(await panel.locator(".note").last().textContent()).toContain("征求意见稿");
+    expect(await panel.locator(".refusal button.link").count()).toBeGreaterThan(0);
+    // as a 征求意见稿 it downloads, with the mark in every page's header
+    await panel.locator('input[name="draft"]').check();
     const download = page.waitForEvent("download");
     await panel.locator('button[data-format="docx"]').click();
     const docx = await download;
+    expect(docx.suggestedFilename()).toContain("征求意见稿");
     expect(docx.suggestedFilename()).toMatch(/\.docx$/);
     const path = `${OUTPUT}/e2e-指标体系表.docx`;
     await docx.saveAs(path);
     expect(statSync(path).size).toBeGreaterThan(2000);
     expect(readFileSync(path).subarray(0, 2).toString()).toBe("PK");
+    const files = unzipSync(new Uint8Array(readFileSync(path)));
+    expect(Object.keys(files).filter((k) => /^word\/header\d*\.xml$/.test(k)).map((k) => strFromU8(files[k]!)).join("")).toContain("征求意见稿");
 
     // the XLSX table downloads, and loading it back opens a draft
     const xlsxDownload = page.waitForEvent("download");

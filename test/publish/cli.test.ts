@@ -88,7 +88,7 @@ describe("zhunsheng check --publish", () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain("  ✗ 没有未决的歧义：1处读法未写明");
     expect(r.out).toMatch(/^ {6}draft\.zs:\d+:\d+ 提示 ZS3020 /m);
-    expect(r.out).toMatch(/^ {6}draft\.zs:\d+:\d+ 警告 ZS3010 /m);
+    expect(r.out).toMatch(/^ {6}draft\.zs:\d+:\d+ 警告 ZS5003 指标「服务企业数（家次）」的描述写「达1600家次得15分，每少100家次减1分」，计分句是「达1500家次得15分/m);
     const j = JSON.parse((await run(["check", "--publish", "draft.zs", "--json"], dir)).out) as { passed: boolean; checks: { id: string; passed: boolean; diagnostics: { line: number }[] }[] }[];
     expect(j[0]!.passed).toBe(false);
     expect(j[0]!.checks.filter((c) => !c.passed).map((c) => c.id)).toEqual(["ambiguity", "prose"]);
@@ -119,7 +119,7 @@ describe("zhunsheng import", () => {
     await run(["export", "old.zs", "--format", "xlsx", "--out", "表.xlsx"], dir);
     const r = await run(["import", "表.xlsx"], dir);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("评价体系 市州综合窗口平台评价指标体系");
+    expect(r.out).toContain("评价体系 市州窗口平台评价指标体系");
     expect(r.out).toContain("加分项 资源品牌培育（不超过15分）");
   });
 });

@@ -179,10 +179,10 @@ describe("importing CSV and XLSX tables", () => {
   it("XLSX exported by 准绳 reads back into the same draft structure", async () => {
     const rows = await readXlsxRows(await tableXlsx(official));
     const t = tableFromRows(rows)!;
-    expect(t.title).toBe("市州综合窗口平台评价指标体系表");
+    expect(t.title).toBe("市州窗口平台评价指标体系表");
     expect(t.notes).toEqual(["注：如无特殊情况，考评期为每年度1月1日-12月31日"]);
     const d = rubricOf(draftFromTable(t).text);
-    expect(d.header.title).toBe("市州综合窗口平台评价指标体系");
+    expect(d.header.title).toBe("市州窗口平台评价指标体系");
     expect(d.categories.map((c) => [c.name, c.kind, c.points ?? c.cap])).toEqual(lib.categories.map((c) => [c.name, c.kind, c.points ?? c.cap]));
   });
 

@@ -126,11 +126,22 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     command: "export",
-    summary: "导出公布用的指标体系表",
-    usage: ["zhunsheng export <体系文件> --format docx|xlsx|html|md [--out 文件]"],
-    details: ["docx、xlsx 不写到终端：不给 --out 时写入当前目录的「体系名.格式」。"],
-    options: { format: { type: "string", value: "格式", choices: ["docx", "xlsx", "html", "md"], help: "导出格式（默认 md）" }, out },
+    summary: "导出公布用的指标体系表（公布的就是规则）",
+    usage: ["zhunsheng export <体系文件> --format docx|xlsx|html|md [--out 文件] [--draft] [--regenerate]"],
+    details: [
+      "只有发布前检查（check --publish）全部通过才导出正式文本；--draft 导出征求意见稿：每页标注「征求意见稿」，附待解决的问题。",
+      "指标描述中的计分短语逐句与计分句核对：不一致时拒绝导出并列出位置；--regenerate 按计分句改写描述中的数字（只改导出的文本，不改文件）。",
+      "docx、xlsx 不写到终端：不给 --out 时写入当前目录的「体系名.格式」（征求意见稿为「体系名-征求意见稿.格式」）。",
+      "退出码：0 已导出；1 体系有错误、描述与计分句不一致，或（不加 --draft 时）发布前检查未通过；2 参数有误或文件无法读写。",
+    ],
+    options: {
+      format: { type: "string", value: "格式", choices: ["docx", "xlsx", "html", "md"], help: "导出格式（默认 md）" },
+      out,
+      draft: { type: "boolean", help: "导出征求意见稿（每页标注，附待解决的问题）" },
+      regenerate: { type: "boolean", help: "按计分句改写描述中不一致的数字，而不是拒绝导出" },
+    },
     positionals: { min: 1, max: 1 },
+    examples: ["zhunsheng export rules/hunan/未注明年度/市州综合窗口平台.zs --format docx", "zhunsheng export 草案.zs --format docx --draft --regenerate"],
     load: () => import("./commands/export.ts"),
   },
   {

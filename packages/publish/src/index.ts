@@ -7,7 +7,10 @@ export { diffRubrics, diffText, matchIndicators, type Change, type ChangeKind, t
 export { measureImpact, rankTotals, type Impact, type ImpactOptions, type PlatformImpact, type IndicatorImpact, type HistogramBin } from "./impact.ts";
 export { reportMarkdown, reportHtml, reportJson, type ChangeReport } from "./report.ts";
 export { publishChecks, type PublishCheck, type PublishReport } from "./checks.ts";
-export { officialTable, tableTitle, rowCells, type OfficialTable, type TableRow } from "./table.ts";
+export { officialTable, tableTitle, sourceTitle, rowCells, DRAFT_MARK, type OfficialTable, type TableRow, type TableOptions } from "./table.ts";
+export { preparePublication, type Publication, type PublicationOptions, type PublicationProblem } from "./publication.ts";
+export { proseAgreement, proseDiagnostics, regenerateProse, ruleStatements, partSlots, gradeNumbers, type ProseDisagreement, type RewrittenProse, type RuleStatement } from "./prose.ts";
+export { findPhrases, splitSentences, type Phrase, type PhraseKind } from "./phrases.ts";
 export { tableMarkdown, tableHtml, tableHtmlFragment } from "./export-text.ts";
 export { tableXlsx, readXlsxRows, tableDocx } from "./office.ts";
 export { parseTables, tableFromRows, pickTable, cleanCell, type ImportedTable, type ImportedRow } from "./import-table.ts";

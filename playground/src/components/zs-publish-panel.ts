@@ -30,6 +30,10 @@ export class ZsPublishPanel extends LitElement {
   @state() private passed = false;
   @state() private busy: string | undefined;
   @state() private note: string | undefined;
+  /** Places behind a refused export, each a link to the line. */
+  @state() private refusal: { line: number; column: number; message: string }[] = [];
+  @state() private draft = false;
+  @state() private regenerate = false;
   @state() private pasted = "";
   private timer: ReturnType<typeof setTimeout> | undefined;
   private request = 0;
@@ -55,6 +59,8 @@ export class ZsPublishPanel extends LitElement {
     .row { display: flex; gap: 6px; padding: 0 12px; }
     .note { padding: 6px 12px 0; color: var(--zs-muted); font-size: 12px; line-height: 1.5; }
     .empty { padding: 12px; color: var(--zs-muted); }
+    .options { display: flex; flex-direction: column; gap: 2px; padding: 0 12px 6px; font-size: 12px; }
+    .options label { display: flex; gap: 6px; align-items: center; cursor: pointer; }
   `;
 
   protected override updated(changed: PropertyValues) {
@@ -89,6 +95,10 @@ export class ZsPublishPanel extends LitElement {
       </section>
       <section aria-label="导出指标体系表">
         <h2>导出评价指标体系表</h2>
+        <div class="options">
+          <label><input type="checkbox" name="draft" .checked=${this.draft} @change=${(e: Event) => (this.draft = (e.target as HTMLInputElement).checked)} />征求意见稿（每页标注，附待解决的问题）</label>
+          <label><input type="checkbox" name="regenerate" .checked=${this.regenerate} @change=${(e: Event) => (this.regenerate = (e.target as HTMLInputElement).checked)} />按计分句改写描述中不一致的数字</label>
+        </div>
         <div class="buttons">
           ${FORMATS.map((f) => html`<button class="action" data-format=${f.id} ?disabled=${this.text === undefined || this.busy !== undefined} @click=${() => void this.export(f.id)}>${f.label}</button>`)}
         </div>
@@ -104,6 +114,9 @@ export class ZsPublishPanel extends LitElement {
       </section>
       ${this.busy ? html`<div class="note" role="status">${this.busy}</div>` : nothing}
       ${this.note ? html`<div class="note" role="status">${this.note}</div>` : nothing}
+      ${this.refusal.length > 0
+        ? html`<div class="refusal">${this.refusal.slice(0, 20).map((p) => html`<button class="link" @click=${() => this.reveal({ start: { line: p.line, column: p.column, offset: 0 }, end: { line: p.line, column: p.column, offset: 0 } })}>第${p.line}行：${p.message}</button>`)}</div>`
+        : nothing}
     `;
   }
 
@@ -136,10 +149,13 @@ export class ZsPublishPanel extends LitElement {
     if (!this.client || this.text === undefined) return;
     this.busy = "正在生成…";
     this.note = undefined;
+    this.refusal = [];
     try {
-      const r = await this.client.request("exportTable", { text: this.text, format });
-      if ("error" in r) this.note = r.error;
-      else {
+      const r = await this.client.request("exportTable", { text: this.text, format, file: this.file, draft: this.draft, regenerate: this.regenerate });
+      if ("error" in r) {
+        this.note = `不能导出：${r.error}`;
+        this.refusal = r.problems ?? [];
+      } else {
         const f = FORMATS.find((x) => x.id === format)!;
         const url = URL.createObjectURL(new Blob([r.data as BlobPart], { type: f.type }));
         const a = document.createElement("a");
@@ -147,7 +163,7 @@ export class ZsPublishPanel extends LitElement {
         a.download = `${r.title}.${format}`;
         a.click();
         setTimeout(() => URL.revokeObjectURL(url), 1000);
-        this.note = `已导出「${r.title}.${format}」`;
+        this.note = `已导出「${r.title}.${format}」${r.rewritten > 0 ? `，按计分句改写了${r.rewritten}个指标的描述` : ""}${this.draft ? `，附${r.openProblems}个待解决的问题` : ""}`;
       }
     } catch (err) {
       this.note = `导出失败：${(err as Error).message}`;

@@ -8,8 +8,8 @@ import {
   diffRubrics,
   draftFromTable,
   measureImpact,
-  officialTable,
   parseTables,
+  preparePublication,
   parseVocabulary,
   publishChecks,
   readXlsxRows,
@@ -18,7 +18,6 @@ import {
   tableFromRows,
   tableHtml,
   tableMarkdown,
-  tableTitle,
   tableXlsx,
 } from "@zhunsheng/publish";
 import vocabularyJson from "../../../rules/concepts/概念.json?raw";
@@ -61,20 +60,22 @@ const handlers: Handlers<PublishMethods> = {
     const r = publishChecks(text, file);
     return { passed: r.passed, checks: r.checks };
   },
-  exportTable: async ({ text, format }) => {
-    const b = bind(text, "当前文件");
-    if (!b.rubric) return { error: b.error ?? "无法导出" };
-    const table = officialTable(b.rubric);
-    const title = tableTitle(b.rubric);
+  exportTable: async ({ text, format, file, draft, regenerate }) => {
+    // one gate for the CLI and the workbench: what is published is the rule
+    const p = preparePublication(text, file ?? "当前文件", { draft: draft ?? false, regenerate: regenerate ?? false });
+    if (!p.ok) return { error: p.reason, problems: p.problems.map((x) => ({ line: x.line, column: x.column, message: x.message })) };
+    const table = p.table;
+    const title = `${table.title}${p.draft ? "（征求意见稿）" : ""}`;
+    const meta = { rewritten: p.rewritten.length, openProblems: p.draft ? p.openProblems.length : 0 };
     switch (format) {
       case "md":
-        return { title, data: tableMarkdown(table) };
+        return { title, data: tableMarkdown(table), ...meta };
       case "html":
-        return { title, data: tableHtml(table) };
+        return { title, data: tableHtml(table), ...meta };
       case "xlsx":
-        return { title, data: await tableXlsx(table) };
+        return { title, data: await tableXlsx(table), ...meta };
       case "docx":
-        return { title, data: await tableDocx(table) };
+        return { title, data: await tableDocx(table), ...meta };
     }
   },
   importTable: async ({ name, text, xlsx }) => {
