@@ -3,12 +3,8 @@
  * the ones @zhunsheng/publish computes, and each view is saved as a screenshot.
  */
 import { readFileSync, statSync } from "node:fs";
-<<<<<<< HEAD
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-=======
 import { strFromU8, unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
->>>>>>> 40c4f09 (Export publishes the rule: refuses prose that disagrees with the rules (ZS5003, phrase by phrase) or rewrites its numbers on --regenerate; official table only when check --publish passes, --draft gives a 征求意见稿 marked on every page with an appendix of open problems; title and 附件 from 来源; layout with content widths, page numbers, header and category label on every page, XLSX printed at 100% A4; the workbench exports through the same gate)
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { analyze, parseDataFile } from "../../packages/core/src/index.ts";
 import { measureImpact } from "../../packages/publish/src/index.ts";
 import { editorToken, newPage, openRubric, OUTPUT, revealIndicator, ROOT, connectApp, tokenOnLine, totals, type App } from "./app.ts";

@@ -7,8 +7,7 @@
 import { basename, extname } from "node:path";
 import { preparePublication, tableDocx, tableHtml, tableMarkdown, tableXlsx } from "@zhunsheng/publish";
 import { flagOption, stringOption, type ParsedArgs } from "../args.ts";
-import { CliError, EXIT, readText, writeResult, type Io } from "../io.ts";
-import { displayName } from "./common.ts";
+import { displayName, EXIT, readText, writeResult, type Io } from "../io.ts";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const path = args.positionals[0]!;
@@ -18,8 +17,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const publication = preparePublication(await readText(path, io), name, { draft, regenerate: flagOption(args, "regenerate") });
   for (const r of publication.rewritten) io.stderr.write(`${name}:${r.line} 按计分句改写指标「${r.indicator}」的描述（只改导出的文本，文件未改）\n`);
   if (!publication.ok) {
+    // the reason first, then each place on its own line
+    io.stderr.write(`${name}：不能导出。${publication.reason}\n`);
     for (const p of publication.problems) io.stderr.write(`  ${name}:${p.line}:${p.column} ${p.code ? `${p.code} ` : ""}${p.message}\n`);
-    throw new CliError(`${name}：不能导出。${publication.reason}`, EXIT.findings);
+    return EXIT.findings;
   }
   const table = publication.table;
   let out = stringOption(args, "out");
