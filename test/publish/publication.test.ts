@@ -10,9 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { analyze, canonicalDecimal, type Indicator, type Rubric } from "../../packages/core/src/index.ts";
-import { gradeNumbers, preparePublication, proseAgreement, tableDocx, tableHtml, tableMarkdown, tableXlsx, type OfficialTable } from "../../packages/publish/src/index.ts";
+import { preparePublication, quotableNumbers, proseAgreement, tableDocx, tableHtml, tableMarkdown, tableXlsx, type OfficialTable } from "../../packages/publish/src/index.ts";
 import { HUNAN, ROOT, zsFiles } from "./helpers.ts";
 import { docxRows, htmlRows, markdownRows, xlsxRows } from "./readback.ts";
 
@@ -124,7 +124,7 @@ function checkRow(cells: string[], ind: Indicator, r: Rubric, where: string) {
   expect(r.weighted && /^\d/.test(value) ? canonicalDecimal(value) : value, where).toBe(r.weighted && /^\d/.test(expected) ? canonicalDecimal(expected) : expected);
   // the published prose, read back, lines up with the rules phrase by phrase
   const readBack = { ...ind, description: ind.description === undefined ? undefined : description.replace(/\n/g, "") };
-  expect(proseAgreement(readBack, gradeNumbers(r)).disagreements.map((d) => d.message), where).toEqual([]);
+  expect(proseAgreement(readBack, quotableNumbers(r, ind)).disagreements.map((d) => d.message), where).toEqual([]);
 }
 
 function checkCategories(rows: string[][], t: OfficialTable, r: Rubric, where: string) {
@@ -141,14 +141,29 @@ function checkCategories(rows: string[][], t: OfficialTable, r: Rubric, where: s
 
 const LIBRARY = zsFiles(join(ROOT, "rules")).map((f) => ({ file: f.slice(ROOT.length), text: readFileSync(f, "utf8") }));
 
+const exported: string[] = [];
+const refused: string[] = [];
+
 describe("every number of every exported table agrees with the rule (rules/ × md, html, xlsx, docx)", () => {
   it(`covers the library (${LIBRARY.length} rubrics)`, () => expect(LIBRARY.length).toBeGreaterThanOrEqual(10));
+  afterAll(() => {
+    // most of the library publishes; the rest is refused for the checker's own ZS3010 findings
+    expect(exported.length).toBeGreaterThanOrEqual(10);
+    expect(refused.length).toBeLessThanOrEqual(3);
+  });
   for (const { file, text } of LIBRARY) {
     it(file, async () => {
       let p = preparePublication(text, file);
-      if (!p.ok) p = preparePublication(text, file, { draft: true });
-      expect(p.ok, p.ok ? "" : `${p.reason} ${p.problems.map((x) => x.message).join("；")}`).toBe(true);
-      if (!p.ok) return;
+      if (!p.ok) p = preparePublication(text, file, { draft: true, regenerate: true });
+      if (!p.ok) {
+        // refused only where the checker itself says the prose states numbers its rules do not use (ZS3010)
+        const checker = analyze(text, file).diagnostics.filter((d) => d.code === "ZS3010").map((d) => d.range.start.line);
+        expect(p.problems.length, p.reason).toBeGreaterThan(0);
+        for (const x of p.problems) expect(checker, `${file}:${x.line} ${x.message}`).toContain(x.line);
+        refused.push(file);
+        return;
+      }
+      exported.push(file);
       const r = analyze(p.text, file).rubric!;
       const inds = r.categories.flatMap((c) => c.indicators);
       const formats: [string, string[][]][] = [
@@ -202,13 +217,12 @@ describe("after any edit of a rule's number, the export refuses or publishes the
             return;
           }
           published++;
-          const grades = gradeNumbers(a.rubric!);
           const byName = new Map(a.rubric!.indicators.map((i) => [i.name, i]));
           for (const row of regen.table.rows) {
             const ind = byName.get(row.indicator);
             if (!ind || ind.description === undefined) continue;
             // judged against the edited rule itself, not the text the export made
-            expect(proseAgreement({ ...ind, description: row.description }, grades).disagreements.map((d) => d.message)).toEqual([]);
+            expect(proseAgreement({ ...ind, description: row.description }, quotableNumbers(a.rubric!, ind)).disagreements.map((d) => d.message)).toEqual([]);
           }
           if (plain.ok) for (const row of plain.table.rows) expect(row.description).toBe(regen.table.rows.find((x) => x.indicator === row.indicator)!.description);
         },

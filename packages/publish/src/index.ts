@@ -9,7 +9,7 @@ export { reportMarkdown, reportHtml, reportJson, type ChangeReport } from "./rep
 export { publishChecks, type PublishCheck, type PublishReport } from "./checks.ts";
 export { officialTable, tableTitle, sourceTitle, rowCells, DRAFT_MARK, type OfficialTable, type TableRow, type TableOptions } from "./table.ts";
 export { preparePublication, type Publication, type PublicationOptions, type PublicationProblem } from "./publication.ts";
-export { proseAgreement, proseDiagnostics, regenerateProse, ruleStatements, partSlots, gradeNumbers, type ProseDisagreement, type RewrittenProse, type RuleStatement } from "./prose.ts";
+export { proseAgreement, proseDiagnostics, regenerateProse, ruleStatements, partSlots, gradeNumbers, quotableNumbers, type ProseDisagreement, type RewrittenProse, type RuleStatement } from "./prose.ts";
 export { findPhrases, splitSentences, type Phrase, type PhraseKind } from "./phrases.ts";
 export { tableMarkdown, tableHtml, tableHtmlFragment } from "./export-text.ts";
 export { tableXlsx, readXlsxRows, tableDocx } from "./office.ts";

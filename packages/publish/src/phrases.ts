@@ -153,9 +153,9 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
-    // 每项加3分 / 每建立一种渠道加20分 / 每一条记录加2分 / 每作出一个服务对接的加5分
+    // 每项加3分 / 每建立一种渠道加20分 / 每一条记录加2分 / 每作出一个服务对接的加5分 / 每项1分
     kind: "perItem",
-    re: new RegExp(`每(?!少|增加|多|减少)([^\\d，,。；;、：:]{0,8}?)${CNUM}?\\s*${QUNIT}([\\p{Script=Han}“”"]{0,10}?)的?[，,]?(?:加|得)${NUM}分`, "u"),
+    re: new RegExp(`每(?!少|增加|多|减少)([^\\d，,。；;、：:]{0,8}?)${CNUM}?\\s*${QUNIT}([\\p{Script=Han}“”"]{0,10}?)的?[，,]?(?:加|得|计)?${NUM}分`, "u"),
     make(m) {
       const [, what, per, unit, noun, points] = m;
       if (unit === "分") return undefined;

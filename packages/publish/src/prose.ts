@@ -170,31 +170,13 @@ export function proseAgreement(ind: Indicator, extraNumbers: readonly string[] =
     } else if (!onlyPoints) replacement = st.text;
     disagreements.push({ indicator: ind.name, said, rule: st.text, start, end, replacement, message: `指标「${ind.name}」的描述写「${said}」，计分句是「${st.text}」` });
   });
-  // a statement with numbers that the prose never states, when the prose states the others
-  if (phrases.length > 0) {
-    statements.forEach((st, i) => {
-      if (matchedTo.has(i) || st.numbers.length === 0) return;
-      // one phrase may state two sentences with the same numbers (「每次加3分」 for two kinds of event)
-      if ([...matchedTo.keys()].some((j) => statements[j]!.kind === st.kind && statements[j]!.numbers.join() === st.numbers.join())) return;
-      const before = [...matchedTo.entries()].filter(([j]) => j < i).sort((a, b) => b[0] - a[0])[0];
-      const anchor = before ? phrases[before[1]]! : undefined;
-      const at = anchor ? anchor.offset + anchor.end : description.replace(/[。；;\s]+$/, "").length;
-      disagreements.push({
-        indicator: ind.name,
-        said: "",
-        rule: st.text,
-        start: at,
-        end: at,
-        replacement: `，${st.text}`,
-        message: `指标「${ind.name}」的描述没有写出计分句「${st.text}」`,
-      });
-    });
-  }
   // numbers with a scoring unit outside every lined-up phrase must still be numbers of the rule
   const ruleNumbers = new Set([...statements.flatMap((s) => s.numbers), ...extraNumbers, ind.points, ind.max, ind.weight, "0"].filter((v): v is string => v !== undefined).map(canonicalDecimal));
+  const reported = new Set<string>();
   for (const m of description.matchAll(PROSE_NUMBER)) {
     const at = m.index;
-    if (covered.some(([s, e]) => at >= s && at < e) || ruleNumbers.has(canonicalDecimal(m[1]!))) continue;
+    if (covered.some(([s, e]) => at >= s && at < e) || ruleNumbers.has(canonicalDecimal(m[1]!)) || reported.has(m[0])) continue;
+    reported.add(m[0]);
     disagreements.push({
       indicator: ind.name,
       said: m[0],
@@ -250,13 +232,18 @@ export function gradeNumbers(r: Rubric): string[] {
 }
 
 /** Every prose disagreement of a rubric as a located diagnostic (ZS5003), with the rewrite as its quick fix. */
+/** Numbers an indicator's prose may quote besides its own: grade bands and its category's points or cap (「最高不超过5分」 of a bonus group). */
+export function quotableNumbers(r: Rubric, ind: Indicator): string[] {
+  const c = r.categories.find((x) => x.name === ind.category);
+  return [...gradeNumbers(r), ...[c?.points, c?.cap].filter((v): v is string => v !== undefined)];
+}
+
 export function proseDiagnostics(text: string, r: Rubric): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const grades = gradeNumbers(r);
   for (const ind of r.indicators) {
     const base = descriptionOffset(text, ind);
     if (base === undefined) continue;
-    for (const d of proseAgreement(ind, grades).disagreements) {
+    for (const d of proseAgreement(ind, quotableNumbers(r, ind)).disagreements) {
       const range: Range = { start: posAt(text, base + d.start), end: posAt(text, base + d.end) };
       const diag: Diagnostic = { code: "ZS5003", severity: "warning", message: `${d.message}${d.replacement !== undefined ? "：导出时可按规则改写" : ""}`, range };
       if (d.replacement !== undefined) diag.fix = { title: `按计分句改写为「${d.replacement.replace(/^，/, "")}」`, edits: [{ range, newText: d.replacement }] };
@@ -270,10 +257,9 @@ export function proseDiagnostics(text: string, r: Rubric): Diagnostic[] {
 export function regenerateProse(text: string, r: Rubric): { text: string; rewritten: RewrittenProse[]; unmended: ProseDisagreement[] } {
   const edits: { start: number; end: number; after: string; indicator: string; before: string }[] = [];
   const unmended: ProseDisagreement[] = [];
-  const grades = gradeNumbers(r);
   for (const ind of r.indicators) {
     const base = descriptionOffset(text, ind);
-    const agreement = proseAgreement(ind, grades);
+    const agreement = proseAgreement(ind, quotableNumbers(r, ind));
     unmended.push(...agreement.disagreements.filter((d) => d.replacement === undefined));
     if (agreement.regenerated === undefined || base === undefined) continue;
     edits.push({ start: base, end: base + ind.description!.length, after: agreement.regenerated, indicator: ind.name, before: ind.description! });

@@ -65,6 +65,9 @@ export function preparePublication(source: string, file: string, options: Public
     text = regen.text;
     rewritten = regen.rewritten;
     report = publishChecks(text, file);
+    const still = report.checks.find((c) => c.id === "prose")!;
+    // the checker's own finding (ZS3010) that no phrase explains: nothing to rewrite, so nothing to publish
+    if (!still.passed) return { ok: false, reason: `${still.diagnostics.length}处指标描述无法按计分句自动改写，请手工改写`, problems: still.diagnostics.map((d) => problem(still.title, d)), rewritten };
   }
   const failing = report.checks.filter((c) => !c.passed);
   const problems = failing.flatMap((c) => (c.diagnostics.length > 0 ? c.diagnostics.map((d) => problem(c.title, d)) : [{ line: 1, column: 1, code: "", message: c.detail, check: c.title }]));
