@@ -134,3 +134,32 @@ export function scoreAcross(v: Vocabulary, a: { id: string; rubric: Rubric }, b:
     rows: records.map((r, i) => ({ platform: platformNameOf(r) ?? `第${i + 1}个平台`, totalA: ta[i]!, rankA: ra[i]!, totalB: tb[i]!, rankB: rb[i]! })),
   };
 }
+
+/** Character pairs of the Han text (the unit of similarity for Chinese names). */
+function bigrams(s: string): Set<string> {
+  const han = s.replace(/[^\p{Script=Han}]/gu, "");
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < han.length; i++) out.add(han.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * The concept an imported indicator most likely belongs to, by the character pairs its name (and the
+ * first sentence of its description) shares with each concept's name and note; undefined when none is close.
+ */
+export function suggestConcept(v: Vocabulary, indicator: string, description = ""): string | undefined {
+  const name = bigrams(indicator);
+  const text = bigrams(`${indicator}${description.split(/[。；;]/)[0] ?? ""}`);
+  let best: { concept: string; score: number } | undefined;
+  for (const c of v.concepts) {
+    const own = bigrams(c.name);
+    const about = bigrams(`${c.name}${c.description}`);
+    let shared = 0;
+    for (const b of own) if (name.has(b)) shared += 2;
+    for (const b of about) if (text.has(b)) shared += 1;
+    const score = shared / (own.size * 2 + about.size);
+    if (indicator.includes(c.name)) best = !best || best.score < score + 1 ? { concept: c.name, score: score + 1 } : best;
+    else if (!best || score > best.score) best = { concept: c.name, score };
+  }
+  return best && best.score >= 0.3 ? best.concept : undefined;
+}

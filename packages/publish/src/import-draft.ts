@@ -1,10 +1,14 @@
 /**
- * An imported table → a draft `.zs`: the prose kept as 描述, the sentences that follow a known
- * pattern turned into rules with generated input declarations, the rest left as 「# 待补」 marks
- * that the checker (ZS3012, and ZS3016 for an indicator with no rule) points the officer to.
+ * An imported table → a draft `.zs`: the prose kept as 描述, every scoring phrase (phrases.ts, the
+ * reader the export's prose check uses) turned into a rule with a generated input declaration, and
+ * each sentence that still says how points are given left as a 「# 待补」 mark for the officer.
+ * The report counts the scoring sentences and how many became rules.
  */
 import { analyze, format, KEYWORDS, type Diagnostic } from "@zhunsheng/core";
+import { findPhrases, saysScoring, splitSentences, type Phrase, type PhraseKind } from "./phrases.ts";
 import type { ImportedRow, ImportedTable } from "./import-table.ts";
+import { suggestConcept, type Vocabulary } from "./concepts.ts";
+import { assertNever } from "./never.ts";
 
 /** A place the officer must finish by hand. */
 export interface ImportMark {
@@ -18,8 +22,10 @@ export interface ImportMark {
 export interface ImportedDraft {
   text: string;
   marks: ImportMark[];
-  /** Rules recognised, by pattern name. */
+  /** Rules recognised: the indicator, the kind of sentence (in Chinese) and the sentence. */
   recognised: { indicator: string; pattern: string; sentence: string }[];
+  /** Sentences that say how points are given, and how many of them became rules entirely. */
+  sentences: { scoring: number; recognised: number };
   /** The checker's view of the draft. */
   diagnostics: Diagnostic[];
 }
@@ -30,26 +36,27 @@ export interface DraftOptions {
   region?: string;
   year?: string;
   platformType?: string;
+  /** The shared concept vocabulary: each indicator gets the concept its name suggests. */
+  vocabulary?: Vocabulary;
 }
 
-const UNITS = "家次|人次|万元|家|条|次|份|项|个|人|场|篇|件|种|户|所|名";
-const NUM = "(\\d+(?:\\.\\d+)?)";
-const PRE = "(达到|达|不低于|不少于|满)";
-const POST = "(及以上|（含）以上|\\(含\\)以上|以上)";
-
-interface InputDecl {
-  name: string;
-  decl: string;
-}
-
-interface Recognised {
-  start: number;
-  end: number;
-  pattern: string;
-  /** Rule lines (without indentation), using the placeholder {input} for the generated name. */
-  lines: string[];
-  input?: { suffix: string; decl: (name: string) => string; name?: string };
-}
+/** The kind of sentence, as the report names it. */
+export const PATTERN_NAME: Record<PhraseKind, string> = {
+  stepDeduction: "达标与逐档扣分",
+  increments: "逐档加分",
+  countDeduction: "逐次扣分",
+  perItem: "逐项加分",
+  add: "条件加分",
+  tiers: "分档得分",
+  flag: "条件得分",
+  baseline: "基准值与满分值",
+  expert: "综合评定",
+  discretionary: "酌情加分",
+  cap: "封顶",
+  atMost: "句内封顶",
+  veto: "指标否决",
+  floor: "扣完为止",
+};
 
 /** Name of the quantity an indicator measures: 「服务企业数（家次）」 → 「服务企业数」. */
 export function baseName(indicator: string): string {
@@ -58,112 +65,55 @@ export function baseName(indicator: string): string {
   s = segs[segs.length - 1] ?? s;
   const de = s.lastIndexOf("的");
   if (de >= 0 && de < s.length - 1) s = s.slice(de + 1);
-  return s.replace(/[^\p{Script=Han}A-Za-z0-9_]/gu, "") || "指标";
+  return s.replace(/^[\d.]+|[^\p{Script=Han}A-Za-z0-9_]/gu, "") || "指标";
 }
 
-const COUNT_SUFFIX: Record<string, string> = { 家次: "家次", 人次: "人次", 家: "家数", 条: "条数", 次: "次数", 份: "份数", 项: "项数", 个: "个数", 人: "人数", 场: "场数", 篇: "篇数", 件: "件数", 种: "种数", 户: "户数", 所: "所数", 名: "人数" };
+const COUNT_SUFFIX: Record<string, string> = { 家次: "家次", 人次: "人次", 家: "家数", 条: "条数", 次: "次数", 份: "份数", 项: "项数", 个: "个数", 人: "人数", 场: "场数", 篇: "篇数", 件: "件数", 种: "种数", 户: "户数", 所: "所数", 名: "人数", 位: "人数", 年: "年数", 天: "天数", 月: "月数", "%": "比例", 万元: "金额", 元: "金额", 亿元: "金额", 倍: "倍数", 分: "评分", 台: "台数", 套: "套数", 台套: "台套数", 平方米: "面积" };
 
-function quantityDecl(unit: string, description: string): (name: string) => string {
-  const desc = description ? ` 「${description}」` : "";
-  if (unit === "万元") return (n) => `${n}：金额 万元 越多越好${desc}`;
-  if (unit === "%") return (n) => `${n}：百分比 越多越好${desc}`;
-  return (n) => `${n}：计数 ${unit} 越多越好${desc}`;
-}
-
-/** The clause before a match, as the input's description: 「…线上交易总计」. */
-function contextBefore(sentence: string, at: number): string {
-  const before = sentence.slice(0, at).split(/[，,：:]/).pop() ?? "";
-  return before.replace(/[「」]/g, "").replace(/的$/, "").slice(-80).trim();
-}
-
-/** Recognises the known sentence patterns in one sentence, left to right, without overlaps. */
-export function recognise(sentence: string, points: string | undefined): Recognised[] {
-  const found: Recognised[] = [];
-  const taken = (s: number, e: number) => found.some((f) => s < f.end && e > f.start);
-  const scan = (re: RegExp, make: (m: RegExpExecArray) => Omit<Recognised, "start" | "end"> | undefined) => {
-    const g = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g");
-    let m: RegExpExecArray | null;
-    while ((m = g.exec(sentence))) {
-      if (taken(m.index, m.index + m[0].length)) continue;
-      const r = make(m);
-      if (r) found.push({ ...r, start: m.index, end: m.index + m[0].length });
-    }
-  };
-  // 达1500家次得15分，每少100家次减1分 / 3次及以上得6分，每少1次减2分 / 50条以上得5分，每少10条减1分
-  scan(new RegExp(`${PRE}?${NUM}(${UNITS}|%)${POST}?的?[，,]?得${NUM}分[，,；;]?每少${NUM}(${UNITS}|%|个百分点)减${NUM}分`), (m) => {
-    const [, pre, n, unit, post, full, step, stepUnit, per] = m;
-    if (!pre && !post) return undefined;
-    const cond = pre ? `${pre}${n}${unit}` : `${n}${unit}${post}`;
-    return {
-      pattern: "达标与逐档扣分",
-      lines: [`{input} ${cond}得${full}分，每少${step}${stepUnit}减${per}分`],
-      input: { suffix: COUNT_SUFFIX[unit!] ?? "数量", decl: quantityDecl(unit!, contextBefore(sentence, m.index)) },
-    };
-  });
-  // 每缺报或晚报1次减1分
-  scan(new RegExp(`每(?!少)([^\\d，,。；;、]{1,12}?)${NUM}(次|项|条|个|天)减${NUM}分`), (m) => {
-    const [, what, n, unit, p] = m;
-    return {
-      pattern: "逐次扣分",
-      lines: [`{input} 每${n}${unit}减${p}分`],
-      input: { suffix: "", name: `${what!.replace(/[^\p{Script=Han}A-Za-z0-9_]/gu, "")}${unit === "天" ? "天数" : "次数"}`, decl: (name) => `${name}：计数 ${unit} 越少越好` },
-    };
-  });
-  // 每项加3分 / 每次加3分
-  // 每建立一种渠道加20分 / 每一条记录加2分: a verb and a noun may stand around the unit
-  scan(new RegExp(`每(?:建立|获得|举办|开展|发布|新增|听取|提供)?(?:一|1)?(${UNITS})[\\p{Script=Han}]{0,8}?加${NUM}分`, "u"), (m) => {
-    const [, unit, p] = m;
-    return { pattern: "逐项加分", lines: [`{input} 每${unit}加${p}分`], input: { suffix: COUNT_SUFFIX[unit!] ?? "项数", decl: (name) => `${name}：计数 ${unit} 越多越好` } };
-  });
-  // 由省工信厅综合评定
-  scan(/由([^，,。；;]+?)综合评定/, (m) => {
-    const who = m[1]!;
-    const max = points ?? "100";
-    return { pattern: "综合评定", lines: ["{input} 综合评定"], input: { suffix: "评定分", decl: (name) => `${name}：评分 0～${max}分 「由${who}综合评定」` } };
-  });
-  // 经省工信厅、省枢纽平台认定有效的得10分
-  scan(new RegExp(`(?:经([^，,。；;]+?))?(认定|评定)有效的?[，,]?得${NUM}分`), (m) => {
-    const [, who, verb, p] = m;
-    return { pattern: "认定有效得分", lines: [`{input} 得${p}分`], input: { suffix: `${verb}有效`, decl: (name) => `${name}：是否${who ? ` 「经${who}${verb}有效」` : ""}` } };
-  });
-  // 1份及以上得5分 (a single band)
-  scan(new RegExp(`${PRE}?${NUM}(${UNITS}|%)${POST}?的?[，,]?得${NUM}分`), (m) => {
-    const [, pre, n, unit, post, p] = m;
-    if (!pre && !post) return undefined;
-    const cond = pre ? `${pre}${n}${unit}` : `${n}${unit}${post}`;
-    return { pattern: "达到即得分", lines: [`{input} ${cond}得${p}分`], input: { suffix: COUNT_SUFFIX[unit!] ?? "数量", decl: quantityDecl(unit!, contextBefore(sentence, m.index)) } };
-  });
-  // 直到满分100为止 / 不超过15分
-  scan(new RegExp(`直到满分${NUM}分?为止`), (m) => ({ pattern: "封顶", lines: [`直到满分${m[1]}为止`] }));
-  scan(new RegExp(`(?:合计|累计|最高)?不超过${NUM}分`), (m) => ({ pattern: "封顶", lines: [`直到满分${m[1]}为止`] }));
-  return found.sort((a, b) => a.start - b.start);
-}
-
-/** Whether a sentence says how points are given (and so must become a rule). */
-function isScoring(sentence: string): boolean {
-  return /\d+(?:\.\d+)?分|评定|酌情|加分|扣分|减分/.test(sentence);
+/** The declaration of a measured quantity, from its unit. */
+function quantityDecl(unit: string | undefined, direction: "越多越好" | "越少越好", note: string): (name: string) => string {
+  const desc = note ? ` 「${note.replace(/[「」]/g, "")}」` : "";
+  if (unit === "万元" || unit === "元" || unit === "亿元") return (n) => `${n}：金额 ${unit} ${direction}${desc}`;
+  if (unit === "%") return (n) => `${n}：百分比 ${direction}${desc}`;
+  if (unit === undefined || ["年", "天", "月", "倍", "分", "平方米"].includes(unit)) return (n) => `${n}：数值${unit ? ` ${unit}` : ""} ${direction}${desc}`;
+  return (n) => `${n}：计数 ${unit} ${direction}${desc}`;
 }
 
 const KEYWORD_WORDS = new Set(KEYWORDS.flatMap((k) => k.forms));
 
 /** A name as written in .zs: plain when it is one word of the language, else in 「」. */
 export function zsName(name: string): string {
-  return /^[\p{Script=Han}A-Za-z_“”"][\p{Script=Han}A-Za-z0-9_“”"]*$/u.test(name) && !KEYWORD_WORDS.has(name) ? name : `「${name.replace(/[「」]/g, "")}」`;
+  // a name that starts with a word of the language (「每年举办…」) or holds digits is written in 「」
+  const plain = /^[\p{Script=Han}A-Za-z_“”"][\p{Script=Han}A-Za-z_“”"]*$/u.test(name) && ![...KEYWORD_WORDS].some((k) => name.startsWith(k));
+  return plain ? name : `「${name.replace(/[「」]/g, "")}」`;
 }
 
-function parseCategory(cell: string): { name: string; points?: string; weight?: string; bonusCap?: string; bonus: boolean } {
+interface ParsedCategory {
+  name: string;
+  points?: string;
+  weight?: string;
+  bonusCap?: string;
+  bonus: boolean;
+}
+
+export function parseCategory(cell: string, section?: { bonus: boolean; cap?: string }): ParsedCategory {
   const c = cell.replace(/\s+/g, "");
-  const bonus = /^(.*?)[（(]加分项(?:[，,]?(?:不超过|最多|上限)(\d+(?:\.\d+)?)分)?[)）]$/.exec(c);
+  const bonus = /^(.*?)[（(](?:加分项|附加分|加分)(?:[，,]?(?:不超过|最多|最高|上限)(\d+(?:\.\d+)?)分)?[)）]$/.exec(c);
   if (bonus) return { name: bonus[1]!, bonus: true, ...(bonus[2] ? { bonusCap: bonus[2] } : {}) };
-  const pts = /^(.*?)[（(](\d+(?:\.\d+)?)分[)）]$/.exec(c);
-  if (pts) return { name: pts[1]!, points: pts[2]!, bonus: false };
+  const heading = /^(?:加分项|附加分|加分指标)(?:[（(](?:不超过|最多|最高|上限)?(\d+(?:\.\d+)?)分[)）])?$/.exec(c);
+  if (heading) return { name: "加分项", bonus: true, ...(heading[1] ? { bonusCap: heading[1] } : {}) };
+  const pending = /^(.*?)[（(]分值待定[)）]$/.exec(c);
+  if (pending) return { name: pending[1]!, bonus: false };
+  const pts = /^(.*?)[（(](\d+(?:\.\d+)?)分?[)）]$/.exec(c);
+  if (pts) return { name: pts[1]!, points: pts[2]!, bonus: section?.bonus ?? false, ...(section?.cap ? { bonusCap: section.cap } : {}) };
   const w = /^(.*?)[（(]?权重(0?\.\d+|1)[)）]?$/.exec(c);
   if (w) return { name: w[1]!, weight: w[2]!, bonus: false };
-  return { name: c, bonus: false };
+  return { name: c || "未分类", bonus: section?.bonus ?? false, ...(section?.cap ? { bonusCap: section.cap } : {}) };
 }
 
-function parseValue(v: string): { points?: string; weight?: string } {
+function parseValue(v: string): { points?: string; weight?: string; pending?: boolean } {
   const s = v.replace(/\s+/g, "");
+  if (/^(待定|分值待定|暂定)$/.test(s)) return { pending: true };
   const p = /^(\d+(?:\.\d+)?)分?$/.exec(s);
   if (p && /分$/.test(s)) return { points: p[1]! };
   if (/^0?\.\d+$/.test(s) || s === "1") return { weight: s.startsWith(".") ? `0${s}` : s };
@@ -171,42 +121,69 @@ function parseValue(v: string): { points?: string; weight?: string } {
   return {};
 }
 
-function sentences(description: string): { text: string }[] {
-  return description
-    .split(/(?<=[。；;])/)
-    .map((t) => t.trim())
-    .filter((t) => t !== "")
-    .map((text) => ({ text }));
+/** Words that open a sentence without naming what is measured. */
+const FILLER = /^(?:考评年度内|考评期内|考核期内|年度内|评价期内|上年度|其中|此外|另外|同时|平台|企业|该项)+/;
+
+/** The clause of the sentence just before a phrase, as a quantity's or a condition's name. */
+function contextName(sentence: string, from: number, to: number): string {
+  const segs = sentence
+    .slice(from, to)
+    .split(/[，,；;：:。]/)
+    .map((s) => s.replace(/[「」“”"（）()、\s]/g, "").replace(/的$/, "").replace(FILLER, ""))
+    .filter((s) => /\p{Script=Han}.*\p{Script=Han}/u.test(s));
+  const seg = segs[0] ?? "";
+  const name = seg.replace(/[^\p{Script=Han}A-Za-z_]/gu, "");
+  if (name.length <= 12) return name;
+  // cut at a word boundary (before 的, 并, 和, 及, 与, 来, 以) rather than inside a word
+  const cut = Math.max(...[..."的并和及与来以"].map((c) => name.lastIndexOf(c, 12)));
+  return cut >= 4 ? name.slice(0, cut) : name.slice(0, 12);
+}
+
+/** Whether a generated rule line, with the declarations it needs, reads without a syntax or name error on its own. */
+function parsesAlone(decls: string[], line: string): boolean {
+  const text = `评价体系 检查\n输入\n${decls.map((d) => `  ${d}`).join("\n")}\n类别 甲\n  指标 乙 100分\n${line.replace(/^\s*/, "    ")}\n`;
+  return !analyze(text, "检查.zs").diagnostics.some((d) => d.code.startsWith("ZS1") || d.code === "ZS2001" || d.code === "ZS3013" || d.code === "ZS3014" || d.code === "ZS3015");
 }
 
 /** Builds the draft rubric text from an imported table. */
 export function draftFromTable(table: ImportedTable, options: DraftOptions = {}): ImportedDraft {
-  const inputs: InputDecl[] = [];
+  const inputs: string[] = [];
   const used = new Set<string>();
   const blocks: string[] = [];
   const markLines: { indicator: string; text: string; marker: string }[] = [];
   const recognisedAll: ImportedDraft["recognised"] = [];
-  const groups: { category: string; weight: string; rows: ImportedRow[] }[] = [];
+  let scoringSentences = 0;
+  let fullyRecognised = 0;
+  const groups: { category: string; weight: string; rows: ImportedRow[]; section?: { bonus: boolean; cap?: string } }[] = [];
   for (const r of table.rows) {
     const last = groups[groups.length - 1];
-    if (last && last.category === r.category) last.rows.push(r);
-    else groups.push({ category: r.category, weight: r.categoryWeight, rows: [r] });
+    if (last && last.category === r.category && last.section === r.section) last.rows.push(r);
+    else groups.push({ category: r.category, weight: r.categoryWeight, rows: [r], ...(r.section ? { section: r.section } : {}) });
   }
   const indicatorNames = new Set(table.rows.map((r) => r.indicator));
-  const categoryNames = new Set(groups.map((g) => parseCategory(g.category).name));
-  const free = (n: string) => !used.has(n) && !indicatorNames.has(n) && !categoryNames.has(n);
-  /** The first free name among the candidates; a name with digits is never a declaration, so 之二, 之三… */
+  const categoryNames = new Set(groups.map((g) => parseCategory(g.category, g.section).name));
+  const free = (n: string) => !used.has(n) && !indicatorNames.has(n) && !categoryNames.has(n) && !KEYWORD_WORDS.has(n);
+  /** The first free name among the candidates; then 之二, 之三… */
   const uniqueName = (candidates: string[]) => {
-    let n = candidates.find(free);
-    for (let k = 0; n === undefined; k++) n = [`${candidates[0]}之${"二三四五六七八九十"[k % 9]}`].find(free) ?? (k > 20 ? `${candidates[0]}之${"甲乙丙丁戊己庚辛壬癸"[k % 10]}${"甲乙丙丁戊己庚辛壬癸"[Math.floor(k / 10) % 10]}` : undefined);
+    const base = candidates.find((c) => c !== "") ?? "输入";
+    let n = candidates.find((c) => c !== "" && free(c));
+    for (let k = 0; n === undefined; k++) {
+      const cand = `${base}之${"二三四五六七八九十"[k % 9]}${k >= 9 ? "甲乙丙丁戊己庚辛壬癸"[Math.floor(k / 9) % 10] : ""}`;
+      if (free(cand)) n = cand;
+    }
     used.add(n);
     return n;
   };
   let fullMarks = 0n;
   let fullMarksKnown = true;
   let markCounter = 0;
+  const mark = (indicator: string, text: string) => {
+    const marker = `__MARK${markCounter++}__`;
+    markLines.push({ indicator, text, marker });
+    return marker;
+  };
   for (const g of groups) {
-    const cat = parseCategory(g.category);
+    const cat = parseCategory(g.category, g.section);
     const weight = cat.weight ?? (g.weight ? parseValue(g.weight).weight : undefined);
     if (cat.bonus) blocks.push(`加分项 ${zsName(cat.name)}${cat.bonusCap ? `（不超过${cat.bonusCap}分）` : ""}`);
     else if (weight) blocks.push(`类别 ${zsName(cat.name)} 权重${weight}`);
@@ -220,62 +197,152 @@ export function draftFromTable(table: ImportedTable, options: DraftOptions = {})
     for (const row of g.rows) {
       const name = row.indicator || "未命名指标";
       const v = parseValue(row.value);
+      const max = v.points ?? (v.weight ? "100" : cat.bonus ? cat.bonusCap : undefined);
       const head = `  指标 ${zsName(name)}${v.points ? ` ${v.points}分` : v.weight ? ` 权重${v.weight}` : cat.bonus ? "" : " 分值待定"}`;
       const lines = [head];
-      if (row.description) lines.push(`    描述：${row.description.replace(/\s*\n\s*/g, "")}`);
-      const bodyLines: string[] = [];
+      const concept = options.vocabulary ? suggestConcept(options.vocabulary, name, row.description) : undefined;
+      if (concept) lines.push(`    概念：${concept}`);
+      const description = row.description.replace(/\s*\n\s*/g, "");
+      if (description) lines.push(`    描述：${description}`);
+      const ruleLines: string[] = [];
+      const tailLines: string[] = [];
       let rules = 0;
-      for (const s of sentences(row.description)) {
-        const found = recognise(s.text, v.points ?? (cat.bonus ? cat.bonusCap : undefined));
-        for (const f of found) {
-          recognisedAll.push({ indicator: name, pattern: f.pattern, sentence: s.text });
-          let inputName = "";
-          if (f.input) {
-            // 「荣誉资质、宣传推广（荣誉资质）」: when the main name is taken, the words in brackets tell the two apart
-            const bracket = /[（(]([^）)]+)[）)]$/.exec(name)?.[1];
-            const candidates = f.input.name ? [f.input.name] : [`${baseName(name)}${f.input.suffix}`, ...(bracket ? [`${baseName(bracket)}${f.input.suffix}`] : [])];
-            inputName = uniqueName(candidates);
-            inputs.push({ name: inputName, decl: f.input.decl(zsName(inputName)) });
+      let firstQuantity = true;
+      for (const s of splitSentences(description)) {
+        const phrases = findPhrases(s.text);
+        let current: { index: number; unit: string | undefined; decl: string } | undefined;
+        let previousEnd = 0;
+        let unread = false;
+        const unreadPhrases = new Set<Phrase>();
+        const declOf = new Map<number, string>();
+        /** A new input and its rule line, kept only when the line reads on its own (else the sentence is marked). */
+        const addRule = (decl: (n: string) => string, candidates: string[], line: (n: string) => string, target: string[] = ruleLines): number | undefined => {
+          const n = uniqueName(candidates);
+          const d = decl(zsName(n));
+          const l = line(zsName(n));
+          if (!parsesAlone([d], l)) {
+            used.delete(n);
+            unread = true;
+            return undefined;
           }
-          for (const l of f.lines) {
-            bodyLines.push(`    ${l.replace("{input}", zsName(inputName))}`);
-            if (f.input) rules++;
+          inputs.push(d);
+          target.push(l);
+          declOf.set(target.length - 1, d);
+          return target.length - 1;
+        };
+        for (const p of phrases) {
+          unread = false;
+          recognisedAll.push({ indicator: name, pattern: PATTERN_NAME[p.kind], sentence: s.text });
+          const context = contextName(s.text, previousEnd, p.start);
+          previousEnd = p.end;
+          const quantityName = (unit: string | undefined) => {
+            const suffix = unit ? (COUNT_SUFFIX[unit] ?? "数量") : "数量";
+            const own = `${baseName(name)}${suffix}`;
+            const first = firstQuantity;
+            firstQuantity = false;
+            return first || context.length < 2 ? [own, context] : [context, own];
+          };
+          switch (p.kind) {
+            case "stepDeduction":
+            case "increments":
+            case "add":
+            case "tiers":
+            case "baseline":
+            case "perItem":
+            case "countDeduction": {
+              if (current && p.continues && current.unit === p.unit && p.kind !== "perItem" && p.kind !== "countDeduction") {
+                const joined = `${ruleLines[current.index]}；${p.clause}`;
+                if (parsesAlone([current.decl], joined)) {
+                  ruleLines[current.index] = joined;
+                  break;
+                }
+              }
+              const direction = p.kind === "countDeduction" ? "越少越好" : "越多越好";
+              const decl = quantityDecl(p.unit, direction, p.kind === "countDeduction" || p.kind === "perItem" ? p.what.replace(/^[的]/, "") : context);
+              const candidates = p.kind === "countDeduction" && p.what ? [`${p.what.replace(/[^\p{Script=Han}A-Za-z0-9_]/gu, "")}${COUNT_SUFFIX[p.unit ?? ""] ?? "次数"}`, ...quantityName(p.unit)] : quantityName(p.unit);
+              const at = addRule(decl, candidates, (n) => `    ${n} ${p.clause}`);
+              current = at === undefined ? undefined : { index: at, unit: p.unit, decl: declOf.get(at)! };
+              if (at !== undefined) rules++;
+              break;
+            }
+            case "flag": {
+              const verified = /(认定|评定)有效/.test(s.text.slice(0, p.start)) ? `${baseName(name)}认定有效` : "";
+              const at = addRule((x) => `${x}：是否${context ? ` 「${s.text.slice(0, p.start).replace(/[，,的\s]+$/, "").replace(/[「」]/g, "").slice(-60)}」` : ""}`, [verified, context, `${baseName(name)}达标`].filter((c) => c !== ""), (n) => `    ${n} ${p.clause}`);
+              current = undefined;
+              if (at !== undefined) rules++;
+              break;
+            }
+            case "expert":
+            case "discretionary": {
+              const top = max ?? "100";
+              const what = p.kind === "expert" ? (p.what ? `由${p.what}综合评定` : "综合评定") : "酌情加分";
+              const at = addRule((x) => `${x}：评分 0～${top}分 「${what}」`, [`${baseName(name)}${p.kind === "expert" ? "评定分" : "酌情分"}`], (n) => `    ${n} ${p.clause}`);
+              current = undefined;
+              if (at !== undefined) rules++;
+              break;
+            }
+            case "cap":
+              if (!tailLines.includes(`    ${p.clause}`)) tailLines.push(`    ${p.clause}`);
+              break;
+            case "atMost":
+              if (current && parsesAlone([current.decl], `${ruleLines[current.index]}，${p.clause}`)) ruleLines[current.index] += `，${p.clause}`;
+              else unread = true;
+              break;
+            case "veto": {
+              addRule(quantityDecl(p.unit, "越多越好", context), [context, `${baseName(name)}否决条件`], (n) => `    若 ${n} ${p.clause} 则本指标为0分`, tailLines);
+              break;
+            }
+            case "floor":
+              break;
+            default:
+              assertNever(p.kind);
           }
+          if (unread) unreadPhrases.add(p);
         }
-        // what is left of a scoring sentence once the recognised parts are cut out
-        let rest = s.text;
-        for (const f of [...found].reverse()) rest = rest.slice(0, f.start) + rest.slice(f.end);
-        if (isScoring(rest) && (found.length === 0 || /\d+(?:\.\d+)?分/.test(rest))) {
-          const marker = `__MARK${markCounter++}__`;
-          markLines.push({ indicator: name, text: s.text, marker });
-          bodyLines.push(`    # 待补：「${s.text.replace(/\n/g, "")}」未能自动识别，请写成计分句 ${marker}`);
+        // what is left of each piece once the recognised phrases are cut out (and the indicator's own 分值 restated)
+        // counted piece by piece (「；」 separates what officers count as sentences)
+        for (const piece of splitSentences(s.text, true)) {
+          const from = piece.start;
+          const to = piece.start + piece.text.length;
+          const inside = phrases.filter((p) => p.start < to && p.end > from);
+          let left = piece.text;
+          for (const p of [...inside].reverse()) left = left.slice(0, Math.max(0, p.start - from)) + left.slice(Math.min(left.length, p.end - from));
+          if (v.points) left = left.replace(new RegExp(`(?<![\\d.])${v.points.replace(".", "\\.")}\\s*分(?![\\d])`), "");
+          const scoring = saysScoring(piece.text);
+          if (scoring) scoringSentences++;
+          const assumed = inside.filter((p) => p.assumption && p.start >= from);
+          // a rule written on an assumption is in the draft, marked for the officer to confirm
+          for (const p of assumed) ruleLines.push(`    # 待补：${p.assumption} ${mark(name, `${piece.text}（${p.assumption}）`)}`);
+          if (assumed.length > 0) continue;
+          if (saysScoring(left) || inside.some((p) => unreadPhrases.has(p))) ruleLines.push(`    # 待补：「${piece.text}」未能自动识别，请写成计分句 ${mark(name, piece.text)}`);
+          else if (scoring) fullyRecognised++;
         }
       }
-      if (rules === 0 && !markLines.some((m) => m.indicator === name)) {
-        const marker = `__MARK${markCounter++}__`;
-        markLines.push({ indicator: name, text: "指标描述中没有可识别的计分句", marker });
-        bodyLines.push(`    # 待补：没有可识别的计分句，请按指标描述写出 ${marker}`);
-      }
-      blocks.push([...lines, ...bodyLines].join("\n"));
+      if (rules === 0 && !markLines.some((m) => m.indicator === name)) ruleLines.push(`    # 待补：没有可识别的计分句，请按指标描述写出 ${mark(name, "指标描述中没有可识别的计分句")}`);
+      blocks.push([...lines, ...ruleLines, ...tailLines].join("\n"));
     }
   }
   const title = table.title.replace(/表$/, "") || "导入的评价指标体系";
-  const period = table.notes.map((n) => /考评期为(.+?)[。.]?$/.exec(n)?.[1]).find((x) => x !== undefined);
+  const period = table.notes.map((n) => /考[评核]期为(.+?)[。.]?$/.exec(n)?.[1]).find((x) => x !== undefined);
+  const meta = { region: options.region ?? table.meta?.region, year: options.year ?? table.meta?.year, platformType: options.platformType ?? table.meta?.platformType };
   const header = [
     `# 由准绳从指标体系表导入的草稿${options.source ? `：${options.source}` : ""}`,
     "# 「# 待补」处未能自动识别：请改写为计分句，检查器会指出没有计分句或达不到满分的指标。",
+    ...(options.vocabulary ? ["# 「概念」按指标名称从共用概念表中建议，请核对。"] : []),
     `评价体系 ${zsName(title)}`,
-    ...(options.region ? [`  地区：${options.region}`] : []),
-    ...(options.year ? [`  年度：${options.year}`] : []),
-    ...(options.platformType ? [`  平台类型：${options.platformType}`] : []),
+    ...(meta.region ? [`  地区：${meta.region}`] : []),
+    ...(meta.year ? [`  年度：${meta.year}`] : []),
+    ...(meta.platformType ? [`  平台类型：${meta.platformType}`] : []),
     "  状态：草稿",
     ...(fullMarksKnown && fullMarks > 0n ? [`  满分：${Number(fullMarks) / 100}分`] : []),
     ...(period ? [`  考评期：${period}`] : []),
     ...(options.source ? [`  来源：${options.source}`] : []),
   ];
-  const inputBlock = inputs.length > 0 ? ["输入", ...inputs.map((i) => `  ${i.decl}`)] : [];
+  const inputBlock = inputs.length > 0 ? ["输入", ...inputs.map((i) => `  ${i}`)] : [];
+  const evidence = table.evidence ?? [];
+  const evidenceBlock = evidence.length > 0 ? ["材料", ...evidence.map((e) => `  ${zsName(e.name)}：「${e.text.replace(/[「」]/g, "")}」`)] : [];
   const notes = table.notes.map((n) => (/^注[：:]/.test(n) ? `注：${n.replace(/^注[：:]/, "")}` : `注：${n}`));
-  let text = [header.join("\n"), inputBlock.join("\n"), ...blocks.map((b, i) => (b.startsWith("类别") || b.startsWith("加分项") ? (i > 0 ? "\n" : "") + b : "\n" + b)), notes.length ? "\n" + notes.join("\n") : ""]
+  let text = [header.join("\n"), inputBlock.join("\n"), evidenceBlock.join("\n"), ...blocks.map((b, i) => (b.startsWith("类别") || b.startsWith("加分项") ? (i > 0 ? "\n" : "") + b : "\n" + b)), notes.length ? "\n" + notes.join("\n") : ""]
     .filter((s) => s !== "")
     .join("\n")
     .replace(/\n{3,}/g, "\n\n");
@@ -290,5 +357,35 @@ export function draftFromTable(table: ImportedTable, options: DraftOptions = {})
   }
   text = text.replace(/ __MARK\d+__/g, "").trimEnd() + "\n";
   const a = analyze(text, "导入草稿.zs");
-  return { text, marks, recognised: recognisedAll, diagnostics: a.diagnostics };
+  return { text, marks, recognised: recognisedAll, sentences: { scoring: scoringSentences, recognised: fullyRecognised }, diagnostics: a.diagnostics };
+}
+
+/** The phrases of one sentence with their kinds' names (what the report lists). */
+export function recognise(sentence: string): { pattern: string; clause: string; phrase: Phrase }[] {
+  return findPhrases(sentence).map((p) => ({ pattern: PATTERN_NAME[p.kind], clause: p.clause, phrase: p }));
+}
+
+/** The recognition report: how many scoring sentences became rules, and each place left to finish. */
+export function importReportMarkdown(table: ImportedTable, draft: ImportedDraft, draftFile = "草稿.zs"): string {
+  const { scoring, recognised } = draft.sentences;
+  const pct = scoring > 0 ? `${Math.floor((recognised / scoring) * 1000) / 10}%` : "—";
+  const out = [
+    `# 导入报告：${table.title}`,
+    "",
+    `- 指标：${table.rows.length}个`,
+    `- 计分句：${scoring}句，完整识别为计分规则${recognised}句（${pct}）`,
+    `- 待补：${draft.marks.length}处（草稿中标「# 待补」）`,
+    `- 检查器：${draft.diagnostics.filter((d) => d.severity === "error").length}个错误，${draft.diagnostics.filter((d) => d.severity === "warning").length}个警告`,
+    "",
+    "## 待补的句子",
+    "",
+    ...(draft.marks.length > 0 ? draft.marks.map((m) => `- ${draftFile}:${m.line} 指标「${m.indicator}」：${m.text}`) : ["没有。"]),
+    "",
+    "## 识别出的计分句",
+    "",
+    "| 指标 | 句式 | 原句 |",
+    "| --- | --- | --- |",
+    ...draft.recognised.map((r) => `| ${r.indicator.replace(/\|/g, "\\|")} | ${r.pattern} | ${r.sentence.replace(/\|/g, "\\|")} |`),
+  ];
+  return out.join("\n") + "\n";
 }

@@ -13,9 +13,11 @@ export { proseAgreement, proseDiagnostics, regenerateProse, ruleStatements, part
 export { findPhrases, splitSentences, type Phrase, type PhraseKind } from "./phrases.ts";
 export { tableMarkdown, tableHtml, tableHtmlFragment } from "./export-text.ts";
 export { tableXlsx, readXlsxRows, tableDocx } from "./office.ts";
-export { parseTables, tableFromRows, pickTable, cleanCell, type ImportedTable, type ImportedRow } from "./import-table.ts";
-export { draftFromTable, recognise, baseName, zsName, type ImportedDraft, type ImportMark, type DraftOptions } from "./import-draft.ts";
+export { parseTables, tableFromRows, pickTable, cleanCell, readIndicatorTables, documentKind, metadataOf, evidenceOf, type ImportedTable, type ImportedRow, type DocumentKind } from "./import-table.ts";
+export { draftFromTable, recognise, baseName, zsName, importReportMarkdown, PATTERN_NAME, type ImportedDraft, type ImportMark, type DraftOptions } from "./import-draft.ts";
+export { readHtml, readMarkdown, readDocx, type SourceDocument, type SourceTable } from "./sources.ts";
+export { revisionMemo, memoMarkdown, memoDocx, REASON_BLANK, type RevisionMemo, type MemoOptions } from "./memo.ts";
 export { partText, ruleText, indicatorRuleText, thresholdsOf } from "./rule-text.ts";
 export { escapeHtml } from "./text.ts";
-export { parseVocabulary, rootConcept, checkConceptTags, checkMappings, scoreAcross, type Concept, type InputMapping, type Vocabulary, type CrossScore } from "./concepts.ts";
+export { parseVocabulary, rootConcept, checkConceptTags, checkMappings, scoreAcross, suggestConcept, type Concept, type InputMapping, type Vocabulary, type CrossScore } from "./concepts.ts";
 export { compareSideBySide, UNTAGGED, type Comparison, type ComparisonRow, type CellIndicator } from "./side-by-side.ts";

@@ -42,6 +42,8 @@ export interface Phrase {
   what: string;
   /** Whether the phrase starts right at a comparative word, i.e. continues the previous phrase's quantity. */
   continues: boolean;
+  /** What the clause had to assume because the prose does not say it (the officer confirms it). */
+  assumption?: string;
 }
 
 const NUM = "(\\d+(?:\\.\\d+)?)";
@@ -166,12 +168,18 @@ const PATTERNS: Pattern[] = [
   {
     // 基准200万元，满分1000万元，其间按线性计
     kind: "baseline",
-    re: new RegExp(`基准(?:值)?(?:为)?${NUM}\\s*${QUNIT}?[，,]?满分(?:值)?(?:为)?${NUM}\\s*${QUNIT}?(?:[，,]?(其间按线性计|其间得${NUM}分))?`),
+    re: new RegExp(`基准(?:值)?(?:为)?\\s*${NUM}\\s*${QUNIT}?[，,]?\\s*满分(?:值)?(?:为)?\\s*[≥>＞]?\\s*${NUM}\\s*${QUNIT}?(?:[，,]?(其间按线性计|其间得${NUM}分))?`),
     make(m) {
       const [, base, unit, full, unit2, between, betweenPoints] = m;
       const n = numbersAfter(m, 0, [base!, full!, ...(betweenPoints ? [betweenPoints] : [])]);
       const u = unitOf(unit ?? unit2 ?? "");
-      return { numbers: n, clause: `基准${base}${u}，满分${full}${u}，${between ? (betweenPoints ? `其间得${betweenPoints}分` : "其间按线性计") : "其间按线性计"}`, unit: u || undefined, what: "" };
+      return {
+        numbers: n,
+        clause: `基准${base}${u}，满分${full}${u}，${between ? (betweenPoints ? `其间得${betweenPoints}分` : "其间按线性计") : "其间按线性计"}`,
+        unit: u || undefined,
+        what: "",
+        ...(between ? {} : { assumption: "原文未写明基准值与满分值之间如何计分，草稿暂按线性计，请核对" }),
+      };
     },
   },
   {
@@ -243,6 +251,12 @@ const PATTERNS: Pattern[] = [
     make: (m) => ({ numbers: numbersAfter(m, 0, [m[1]!]), clause: `最多${m[1]}分`, unit: undefined, what: "" }),
   },
   {
+    // <50个不得分 / 低于60%的不得分: below the first band there are no points, which the bands already say
+    kind: "floor",
+    re: new RegExp(`(${COND})的?[，,]?(?:不得分|不计分|得0分|计0分|为0分)`),
+    make: (m) => ({ numbers: [], clause: "", unit: undefined, what: m[1] ?? "" }),
+  },
+  {
     // 扣完为止 / 扣至0分为止: the indicator's floor, which every deduction already has
     kind: "floor",
     re: /(?:扣|减)(?:完|至0分|到0分)(?:本项分值)?为止/,
@@ -310,10 +324,13 @@ export function findPhrases(sentence: string): Phrase[] {
   return joined;
 }
 
-/** The sentences of a description: split after 。；; (and before a numbered item such as 「（2）」). */
-export function splitSentences(description: string): { text: string; start: number }[] {
+/**
+ * The sentences of a description, split after 。 (and ；; too when `pieces`): bands written across 「；」
+ * (「90%以上得15分；80%-90%得10分」) are one sentence for reading phrases, several pieces for counting.
+ */
+export function splitSentences(description: string, pieces = false): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
-  const re = /[^。；;]+[。；;]?/g;
+  const re = pieces ? /[^。；;]+[。；;]?/g : /[^。]+。?/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(description))) {
     const lead = /^\s*/.exec(m[0])![0].length;
@@ -325,5 +342,5 @@ export function splitSentences(description: string): { text: string; start: numb
 
 /** Whether the words left of a sentence still say how points are given. */
 export function saysScoring(rest: string): boolean {
-  return /\d+(?:\.\d+)?\s*分|评定|酌情|加分|扣分|减分|得分|不得分/.test(rest);
+  return /\d+(?:\.\d+)?\s*分|综合评定|专家评定|评审打分|酌情|加分|扣分|减分|得分|不得分|不计分/.test(rest);
 }

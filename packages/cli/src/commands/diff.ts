@@ -1,8 +1,9 @@
 /** `zhunsheng diff <old.zs> <new.zs> [--data samples.csv] [--format md|html|json] [--out file]` */
-import { diffRubrics, measureImpact, reportHtml, reportJson, reportMarkdown } from "@zhunsheng/publish";
+import { basename } from "node:path";
+import { diffRubrics, measureImpact, memoDocx, memoMarkdown, reportHtml, reportJson, reportMarkdown, revisionMemo } from "@zhunsheng/publish";
 import { flagOption, stringOption, type ParsedArgs } from "../args.ts";
 import { newProblems, readPlatforms } from "../data-input.ts";
-import { EXIT, writeResult, type Io } from "../io.ts";
+import { CliError, EXIT, readText, writeResult, type Io } from "../io.ts";
 import { loadRubric } from "./common.ts";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
@@ -26,6 +27,23 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     for (const line of problems.lines) io.stderr.write(line + "\n");
     impact = measureImpact(oldR, newR, records);
   }
+  if (flagOption(args, "memo")) {
+    if (format !== "md" && format !== "docx") throw new CliError(`修订说明的格式只能是 md 或 docx，不是「${format}」`);
+    const reasonsPath = stringOption(args, "reasons");
+    const reasons: Record<number, string> = {};
+    if (reasonsPath)
+      for (const line of (await readText(reasonsPath, io)).split("\n")) {
+        const m = /^\s*(\d+)\s*[.、．:：]\s*(.+)$/.exec(line);
+        if (m) reasons[Number(m[1])] = m[2]!.trim();
+      }
+    const memo = revisionMemo(oldR, newR, { oldFile: basename(oldPath), newFile: basename(newPath), ...(impact ? { impact, dataset: basename(dataPath!) } : {}), reasons });
+    const out = stringOption(args, "out") ?? (format === "docx" ? "修订说明.docx" : undefined);
+    await writeResult(out, format === "docx" ? await memoDocx(memo) : memoMarkdown(memo), io);
+    const blank = memo.changes.filter((c) => c.reason === undefined).length;
+    if (blank > 0) io.stderr.write(`修订说明：${memo.changes.length}处修订，${blank}处的修订理由待填写\n`);
+    return problems.errors > 0 ? EXIT.findings : EXIT.ok;
+  }
+  if (format === "docx") throw new CliError("变更报告的格式可用 md、html、json；docx 只用于修订说明（--memo）");
   const report = { oldFile: oldPath, newFile: newPath, diff: diffRubrics(oldR, newR), impact };
   await writeResult(stringOption(args, "out"), format === "json" ? reportJson(report) : format === "html" ? reportHtml(report) : reportMarkdown(report), io);
   return problems.errors > 0 ? EXIT.findings : EXIT.ok;
