@@ -164,5 +164,14 @@ export interface PublishMethods {
     params: { text: string; format: "docx" | "xlsx" | "html" | "md"; file?: string; draft?: boolean; regenerate?: boolean };
     result: { title: string; data: Uint8Array | string; rewritten: number; openProblems: number } | { error: string; problems?: { line: number; column: number; message: string }[] };
   };
-  importTable: { params: { name: string; text?: string; xlsx?: Uint8Array }; result: { title: string; text: string; marks: ImportMark[]; recognised: number } | { error: string } };
+  /** A table from pasted text or any file an officer has (docx, xlsx, csv, txt, md, html: `bytes`; `xlsx` kept for old callers) → a draft. */
+  importTable: {
+    params: { name: string; text?: string; xlsx?: Uint8Array; bytes?: Uint8Array; sheet?: string };
+    result: { title: string; text: string; marks: ImportMark[]; recognised: number; sentences: { scoring: number; recognised: number }; errors: number; report: string } | { error: string };
+  };
+  /** 修订说明 of two versions (the same document as `zhunsheng diff --memo`). */
+  revisionMemo: {
+    params: { oldText: string; newText: string; oldName: string; newName: string; records?: Record<string, unknown>[]; dataset?: string; reasons?: Record<number, string>; format: "md" | "docx" };
+    result: { title: string; data: Uint8Array | string; changes: string[] } | { error: string };
+  };
 }

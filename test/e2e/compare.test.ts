@@ -211,13 +211,20 @@ describe("对比, 影响 and 发布前检查 in Chromium", () => {
     await panel.locator("button", { hasText: "打开文件" }).click();
     await (await chooser).setFiles(xlsxPath);
     await expect.poll(() => page.locator('zs-tabs [role="tab"]').count(), { timeout: 30_000 }).toBe(2);
-    expect(await panel.locator(".note").last().textContent()).toContain("已导入");
+    expect(await panel.locator(".note").last().textContent()).toContain("已导入「江苏省中小企业公共服务示范平台星级认定表」");
+
+    // the Word table (the 征求意见稿 downloaded above, one table per page) imports too, with its recognition figures
+    const docxChooser = page.waitForEvent("filechooser");
+    await panel.locator("button", { hasText: "打开文件" }).click();
+    await (await docxChooser).setFiles(path);
+    await expect.poll(() => page.locator('zs-tabs [role="tab"]').count(), { timeout: 30_000 }).toBe(3);
+    await expect.poll(() => panel.locator(".note").last().textContent()).toMatch(/已导入「江苏省中小企业公共服务示范平台星级认定表」：计分句\d+句/);
 
     // a pasted table becomes a new draft tab
     const table = ["类别\t指标\t分值\t指标描述", "平台活跃度（15分）\t服务企业数（家次）\t15分\t线上交易总计达1500家次得15分，每少100家次减1分。"].join("\n");
     await panel.locator("textarea").fill(table);
     await panel.locator("button", { hasText: "从粘贴的文字生成" }).click();
-    await expect.poll(() => page.locator('zs-tabs [role="tab"]').count(), { timeout: 30_000 }).toBe(3);
+    await expect.poll(() => page.locator('zs-tabs [role="tab"]').count(), { timeout: 30_000 }).toBe(4);
     await expect.poll(() => page.locator('zs-tabs [role="tab"][aria-selected="true"]').textContent()).toContain(".zs");
     await page.screenshot({ path: `${OUTPUT}/publish-import.png` });
     expect(errors).toEqual([]);

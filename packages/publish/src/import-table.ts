@@ -105,7 +105,11 @@ export function tableFromRows(rows: string[][], fallbackTitle = "导入的评价
   const valueCols = header.map((x, i) => (HEADERS.value.includes(headerWord(x)) ? i : -1)).filter((i) => i >= 0);
   const categoryWeightCol = weightCols.length >= 2 ? weightCols[0]! : -1;
   const valueCol = weightCols.length >= 2 ? weightCols[1]! : (valueCols[0] ?? -1);
-  const titleRow = rows.slice(0, found.index).reverse().find((r) => r.some((c) => cleanCell(c) !== "") && !/^附件\s*\d+$/.test(cleanCell(r.find((c) => cleanCell(c) !== "")!)));
+  // the title: the last line above the header that is not 「附件1」 or a draft mark 「（征求意见稿）」
+  const titleRow = rows
+    .slice(0, found.index)
+    .reverse()
+    .find((r) => r.some((c) => cleanCell(c) !== "") && !/^附件\s*\d+$|^[（(]?(征求意见稿|草稿|送审稿)[）)]?$/.test(cleanCell(r.find((c) => cleanCell(c) !== "")!)));
   const table: ImportedTable = { title: titleRow ? cleanCell(titleRow.find((c) => cleanCell(c) !== "")!) : fallbackTitle, rows: [], notes: [] };
   const attachment = rows
     .slice(0, found.index)

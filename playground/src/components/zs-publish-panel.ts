@@ -109,7 +109,7 @@ export class ZsPublishPanel extends LitElement {
         <div class="row">
           <button class="action" ?disabled=${this.pasted.trim() === "" || this.busy !== undefined} @click=${() => void this.importTable("粘贴的指标体系表", { text: this.pasted })}>从粘贴的文字生成</button>
           <button class="action" ?disabled=${this.busy !== undefined} @click=${() => this.renderRoot.querySelector<HTMLInputElement>("input[type=file]")?.click()}>打开文件…</button>
-          <input type="file" hidden accept=".txt,.md,.csv,.tsv,.xlsx" @change=${(e: Event) => void this.importFile(e.target as HTMLInputElement)} />
+          <input type="file" hidden accept=".docx,.xlsx,.csv,.tsv,.txt,.md,.html,.htm" @change=${(e: Event) => void this.importFile(e.target as HTMLInputElement)} />
         </div>
       </section>
       ${this.busy ? html`<div class="note" role="status">${this.busy}</div>` : nothing}
@@ -176,11 +176,11 @@ export class ZsPublishPanel extends LitElement {
     const file = input.files?.[0];
     input.value = "";
     if (!file) return;
-    if (file.name.toLowerCase().endsWith(".xlsx")) await this.importTable(file.name, { xlsx: new Uint8Array(await file.arrayBuffer()) });
-    else await this.importTable(file.name, { text: (await file.text()).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n") });
+    // the worker reads every format from the bytes (Word, Excel/WPS, GBK or UTF-8 text, Markdown, HTML)
+    await this.importTable(file.name, { bytes: new Uint8Array(await file.arrayBuffer()) });
   }
 
-  private async importTable(name: string, content: { text?: string; xlsx?: Uint8Array }) {
+  private async importTable(name: string, content: { text?: string; bytes?: Uint8Array }) {
     if (!this.client) return;
     this.busy = "正在导入…";
     this.note = undefined;
@@ -188,7 +188,8 @@ export class ZsPublishPanel extends LitElement {
       const r = await this.client.request("importTable", { name, ...content });
       if ("error" in r) this.note = r.error;
       else {
-        this.note = `已导入「${r.title}」：识别出${r.recognised}处计分句，${r.marks.length}处待补（见「问题」面板）`;
+        const pct = r.sentences.scoring > 0 ? Math.floor((r.sentences.recognised / r.sentences.scoring) * 1000) / 10 : 100;
+        this.note = `已导入「${r.title}」：计分句${r.sentences.scoring}句，完整识别${r.sentences.recognised}句（${pct}%），${r.marks.length}处待补${r.errors > 0 ? `，草稿有${r.errors}个错误` : ""}（见「问题」面板）`;
         this.dispatchEvent(new CustomEvent("open-draft", { detail: { title: `${r.title}.zs`, text: r.text }, bubbles: true, composed: true }));
       }
     } catch (err) {

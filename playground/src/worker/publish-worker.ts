@@ -7,15 +7,18 @@ import {
   compareSideBySide,
   diffRubrics,
   draftFromTable,
+  importReportMarkdown,
   measureImpact,
+  memoDocx,
+  memoMarkdown,
   parseTables,
   preparePublication,
   parseVocabulary,
   publishChecks,
-  readXlsxRows,
+  readIndicatorTables,
+  revisionMemo,
   scoreAcross,
   tableDocx,
-  tableFromRows,
   tableHtml,
   tableMarkdown,
   tableXlsx,
@@ -78,13 +81,30 @@ const handlers: Handlers<PublishMethods> = {
         return { title, data: await tableDocx(table), ...meta };
     }
   },
-  importTable: async ({ name, text, xlsx }) => {
-    const stem = name.replace(/\.[^.]+$/, "");
-    const tables = xlsx ? [tableFromRows(await readXlsxRows(xlsx), stem)].filter((t) => t !== undefined) : parseTables(text ?? "");
-    const table = tables[0];
+  importTable: async ({ name, text, xlsx, bytes, sheet }) => {
+    const file = bytes ?? xlsx;
+    const read = file ? await readIndicatorTables(name, file, sheet ? { sheet } : {}) : { tables: parseTables(text ?? "") };
+    if ("error" in read) return { error: read.error };
+    const table = read.tables[0];
     if (!table) return { error: "没有找到指标体系表：需要「类别」「指标」「分值」「指标描述」列，或原文中的评价指标体系表" };
-    const draft = draftFromTable(table, { source: `${name}「${table.title}」` });
-    return { title: table.title, text: draft.text, marks: draft.marks, recognised: draft.recognised.length };
+    const draft = draftFromTable(table, { source: `${name}「${table.title}」`, vocabulary });
+    return {
+      title: table.title,
+      text: draft.text,
+      marks: draft.marks,
+      recognised: draft.recognised.length,
+      sentences: draft.sentences,
+      errors: draft.diagnostics.filter((d) => d.severity === "error").length,
+      report: importReportMarkdown(table, draft, `${table.title}.zs`),
+    };
+  },
+  revisionMemo: async ({ oldText, newText, oldName, newName, records, dataset, reasons, format }) => {
+    const o = bind(oldText, oldName);
+    const n = bind(newText, newName);
+    if (!o.rubric || !n.rubric) return { error: o.error ?? n.error ?? "无法生成修订说明" };
+    const impact = records && records.length > 0 ? measureImpact(o.rubric, n.rubric, records as PlatformRecord[]) : undefined;
+    const memo = revisionMemo(o.rubric, n.rubric, { oldFile: oldName, newFile: newName, ...(impact ? { impact, dataset: dataset ?? "示例数据" } : {}), ...(reasons ? { reasons } : {}) });
+    return { title: memo.title, data: format === "docx" ? await memoDocx(memo) : memoMarkdown(memo), changes: memo.changes.map((c) => c.change.text) };
   },
 };
 
