@@ -126,6 +126,32 @@ describe("zhunsheng import, as a process", () => {
   });
 });
 
+describe("recognition on the real tables gathered under rules/sources (issue 11: ≥80%)", () => {
+  it("the scored tables' sentences become rules, and what needs a construct the language lacks is marked, never guessed", async () => {
+    const { readdirSync, statSync } = await import("node:fs");
+    const { readIndicatorTables, draftFromTable } = await import("../../packages/publish/src/index.ts");
+    const files: string[] = [];
+    const walk = (p: string) => (statSync(p).isDirectory() ? readdirSync(p).forEach((e) => walk(join(p, e))) : p.endsWith(".source.md") && files.push(p));
+    walk(join(ROOT, "rules/sources"));
+    let scoring = 0;
+    let recognised = 0;
+    const tables: string[] = [];
+    for (const f of files) {
+      const r = await readIndicatorTables(f, new Uint8Array(readFileSync(f)));
+      // the condition lists (备案条件, 认定条件) are not indicator tables
+      if ("error" in r) continue;
+      const d = draftFromTable(r.tables[0]!);
+      expect(d.diagnostics.filter((x) => x.severity === "error"), f).toEqual([]);
+      scoring += d.sentences.scoring;
+      recognised += d.sentences.recognised;
+      tables.push(r.tables[0]!.title);
+    }
+    expect(tables.length).toBeGreaterThanOrEqual(4);
+    expect(recognised / scoring).toBeGreaterThanOrEqual(0.8);
+    console.log(`rules/sources：${tables.length}张表，计分句${scoring}句，完整识别${recognised}句（${Math.floor((recognised / scoring) * 1000) / 10}%）`);
+  });
+});
+
 describe("zhunsheng diff --memo: the 修订说明", () => {
   it("lists every change with a 修订理由 (given or left to fill) and the impact, as Markdown and DOCX", () => {
     const d = dir();

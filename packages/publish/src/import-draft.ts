@@ -121,6 +121,9 @@ function parseValue(v: string): { points?: string; weight?: string; pending?: bo
   return {};
 }
 
+/** Words saying that an indicator's sentences do not add up: one is chosen, the highest counts, or nothing accumulates. */
+const COMBINE = /选择一[个项]|选其[一中]|任选|二选一|择一|取其[高低]|取较[高低]|取最[高低]|以.{0,8}最高.{0,4}为准|不累计/;
+
 /** Words that open a sentence without naming what is measured. */
 const FILLER = /^(?:考评年度内|考评期内|考核期内|年度内|评价期内|上年度|其中|此外|另外|同时|平台|企业|该项)+/;
 
@@ -250,6 +253,11 @@ export function draftFromTable(table: ImportedTable, options: DraftOptions = {})
             case "baseline":
             case "perItem":
             case "countDeduction": {
+              if (p.unreadable) {
+                unread = true;
+                current = undefined;
+                break;
+              }
               if (current && p.continues && current.unit === p.unit && p.kind !== "perItem" && p.kind !== "countDeduction") {
                 const joined = `${ruleLines[current.index]}；${p.clause}`;
                 if (parsesAlone([current.decl], joined)) {
@@ -308,8 +316,14 @@ export function draftFromTable(table: ImportedTable, options: DraftOptions = {})
           let left = piece.text;
           for (const p of [...inside].reverse()) left = left.slice(0, Math.max(0, p.start - from)) + left.slice(Math.min(left.length, p.end - from));
           if (v.points) left = left.replace(new RegExp(`(?<![\\d.])${v.points.replace(".", "\\.")}\\s*分(?![\\d])`), "");
-          const scoring = saysScoring(piece.text);
+          // 「选择一个指标进行评分」「取其高者」「不累计加分」: the sentences do not simply add up, which the draft's rules would
+          const combines = COMBINE.test(piece.text);
+          const scoring = saysScoring(piece.text) || combines;
           if (scoring) scoringSentences++;
+          if (combines) {
+            ruleLines.push(`    # 待补：「${piece.text}」：原文的各句不是逐句相加（选择一项、取最高或不累计），草稿中的规则逐句相加，请按原文改写 ${mark(name, piece.text)}`);
+            continue;
+          }
           const assumed = inside.filter((p) => p.assumption && p.start >= from);
           // a rule written on an assumption is in the draft, marked for the officer to confirm
           for (const p of assumed) ruleLines.push(`    # 待补：${p.assumption} ${mark(name, `${piece.text}（${p.assumption}）`)}`);

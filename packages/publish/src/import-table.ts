@@ -34,10 +34,10 @@ export interface ImportedTable {
 }
 
 const HEADERS = {
-  category: ["类别", "一级指标", "评价内容", "评价项目", "考核内容", "考核项目", "评价维度", "指标类别", "项目", "一级"],
-  indicator: ["指标", "二级指标", "指标名称", "评价指标", "考核指标", "三级指标", "评价要素", "具体指标", "指标内容", "二级", "考核要点"],
+  category: ["类别", "指标类别", "一级指标", "评价项目", "考核项目", "评价维度", "项目", "一级", "评价内容", "考核内容", "内容"],
+  indicator: ["指标", "二级指标", "指标名称", "评价指标", "考核指标", "三级指标", "评价要素", "具体指标", "指标内容", "二级", "考核要点", "评价内容", "考核内容"],
   value: ["分值", "分数", "标准分", "满分", "分值分", "权重", "计分", "得分标准分"],
-  description: ["指标描述", "描述", "评价要点", "评分标准", "指标说明", "评分细则", "评价细则", "考核标准", "评分办法", "评分方法", "计分方法", "评价标准", "评分依据", "考核细则", "评价方法", "评分说明", "指标解释"],
+  description: ["指标描述", "描述", "评价要点", "评分标准", "指标说明", "评分细则", "评价细则", "考核标准", "评分办法", "评分方法", "计分方法", "评价标准", "评分依据", "考核细则", "评价方法", "评分说明", "指标解释", "简述"],
 };
 
 /** Joins the lines of one cell: 「平台活跃度」「（35分）」 → 「平台活跃度（35分）」; drops spaces between CJK. */
@@ -96,7 +96,7 @@ export function tableFromRows(rows: string[][], fallbackTitle = "导入的评价
   if (!found) return undefined;
   const { header } = found;
   const indicator = findColumn(header, HEADERS.indicator);
-  const category = findColumn(header, HEADERS.category, [indicator]);
+  const category = findColumn(header, HEADERS.category, [indicator, ...header.map((h, i) => (HEADERS.description.includes(headerWord(h)) ? i : -1)).filter((i) => i >= 0)]);
   // several description columns (评价要点 | 评价细则) are read as one text
   const descriptionCols = header.map((h, i) => (HEADERS.description.includes(headerWord(h)) ? i : -1)).filter((i) => i >= 0);
   if (indicator < 0 && descriptionCols.length === 0) return undefined;
@@ -159,9 +159,27 @@ export function tableFromRows(rows: string[][], fallbackTitle = "导入的评价
       .filter((c) => c !== "")
       .map((c) => (/[。；;]$/.test(c) ? c : `${c}。`))
       .join("");
-    const name = cell(indicator) || (descriptionCols.length > 0 && category >= 0 && indicator < 0 ? categoryText : "");
-    if (!name && !description) continue;
-    table.rows.push({ category: categoryText, categoryWeight: weight, indicator: name, value: cell(valueCol), description, ...(section ? { section } : {}) });
+    let name = cell(indicator) || (descriptionCols.length > 0 && category >= 0 && indicator < 0 ? categoryText : "");
+    let value = cell(valueCol);
+    let text = description;
+    // 「（加分项，每项1分，最高不超过5分）」 in the indicator column: a bonus category whose rule is that text
+    const inlineBonus = /^[（(](加分项[^）)]*)[）)]$/.exec(name);
+    if (inlineBonus) {
+      const cap = /(?:不超过|最高|最多|上限)(\d+(?:\.\d+)?)分/.exec(inlineBonus[1]!)?.[1];
+      // the indicator needs a name of its own (a name is either a category or an indicator)
+      const own = categoryText.replace(/[（(][^）)]*[）)]$/, "").split("的").pop() || `${categoryText}加分`;
+      table.rows.push({ category: categoryText, categoryWeight: weight, indicator: own === categoryText ? `${own}加分` : own, value: "/", description: `${inlineBonus[1]}。${text}`, section: { bonus: true, ...(cap ? { cap } : {}) } });
+      continue;
+    }
+    // 「成功吸引入驻…的数量。（15）」: the points written after the indicator when there is no 分值 column
+    const trailing = /^(.*?)[。.]?\s*[（(](\d+(?:\.\d+)?)(?:分)?[)）]$/.exec(name);
+    if (valueCol < 0 && trailing) {
+      name = trailing[1]!;
+      value = `${trailing[2]}分`;
+    }
+    if (!name && !text) continue;
+    if (!text && /[。；]/.test(name)) text = name;
+    table.rows.push({ category: categoryText, categoryWeight: weight, indicator: name, value, description: text, ...(section ? { section } : {}) });
   }
   return table.rows.length > 0 ? table : undefined;
 }
@@ -305,7 +323,42 @@ function tablesOfDocument(doc: SourceDocument, fallbackTitle: string): ImportedT
   return out;
 }
 
-/** Every indicator table in a text: the seed layout, Markdown, HTML, else CSV or tab-separated rows. */
+/**
+ * A rubric written as a numbered list rather than a table (标准 and 办法 often are):
+ * 「（一）创新能力指标（满分40分）」 headings, 「1. 名称（满分20分）」 items and the lines under each item
+ * (「A. 30%（含）以上（20分） B. …」) as its description.
+ */
+export function listTable(lines: readonly string[], title: string): ImportedTable | undefined {
+  const rows: ImportedRow[] = [];
+  let category: string | undefined;
+  let current: ImportedRow | undefined;
+  let items = 0;
+  for (const raw of lines) {
+    const line = raw.replace(/^#+\s*/, "").trim();
+    const heading = /^[（(][一二三四五六七八九十]+[）)]\s*(.+?)\s*[（(]满分\s*(\d+(?:\.\d+)?)\s*分[）)]\s*$/.exec(line);
+    if (heading) {
+      category = `${heading[1]}（${heading[2]}分）`;
+      current = undefined;
+      continue;
+    }
+    const item = /^(\d{1,2})\s*[.．、]\s*(.+?)\s*[（(]满分\s*(\d+(?:\.\d+)?)\s*分[）)]\s*$/.exec(line);
+    if (item) {
+      items++;
+      const name = item[2]!.trim();
+      current = { category: category ?? `${name.replace(/指标$/, "")}（${item[3]}分）`, categoryWeight: "", indicator: name, value: `${item[3]}分`, description: "" };
+      rows.push(current);
+      continue;
+    }
+    if (/^#/.test(raw.trim()) || /^[一二三四五六七八九十]+、/.test(line)) {
+      current = undefined;
+      continue;
+    }
+    if (current && line !== "") current.description += (current.description && !/[。；;]$/.test(current.description) ? " " : "") + line;
+  }
+  return items >= 2 ? { title, rows, notes: [] } : undefined;
+}
+
+/** Every indicator table in a text: the seed layout, Markdown, HTML, else CSV or tab-separated rows, else a numbered list. */
 export function parseTables(text: string, fallbackTitle = "导入的评价指标体系表"): ImportedTable[] {
   const src = text.replace(/^\uFEFF/, "");
   const seed = parseSeedText(src);
@@ -315,7 +368,12 @@ export function parseTables(text: string, fallbackTitle = "导入的评价指标
   }
   if (/<table[\s>]/i.test(src)) return tablesOfDocument(readHtml(src), fallbackTitle);
   if (/^\s*\|.*\|\s*$/m.test(src) && /^\s*\|?\s*:?-{2,}/m.test(src)) return tablesOfDocument(readMarkdown(src), fallbackTitle);
-  return tablesOfDocument(readDelimited(src), fallbackTitle);
+  const delimited = tablesOfDocument(readDelimited(src), fallbackTitle);
+  if (delimited.length > 0) return delimited;
+  const lines = src.split(/\r?\n/).filter((l) => !/^\s*<!--.*-->\s*$/.test(l));
+  const heading = lines.map((l) => /^#\s+(.+)$/.exec(l.trim())?.[1]).find((x) => x !== undefined);
+  const list = listTable(lines, heading ?? fallbackTitle);
+  return list ? [complete(list, undefined, { tables: [], paragraphs: lines.map((l) => l.replace(/^#+\s*/, "").trim()).filter((l) => l !== "") }, fallbackTitle)] : [];
 }
 
 /** Picks a table by a part of its title (「市州」), or the first. */

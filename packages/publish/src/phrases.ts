@@ -44,6 +44,8 @@ export interface Phrase {
   continues: boolean;
   /** What the clause had to assume because the prose does not say it (the officer confirms it). */
   assumption?: string;
+  /** Why the phrase, though recognised, cannot be written as a rule (the sentence is marked instead). */
+  unreadable?: string;
 }
 
 const NUM = "(\\d+(?:\\.\\d+)?)";
@@ -64,7 +66,8 @@ const unitOf = (u: string) => (u === "％" ? "%" : u === "百分点" ? "个百�
 /** One side of a condition: 「达1500家次」, 「50条以上」, 「80分（含）以上」. */
 const SIDE = `(?:${PRE}\\s*)?${NUM}\\s*${QUNIT}(?:\\s*${POST})?`;
 /** A condition: one side, two sides (「达到60%不足70%」, 「达到1次但未到1.5次」) or a range (「3%～5%」, 「200-300万元」). */
-const COND = `(?:${NUM}\\s*${QUNIT}?\\s*[～~\\-—–至到]\\s*${NUM}\\s*${QUNIT}|${SIDE}(?:\\s*(?:但|且|，|,)?\\s*${SIDE})?)`;
+const INCL = "(?:（含）|\\(含\\))?";
+const COND = `(?:${NUM}\\s*${QUNIT}?${INCL}\\s*[～~\\-—–至到]\\s*${NUM}\\s*${QUNIT}${INCL}|${SIDE}(?:\\s*(?:但|且|，|,)?\\s*${SIDE})?)`;
 
 interface Side {
   pre: string | undefined;
@@ -77,7 +80,7 @@ interface Side {
 
 /** The sides of a matched condition text, with offsets relative to `base`. */
 function sidesOf(text: string, base: number): Side[] | undefined {
-  const range = new RegExp(`^${NUM}\\s*${QUNIT}?\\s*([～~\\-—–至到])\\s*${NUM}\\s*${QUNIT}$`).exec(text);
+  const range = new RegExp(`^${NUM}\\s*${QUNIT}?${INCL}\\s*([～~\\-—–至到])\\s*${NUM}\\s*${QUNIT}${INCL}$`).exec(text);
   if (range) {
     const [, a, ua, , b, ub] = range;
     const aStart = base + text.indexOf(a!);
@@ -209,6 +212,23 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    // A. 30%（含）以上（20分） B. 25%（含）-30%（16分）: lettered bands with the points in brackets
+    kind: "tiers",
+    re: new RegExp(`(?:^|(?<=[\\s，,；;。]))(?:[A-Ha-h][.．、]\\s*)?([^（()）；;。\\sA-H]{0,16}?)(${COND})\\s*[（(](\\d+(?:\\.\\d+)?)分[)）]`, "u"),
+    make(m) {
+      const cond = m[2]!;
+      const sides = sidesOf(cond, m.index + m[0].indexOf(cond));
+      if (!sides) return undefined;
+      const points = m[m.length - 1]!;
+      return {
+        numbers: [...sides.map((s) => ({ value: s.value, start: s.start, end: s.end })), ...numbersAfter(m, m[0].indexOf(cond) + cond.length, [points])],
+        clause: `${conditionClause(sides)}得${points}分`,
+        unit: sides[0]!.unit,
+        what: m[1]!,
+      };
+    },
+  },
+  {
     // 1份及以上得5分 / 90%以上得10分 (consecutive bands are joined into one part below)
     kind: "tiers",
     re: new RegExp(`(${COND})[\\p{Script=Han}“”"]{0,8}?的?[，,]?(?:可)?得${NUM}分`, "u"),
@@ -286,7 +306,7 @@ function numbersAfter(m: RegExpExecArray, from: number, values: (string | undefi
 }
 
 /** Whether the text between two phrases joins them into one set of bands (only punctuation and 的). */
-const JOINER = /^[\s，,；;、的或]*$/;
+const JOINER = /^[\s，,；;、的或]*(?:[A-Ha-h][.．、])?\s*$/;
 
 /** The scoring phrases of a sentence, left to right, without overlaps; consecutive 得 bands are one phrase. */
 export function findPhrases(sentence: string): Phrase[] {
@@ -318,7 +338,10 @@ export function findPhrases(sentence: string): Phrase[] {
   for (const f of found) {
     const last = joined[joined.length - 1];
     if (last && last.kind === "tiers" && f.kind === "tiers" && last.unit === f.unit && JOINER.test(sentence.slice(last.end, f.start))) {
-      joined[joined.length - 1] = { ...last, end: f.end, numbers: [...last.numbers, ...f.numbers], clause: `${last.clause}；${f.clause}` };
+      // bands of one quantity only: 「Ⅰ类知识产权1项以上」 and 「Ⅱ类知识产权1项以上」 are two measures, not two bands
+      const subject = (x: Phrase) => x.what.replace(/[^\p{Script=Han}A-Za-z]/gu, "");
+      const mixed = subject(last) !== subject(f) || last.clause.split("；").some((c) => c.replace(/得[\d.]+分$/, "") === f.clause.replace(/得[\d.]+分$/, ""));
+      joined[joined.length - 1] = { ...last, end: f.end, numbers: [...last.numbers, ...f.numbers], clause: `${last.clause}；${f.clause}`, ...(mixed || last.unreadable ? { unreadable: "各档的条件针对不同的项目（或条件相同），不是同一个数量的分档" } : {}) };
     } else joined.push(f);
   }
   return joined;
@@ -342,5 +365,5 @@ export function splitSentences(description: string, pieces = false): { text: str
 
 /** Whether the words left of a sentence still say how points are given. */
 export function saysScoring(rest: string): boolean {
-  return /\d+(?:\.\d+)?\s*分|综合评定|专家评定|评审打分|酌情|加分|扣分|减分|得分|不得分|不计分/.test(rest);
+  return /\d+(?:\.\d+)?\s*分|综合评定|专家评定|评审打分|酌情|加分(?!项)|扣分(?!项)|减分|得分|不得分|不计分/.test(rest);
 }
