@@ -55,7 +55,7 @@ function impactLines(m: RevisionMemo): string[] {
   const s = i.summary;
   return [
     `按「${m.dataset ?? "所选数据"}」中的${s.platforms}个平台测算${s.scored < s.platforms ? `（其中${s.platforms - s.scored}个平台数据有误，未计入）` : ""}：`,
-    `得分变化的平台${s.changed}个，其中上升${s.up}个、下降${s.down}个；最大上升${signed(s.maxUp)}分，最大下降${s.maxDown}分。`,
+    `得分变化的平台${s.changed}个，其中上升${s.up}个、下降${s.down}个${s.up > 0 ? `；最大上升${signed(s.maxUp)}分` : ""}${s.down > 0 ? `；最大下降${s.maxDown}分` : ""}。`,
     `越过分数线（${i.lines.map((l) => `${l}分`).join("、")}）或等级变化的平台${s.crossings}个，等级（星级）变化${s.gradeChanged}个。`,
   ];
 }
