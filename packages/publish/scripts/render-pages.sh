@@ -17,7 +17,7 @@ find rules -name "*.zs" -path "*${FILTER:-}*" | sort | while read -r f; do
   for fmt in docx xlsx; do
     mkdir -p "$out/$fmt"
     if ! node packages/cli/bin/zhunsheng.js export "$f" --format "$fmt" --out "$out/$fmt/$name.$fmt" 2>/dev/null; then
-      node packages/cli/bin/zhunsheng.js export "$f" --format "$fmt" --draft --out "$out/$fmt/$name-征求意见稿.$fmt" 2>/dev/null
+      node packages/cli/bin/zhunsheng.js export "$f" --format "$fmt" --draft --regenerate --out "$out/$fmt/$name-征求意见稿.$fmt" 2>/dev/null || echo "$fmt $name: refused (check --publish lists why)"
     fi
   done
 done

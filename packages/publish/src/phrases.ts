@@ -214,7 +214,7 @@ const PATTERNS: Pattern[] = [
   {
     // A. 30%（含）以上（20分） B. 25%（含）-30%（16分）: lettered bands with the points in brackets
     kind: "tiers",
-    re: new RegExp(`(?:^|(?<=[\\s，,；;。]))(?:[A-Ha-h][.．、]\\s*)?([^（()）；;。\\sA-H]{0,16}?)(${COND})\\s*[（(](\\d+(?:\\.\\d+)?)分[)）]`, "u"),
+    re: new RegExp(`(?:^|(?<=[\\s，,；;。：:、]))(?:[A-Ha-h][.．、]\\s*)?([^（()）；;。\\sA-H]{0,16}?)(${COND})\\s*[（(](\\d+(?:\\.\\d+)?)分[)）]`, "u"),
     make(m) {
       const cond = m[2]!;
       const sides = sidesOf(cond, m.index + m[0].indexOf(cond));
