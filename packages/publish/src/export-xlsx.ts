@@ -32,7 +32,7 @@ export async function tableXlsx(t: OfficialTable): Promise<Uint8Array> {
     },
     headerFooter: {
       oddFooter: `&C&"${FONT},常规"&10第 &P 页 共 &N 页`,
-      ...(t.draft ? { oddHeader: `&R&"黑体,加粗"&14&K C00000${t.draft.mark}` } : {}),
+      ...(t.draft ? { oddHeader: `&R&"黑体,加粗"&14&KC00000${t.draft.mark}` } : {}),
     },
   });
   const n = t.columns.length;
@@ -54,14 +54,17 @@ export async function tableXlsx(t: OfficialTable): Promise<Uint8Array> {
   fullRow(t.title, { name: "黑体", size: 16 }, 30, { horizontal: "center" });
   if (t.draft) fullRow(`（${t.draft.mark}）`, { name: "黑体", size: 12, color: { argb: "FFC00000" } }, 22, { horizontal: "center" });
 
-  const header = ws.addRow(t.columns);
-  header.height = 22;
-  header.eachCell((c) => {
-    c.font = { name: "黑体", size: PT, bold: true };
-    c.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    c.border = border;
-  });
-  const headerRowNumber = header.number;
+  // eligibility-only rubrics have no indicator rows: their conditions are the notes, under no empty header
+  const header = t.rows.length > 0 ? ws.addRow(t.columns) : undefined;
+  if (header) {
+    header.height = 22;
+    header.eachCell((c) => {
+      c.font = { name: "黑体", size: PT, bold: true };
+      c.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+      c.border = border;
+    });
+  }
+  const headerRowNumber = header?.number;
 
   const lines = (r: TableRow) =>
     Math.max(...rowCells(t, r).map((c, i) => (merged.includes(i) ? categoryLines(c, capacity(i)).reduce((k, l) => k + lineCount(l, capacity(i)), 0) : lineCount(c, capacity(i)))));
@@ -98,8 +101,10 @@ export async function tableXlsx(t: OfficialTable): Promise<Uint8Array> {
     const problems = t.draft.problems.length > 0 ? t.draft.problems.map((p, i) => `${i + 1}. ${p}`) : ["发布前检查没有发现问题。"];
     for (const p of problems) fullRow(p, {}, noteHeight(p));
   }
-  ws.pageSetup.printTitlesRow = `${headerRowNumber}:${headerRowNumber}`;
-  ws.views = [{ state: "frozen", ySplit: headerRowNumber }];
+  if (headerRowNumber !== undefined) {
+    ws.pageSetup.printTitlesRow = `${headerRowNumber}:${headerRowNumber}`;
+    ws.views = [{ state: "frozen", ySplit: headerRowNumber }];
+  }
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }
