@@ -2,14 +2,23 @@
  * Tokens of the 准绳 language.
  *
  * How Chinese words are split (there are no spaces to help):
- *  1. A name declared in the file (an input, indicator, category… — found by a cheap
- *     pre-scan of declaration sites) is matched longest-first, provided it ends where
- *     a name may end (before punctuation, a number, a keyword or a unit).
+ *  1. A name declared in the file (an input, indicator, category, a value of a 取值 input… —
+ *     found by a cheap line scan of declaration sites, `scanDeclarations`) is matched
+ *     longest-first, provided it ends where a name may end (before punctuation, a number,
+ *     a keyword or a unit). Declared names live in a trie: matching costs the name's length,
+ *     never the number of names.
  *  2. Otherwise, where a keyword begins, the keyword wins (longest form first).
- *  3. Otherwise a name is the maximal run of name characters.
- *  4. A unit (家次, 分, %, 万元 …) is recognised only right after a number or after 每.
- *  5. After `地区：`, `描述：` and the other text headers, the rest of the line is text.
- * `lexer.test.ts` pins these rules with a table of inputs and token names.
+ *  3. Otherwise a name is the maximal run of name characters; it ends before a number that
+ *     is followed by a unit or a keyword (服务收入300万元以上 → 服务收入 · 300 · 万元 · 以上).
+ *  4. A unit (家次, 分, %, 万元 …) is recognised only right after a number or after 每; a short
+ *     run of characters there that is no known unit is an unknown unit (reported as such), and
+ *     a unit written on an input declaration (`设备数：计数 台套`) is known in its file.
+ *  5. After `地区：`, `描述：` and the other text headers, after `评价体系` and after `用例`,
+ *     the rest of the line is text.
+ *  6. CR, CRLF and LF end a line alike.
+ * Every matcher runs in time proportional to what it consumes (plus a bounded look-ahead), so
+ * lexing is linear in the file. `lexer.test.ts` pins these rules with a table of inputs and
+ * token names.
  */
 import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
 import { KEYWORDS, KEYWORD_FORMS, UNITS, type KeywordEntry } from "./keywords.ts";
@@ -17,74 +26,179 @@ import { KEYWORDS, KEYWORD_FORMS, UNITS, type KeywordEntry } from "./keywords.ts
 type CustomMatch = RegExpExecArray;
 const match = (text: string): CustomMatch => [text] as unknown as CustomMatch;
 
-const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9_“”"‘’·\-Ａ-Ｚａ-ｚ]/u;
-const NAME_START = /[\p{Script=Han}A-Za-z_“"‘Ａ-Ｚａ-ｚ]/u;
+/** Item labels officers keep inside names: Ⅰ类, ①, ⑴, ⒈ */
+const LABEL_CHARS = "\u2160-\u217f\u2460-\u249b";
+const NAME_CHAR = new RegExp(`[\\p{Script=Han}A-Za-z0-9_“”"‘’·\\-Ａ-Ｚａ-ｚ０-９${LABEL_CHARS}]`, "u");
+const NAME_START = new RegExp(`[\\p{Script=Han}A-Za-z_“"‘Ａ-Ｚａ-ｚ${LABEL_CHARS}]`, "u");
+const DIGIT = /[0-9０-９]/;
+const LATIN_LETTER = /[A-Za-zＡ-Ｚａ-ｚ]/;
 
-/** State for one call of `tokenize`: the declared names, longest first. Reset after each call. */
-let declaredNames: readonly string[] = [];
-/** Cache of the keyword found at an offset during one call (the matcher is asked once per keyword token type). */
-let keywordCache: { text: string; offset: number; found: { form: string; entry: KeywordEntry } | undefined } = {
+/** Chinese numerals read as numbers right after 每 (每签约一家、每引进一名). */
+export const NUMERALS: Readonly<Record<string, string>> = { 一: "1", 二: "2", 两: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9", 十: "10" };
+
+const isLineBreak = (ch: string | undefined) => ch === "\n" || ch === "\r";
+
+// ---- keyword and unit indexes (built once) ----------------------------------------------------
+
+type KeywordHit = { form: string; entry: KeywordEntry };
+/** Keyword forms by first character, longest first. */
+const KEYWORDS_BY_FIRST = new Map<string, KeywordHit[]>();
+for (const k of KEYWORD_FORMS) {
+  const list = KEYWORDS_BY_FIRST.get(k.form[0]!) ?? [];
+  list.push(k);
+  KEYWORDS_BY_FIRST.set(k.form[0]!, list);
+}
+
+/** A set of strings searchable by prefix at an offset: a character trie. */
+class Trie {
+  private readonly root = new Map<string, TrieNode>();
+  add(word: string): void {
+    let children = this.root;
+    let node: TrieNode | undefined;
+    for (const ch of word) {
+      node = children.get(ch);
+      if (!node) children.set(ch, (node = { end: false, children: new Map() }));
+      children = node.children;
+    }
+    if (node) node.end = true;
+  }
+  /** Lengths (in UTF-16 units) of the words starting at `offset`, longest first. */
+  matchesAt(text: string, offset: number): number[] {
+    const out: number[] = [];
+    let children = this.root;
+    let i = offset;
+    while (i < text.length) {
+      const cp = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      const node = children.get(ch);
+      if (!node) break;
+      i += ch.length;
+      if (node.end) out.push(i - offset);
+      children = node.children;
+    }
+    return out.reverse();
+  }
+}
+interface TrieNode {
+  end: boolean;
+  children: Map<string, TrieNode>;
+}
+
+const KNOWN_UNITS = new Trie();
+for (const u of UNITS) KNOWN_UNITS.add(u);
+
+// ---- state of one `tokenize` call -----------------------------------------------------------
+
+interface LexState {
+  text: string;
+  names: Trie;
+  units: Trie;
+  unitSet: Set<string>;
+  /** Offset of each 「 → offset just past its matching 」 on the same line (absent: unclosed). */
+  quoteEnd: Map<number, number>;
+  keywordOffset: number;
+  keywordFound: KeywordHit | undefined;
+}
+
+const EMPTY_STATE: LexState = {
   text: "",
-  offset: -1,
-  found: undefined,
+  names: new Trie(),
+  units: KNOWN_UNITS,
+  unitSet: new Set(UNITS),
+  quoteEnd: new Map(),
+  keywordOffset: -1,
+  keywordFound: undefined,
 };
+let state: LexState = EMPTY_STATE;
 
-function keywordAt(text: string, offset: number): { form: string; entry: KeywordEntry } | undefined {
-  if (keywordCache.text === text && keywordCache.offset === offset) return keywordCache.found;
-  let found: { form: string; entry: KeywordEntry } | undefined;
-  for (const k of KEYWORD_FORMS) {
-    if (text.startsWith(k.form, offset)) {
-      found = k;
-      break;
+function keywordAt(text: string, offset: number): KeywordHit | undefined {
+  if (state.text === text && state.keywordOffset === offset) return state.keywordFound;
+  let found: KeywordHit | undefined;
+  const bucket = KEYWORDS_BY_FIRST.get(text[offset]!);
+  if (bucket) {
+    for (const k of bucket) {
+      if (text.startsWith(k.form, offset)) {
+        found = k;
+        break;
+      }
     }
   }
-  keywordCache = { text, offset, found };
+  if (state.text === text) {
+    state.keywordOffset = offset;
+    state.keywordFound = found;
+  }
   return found;
 }
 
-function unitAt(text: string, offset: number): string | undefined {
-  return UNITS.find((u) => text.startsWith(u, offset));
-}
-
-/** A declared name may end before anything that is not a name character, or before a keyword or unit. */
+/** A declared name or a unit may end before anything that is not a name character, or before a keyword, a number or a unit. */
 function isNameBoundary(text: string, offset: number): boolean {
   const ch = text[offset];
   if (ch === undefined || !NAME_CHAR.test(ch)) return true;
-  if (/[0-9]/.test(ch)) return true;
+  if (DIGIT.test(ch)) return true;
   return keywordAt(text, offset) !== undefined;
 }
 
-function matchIdentifier(text: string, offset: number): CustomMatch | null {
+/** Whether the digits at `offset` are a quantity (followed by a unit, a keyword or a non-name character). Returns the end of the digit run either way. */
+function digitRun(text: string, offset: number): { end: number; quantity: boolean } {
+  let end = offset;
+  while (end < text.length && (DIGIT.test(text[end]!) || ((text[end] === "." || text[end] === "．") && DIGIT.test(text[end + 1] ?? "")))) end++;
+  const next = text[end];
+  const quantity = next === undefined || !NAME_CHAR.test(next) || keywordAt(text, end) !== undefined || state.units.matchesAt(text, end).length > 0;
+  return { end, quantity };
+}
+
+const EACH_TOKENS = new Set(["Each", "EachMore", "EachLess"]);
+
+function matchIdentifier(text: string, offset: number, tokens: IToken[]): CustomMatch | null {
   const first = text[offset];
   if (first === undefined || !NAME_START.test(first)) return null;
-  for (const name of declaredNames) {
-    if (text.startsWith(name, offset) && isNameBoundary(text, offset + name.length)) return match(name);
+  for (const length of state.names.matchesAt(text, offset)) {
+    if (isNameBoundary(text, offset + length)) return match(text.slice(offset, offset + length));
   }
   if (keywordAt(text, offset) !== undefined) return null;
+  const prev = tokens[tokens.length - 1];
+  // 每签约一家创业服务机构得1分: the words around the count are prose; they end at a keyword,
+  // a number or a numeral with a unit
+  const afterEach = prev !== undefined && EACH_TOKENS.has(prev.tokenType.name) && isAdjacent(prev, offset);
+  const prose = afterEach || (prev !== undefined && prev.tokenType === Unit && isAdjacent(prev, offset));
   let end = offset + 1;
+  // A.服务收入: a letter label with a full stop starts a name
+  if (LATIN_LETTER.test(first) && (text[end] === "." || text[end] === "．") && NAME_START.test(text[end + 1] ?? "")) end++;
   while (end < text.length) {
     const ch = text[end]!;
     if (!NAME_CHAR.test(ch)) break;
     // a hyphen joins words only between name characters (京津冀-知识产权), never a trailing minus
     if (ch === "-" && !(end + 1 < text.length && NAME_START.test(text[end + 1]!))) break;
+    if (DIGIT.test(ch)) {
+      const run = digitRun(text, end);
+      if (run.quantity) break;
+      end = run.end;
+      continue;
+    }
+    if (prose && (keywordAt(text, end) !== undefined || (NUMERALS[ch] !== undefined && unitAfter(text, end + 1, false) !== undefined))) break;
+    // 区级得5分: a keyword right before a number ends the name (names do not hold 「得5」「加3」「达1500」)
+    const k = keywordAt(text, end);
+    if (k && DIGIT.test(text[end + k.form.length] ?? "")) break;
     end++;
   }
   return match(text.slice(offset, end));
 }
 
+/** The unit at `offset` right after a number: a known or declared unit, else a short unknown word. */
+function unitAfter(text: string, offset: number, allowUnknown: boolean): string | undefined {
+  const known = state.units.matchesAt(text, offset);
+  for (const length of known) if (isNameBoundary(text, offset + length)) return text.slice(offset, offset + length);
+  if (!allowUnknown) return known.length > 0 ? text.slice(offset, offset + known[0]!) : undefined;
+  // an unknown unit: up to 4 characters before a keyword, a number or punctuation (5台套得3分)
+  let end = offset;
+  while (end < text.length && end - offset <= 4 && /\p{Script=Han}/u.test(text[end]!) && (end === offset || keywordAt(text, end) === undefined)) end++;
+  if (end > offset && end - offset <= 4 && isNameBoundary(text, end) && keywordAt(text, offset) === undefined) return text.slice(offset, end);
+  // a known unit glued to a following word (2023年营业收入)
+  return known.length > 0 ? text.slice(offset, offset + known[0]!) : undefined;
+}
+
 /** Headers whose value is the rest of the line as text (地区：湖南省); the editors' grammars read this too. */
-export const LINE_TEXT_HEADERS: ReadonlySet<string> = new Set([
-  "Region",
-  "Year",
-  "PlatformType",
-  "Period",
-  "Source",
-  "Status",
-  "Precision",
-  "Description",
-  "Concept",
-  "Note",
-]);
+export const LINE_TEXT_HEADERS: ReadonlySet<string> = new Set(["Region", "Year", "PlatformType", "Period", "Source", "Status", "Precision", "Description", "Concept", "Note"]);
 
 function isAdjacent(prev: IToken | undefined, offset: number): boolean {
   return prev !== undefined && (prev.endOffset ?? -2) + 1 === offset;
@@ -106,8 +220,9 @@ const NAME_START_HINT = [
   ...rangeHint(0x3400, 0x4dbf),
   ...rangeHint(0x4e00, 0x9fff),
   ...rangeHint(0xf900, 0xfaff),
-  ...rangeHint(0x20000, 0x2a6df).filter((c) => c <= 0xffff),
   ...rangeHint(0xff21, 0xff5a),
+  ...rangeHint(0x2160, 0x217f),
+  ...rangeHint(0x2460, 0x249b),
   ..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_\"“‘",
 ];
 const firstChars = (forms: readonly string[]) => [...new Set(forms.map((f) => f[0]!))];
@@ -115,27 +230,33 @@ const firstChars = (forms: readonly string[]) => [...new Set(forms.map((f) => f[
 // ---- tokens -------------------------------------------------------------------------------
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\u3000\u00a0]+/, group: Lexer.SKIPPED });
-export const Comment = createToken({ name: "Comment", pattern: /#[^\n]*/, group: "comments" });
+export const Comment = createToken({ name: "Comment", pattern: /#[^\r\n]*/, group: "comments" });
+
+const isBlank = (ch: string) => ch === " " || ch === "\t" || ch === "\u3000" || ch === "\u00a0";
 
 export const LineText = createToken({
   name: "LineText",
   pattern: (text: string, offset: number, tokens: IToken[]) => {
-    const colon = tokens[tokens.length - 1];
+    const last = tokens[tokens.length - 1];
     const header = tokens[tokens.length - 2];
-    // a case is named by the rest of its line: 用例 恰好100万元
-    const afterCase = colon?.tokenType.name === "Case";
-    if (!afterCase && (!colon || colon.tokenType.name !== "Colon" || !header || !LINE_TEXT_HEADERS.has(header.tokenType.name))) return null;
-    let end = text.indexOf("\n", offset);
-    if (end < 0) end = text.length;
-    let line = text.slice(offset, end);
-    const comment = line.search(/[ \t\u3000]#/);
-    if (comment >= 0) line = line.slice(0, comment);
-    line = line.replace(/[ \t\r\u3000]+$/, "");
-    if (line.length === 0 || /^[ \t\u3000]/.test(line)) {
-      // skip leading spaces once: the whitespace token normally does this, but be tolerant
-      return null;
+    // a case is named by the rest of its line (用例 恰好100万元), a rubric by the rest of its first line
+    const afterWord = last?.tokenType.name === "Case" || last?.tokenType.name === "Rubric";
+    if (!afterWord && (last?.tokenType.name !== "Colon" || !header || !LINE_TEXT_HEADERS.has(header.tokenType.name))) return null;
+    const startCh = text[offset];
+    if (startCh === undefined || isBlank(startCh) || isLineBreak(startCh)) return null;
+    // only on the same line as the word or colon before it (an empty 地区： takes nothing from the next line)
+    for (let i = (last!.endOffset ?? offset) + 1; i < offset; i++) if (isLineBreak(text[i])) return null;
+    // to the end of the line or a comment (「 #」), without trailing blanks — one pass
+    let end = offset;
+    let lastNonBlank = offset;
+    while (end < text.length) {
+      const ch = text[end]!;
+      if (isLineBreak(ch)) break;
+      if (ch === "#" && isBlank(text[end - 1] ?? "")) break;
+      if (!isBlank(ch)) lastNonBlank = end + 1;
+      end++;
     }
-    return match(line);
+    return match(text.slice(offset, lastNonBlank));
   },
   line_breaks: false,
   start_chars_hint: ANY_CHAR,
@@ -145,20 +266,39 @@ export const LineText = createToken({
 export const QuotedName = createToken({
   name: "QuotedName",
   pattern: (text: string, offset: number) => {
-    if (text[offset] !== "「") return null;
-    let depth = 0;
-    for (let i = offset; i < text.length; i++) {
-      const ch = text[i];
-      if (ch === "\n") return null;
-      if (ch === "「") depth++;
-      else if (ch === "」" && --depth === 0) return match(text.slice(offset, i + 1));
-    }
-    return null;
+    if (text[offset] !== "「" || state.text !== text) return null;
+    const end = state.quoteEnd.get(offset);
+    return end === undefined ? null : match(text.slice(offset, end));
   },
   line_breaks: false,
   start_chars_hint: ["「"],
 });
-export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /[0-9０-９]+(?:[.．][0-9０-９]+)?/ });
+
+export const NumberLiteral = createToken({
+  name: "NumberLiteral",
+  pattern: (text: string, offset: number, tokens: IToken[]) => {
+    const ch = text[offset]!;
+    if (DIGIT.test(ch)) {
+      let end = offset + 1;
+      while (end < text.length && DIGIT.test(text[end]!)) end++;
+      if ((text[end] === "." || text[end] === "．") && DIGIT.test(text[end + 1] ?? "")) {
+        end += 2;
+        while (end < text.length && DIGIT.test(text[end]!)) end++;
+      }
+      return match(text.slice(offset, end));
+    }
+    // 每一家、每签约一家: a numeral right after 每 (or after the words following it), before a unit
+    if (NUMERALS[ch] === undefined) return null;
+    const prev = tokens[tokens.length - 1];
+    const before = tokens[tokens.length - 2];
+    const afterEach =
+      isAdjacent(prev, offset) &&
+      (EACH_TOKENS.has(prev!.tokenType.name) || (prev!.tokenType.name === "Identifier" && before !== undefined && EACH_TOKENS.has(before.tokenType.name)));
+    return afterEach && unitAfter(text, offset + 1, false) !== undefined ? match(ch) : null;
+  },
+  line_breaks: false,
+  start_chars_hint: [..."0123456789０１２３４５６７８９", ...Object.keys(NUMERALS)],
+});
 
 export const Unit = createToken({
   name: "Unit",
@@ -167,16 +307,16 @@ export const Unit = createToken({
     if (!isAdjacent(prev, offset)) return null;
     const prevName = prev!.tokenType.name;
     if (prevName !== "NumberLiteral" && prevName !== "Each") return null;
-    const unit = unitAt(text, offset);
+    const unit = unitAfter(text, offset, prevName === "NumberLiteral");
     return unit ? match(unit) : null;
   },
   line_breaks: false,
-  start_chars_hint: firstChars(UNITS),
+  start_chars_hint: ANY_CHAR,
 });
 
 export const Identifier = createToken({
   name: "Identifier",
-  pattern: (text: string, offset: number) => matchIdentifier(text, offset),
+  pattern: (text: string, offset: number, tokens: IToken[]) => matchIdentifier(text, offset, tokens),
   line_breaks: false,
   start_chars_hint: NAME_START_HINT,
 });
@@ -190,7 +330,7 @@ for (const { entry } of KEYWORD_FORMS) {
     tokenName,
     createToken({
       name: tokenName,
-      label: tokenName === "Comparative" ? "比较词" : KEYWORDS.find((k) => k.name === tokenName)?.forms.join("/") ?? tokenName,
+      label: tokenName === "Comparative" ? "比较词" : (KEYWORDS.find((k) => k.name === tokenName)?.forms.join("/") ?? tokenName),
       pattern: (text: string, offset: number) => {
         const k = keywordAt(text, offset);
         return k && k.entry.name === tokenName ? match(k.form) : null;
@@ -215,7 +355,7 @@ export const LParen = createToken({ name: "LParen", pattern: /[（(]/ });
 export const RParen = createToken({ name: "RParen", pattern: /[）)]/ });
 export const Tilde = createToken({ name: "Tilde", pattern: /[～~〜]/ });
 export const Plus = createToken({ name: "Plus", pattern: /[+＋]/ });
-export const Minus = createToken({ name: "Minus", pattern: /[-－—]/ });
+export const Minus = createToken({ name: "Minus", pattern: /[-－—–]/ });
 export const Times = createToken({ name: "Times", pattern: /[×*＊]/ });
 export const Divide = createToken({ name: "Divide", pattern: /[÷/／]/ });
 export const Equals = createToken({ name: "Equals", pattern: /[=＝]/ });
@@ -250,54 +390,155 @@ const lexer = new Lexer(allTokens, {
   recoveryEnabled: true,
 });
 
-/** Declaration sites whose names the lexer should keep whole. */
-const DECLARATION_PATTERNS: readonly RegExp[] = [
-  // `名称：…` at the start of a line (inputs, derived inputs, evidence)
-  /^[ \t\u3000]*([^\s#：:「」（）()，,、；;=＝0-9][^\s#：:「」（）()，,、；;=＝]*)[ \t\u3000]*[：:]/gmu,
-  // `指标 名称`, `类别 名称`, `加分项 名称`, `用例 名称`
-  /(?:指标|类别|加分项|评价体系)[ \t\u3000]+([^\s#：:「」（）()，,、；;0-9][^\s#：:「」（）()，,、；;]*?)(?=[ \t\u3000]*(?:[（(0-9]|权重|分值待定|$))/gmu,
-];
+// ---- declaration scan ---------------------------------------------------------------------
+
+const KEYWORD_WORDS = new Set(KEYWORD_FORMS.map((k) => k.form));
+const SECTION_LINE = /^[ \t\u3000]*(指标|类别|加分项|扣分项|大类)[ \t\u3000]+(.*)$/u;
+const DECL_LINE = /^[ \t\u3000]*([^\s#：:「」（）()，,、；;=＝]+)[ \t\u3000]*[：:](.*)$/u;
+const NAME_END = /[\s（(，,、；;：:「#]/u;
+const GLUED_POINTS = /(?:\d+(?:\.\d+)?分|权重\d+(?:\.\d+)?|分值待定)$/u;
+const MEASURE_TYPES = /^(?:计数|数值|金额|评分)[ \t\u3000]+([^\s「#]+)/u;
+const VALUE_TYPES = /^(?:取值|清单)[ \t\u3000]*([^\s「#]+)/u;
+const EVIDENCE_LINE = /^[ \t\u3000]*材料[ \t\u3000]*$/u;
+const OTHER_SECTION = /^[ \t\u3000]*(?:评价体系|输入|派生|大类|类别|加分项|扣分项|等级|星级|否决|认定条件|用例|注)(?:[ \t\u3000：:]|$)/u;
+
+function startsWithKeyword(name: string): boolean {
+  const bucket = KEYWORDS_BY_FIRST.get(name[0]!);
+  return bucket?.some((k) => name.startsWith(k.form)) ?? false;
+}
+
+function isDeclarableName(name: string): boolean {
+  if (!name || !NAME_START.test(name[0]!) || KEYWORD_WORDS.has(name)) return false;
+  // 「不足12分：不合格」 is a grade band, not a declaration
+  return !(/[0-9０-９]/.test(name) && startsWithKeyword(name));
+}
+
+export interface Declarations {
+  /** Names declared in the file (inputs, categories, indicators, values of 取值/清单 inputs). */
+  names: string[];
+  /** Units written on input declarations (`设备数：计数 台套`). */
+  units: string[];
+}
+
+/** Names and units a file declares, found line by line (no parse needed, linear in the text). */
+export function scanDeclarations(text: string): Declarations {
+  const names = new Set<string>();
+  const units = new Set<string>();
+  let inEvidence = false;
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    const hash = raw.search(/(?:^|[ \t\u3000])#/u);
+    const line = hash >= 0 ? raw.slice(0, hash) : raw;
+    if (EVIDENCE_LINE.test(line)) {
+      inEvidence = true;
+      continue;
+    }
+    if (OTHER_SECTION.test(line)) inEvidence = false;
+    const section = SECTION_LINE.exec(line);
+    if (section) {
+      const rest = section[2]!.trimStart();
+      if (rest.startsWith("「")) continue;
+      const cut = rest.search(NAME_END);
+      const name = (cut >= 0 ? rest.slice(0, cut) : rest).replace(GLUED_POINTS, "");
+      if (isDeclarableName(name)) names.add(name);
+      continue;
+    }
+    const decl = DECL_LINE.exec(line);
+    if (decl) {
+      const name = decl[1]!;
+      if (!isDeclarableName(name)) continue;
+      names.add(name);
+      const rest = decl[2]!.trim();
+      const values = VALUE_TYPES.exec(rest);
+      if (values) for (const v of values[1]!.split(/[、，,]/u)) if (isDeclarableName(v)) names.add(v);
+      const unit = MEASURE_TYPES.exec(rest)?.[1];
+      if (unit && !startsWithKeyword(unit) && /^\p{Script=Han}{1,6}$/u.test(unit)) units.add(unit);
+      continue;
+    }
+    if (inEvidence) {
+      const rest = line.trim();
+      const cut = rest.search(NAME_END);
+      const name = cut >= 0 ? rest.slice(0, cut) : rest;
+      if (isDeclarableName(name)) names.add(name);
+    }
+  }
+  return { names: [...names].sort((a, b) => b.length - a.length), units: [...units] };
+}
 
 /** Names declared in `text`, longest first (keywords themselves excluded). */
 export function scanDeclaredNames(text: string): string[] {
-  const names = new Set<string>();
-  for (const re of DECLARATION_PATTERNS) {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-      const name = m[1]?.trim();
-      // names with digits are not declarations (「不足12分：不合格」 is a grade band)
-      if (!name || !NAME_START.test(name[0]!) || /[0-9０-９]/.test(name)) continue;
-      if (KEYWORDS.some((k) => k.forms.includes(name))) continue;
-      names.add(name);
+  return scanDeclarations(text).names;
+}
+
+/** For each 「, the offset just past its matching 」 on the same line (one pass with a stack). */
+function pairQuotes(text: string): Map<number, number> {
+  const out = new Map<number, number>();
+  let stack: number[] = [];
+  for (let i = text.indexOf("「"); i >= 0 && i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "「") stack.push(i);
+    else if (ch === "」") {
+      const open = stack.pop();
+      if (open !== undefined) out.set(open, i + 1);
+    } else if (ch === "\n" || ch === "\r") {
+      stack = [];
+      const next = text.indexOf("「", i);
+      if (next < 0) break;
+      i = next - 1;
     }
   }
-  return [...names].sort((a, b) => b.length - a.length);
+  return out;
+}
+
+export interface LexError {
+  offset: number;
+  line: number;
+  column: number;
+  length: number;
+  /** What went wrong: a character no token takes, or a 「 / 」 without its pair on the line. */
+  kind: "character" | "unclosedQuote" | "unopenedQuote";
+  /** The characters concerned. */
+  text: string;
 }
 
 export interface LexResult {
   tokens: IToken[];
   comments: IToken[];
-  errors: { offset: number; line: number; column: number; length: number; message: string }[];
+  errors: LexError[];
+  /** Unit tokens that are neither known units nor declared on an input. */
+  unknownUnits: IToken[];
 }
 
 /** Splits `text` into tokens; never throws for user input. */
 export function tokenize(text: string): LexResult {
-  declaredNames = scanDeclaredNames(text);
+  const declarations = scanDeclarations(text);
+  const names = new Trie();
+  for (const n of declarations.names) names.add(n);
+  const unitSet = new Set([...UNITS, ...declarations.units]);
+  let units = KNOWN_UNITS;
+  if (declarations.units.length > 0) {
+    units = new Trie();
+    for (const u of unitSet) units.add(u);
+  }
+  state = { text, names, units, unitSet, quoteEnd: pairQuotes(text), keywordOffset: -1, keywordFound: undefined };
   try {
     const result = lexer.tokenize(text);
     return {
       tokens: result.tokens,
       comments: (result.groups["comments"] as IToken[] | undefined) ?? [],
-      errors: result.errors.map((e) => ({
-        offset: e.offset,
-        line: e.line ?? 1,
-        column: e.column ?? 1,
-        length: e.length,
-        message: e.message,
-      })),
+      errors: lexErrors(text, result.errors),
+      unknownUnits: result.tokens.filter((t) => t.tokenType === Unit && !unitSet.has(t.image)),
     };
   } finally {
-    declaredNames = [];
-    keywordCache = { text: "", offset: -1, found: undefined };
+    state = EMPTY_STATE;
   }
+}
+
+/** Chevrotain reports each unrecognised run once; say what the character is when we know. */
+function lexErrors(text: string, errors: { offset: number; line?: number | undefined; column?: number | undefined; length: number }[]): LexError[] {
+  return errors.map((e) => {
+    const ch = text[e.offset];
+    const kind = ch === "「" ? "unclosedQuote" : ch === "」" ? "unopenedQuote" : "character";
+    const length = kind === "character" ? e.length : 1;
+    return { offset: e.offset, line: e.line ?? 1, column: e.column ?? 1, length, kind, text: text.substr(e.offset, Math.min(length, 10)) };
+  });
 }

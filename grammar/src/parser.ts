@@ -1,6 +1,7 @@
 /**
  * The grammar of the 准绳 language: syntax only. Builds a Chevrotain CST with error
- * recovery; `packages/core` turns the CST into the AST.
+ * recovery; `packages/core` turns the CST into the AST. Every syntax error is said in
+ * Chinese with an example of a correct sentence (`RULE_HELP`), never with a rule's name.
  */
 import { CstParser, EOF, type CstNode, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
 import { KEYWORDS } from "./keywords.ts";
@@ -25,10 +26,14 @@ import {
   Times,
   tokenize,
   Unit,
+  type LexError,
 } from "./lexer.ts";
 
 const HEADER_TEXT_KEYWORDS = ["Region", "Year", "PlatformType", "Period", "Source", "Status", "Precision"] as const;
-const INPUT_TYPES = ["TypeCount", "TypeNumber", "TypePercent", "TypeMoney", "TypeYesNo", "TypeScore", "TypeText"] as const;
+const INPUT_TYPES = ["TypeCount", "TypeNumber", "TypePercent", "TypeMoney", "TypeYesNo", "TypeScore", "TypeText", "TypeEnum", "TypeList"] as const;
+
+/** Deepest nesting of （…） the parser accepts; deeper input is a diagnostic, never a stack overflow. */
+export const MAX_NESTING = 32;
 
 const TOKEN_LABELS: Record<string, string> = {
   Identifier: "名称",
@@ -55,53 +60,156 @@ for (const k of KEYWORDS) TOKEN_LABELS[k.name] ??= `「${k.forms[0]}」`;
 
 /** Chinese label of a token type for syntax messages. */
 export function tokenLabel(t: TokenType): string {
-  return TOKEN_LABELS[t.name] ?? t.name;
+  return TOKEN_LABELS[t.name] ?? "记号";
 }
 
-const RULE_LABELS: Record<string, string> = {
-  file: "评价体系文件",
-  header: "文件头",
-  headerField: "文件头的一项",
-  section: "一段内容（输入、类别、等级、用例…）",
-  inputDecl: "输入声明",
-  derivedDecl: "派生输入",
-  category: "类别",
-  categoryGroup: "大类",
-  indicator: "指标",
-  indicatorItem: "指标内容",
-  rule: "计分句",
-  clause: "计分子句",
-  condition: "条件",
-  comparison: "比较",
-  quantity: "数字",
-  gradeBand: "等级区间",
-  caseBlock: "用例",
-  expectation: "期望",
-  assignment: "用例输入",
-  pointsSpec: "分值",
-  award: "得分",
+/**
+ * What each grammar rule is called in messages, and an example of a correct sentence.
+ * Every rule of the parser has an entry (a test checks it): no message shows a rule's name.
+ */
+export const RULE_HELP: Record<string, { label: string; example: string }> = {
+  file: { label: "评价体系文件", example: "评价体系 市州综合窗口平台评价指标体系" },
+  header: { label: "文件头", example: "评价体系 市州综合窗口平台评价指标体系" },
+  headerField: { label: "文件头的一项", example: "地区：湖南省" },
+  section: { label: "一段内容（输入、类别、加分项、扣分项、等级、否决、认定条件、用例、注）", example: "类别 平台活跃度（35分）" },
+  name: { label: "名称", example: "服务企业家次（含标点的名称写成「服务企业数（家次）」）" },
+  quantity: { label: "数字", example: "1500家次" },
+  inputsSection: { label: "输入", example: "输入\n  服务企业家次：计数 家次 越多越好" },
+  inputType: { label: "输入类型", example: "服务企业家次：计数 家次（类型：计数、数值、百分比、金额、是否、评分、文本、取值、清单）" },
+  inputDecl: { label: "输入声明", example: "服务企业家次：计数 家次 越多越好" },
+  valueList: { label: "取值列表", example: "平台级别：取值 国家级、省级、市级" },
+  panel: { label: "专家评分的合成方式", example: "专家评分：评分 0～20分 去掉一个最高分和一个最低分后取平均" },
+  rangeSpec: { label: "取值范围", example: "营业收入增长率：百分比 范围 -100～1000" },
+  derivedSection: { label: "派生", example: "派生\n  营业收入增长率：百分比 = （本年营业收入 - 上年营业收入）÷ 上年营业收入 × 100" },
+  derivedDecl: { label: "派生输入", example: "营业收入增长率：百分比 = （本年营业收入 - 上年营业收入）÷ 上年营业收入 × 100" },
+  expression: { label: "算式", example: "（本年营业收入 - 上年营业收入）÷ 上年营业收入 × 100" },
+  term: { label: "算式", example: "专业人员人数 ÷ 从业人数 × 100" },
+  factor: { label: "算式中的一项（数字、名称或括号）", example: "专业人员人数 ÷ 从业人数 × 100" },
+  evidenceSection: { label: "材料", example: "材料\n  媒体报道材料：「获得权威媒体报道的新闻图片、视频」" },
+  evidenceDecl: { label: "材料", example: "媒体报道材料：「获得权威媒体报道的新闻图片、视频」" },
+  pointsSpec: { label: "分值", example: "指标 服务企业数 15分（或「权重0.05」「分值待定」）" },
+  weightSpec: { label: "权重", example: "权重0.05" },
+  scaleSpec: { label: "满分", example: "指标 沟通渠道 权重0.05 满分100" },
+  categoryGroup: { label: "大类", example: "大类 服务能力（26分）" },
+  category: { label: "类别", example: "类别 平台活跃度（35分）" },
+  bonusGroup: { label: "加分项", example: "加分项 资源品牌培育（不超过15分）" },
+  deductionGroup: { label: "扣分项", example: "扣分项 安全与诚信（最多扣10分）" },
+  groupCap: { label: "上限", example: "（不超过15分）或（最多扣10分）" },
+  indicator: { label: "指标", example: "指标 服务企业数 15分" },
+  indicatorItem: { label: "指标内容（描述、计分句、需提供、若…则…）", example: "服务企业家次 达1500家次得15分，每少100家次减1分" },
+  requires: { label: "需提供", example: "需提供 媒体报道材料、荣誉资质证明" },
+  cap: { label: "封顶", example: "直到满分100为止" },
+  indicatorVeto: { label: "指标否决", example: "若 企业满意度 低于60% 则本指标为0分" },
+  predicate: { label: "条件", example: "总分 70分以上，其中 服务能力 不低于25分" },
+  conjunction: { label: "条件", example: "营业收入 1000万元以上 且 研发投入 100万元以上" },
+  atom: { label: "条件", example: "企业满意度 低于60%（或：服务绩效、基础条件 均不低于10分）" },
+  subject: { label: "条件的对象（输入、总分、类别或指标）", example: "总分 70分以上" },
+  override: { label: "另一类平台的门槛", example: "服务人次 不少于1000人次（培训类平台 不少于500人次）" },
+  ruleGroup: { label: "计分句", example: "服务收入 300万元以上得10分 或 服务收入比重 15%以上得10分，取其高者" },
+  optionItem: { label: "选项", example: "选项（1）研发费用占比 6%（含）以上得50分" },
+  rule: { label: "计分句", example: "服务企业家次 达1500家次得15分，每少100家次减1分" },
+  ruleSubject: { label: "计分句开头的输入", example: "服务企业家次 达1500家次得15分" },
+  separator: { label: "分隔符", example: "；" },
+  clause: { label: "计分子句", example: "达1500家次得15分" },
+  ruleRequires: { label: "本句的前提", example: "（需提供 荣誉资质证明）" },
+  conditionalClause: { label: "条件得分", example: "达1500家次得15分（或：不满1年不得分）" },
+  valueClause: { label: "按取值得分", example: "国家级得10分；省级得6分；其他得3分" },
+  fromClause: { label: "逐档加分", example: "100家后每增加100家加10分" },
+  onBasisClause: { label: "在此基础上加分", example: "达到50个得5分，在此基础上每增加1个加0.1分" },
+  increments: { label: "逐档加分", example: "达到70%后每增加10个百分点加10分" },
+  stepLessClause: { label: "逐档扣分", example: "每少100家次减1分" },
+  eachClause: { label: "逐项计分", example: "每项加3分（或：每满2年得1分、每次扣2分）" },
+  award: { label: "得分", example: "得15分（或：加20分、扣6分）" },
+  baselineClause: { label: "基准值与满分值", example: "基准200万元，满分1000万元，其间按线性计" },
+  atMostClause: { label: "句内上限", example: "最多80分" },
+  readingClause: { label: "档位读法", example: "（不足一档不计）" },
+  highestItemClause: { label: "取最高一项", example: "（取最高一项）" },
+  condition: { label: "比较", example: "达1500家次、50条以上、达到60%不足70%、3%～5%" },
+  rangeCondition: { label: "区间", example: "3%～5%、25%（含）-30%（不含）、3%至5%之间" },
+  comparison: { label: "比较", example: "达1500家次、50条以上、80分（含）以上" },
+  gradesSection: { label: "等级", example: "等级\n  60分以下：不合格" },
+  gradeBand: { label: "等级区间", example: "60分（含）以上不足80分：合格" },
+  gradeGate: { label: "等级与认定条件", example: "不符合认定条件的，不予评定等级" },
+  vetoSection: { label: "否决", example: "否决\n  若 重大损失 则直接视为不合格" },
+  rubricVeto: { label: "否决", example: "若 资产总额 低于200万元 则直接视为不合格" },
+  eligibilitySection: { label: "认定条件", example: "认定条件\n  条件（一）运营年限 满2年" },
+  clauseLabel: { label: "条件编号", example: "（一）" },
+  eligibilityCondition: { label: "认定条件", example: "条件（一）运营年限 满2年" },
+  eligibilityAlternative: { label: "另一种认定条件", example: "或（二）获得国家级荣誉" },
+  relaxation: { label: "放宽", example: "放宽（七）服务业绩突出 可放宽（一）（三）" },
+  caseBlock: { label: "用例", example: "用例 典型平台\n  输入 服务企业家次 1200\n  期望 总分 80分" },
+  assignment: { label: "用例输入", example: "服务企业家次 1200" },
+  value: { label: "用例输入的值", example: "1200、是、否、「国家级」" },
+  expectation: { label: "期望", example: "总分 80分、等级 优秀、认定 是、「服务企业数（家次）」12分" },
+  note: { label: "注", example: "注：考评期为每年度1月1日-12月31日" },
 };
 
-const shown = (t: IToken) => (t.tokenType === EOF ? "文件结尾" : `「${t.image}」`);
+/** Rules too small to name in a message: the enclosing sentence's example is shown instead. */
+const SMALL_RULES = new Set(["file", "name", "quantity", "separator", "subject", "clauseLabel", "valueList", "weightSpec"]);
+const incomplete = (ruleName: string) => (SMALL_RULES.has(ruleName) ? "" : `${ruleLabel(ruleName)}不完整：`);
+
+const shown = (t: IToken) => (t.tokenType === EOF ? "文件结尾" : `「${t.image.length > 12 ? `${t.image.slice(0, 12)}…` : t.image}」`);
+const ruleLabel = (ruleName: string) => RULE_HELP[ruleName]?.label ?? "这一句";
+
 function firstLabels(paths: TokenType[][][]): string {
   const labels = new Set<string>();
   for (const alt of paths) for (const path of alt) if (path[0]) labels.add(tokenLabel(path[0]));
   return [...labels].slice(0, 6).join("、");
 }
 
+/** The sentence ended before it was complete: the next token is on a later line (or the file ended). */
+function endsLine(previous: IToken | undefined, actual: IToken | undefined): previous is IToken {
+  if (!previous || previous.tokenType === EOF || Number.isNaN(previous.startOffset)) return false;
+  return !actual || actual.tokenType === EOF || (actual.startLine ?? 0) > (previous.endLine ?? previous.startLine ?? 0);
+}
+
 const zhMessages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage: ({ expected, actual }) => `此处应为${tokenLabel(expected)}，却是${shown(actual)}`,
-  buildNotAllInputParsedMessage: ({ firstRedundant }) => `无法理解${shown(firstRedundant)}：这里应当开始新的一段（输入、类别、加分项、等级、用例…）`,
-  buildNoViableAltMessage: ({ expectedPathsPerAlt, actual, ruleName }) =>
-    `${shown(actual[0]!)}不符合${RULE_LABELS[ruleName] ?? ruleName}的写法；此处可写：${firstLabels(expectedPathsPerAlt)}`,
-  buildEarlyExitMessage: ({ expectedIterationPaths, actual, ruleName }) =>
-    `${RULE_LABELS[ruleName] ?? ruleName}不完整：${shown(actual[0]!)}之前至少需要${firstLabels([expectedIterationPaths])}`,
+  buildMismatchTokenMessage: ({ expected, actual, previous, ruleName }) =>
+    expected === EOF
+      ? `${shown(actual)}不能写在这里：这里应当开始新的一句或新的一段（输入、类别、指标、等级、认定条件、用例…）。例如：指标 服务企业数 15分`
+      : endsLine(previous, actual)
+      ? `${incomplete(ruleName)}${shown(previous)}之后缺少${tokenLabel(expected)}`
+      : `此处应为${tokenLabel(expected)}，却是${shown(actual)}`,
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => `无法理解${shown(firstRedundant)}：这里应当开始新的一段（输入、类别、加分项、扣分项、等级、否决、认定条件、用例、注）`,
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, actual, previous, ruleName }) =>
+    endsLine(previous, actual[0])
+      ? `${incomplete(ruleName)}${shown(previous)}之后还应写${firstLabels(expectedPathsPerAlt)}`
+      : `${shown(actual[0]!)}不是${ruleLabel(ruleName)}的写法；此处可写：${firstLabels(expectedPathsPerAlt)}`,
+  buildEarlyExitMessage: ({ expectedIterationPaths, actual, previous, ruleName }) =>
+    endsLine(previous, actual[0])
+      ? `${incomplete(ruleName)}${shown(previous)}之后还应写${firstLabels([expectedIterationPaths])}`
+      : `${ruleLabel(ruleName)}不完整：${shown(actual[0]!)}之前至少需要${firstLabels([expectedIterationPaths])}`,
 };
+
+const NAME_TOKENS = new Set<TokenType>([Identifier, QuotedName]);
 
 export class RubricParser extends CstParser {
   constructor() {
     super(allTokens, { recoveryEnabled: true, maxLookahead: 4, nodeLocationTracking: "full", errorMessageProvider: zhMessages });
     this.performSelfAnalysis();
+  }
+
+  /** Recovery may skip a stray token, but never the first word of the next line (the error belongs to this one). */
+  protected override canTokenTypeBeDeletedInRecovery(tokType: TokenType): boolean {
+    return this.sameLine() && super.canTokenTypeBeDeletedInRecovery(tokType);
+  }
+
+  // ---- look-ahead helpers (used in gates) -------------------------------------------------
+
+  private isName(i: number): boolean {
+    return NAME_TOKENS.has(this.LA(i).tokenType);
+  }
+
+  private is(i: number, ...names: string[]): boolean {
+    const t = this.LA(i).tokenType;
+    return names.some((n) => (n === "Comma" ? t === Comma : n === "Semicolon" ? t === Semicolon : t === K(n)));
+  }
+
+  /** The next token starts on the line where the previous one ends. */
+  private sameLine(): boolean {
+    const prev = this.LA(0);
+    const next = this.LA(1);
+    return prev.tokenType !== EOF && next.tokenType !== EOF && (prev.endLine ?? prev.startLine) === next.startLine;
   }
 
   public file = this.RULE("file", () => {
@@ -111,7 +219,8 @@ export class RubricParser extends CstParser {
 
   private header = this.RULE("header", () => {
     this.CONSUME(K("Rubric"));
-    this.SUBRULE(this.name);
+    // the rest of the line is the title, brackets and all: 评价体系 XX评价指标（试行）
+    this.OPTION(() => this.CONSUME(LineText, { LABEL: "title" }));
     this.MANY(() => this.SUBRULE(this.headerField));
   });
 
@@ -129,6 +238,7 @@ export class RubricParser extends CstParser {
       { ALT: () => this.SUBRULE(this.categoryGroup) },
       { ALT: () => this.SUBRULE(this.category) },
       { ALT: () => this.SUBRULE(this.bonusGroup) },
+      { ALT: () => this.SUBRULE(this.deductionGroup) },
       { ALT: () => this.SUBRULE(this.gradesSection) },
       { ALT: () => this.SUBRULE(this.vetoSection) },
       { ALT: () => this.SUBRULE(this.eligibilitySection) },
@@ -165,9 +275,12 @@ export class RubricParser extends CstParser {
     this.SUBRULE(this.name);
     this.CONSUME(Colon);
     this.OPTION(() => this.SUBRULE(this.inputType));
+    // 取值 国家级、省级、市级
+    this.OPTION6({ GATE: () => this.is(0, "TypeEnum", "TypeList") && this.isName(1) && this.LA(2).tokenType !== Colon, DEF: () => this.SUBRULE(this.valueList) });
     // a unit word, unless it is the next declaration's name (followed by ：)
     this.OPTION1({ GATE: () => this.LA(2).tokenType !== Colon, DEF: () => this.CONSUME(Identifier, { LABEL: "unit" }) });
     this.OPTION2(() => this.SUBRULE(this.rangeSpec));
+    this.OPTION7(() => this.SUBRULE(this.panel));
     this.OPTION3(() =>
       this.OR([{ ALT: () => this.CONSUME(K("Up"), { LABEL: "direction" }) }, { ALT: () => this.CONSUME(K("Down"), { LABEL: "direction" }) }]),
     );
@@ -176,6 +289,27 @@ export class RubricParser extends CstParser {
       GATE: () => this.LA(2).tokenType !== Colon,
       DEF: () => this.CONSUME(QuotedName, { LABEL: "description" }),
     });
+  });
+
+  private valueList = this.RULE("valueList", () => {
+    this.SUBRULE(this.name);
+    this.MANY({
+      GATE: () => this.LA(1).tokenType === Comma && this.isName(2),
+      DEF: () => {
+        this.CONSUME(Comma);
+        this.SUBRULE1(this.name);
+      },
+    });
+  });
+
+  /** How several experts' scores combine: 取平均 · 去掉一个最高分和一个最低分后取平均 · 取中位数 */
+  private panel = this.RULE("panel", () => {
+    this.OPTION(() => this.CONSUME(Comma));
+    this.OR([
+      { ALT: () => this.CONSUME(K("Mean"), { LABEL: "how" }) },
+      { ALT: () => this.CONSUME(K("TrimmedMean"), { LABEL: "how" }) },
+      { ALT: () => this.CONSUME(K("Median"), { LABEL: "how" }) },
+    ]);
   });
 
   private rangeSpec = this.RULE("rangeSpec", () => {
@@ -196,6 +330,8 @@ export class RubricParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.inputType));
     // a unit word, unless it is the next declaration's name (followed by ：)
     this.OPTION1({ GATE: () => this.LA(2).tokenType !== Colon, DEF: () => this.CONSUME(Identifier, { LABEL: "unit" }) });
+    // 营业收入增长率：百分比 范围 -100～1000 = …
+    this.OPTION4(() => this.SUBRULE(this.rangeSpec));
     this.OPTION2(() =>
       this.OR([{ ALT: () => this.CONSUME(K("Up"), { LABEL: "direction" }) }, { ALT: () => this.CONSUME(K("Down"), { LABEL: "direction" }) }]),
     );
@@ -223,21 +359,18 @@ export class RubricParser extends CstParser {
     });
   });
 
+  /** A number, a name or （…）, after any run of minus signs (read in a loop, not by recursion). */
   private factor = this.RULE("factor", () => {
+    this.MANY(() => this.CONSUME(Minus, { LABEL: "negate" }));
     this.OR([
       { ALT: () => this.CONSUME(NumberLiteral) },
       { ALT: () => this.SUBRULE(this.name) },
       {
+        // deeper nesting is cut off before parsing (see `limitNesting`), so this recursion is bounded
         ALT: () => {
           this.CONSUME(LParen);
           this.SUBRULE(this.expression);
           this.CONSUME(RParen);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(Minus);
-          this.SUBRULE(this.factor);
         },
       },
     ]);
@@ -310,18 +443,37 @@ export class RubricParser extends CstParser {
   private bonusGroup = this.RULE("bonusGroup", () => {
     this.CONSUME(K("Bonus"));
     this.SUBRULE(this.name);
-    this.OPTION(() => {
-      this.CONSUME(LParen);
-      // the seed writes （加分项，不超过15分）: the repeated 加分项 is allowed
-      this.OPTION1(() => {
-        this.CONSUME1(K("Bonus"));
-        this.CONSUME(Comma);
-      });
-      this.CONSUME(K("Comparative"));
-      this.SUBRULE(this.quantity);
-      this.CONSUME(RParen);
-    });
+    this.OPTION(() => this.SUBRULE(this.groupCap));
     this.MANY(() => this.SUBRULE(this.indicator));
+  });
+
+  /** 扣分项 安全与诚信（最多扣10分）: its indicators' deductions come off the total. */
+  private deductionGroup = this.RULE("deductionGroup", () => {
+    this.CONSUME(K("Deduction"));
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.SUBRULE(this.groupCap));
+    this.MANY(() => this.SUBRULE(this.indicator));
+  });
+
+  /** （不超过15分） · （加分项，不超过15分） · （最多扣10分） */
+  private groupCap = this.RULE("groupCap", () => {
+    this.CONSUME(LParen);
+    // the seed writes （加分项，不超过15分）: the repeated section word is allowed
+    this.OPTION(() => {
+      this.OR([{ ALT: () => this.CONSUME(K("Bonus")) }, { ALT: () => this.CONSUME(K("Deduction")) }]);
+      this.CONSUME(Comma);
+    });
+    this.OR1([
+      { ALT: () => this.CONSUME(K("Comparative")) },
+      {
+        ALT: () => {
+          this.CONSUME(K("AtMost"));
+          this.OPTION1(() => this.CONSUME(K("Deduct")));
+        },
+      },
+    ]);
+    this.SUBRULE(this.quantity);
+    this.CONSUME(RParen);
   });
 
   private indicator = this.RULE("indicator", () => {
@@ -349,7 +501,8 @@ export class RubricParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.requires) },
-      { ALT: () => this.SUBRULE(this.rule) },
+      { ALT: () => this.SUBRULE(this.ruleGroup) },
+      { ALT: () => this.SUBRULE(this.optionItem) },
       { ALT: () => this.SUBRULE(this.indicatorVeto) },
       { ALT: () => this.SUBRULE(this.cap) },
     ]);
@@ -381,29 +534,141 @@ export class RubricParser extends CstParser {
     this.SUBRULE(this.quantity);
   });
 
-  /** `名称 低于60%`, `名称` (a yes/no input), `甲或乙`. */
+  // ---- conditions (eligibility, vetoes, grades) --------------------------------------------
+
+  /** Atoms joined by 且/其中 (and) and 或 (or); 且 binds tighter. */
   private predicate = this.RULE("predicate", () => {
-    this.SUBRULE(this.name);
-    this.OR([
-      { ALT: () => this.SUBRULE(this.condition) },
-      {
-        ALT: () =>
-          this.MANY(() => {
-            this.CONSUME(K("Or"));
-            this.SUBRULE1(this.name);
-          }),
+    this.SUBRULE(this.conjunction);
+    this.MANY({
+      GATE: () => (this.is(1, "Or") && this.isSubjectAhead(2)) || (this.is(1, "Comma") && this.is(2, "Or") && this.isSubjectAhead(3)),
+      DEF: () => {
+        this.OPTION(() => this.CONSUME(Comma));
+        this.CONSUME(K("Or"));
+        this.SUBRULE1(this.conjunction);
       },
-    ]);
+    });
+  });
+
+  private isSubjectAhead(i: number): boolean {
+    return this.isName(i) || this.is(i, "Total");
+  }
+
+  private conjunction = this.RULE("conjunction", () => {
+    this.SUBRULE(this.atom);
+    this.MANY({
+      GATE: () =>
+        (this.is(1, "Among", "And") && this.isSubjectAhead(2)) || (this.is(1, "Comma") && ((this.is(2, "Among", "And") && this.isSubjectAhead(3)) || (this.isSubjectAhead(2) && this.isConditionAfterSubjects(2)))),
+      DEF: () => {
+        this.OPTION(() => this.CONSUME(Comma));
+        this.OPTION1(() => this.OR([{ ALT: () => this.CONSUME(K("Among"), { LABEL: "joiner" }) }, { ALT: () => this.CONSUME(K("And"), { LABEL: "joiner" }) }]));
+        this.SUBRULE1(this.atom);
+      },
+    });
+  });
+
+  /** After 「，」 in a condition: another atom (「，服务绩效 不低于10分」) rather than a list of names or the next clause. */
+  private isConditionAfterSubjects(i: number): boolean {
+    let j = i;
+    while (this.isSubjectAhead(j) && this.LA(j + 1).tokenType === Comma && this.isName(j + 2)) j += 2;
+    const t = j + 1;
+    return this.is(t, "Comparative", "ScoreWord", "All", "AnyOf", "Is") || this.LA(t).tokenType === NumberLiteral;
+  }
+
+  /** `名称 低于60%` · `名称` (a yes/no input) · `总分 70分以上` · `甲、乙 均不低于10分` · `级别 为 国家级` */
+  private atom = this.RULE("atom", () => {
+    this.SUBRULE(this.subject);
+    this.MANY({
+      GATE: () => this.LA(1).tokenType === Comma && this.isSubjectAhead(2) && !this.is(3, "Or"),
+      DEF: () => {
+        this.CONSUME(Comma);
+        this.SUBRULE1(this.subject);
+      },
+    });
+    this.OPTION(() => this.CONSUME(K("ScoreWord")));
+    this.OPTION1(() => this.OR([{ ALT: () => this.CONSUME(K("All"), { LABEL: "quantifier" }) }, { ALT: () => this.CONSUME(K("AnyOf"), { LABEL: "quantifier" }) }]));
+    this.OPTION2(() =>
+      this.OR1([
+        {
+          ALT: () => {
+            this.SUBRULE(this.condition);
+            this.MANY1(() => this.SUBRULE(this.override));
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K("Is"));
+            this.SUBRULE(this.valueList);
+          },
+        },
+      ]),
+    );
+  });
+
+  private subject = this.RULE("subject", () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.name) }, { ALT: () => this.CONSUME(K("Total")) }]);
+  });
+
+  /** （培训类平台 不少于500人次）: another threshold for the platforms of one kind. */
+  private override = this.RULE("override", () => {
+    this.CONSUME(LParen);
+    this.SUBRULE(this.name);
+    this.OPTION(() => {
+      this.CONSUME(K("Is"));
+      this.SUBRULE(this.valueList);
+    });
+    this.SUBRULE(this.condition);
+    this.CONSUME(RParen);
   });
 
   // ---- scoring sentences -----------------------------------------------------------------
 
-  private rule = this.RULE("rule", () => {
-    this.SUBRULE(this.subject);
-    this.AT_LEAST_ONE(() => this.SUBRULE(this.clause));
+  /** One scoring sentence, or several joined by 或 and combined by 取其高者 / 取其低者. */
+  private ruleGroup = this.RULE("ruleGroup", () => {
+    this.SUBRULE(this.rule);
+    this.MANY({
+      GATE: () => this.is(1, "Or") || (this.is(1, "Comma", "Semicolon") && this.is(2, "Or")),
+      DEF: () => {
+        this.OPTION(() => this.SUBRULE(this.separator));
+        this.CONSUME(K("Or"));
+        this.SUBRULE1(this.rule);
+      },
+    });
+    this.OPTION1({
+      GATE: () => this.is(1, "TakeHigher", "TakeLower") || (this.is(1, "Comma", "Semicolon") && this.is(2, "TakeHigher", "TakeLower")),
+      DEF: () => {
+        this.OPTION2(() => this.SUBRULE1(this.separator));
+        this.OR([{ ALT: () => this.CONSUME(K("TakeHigher"), { LABEL: "combine" }) }, { ALT: () => this.CONSUME(K("TakeLower"), { LABEL: "combine" }) }]);
+      },
+    });
   });
 
-  private subject = this.RULE("subject", () => {
+  /** 选项（1）研发费用占比 6%（含）以上得50分 */
+  private optionItem = this.RULE("optionItem", () => {
+    this.CONSUME(K("Option"));
+    this.SUBRULE(this.clauseLabel);
+    this.SUBRULE(this.ruleGroup);
+  });
+
+  private rule = this.RULE("rule", () => {
+    this.SUBRULE(this.ruleSubject);
+    this.SUBRULE(this.clause);
+    this.MANY({ GATE: () => this.isClauseAhead(), DEF: () => this.SUBRULE1(this.clause) });
+  });
+
+  /** A name starts a clause (国家级得10分) only on the sentence's line; on a new line it starts the next sentence. */
+  private isClauseAhead(): boolean {
+    if (this.isName(1)) return this.sameLine();
+    if (this.is(1, "Comma", "Semicolon") || this.LA(1).tokenType === Period) {
+      // 「，取其高者」「；或 …」 end the sentence: they belong to the group of sentences
+      if (this.is(2, "TakeHigher", "TakeLower", "Or")) return false;
+      if (!this.isName(2)) return true;
+      const sep = this.LA(1);
+      return (sep.endLine ?? sep.startLine) === this.LA(2).startLine;
+    }
+    return true;
+  }
+
+  private ruleSubject = this.RULE("ruleSubject", () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.name) },
       {
@@ -429,7 +694,10 @@ export class RubricParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.separator));
     this.OR([
       { ALT: () => this.SUBRULE(this.conditionalClause) },
+      // a clause that starts with a value's name stays on the line of the sentence
+      { GATE: () => this.sameLine() || this.is(1, "Otherwise"), ALT: () => this.SUBRULE(this.valueClause) },
       { ALT: () => this.SUBRULE(this.fromClause) },
+      { ALT: () => this.SUBRULE(this.onBasisClause) },
       { ALT: () => this.SUBRULE(this.stepLessClause) },
       { ALT: () => this.SUBRULE(this.eachClause) },
       { ALT: () => this.SUBRULE(this.award) },
@@ -438,23 +706,48 @@ export class RubricParser extends CstParser {
       { ALT: () => this.SUBRULE(this.baselineClause) },
       { ALT: () => this.SUBRULE(this.atMostClause) },
       { ALT: () => this.SUBRULE(this.readingClause) },
+      { ALT: () => this.SUBRULE(this.highestItemClause) },
       { ALT: () => this.SUBRULE(this.ruleRequires) },
     ]);
   });
 
-  /** （需提供 荣誉资质证明）: evidence or a precondition for this sentence only. */
+  /** （需提供 荣誉资质证明） · （荣誉资质证明）: evidence or a precondition for this sentence only. */
   private ruleRequires = this.RULE("ruleRequires", () => {
     this.CONSUME(LParen);
-    this.SUBRULE(this.requires);
+    this.OPTION(() => this.CONSUME(K("Requires")));
+    this.SUBRULE(this.name);
+    this.MANY(() => {
+      this.CONSUME(Comma);
+      this.SUBRULE1(this.name);
+    });
     this.CONSUME(RParen);
   });
 
-  /** 达1500家次得15分 · 达到60%不足70%加20分 · 达到70%后每增加10个百分点加10分 */
+  /**
+   * 达1500家次得15分 · 达到60%不足70%加20分 · 达到70%后每增加10个百分点加10分 · 不满1年不得分 ·
+   * 300万元以上或 服务收入比重 15%以上得10分 (a band met by either measure)
+   */
   private conditionalClause = this.RULE("conditionalClause", () => {
     this.SUBRULE(this.condition);
+    this.MANY({
+      GATE: () => this.is(1, "Or") && this.isName(2),
+      DEF: () => {
+        this.CONSUME(K("Or"));
+        this.SUBRULE(this.name, { LABEL: "alternative" });
+        this.SUBRULE1(this.condition, { LABEL: "alternativeCondition" });
+      },
+    });
     this.OPTION(() => this.CONSUME(K("Of")));
     this.OPTION1(() => this.CONSUME(Comma));
-    this.OR([{ ALT: () => this.SUBRULE(this.award) }, { ALT: () => this.SUBRULE(this.increments) }]);
+    this.OR([{ ALT: () => this.SUBRULE(this.award) }, { ALT: () => this.SUBRULE(this.increments) }, { ALT: () => this.CONSUME(K("NoPoints")) }]);
+  });
+
+  /** 国家级得10分 · 国家级、省级得6分 · 其他得3分 · 国家级每项加5分 (inputs of type 取值 / 清单) */
+  private valueClause = this.RULE("valueClause", () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.valueList) }, { ALT: () => this.CONSUME(K("Otherwise")) }]);
+    this.OPTION(() => this.CONSUME(K("Of")));
+    this.OPTION1(() => this.CONSUME(Comma));
+    this.OR1([{ ALT: () => this.SUBRULE(this.award) }, { ALT: () => this.SUBRULE(this.eachClause) }, { ALT: () => this.CONSUME(K("NoPoints")) }]);
   });
 
   /** 100家后每增加100家加10分 */
@@ -463,12 +756,22 @@ export class RubricParser extends CstParser {
     this.SUBRULE(this.increments);
   });
 
+  /** 在此基础上每增加1个加0.1分: from the threshold of the band before */
+  private onBasisClause = this.RULE("onBasisClause", () => {
+    this.CONSUME(K("OnBasis"));
+    this.OPTION(() => this.CONSUME(Comma));
+    this.CONSUME(K("EachMore"));
+    this.SUBRULE(this.quantity, { LABEL: "step" });
+    this.OR([{ ALT: () => this.CONSUME(K("Add")) }, { ALT: () => this.CONSUME(K("Get")) }]);
+    this.SUBRULE1(this.quantity, { LABEL: "points" });
+  });
+
   private increments = this.RULE("increments", () => {
     this.CONSUME(K("After"));
     this.OPTION(() => this.CONSUME(Comma));
     this.CONSUME(K("EachMore"));
     this.SUBRULE(this.quantity, { LABEL: "step" });
-    this.CONSUME(K("Add"));
+    this.OR([{ ALT: () => this.CONSUME(K("Add")) }, { ALT: () => this.CONSUME(K("Get")) }]);
     this.SUBRULE1(this.quantity, { LABEL: "points" });
   });
 
@@ -480,18 +783,28 @@ export class RubricParser extends CstParser {
     this.SUBRULE1(this.quantity, { LABEL: "points" });
   });
 
-  /** 每项加3分 · 每1次减1分 */
+  /** 每项加3分 · 每1次减1分 · 每满2年得1分 · 每3万元得1分 · 每外聘1位创业导师得1分 */
   private eachClause = this.RULE("eachClause", () => {
     this.CONSUME(K("Each"));
-    this.OPTION(() => this.CONSUME(NumberLiteral));
-    this.OPTION1(() => this.CONSUME(Unit));
-    this.OR([{ ALT: () => this.CONSUME(K("Add"), { LABEL: "verb" }) }, { ALT: () => this.CONSUME(K("Deduct"), { LABEL: "verb" }) }]);
+    this.OPTION(() => this.CONSUME(Identifier, { LABEL: "filler" }));
+    this.OPTION1(() => this.CONSUME(NumberLiteral));
+    this.OPTION2(() => this.CONSUME(Unit));
+    this.OPTION3(() => this.CONSUME1(Identifier, { LABEL: "filler" }));
+    this.OR([
+      { ALT: () => this.CONSUME(K("Add"), { LABEL: "verb" }) },
+      { ALT: () => this.CONSUME(K("Get"), { LABEL: "verb" }) },
+      { ALT: () => this.CONSUME(K("Deduct"), { LABEL: "verb" }) },
+    ]);
     this.SUBRULE(this.quantity, { LABEL: "points" });
   });
 
-  /** 得15分 · 加20分 */
+  /** 得15分 · 加20分 · 扣6分 */
   private award = this.RULE("award", () => {
-    this.OR([{ ALT: () => this.CONSUME(K("Get"), { LABEL: "verb" }) }, { ALT: () => this.CONSUME(K("Add"), { LABEL: "verb" }) }]);
+    this.OR([
+      { ALT: () => this.CONSUME(K("Get"), { LABEL: "verb" }) },
+      { ALT: () => this.CONSUME(K("Add"), { LABEL: "verb" }) },
+      { ALT: () => this.CONSUME(K("Deduct"), { LABEL: "verb" }) },
+    ]);
     this.SUBRULE(this.quantity);
   });
 
@@ -514,9 +827,10 @@ export class RubricParser extends CstParser {
     ]);
   });
 
-  /** 最多80分 */
+  /** 最多80分 · 最多扣10分 */
   private atMostClause = this.RULE("atMostClause", () => {
     this.CONSUME(K("AtMost"));
+    this.OPTION(() => this.CONSUME(K("Deduct")));
     this.SUBRULE(this.quantity);
   });
 
@@ -531,18 +845,24 @@ export class RubricParser extends CstParser {
     this.CONSUME(RParen);
   });
 
-  /** One or two comparisons, or a range `75～84分`. */
-  private condition = this.RULE("condition", () => {
+  /** （取最高一项） · 取最高一项 */
+  private highestItemClause = this.RULE("highestItemClause", () => {
     this.OR([
       {
-        // 75～84分
-        GATE: () => this.LA(1).tokenType === NumberLiteral && (this.LA(2).tokenType === Tilde || this.LA(3).tokenType === Tilde),
         ALT: () => {
-          this.SUBRULE(this.quantity, { LABEL: "low" });
-          this.CONSUME(Tilde);
-          this.SUBRULE1(this.quantity, { LABEL: "high" });
+          this.CONSUME(LParen);
+          this.CONSUME(K("HighestItem"));
+          this.CONSUME(RParen);
         },
       },
+      { ALT: () => this.CONSUME1(K("HighestItem")) },
+    ]);
+  });
+
+  /** One or two comparisons, or a range `75～84分`, `25%（含）-30%`, `3%至5%之间`. */
+  private condition = this.RULE("condition", () => {
+    this.OR([
+      { GATE: () => this.isRangeAhead(), ALT: () => this.SUBRULE(this.rangeCondition) },
       {
         ALT: () => {
           this.SUBRULE(this.comparison);
@@ -558,33 +878,54 @@ export class RubricParser extends CstParser {
     ]);
   });
 
+  /** A number (unit, （含）/（不含）) followed by a range dash: ～ ~ 至 - – —. */
+  private isRangeAhead(): boolean {
+    let i = 1;
+    if (this.LA(i).tokenType === Minus) i++;
+    if (this.LA(i).tokenType !== NumberLiteral) return false;
+    i++;
+    if (this.LA(i).tokenType === Unit) i++;
+    if (this.is(i, "Inclusive", "Exclusive")) i++;
+    const t = this.LA(i).tokenType;
+    return (t === Tilde || t === Minus || t === K("To")) && (this.LA(i + 1).tokenType === NumberLiteral || this.LA(i + 1).tokenType === Minus);
+  }
+
+  private rangeCondition = this.RULE("rangeCondition", () => {
+    this.SUBRULE(this.quantity, { LABEL: "low" });
+    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(K("Inclusive"), { LABEL: "lowEnd" }) }, { ALT: () => this.CONSUME(K("Exclusive"), { LABEL: "lowEnd" }) }]));
+    this.OR1([{ ALT: () => this.CONSUME(Tilde, { LABEL: "dash" }) }, { ALT: () => this.CONSUME(Minus, { LABEL: "dash" }) }, { ALT: () => this.CONSUME(K("To"), { LABEL: "dash" }) }]);
+    this.SUBRULE1(this.quantity, { LABEL: "high" });
+    this.OPTION1(() => this.OR2([{ ALT: () => this.CONSUME1(K("Inclusive"), { LABEL: "highEnd" }) }, { ALT: () => this.CONSUME1(K("Exclusive"), { LABEL: "highEnd" }) }]));
+    this.OPTION2(() => this.CONSUME(K("BetweenWord")));
+  });
+
   private isComparisonAhead(): boolean {
     let i = 1;
-    if (this.LA(i).tokenType === K("And")) i++;
+    if (this.is(i, "And")) i++;
     const t = this.LA(i).tokenType;
     if (t === K("Comparative")) return true;
     if (t !== NumberLiteral) return false;
     // postfix: 80分（含）以上
     let j = i + 1;
     if (this.LA(j).tokenType === Unit) j++;
-    if (this.LA(j).tokenType === K("Inclusive")) j++;
-    return this.LA(j).tokenType === K("Comparative");
+    if (this.is(j, "Inclusive", "Exclusive")) j++;
+    return this.is(j, "Comparative");
   }
 
-  /** 达1500家次 · 50条以上 · 80分（含）以上 */
+  /** 达1500家次 · 50条以上 · 80分（含）以上 · 不足60%（含） */
   private comparison = this.RULE("comparison", () => {
     this.OR([
       {
         ALT: () => {
           this.CONSUME(K("Comparative"), { LABEL: "word" });
           this.SUBRULE(this.quantity);
-          this.OPTION(() => this.CONSUME(K("Inclusive")));
+          this.OPTION(() => this.OR1([{ ALT: () => this.CONSUME(K("Inclusive"), { LABEL: "end" }) }, { ALT: () => this.CONSUME(K("Exclusive"), { LABEL: "end" }) }]));
         },
       },
       {
         ALT: () => {
           this.SUBRULE1(this.quantity);
-          this.OPTION1(() => this.CONSUME1(K("Inclusive")));
+          this.OPTION1(() => this.OR2([{ ALT: () => this.CONSUME1(K("Inclusive"), { LABEL: "end" }) }, { ALT: () => this.CONSUME1(K("Exclusive"), { LABEL: "end" }) }]));
           this.CONSUME1(K("Comparative"), { LABEL: "word" });
         },
       },
@@ -595,13 +936,27 @@ export class RubricParser extends CstParser {
 
   private gradesSection = this.RULE("gradesSection", () => {
     this.CONSUME(K("Grades"));
-    this.MANY(() => this.SUBRULE(this.gradeBand));
+    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.gradeBand) }, { ALT: () => this.SUBRULE(this.gradeGate) }]));
   });
 
+  /** 60分（含）以上不足80分：合格 · 70分以上，其中 服务能力 不低于25分：合格 */
   private gradeBand = this.RULE("gradeBand", () => {
     this.SUBRULE(this.condition);
+    this.OPTION(() => {
+      this.OPTION1(() => this.CONSUME(Comma));
+      this.CONSUME(K("Among"));
+      this.SUBRULE(this.predicate);
+    });
     this.CONSUME(Colon);
     this.SUBRULE(this.name, { LABEL: "label" });
+  });
+
+  /** 不符合认定条件的，不予评定等级 */
+  private gradeGate = this.RULE("gradeGate", () => {
+    this.CONSUME(K("NotEligible"));
+    this.OPTION(() => this.CONSUME(K("Of")));
+    this.OPTION1(() => this.CONSUME(Comma));
+    this.CONSUME(K("NoGrade"));
   });
 
   private vetoSection = this.RULE("vetoSection", () => {
@@ -621,13 +976,17 @@ export class RubricParser extends CstParser {
   private eligibilitySection = this.RULE("eligibilitySection", () => {
     this.CONSUME(K("Eligibility"));
     this.MANY(() =>
-      this.OR([{ ALT: () => this.SUBRULE(this.eligibilityCondition) }, { ALT: () => this.SUBRULE(this.relaxation) }]),
+      this.OR([
+        { ALT: () => this.SUBRULE(this.eligibilityCondition) },
+        { ALT: () => this.SUBRULE(this.eligibilityAlternative) },
+        { ALT: () => this.SUBRULE(this.relaxation) },
+      ]),
     );
   });
 
   private clauseLabel = this.RULE("clauseLabel", () => {
     this.CONSUME(LParen);
-    this.SUBRULE(this.name);
+    this.OR([{ ALT: () => this.SUBRULE(this.name) }, { ALT: () => this.CONSUME(NumberLiteral) }]);
     this.CONSUME(RParen);
   });
 
@@ -637,10 +996,17 @@ export class RubricParser extends CstParser {
     this.SUBRULE(this.predicate);
   });
 
+  /** 或（二）获得国家级荣誉: met when this or the condition before it holds */
+  private eligibilityAlternative = this.RULE("eligibilityAlternative", () => {
+    this.CONSUME(K("Or"));
+    this.OPTION(() => this.SUBRULE(this.clauseLabel));
+    this.SUBRULE(this.predicate);
+  });
+
   private relaxation = this.RULE("relaxation", () => {
     this.CONSUME(K("Relax"));
     this.OPTION(() => this.SUBRULE(this.clauseLabel, { LABEL: "own" }));
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.predicate);
     this.CONSUME(K("Relaxable"));
     this.AT_LEAST_ONE(() => this.SUBRULE1(this.clauseLabel, { LABEL: "relaxed" }));
   });
@@ -671,6 +1037,7 @@ export class RubricParser extends CstParser {
       { ALT: () => this.CONSUME(K("Yes")) },
       { ALT: () => this.CONSUME(K("No")) },
       { ALT: () => this.CONSUME(QuotedName) },
+      { ALT: () => this.CONSUME(Identifier) },
     ]);
   });
 
@@ -725,22 +1092,118 @@ export interface ParseResult {
   cst: CstNode;
   tokens: IToken[];
   comments: IToken[];
-  lexErrors: ReturnType<typeof tokenize>["errors"];
+  lexErrors: LexError[];
   syntaxErrors: SyntaxError[];
+  /** Units that are neither known nor declared on an input (reported by the binder's caller). */
+  unknownUnits: IToken[];
 }
 
-/** Source text → CST, with every lexing and syntax error collected (never thrown). */
+/**
+ * Cuts （…） nested deeper than MAX_NESTING out of the token stream, with one error each: the
+ * parser's recursion stays bounded whatever the input.
+ */
+function limitNesting(tokens: IToken[]): { tokens: IToken[]; errors: SyntaxError[] } {
+  let depth = 0;
+  let cutFrom = -1;
+  let cutLine = -1;
+  const kept: IToken[] = [];
+  const errors: SyntaxError[] = [];
+  for (const t of tokens) {
+    if (cutFrom >= 0) {
+      // skip to the bracket that closes the cut one, or to the end of its line
+      if (t.startLine !== cutLine) cutFrom = -1;
+      else {
+        if (t.tokenType === LParen) depth++;
+        else if (t.tokenType === RParen && --depth < cutFrom) cutFrom = -1;
+        continue;
+      }
+      depth = Math.min(depth, MAX_NESTING);
+    }
+    if (t.tokenType === LParen) {
+      if (depth >= MAX_NESTING) {
+        errors.push({ message: `括号嵌套超过${MAX_NESTING}层，无法计算；请拆成几个派生输入`, token: t, expected: [], ruleStack: [] });
+        cutFrom = depth;
+        cutLine = t.startLine ?? -1;
+        depth++;
+        continue;
+      }
+      depth++;
+    } else if (t.tokenType === RParen) depth = Math.max(0, depth - 1);
+    kept.push(t);
+  }
+  return { tokens: kept, errors };
+}
+
+/** The innermost rule of the stack that has an example. */
+function exampleFor(ruleStack: readonly string[]): string | undefined {
+  for (let i = ruleStack.length - 1; i >= 0; i--) {
+    const help = RULE_HELP[ruleStack[i]!];
+    if (help && !SMALL_RULES.has(ruleStack[i]!)) return help.example;
+  }
+  return undefined;
+}
+
+const SECTION_STARTS = new Set(["Rubric", "Inputs", "Derived", "Evidence", "Group", "Category", "Bonus", "Deduction", "Grades", "Vetoes", "Eligibility", "Case", "Note"]);
+
+/** Index of the first token after `from` that starts a section at the beginning of a line. */
+function nextSectionStart(tokens: IToken[], from: number): number {
+  for (let i = from + 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (SECTION_STARTS.has(t.tokenType.name) && (i === 0 || (tokens[i - 1]!.endLine ?? 0) < (t.startLine ?? 0))) return i;
+  }
+  return tokens.length;
+}
+
+function syntaxErrorOf(e: { message: string; token: IToken; context?: { ruleStack?: string[] } }): SyntaxError {
+  const ruleStack = e.context?.ruleStack ?? [];
+  const example = exampleFor(ruleStack);
+  // a sentence cut short is reported where it stops, not at the next line's first word
+  const previous = (e as { previousToken?: IToken }).previousToken;
+  const token = endsLine(previous, e.token) ? previous : e.token;
+  return { message: example ? `${e.message}。例如：${example.split("\n").pop()}` : e.message, token, expected: [], ruleStack };
+}
+
+/**
+ * Source text → CST, with every lexing and syntax error collected (never thrown). Where a token
+ * fits nowhere, parsing resumes at the next section, so one stray word never hides the rest.
+ */
 export function parseCst(text: string): ParseResult {
   const lexed = tokenize(text);
-  parser.input = lexed.tokens;
-  const cst = parser.file();
-  const syntaxErrors = parser.errors.map((e) => ({
-    message: e.message,
-    token: e.token,
-    expected: [],
-    ruleStack: e.context?.ruleStack ?? [],
-  }));
-  return { cst, tokens: lexed.tokens, comments: lexed.comments, lexErrors: lexed.errors, syntaxErrors };
+  const limited = limitNesting(lexed.tokens);
+  const all = limited.tokens;
+  const syntaxErrors: SyntaxError[] = [...limited.errors];
+  let cst: CstNode | undefined;
+  let from = 0;
+  while (from < all.length || cst === undefined) {
+    parser.input = from === 0 ? all : all.slice(from);
+    const part = parser.file();
+    let stoppedAt = -1;
+    for (const e of parser.errors) {
+      const error = syntaxErrorOf(e);
+      // one message per place: the innermost rule's (recorded first) says the most
+      if (!syntaxErrors.some((x) => x.token.startOffset === error.token.startOffset)) syntaxErrors.push(error);
+      if (e.name === "NotAllInputParsedException") stoppedAt = tokenIndex(all, e.token, from);
+    }
+    if (!cst) cst = part;
+    else for (const section of part.children["section"] ?? []) (cst.children["section"] ??= []).push(section);
+    if (stoppedAt < 0) break;
+    from = nextSectionStart(all, stoppedAt);
+  }
+  return { cst, tokens: all, comments: lexed.comments, lexErrors: lexed.errors, syntaxErrors, unknownUnits: lexed.unknownUnits };
+}
+
+/** Index of a token in the stream, found by its offset (tokens are in offset order). */
+function tokenIndex(tokens: IToken[], token: IToken, from: number): number {
+  let lo = from;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const o = tokens[mid]!.startOffset;
+    if (o === token.startOffset) return mid;
+    if (o < token.startOffset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return tokens.length;
 }
 
 export type { CstNode, IToken, TokenType };

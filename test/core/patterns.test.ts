@@ -281,14 +281,29 @@ describe("data errors name the platform field, never NaN", () => {
 });
 
 describe("ambiguous band ends", () => {
-  it("「75～84分」 gets a hint whose fix writes both ends explicitly, and the fixed text means the same", () => {
-    const t = rubricText("  分：评分 0～100分", `类别 甲（100分）\n  指标 乙 100分\n    分 综合评定`, "星级\n  75～84分：三星\n  85分以上：四星");
+  it("「75～84分」 in a rule gets a hint whose fix writes both ends explicitly, and the fixed text means the same", () => {
+    const t = rubricText("  比例：百分比", `类别 甲（10分）\n  指标 乙 10分\n    比例 75%～84%得5分；85%以上得10分`);
     const hint = load(t).diagnostics.find((d) => d.code === "ZS3045")!;
     expect(hint.severity).toBe("hint");
+    expect(hint.message).toContain("84.5%不在此档");
     const edit = hint.fix!.edits[0]!;
     const fixed = t.slice(0, edit.range.start.offset) + edit.newText + t.slice(edit.range.end.offset);
-    expect(fixed).toContain("75分以上84分以下：三星");
-    for (const x of ["75", "84", "84.5", "74.99"]) expect(scoreOf(fixed, { 分: x }).grade).toBe(scoreOf(t, { 分: x }).grade);
+    expect(fixed).toContain("75%以上84%以下得5分");
+    for (const x of ["75", "84", "84.5", "74.99"]) expect(scoreOf(fixed, { 比例: x }).indicators[0]!.score).toBe(scoreOf(t, { 比例: x }).indicators[0]!.score);
+  });
+  it("no hint when the next band covers the value, or the ends are written; 2.5倍 is followed by 2.55倍", () => {
+    const covered = rubricText("  倍数：数值 倍", `类别 甲（10分）\n  指标 乙 10分\n    倍数 1～2.5倍得5分；超过2.5倍得10分`);
+    expect(load(covered).diagnostics.map((d) => d.code)).not.toContain("ZS3045");
+    const written = rubricText("  倍数：数值 倍", `类别 甲（10分）\n  指标 乙 10分\n    倍数 1～2.5倍（含）得5分；3倍以上得10分`);
+    expect(load(written).diagnostics.map((d) => d.code)).not.toContain("ZS3045");
+    const gap = rubricText("  倍数：数值 倍", `类别 甲（10分）\n  指标 乙 10分\n    倍数 1～2.5倍得5分；3倍以上得10分`);
+    expect(load(gap).diagnostics.find((d) => d.code === "ZS3045")?.message).toBe("「1～2.5倍」两端都包含（[1, 2.5]）：2.55倍不在此档。可写明读法");
+  });
+  it("a gap between star bands is one warning with the fix that joins them", () => {
+    const t = rubricText("  分：评分 0～100分", `类别 甲（100分）\n  指标 乙 100分\n    分 综合评定`, "星级\n  75～84分：三星\n  85分以上：四星");
+    const ds = load(t).diagnostics.filter((d) => d.code === "ZS3040" || d.code === "ZS3045");
+    expect(ds.map((d) => d.code)).toEqual(["ZS3040"]);
+    expect(ds[0]!.message).toContain("84～85分之间");
   });
 });
 

@@ -31,8 +31,14 @@ describe.each(rubrics.map((r) => [r.file, r.analysis.rubric] as const))("%s", (_
         if (v.errors.length > 0) return; // e.g. a derived ratio dividing by zero: reported, not scored
         for (const i of v.indicators) {
           if (i.score === null) continue;
-          expect(compareScaledStrings(i.score, "0")).toBeGreaterThanOrEqual(0);
           const ind = rubric.indicators.find((x) => x.path === i.path)!;
+          if (ind.deduction) {
+            // a 扣分项's indicator: between minus its points and 0
+            expect(compareScaledStrings(i.score, "0")).toBeLessThanOrEqual(0);
+            if (ind.max !== undefined) expect(compareScaledStrings(i.score, `-${ind.max}`)).toBeGreaterThanOrEqual(0);
+            continue;
+          }
+          expect(compareScaledStrings(i.score, "0")).toBeGreaterThanOrEqual(0);
           if (ind.max !== undefined && !ind.bonus) expect(compareScaledStrings(i.score, ind.max)).toBeLessThanOrEqual(0);
         }
         let total = 0n;
@@ -40,11 +46,17 @@ describe.each(rubrics.map((r) => [r.file, r.analysis.rubric] as const))("%s", (_
           const cat = rubric.categories.find((x) => x.name === c.name)!;
           const parts = v.indicators.filter((i) => i.category === c.name && i.score !== null);
           const sum = parts.reduce((s, i) => s + toMicro(i.weight ? weighted(i.weight, i.score!, i.max) : i.score!), 0n);
-          const expected = cat.kind === "bonus" && cat.cap !== undefined && sum > toMicro(cat.cap) ? toMicro(cat.cap) : sum;
+          const expected =
+            cat.kind === "bonus" && cat.cap !== undefined && sum > toMicro(cat.cap)
+              ? toMicro(cat.cap)
+              : cat.kind === "deduction" && cat.cap !== undefined && sum < -toMicro(cat.cap)
+                ? -toMicro(cat.cap)
+                : sum;
           expect(toMicro(c.score)).toBe(expected);
           total += toMicro(c.score);
         }
-        expect(toMicro(v.total!)).toBe(total);
+        // deductions never take the total below 0
+        expect(toMicro(v.total!)).toBe(total < 0n ? 0n : total);
         expect(compareScaledStrings(v.total!, rubric.maxTotal)).toBeLessThanOrEqual(0);
         // the explanation is computed by the same closures: it states the same total
         expect(scorer.explain(rec).score).toBe(v.total);

@@ -52,7 +52,7 @@ describe("syntax error recovery", () => {
     expect(syntax.length).toBeGreaterThanOrEqual(2);
     // the binder still ran: the undeclared input and the category sum are reported
     expect(a.diagnostics.map((d) => d.code)).toContain("ZS2001");
-    expect(a.diagnostics.find((d) => d.code === "ZS1001")?.message).toMatch(/此处|不符合|不完整/);
+    expect(a.diagnostics.find((d) => d.code === "ZS1001")?.message).toMatch(/此处|不是|不完整|缺少/);
   });
   it("suggests the intended name", () => {
     const a = analyze(`评价体系 测试\n输入\n  服务企业家次：计数 家次\n类别 甲（15分）\n  指标 乙 15分\n    服务企业数 达1500家次得15分\n`);

@@ -277,3 +277,48 @@ describe("more hovers and completions", () => {
     expect(applyEdits(text, fix!.edits)).toContain("平台活跃度（25分）");
   });
 });
+
+describe("the constructs of issue 10", () => {
+  const rubric = (body: string) => `评价体系 测试
+输入
+  平台级别：取值 国家级、省级、市级
+  获奖：清单 国家级、省级
+  专家评分：评分 0～20分 去掉一个最高分和一个最低分后取平均
+  服务收入：金额 万元
+  服务收入比重：百分比
+  事故：是否
+
+类别 甲 40分
+${body}
+
+扣分项 安全（最多扣10分）
+  指标 事故
+    事故 扣6分
+`;
+  it("hover on a 取值 input lists its values; on a panel input how the scores combine", () => {
+    const a = at(rubric("  指标 级别 10分\n    平台<|>级别 国家级得10分；省级得6分；其他得3分"));
+    const h = hover(a.doc, a.offset)!.contents;
+    expect(h).toContain("取值（由高到低）「国家级」「省级」「市级」");
+    expect(h).toContain("平台级别为「市级」得3分");
+    const b = at(rubric("  指标 评审 20分\n    专家<|>评分 综合评定"));
+    expect(hover(b.doc, b.offset)!.contents).toContain("去掉一个最高分和一个最低分后取平均");
+  });
+  it("hover on a sentence of a 取其高者 group says how the sentences combine", () => {
+    const a = at(rubric("  指标 收入 10分\n    服务收入 300万元以上<|>得10分 或 服务收入比重 15%以上得10分，取其高者"));
+    expect(hover(a.doc, a.offset)!.contents).toContain("「服务收入」、「服务收入比重」各自计分，取其高者");
+  });
+  it("hover on a 扣分项 says it comes off the total", () => {
+    const a = at(rubric("  指标 级别 10分\n    平台级别 国家级得10分").replace("扣分项 安全", "扣分项 安<|>全"));
+    expect(hover(a.doc, a.offset)!.contents).toContain("从总分中扣减，最多扣10分，总分最低0分");
+  });
+  it("completion offers the values of the 取值 input the sentence is about", () => {
+    const a = at(rubric("  指标 级别 10分\n    平台级别 <|>"));
+    const labels = complete(a.doc, a.offset).filter((i) => i.kind === "value").map((i) => i.label);
+    expect(labels).toEqual(["国家级", "省级", "市级"]);
+  });
+  it("completion offers the new sentence patterns as snippets", () => {
+    const a = at(rubric("  指标 级别 10分\n    平台级别 国家级得10分\n    <|>"));
+    const labels = complete(a.doc, a.offset).filter((i) => i.kind === "snippet").map((i) => i.label);
+    expect(labels).toEqual(expect.arrayContaining(["…或…，取其高者", "选项（1）…", "扣分项 名称（最多扣…分）", "条件 总分 …分以上，其中 …"]));
+  });
+});

@@ -7,7 +7,7 @@ import type { Diagnostic, Explanation, Verdict } from "@zhunsheng/core";
 
 export interface CategoryJson {
   name: string;
-  kind: "category" | "bonus";
+  kind: "category" | "bonus" | "deduction";
   score: string;
   max: string;
 }

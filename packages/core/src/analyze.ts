@@ -13,7 +13,7 @@ import { platformNameOf } from "./evaluator/read.ts";
 import type { Scorer } from "./evaluator/scorer.ts";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import type { Rubric } from "./model.ts";
-import { astFromCst, tokenRange } from "./parser/from-cst.ts";
+import { buildAst, MAX_EXPRESSION_TERMS, tokenRange } from "./parser/from-cst.ts";
 
 export interface ParsedFile {
   ast: FileAst;
@@ -50,31 +50,42 @@ function pointRange(offset: number, line: number, column: number, length: number
   return { start: { offset, line, column }, end: { offset: offset + length, line, column: column + length } };
 }
 
+/** Where the text ends, as a position (CR, CRLF and LF end lines alike). */
+function endOfText(text: string): Range {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return pointRange(text.length, line, text.length - lineStart + 1, 0);
+}
+
 /** Source → AST with syntax diagnostics (several per pass thanks to recovery). */
 export function parse(text: string): ParsedFile {
   const r = parseCst(text);
   const diagnostics: Diagnostic[] = [];
   for (const e of r.lexErrors) {
-    diagnostics.push(diagnostic("ZS1002", pointRange(e.offset, e.line, e.column, e.length), [text.substr(e.offset, e.length)]));
+    const code = e.kind === "unclosedQuote" ? "ZS1004" : e.kind === "unopenedQuote" ? "ZS1005" : "ZS1002";
+    diagnostics.push(diagnostic(code, pointRange(e.offset, e.line, e.column, e.length), [e.text]));
   }
+  let end: Range | undefined;
+  const errorOffsets: number[] = [];
   for (const e of r.syntaxErrors) {
     const t = e.token;
-    const range = Number.isNaN(t.startOffset) || t.tokenType.name === "EOF" ? endRange(text) : tokenRange(t);
+    const atEnd = Number.isNaN(t.startOffset) || t.tokenType.name === "EOF";
+    const range = atEnd ? (end ??= endOfText(text)) : tokenRange(t);
+    if (!atEnd) errorOffsets.push(t.startOffset);
     diagnostics.push(diagnostic("ZS1001", range, [e.message]));
   }
-  return { ast: astFromCst(r.cst, text.length), diagnostics };
-}
-
-function endRange(text: string): Range {
-  let line = 1;
-  let lastBreak = -1;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lastBreak = i;
-    }
-  }
-  return pointRange(text.length, line, text.length - lastBreak, 0);
+  for (const e of r.lexErrors) errorOffsets.push(e.offset);
+  for (const u of r.unknownUnits) diagnostics.push(diagnostic("ZS2005", tokenRange(u), [u.image]));
+  const built = buildAst(r.cst, text.length, errorOffsets);
+  for (const p of built.problems) diagnostics.push(diagnostic("ZS1003", p.range, [p.terms, MAX_EXPRESSION_TERMS]));
+  return { ast: built.ast, diagnostics };
 }
 
 /** Why a rubric with these diagnostics cannot be scored, or undefined when it can. */
@@ -94,8 +105,8 @@ export function analyze(text: string, fileName = "未命名.zs"): Analysis {
   const bound = bindRubric(parsed.ast, text, fileName);
   const diagnostics = [...parsed.diagnostics, ...bound.diagnostics];
   const base = { ast: parsed.ast, rubric: bound.rubric, names: bound.names, platformName: platformNameOf };
-  // semantic checks evaluate the rubric: only on a model without binding errors
-  if (bound.diagnostics.some((d) => d.severity === "error")) {
+  // semantic checks evaluate the rubric: only on a model without syntax or binding errors
+  if (parsed.diagnostics.some((d) => d.severity === "error") || bound.diagnostics.some((d) => d.severity === "error")) {
     const sorted = sortDiagnostics(diagnostics);
     return { ...base, diagnostics: sorted, scoring: notScorable(blockingOf(sorted)) };
   }

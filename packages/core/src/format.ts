@@ -9,6 +9,8 @@ import { parse } from "./analyze.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 
 type Child = CstNode | IToken;
+const LINE_BREAK = /[\r\n]/;
+const BLANK_LINE = /(?:\r\n|\r|\n)[ \t\u3000]*(?:\r\n|\r|\n)/;
 const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
 
 function firstOffset(node: Child): number {
@@ -69,20 +71,23 @@ export interface FormatResult {
 /** Formats a rubric file canonically; idempotent; keeps every token and comment. */
 export function format(source: string): FormatResult {
   const parsed = parse(source);
-  const syntax = parsed.diagnostics.filter((d) => d.code === "ZS1001" || d.code === "ZS1002");
+  const syntax = parsed.diagnostics.filter((d) => d.code.startsWith("ZS1"));
   if (syntax.length > 0) return { text: source, diagnostics: syntax, changed: false };
   const r = parseCst(source);
   const starts = new Map<number, { indent: number; blankBefore: boolean }>();
   collectLineStarts(r.cst, starts);
   const all = [...r.tokens, ...r.comments].sort((a, b) => a.startOffset - b.startOffset);
 
+  // the first token after each position that is not a comment (one pass from the end)
+  const nextCode: (IToken | undefined)[] = new Array(all.length + 1);
+  for (let i = all.length - 1; i >= 0; i--) nextCode[i] = all[i]!.tokenType.name === "Comment" ? nextCode[i + 1] : all[i];
   let out = "";
   let prev: IToken | undefined;
   let currentIndent = 0;
   const lines: string[] = [];
   let line = "";
   const flush = () => {
-    lines.push(line.replace(/\s+$/, ""));
+    lines.push(line.trimEnd());
     line = "";
   };
   for (let i = 0; i < all.length; i++) {
@@ -94,19 +99,19 @@ export function format(source: string): FormatResult {
       if (start) currentIndent = start.indent;
       line = " ".repeat(isComment ? 0 : currentIndent) + t.image;
     } else if (isComment) {
-      if (gap.includes("\n")) {
+      if (LINE_BREAK.test(gap)) {
         // a comment on its own line: keep blank lines before it (at most one), indent like the next line
         flush();
-        if (/\n[ \t\u3000]*\n/.test(gap)) lines.push("");
-        const next = all.slice(i + 1).find((x) => x.tokenType.name !== "Comment");
+        if (BLANK_LINE.test(gap)) lines.push("");
+        const next = nextCode[i + 1];
         const indent = next ? (starts.get(next.startOffset)?.indent ?? currentIndent) : 0;
         line = " ".repeat(indent) + t.image;
       } else line += " " + t.image;
     } else if (start) {
       flush();
       const prevWasCommentLine = prev.tokenType.name === "Comment" && lines.length > 0;
-      if (start.blankBefore && lines.length > 0 && lines[lines.length - 1] !== "" && !(prevWasCommentLine && !/\n[ \t\u3000]*\n/.test(gap))) lines.push("");
-      else if (!start.blankBefore && /\n[ \t\u3000]*\n/.test(gap) && lines[lines.length - 1] !== "") lines.push("");
+      if (start.blankBefore && lines.length > 0 && lines[lines.length - 1] !== "" && !(prevWasCommentLine && !BLANK_LINE.test(gap))) lines.push("");
+      else if (!start.blankBefore && BLANK_LINE.test(gap) && lines[lines.length - 1] !== "") lines.push("");
       currentIndent = start.indent;
       line = " ".repeat(currentIndent) + t.image;
     } else if (prev.tokenType.name === "Comment") {
@@ -119,6 +124,9 @@ export function format(source: string): FormatResult {
   }
   if (line.length > 0) flush();
   // blank line before a comment that introduces a section is kept from the source only
+  // the file's own line ending is kept (CRLF files stay CRLF)
+  const eol = /\r\n/.test(source) ? "\r\n" : /\r/.test(source) ? "\r" : "\n";
   out = lines.join("\n").replace(/\n{3,}/g, "\n\n") + "\n";
+  if (eol !== "\n") out = out.replace(/\n/g, eol);
   return { text: out, diagnostics: [], changed: out !== source };
 }

@@ -1,8 +1,14 @@
 /** Walks over the numbers written in the model (one place, used by the scale choice and the prose check). */
-import type { Condition, Indicator, Interval, Part } from "./model.ts";
+import type { Expr } from "./ast.ts";
+import type { Condition, Indicator, Input, Interval, Part, RuleGroup } from "./model.ts";
 
 function intervalNumbers(i: Interval): string[] {
   return [i.lo?.value, i.hi?.value].filter((v): v is string => v !== undefined);
+}
+
+/** Whether an input's value is read as an exact rational (derived inputs, item counts, expert panels) rather than a scaled integer. */
+export function readsRational(input: Input): boolean {
+  return input.kind === "derived" || input.panel !== undefined;
 }
 
 /** Every number a part was written with: thresholds, steps, points, bounds. */
@@ -21,6 +27,8 @@ export function partNumbers(p: Part): string[] {
     case "perItem":
     case "countDeduction":
       return [p.per, p.points];
+    case "levels":
+      return [...p.bands.map((b) => b.points), ...(p.otherwise !== undefined ? [p.otherwise] : [])];
     case "baseline":
       return p.between === "linear" ? [p.base, p.full] : [p.base, p.full, p.between];
     case "expert":
@@ -29,8 +37,20 @@ export function partNumbers(p: Part): string[] {
   }
 }
 
+/** Every number a condition was written with (overrides and nested conditions included). */
 export function conditionNumbers(c: Condition): string[] {
-  return c.kind === "compare" ? intervalNumbers(c.interval) : [];
+  switch (c.kind) {
+    case "compare":
+      return [...intervalNumbers(c.interval), ...c.overrides.flatMap((o) => [...intervalNumbers(o.interval), ...conditionNumbers(o.when)])];
+    case "score":
+      return intervalNumbers(c.interval);
+    case "flags":
+    case "is":
+      return [];
+    case "all":
+    case "any":
+      return c.conditions.flatMap(conditionNumbers);
+  }
 }
 
 /** Every number an indicator was written with, its own points, caps and vetoes included. */
@@ -40,4 +60,45 @@ export function indicatorNumbers(ind: Indicator): string[] {
     ...ind.rules.flatMap((r) => [...(r.atMost !== undefined ? [r.atMost] : []), ...r.parts.flatMap(partNumbers)]),
     ...ind.vetoes.flatMap((v) => ["0", ...conditionNumbers(v.condition)]),
   ];
+}
+
+/** The entered inputs each option reads that no other option reads (how the data shows the choice). */
+export function optionInputs(groups: readonly RuleGroup[], ctx: { inputs: ReadonlyMap<string, Input> }): Map<string, string[]> {
+  const reads = new Map<string, Set<string>>();
+  for (const g of groups) {
+    if (g.option === undefined) continue;
+    const set = reads.get(g.option) ?? new Set<string>();
+    for (const r of g.rules) for (const s of r.subjects) for (const name of enteredBehind(s, ctx.inputs)) set.add(name);
+    reads.set(g.option, set);
+  }
+  const out = new Map<string, string[]>();
+  for (const [o, set] of reads) out.set(o, [...set].filter((name) => ![...reads].some(([other, s]) => other !== o && s.has(name))));
+  return out;
+}
+
+/** The entered inputs a (derived) input is computed from. */
+function enteredBehind(input: Input, inputs: ReadonlyMap<string, Input>, seen = new Set<string>()): string[] {
+  if (seen.has(input.name)) return [];
+  seen.add(input.name);
+  if (input.kind !== "derived" || !input.expression) return [input.name];
+  const out: string[] = [];
+  for (const name of exprNames(input.expression)) {
+    const i = inputs.get(name);
+    if (i) out.push(...enteredBehind(i, inputs, seen));
+  }
+  return out;
+}
+
+/** The names an expression refers to. */
+function exprNames(e: Expr): string[] {
+  switch (e.kind) {
+    case "number":
+      return [];
+    case "ref":
+      return [e.name.text];
+    case "neg":
+      return exprNames(e.operand);
+    case "binary":
+      return [...exprNames(e.left), ...exprNames(e.right)];
+  }
 }

@@ -3,7 +3,7 @@
  * thresholds, defaults applied. Numbers stay exact decimal strings; `compile` scales them.
  */
 import type { Operator } from "@zhunsheng/grammar";
-import type { Expr, FileAst, InputTypeName, Range, Reading } from "./ast.ts";
+import type { Expr, FileAst, InputTypeName, PanelRule, Range, Reading } from "./ast.ts";
 
 export interface Input {
   name: string;
@@ -18,6 +18,12 @@ export interface Input {
   reference: boolean;
   description: string | undefined;
   expression: Expr | undefined;
+  /** Values of a 取值 / 清单 input, highest first. */
+  values: string[];
+  /** 评分 by several experts: how their scores combine. */
+  panel: PanelRule | undefined;
+  /** The count of one value's items in a 清单 input (derived by the reader from the list's cell). */
+  item: { list: string; value: string } | undefined;
   range: Range;
 }
 
@@ -62,6 +68,8 @@ export type Part =
   | { kind: "countDeduction"; per: string; points: string; unit: string | undefined; range: Range }
   | { kind: "expert"; range: Range }
   | { kind: "discretionary"; range: Range }
+  /** 国家级得10分；省级得6分；其他得3分 — bands by the value of a 取值 input (`all` its values, highest first). */
+  | { kind: "levels"; all: string[]; bands: { values: string[]; points: string; range: Range }[]; otherwise: string | undefined; range: Range }
   /** 基准B，满分F，其间按线性计 / 其间得N分 */
   | { kind: "baseline"; base: string; full: string; between: "linear" | string; unit: string | undefined; range: Range };
 
@@ -77,9 +85,49 @@ export interface Rule {
   range: Range;
 }
 
+/** What a score condition compares: the total, or the score of a 类别, a 大类 or an 指标 as counted in the total. */
+export type ScoreTarget =
+  | { kind: "total" }
+  | { kind: "category"; name: string }
+  | { kind: "group"; name: string; categories: string[] }
+  | { kind: "indicator"; path: string; name: string };
+
+/**
+ * A condition of 认定条件, 否决, 若…则 or a grade band. `compare` may carry overrides: for
+ * platforms of one kind another interval applies (「服务人次 不少于1000人次（培训类平台 不少于500人次）」).
+ */
+/**
+ * How an indicator's sentences combine. Most groups hold one sentence (summed with the others);
+ * 「…或…，取其高者」 and a band met by either of two inputs make a group scored by its highest
+ * (or lowest) sentence; 选项（1） groups count only for the platforms that chose that option.
+ */
+export interface RuleGroup {
+  combine: "sum" | "max" | "min";
+  rules: Rule[];
+  /** 最多N分 over the whole group. */
+  atMost: string | undefined;
+  /** 选项（1）: the option the group belongs to. */
+  option: string | undefined;
+  /** 「取其高者」「取其低者」「取最高一项」 as written, for explanations; undefined for a plain sentence. */
+  text: string | undefined;
+  range: Range;
+}
+
 export type Condition =
-  | { kind: "compare"; input: Input; interval: Interval; range: Range }
-  | { kind: "flags"; inputs: Input[]; range: Range };
+  | { kind: "compare"; input: Input; interval: Interval; overrides: Override[]; range: Range }
+  /** yes/no inputs: true when any is 是 */
+  | { kind: "flags"; inputs: Input[]; range: Range }
+  | { kind: "score"; target: ScoreTarget; label: string; interval: Interval; range: Range }
+  /** 平台级别 为 国家级、省级 (a 取值 input) */
+  | { kind: "is"; input: Input; values: string[]; range: Range }
+  | { kind: "all" | "any"; conditions: Condition[]; range: Range };
+
+/** For the platforms `when` holds for, `interval` replaces the condition's own. */
+export interface Override {
+  when: Condition;
+  interval: Interval;
+  range: Range;
+}
 
 export interface Indicator {
   name: string;
@@ -87,12 +135,19 @@ export interface Indicator {
   path: string;
   category: string;
   bonus: boolean;
+  /** In a 扣分项: its score is a deduction (0 or less), down to minus its points when written. */
+  deduction: boolean;
   /** Maximum points of the indicator on its own scale (points, or 满分 of a weighted indicator). */
   max: string | undefined;
   points: string | undefined;
   weight: string | undefined;
   pending: boolean;
+  /** Every sentence, in order (those of every group). */
   rules: Rule[];
+  /** How the sentences combine; every rule is in exactly one group. */
+  groups: RuleGroup[];
+  /** 选项（1）、（2）: the options the platform chooses from (data fills the inputs of one). */
+  options: string[];
   vetoes: { condition: Condition; range: Range }[];
   /** 直到满分N为止 */
   cap: string | undefined;
@@ -107,13 +162,13 @@ export interface Indicator {
 
 export interface Category {
   name: string;
-  kind: "category" | "bonus";
+  kind: "category" | "bonus" | "deduction";
   /** The 大类 it belongs to (three-level rubrics). */
   group: string | undefined;
   points: string | undefined;
   weight: string | undefined;
   pending: boolean;
-  /** Cap of a bonus group. */
+  /** Cap of a bonus group (不超过15分), or the most a 扣分项 takes off (最多扣10分). */
   cap: string | undefined;
   indicators: Indicator[];
   range: Range;
@@ -122,6 +177,8 @@ export interface Category {
 export interface GradeBand {
   label: string;
   interval: Interval;
+  /** 70分以上，其中 服务能力 不低于25分：合格 — further conditions of the band. */
+  also: Condition | undefined;
   range: Range;
 }
 
@@ -133,13 +190,15 @@ export interface Veto {
 
 export interface EligibilityRule {
   label: string | undefined;
+  /** With 或（二）… lines: an `any` of this condition and its alternatives. */
   condition: Condition;
   range: Range;
 }
 
 export interface Relaxation {
   label: string | undefined;
-  flag: Input;
+  /** When it holds (a yes/no input or any condition), the listed conditions may be relaxed. */
+  condition: Condition;
   relaxed: string[];
   range: Range;
 }
@@ -171,6 +230,8 @@ export interface Rubric {
   maxTotal: string;
   grades: GradeBand[];
   gradeKind: "等级" | "星级";
+  /** 不符合认定条件的，不予评定等级 */
+  gradeNeedsEligibility: boolean;
   vetoes: Veto[];
   eligibility: { rules: EligibilityRule[]; relaxations: Relaxation[] } | undefined;
   /** Decimals kept by division and linear interpolation (精度). */

@@ -5,7 +5,7 @@
  * rounding goes to the rubric's 精度, never to the scale: results do not depend on it.
  */
 import { decimalsOf, MAX_DECIMALS } from "./decimal.ts";
-import { indicatorNumbers } from "./model-walk.ts";
+import { conditionNumbers, indicatorNumbers } from "./model-walk.ts";
 import type { Rubric } from "./model.ts";
 
 /** Decimals the rubric's numbers need: `values` for thresholds, points and bounds; `weights` for weights. */
@@ -21,9 +21,10 @@ export function rubricDecimals(rubric: Rubric): RubricDecimals {
     ...rubric.inputs.flatMap((i) => [i.min, i.max]),
     ...rubric.categories.flatMap((c) => [c.points, c.cap]),
     ...rubric.indicators.flatMap((ind) => indicatorNumbers({ ...ind, weight: undefined })),
-    ...rubric.grades.flatMap((g) => [g.interval.lo?.value, g.interval.hi?.value]),
-    ...rubric.vetoes.flatMap((v) => (v.condition.kind === "compare" ? [v.condition.interval.lo?.value, v.condition.interval.hi?.value] : [])),
-    ...(rubric.eligibility?.rules ?? []).flatMap((r) => (r.condition.kind === "compare" ? [r.condition.interval.lo?.value, r.condition.interval.hi?.value] : [])),
+    ...rubric.grades.flatMap((g) => [g.interval.lo?.value, g.interval.hi?.value, ...(g.also ? conditionNumbers(g.also) : [])]),
+    ...rubric.vetoes.flatMap((v) => conditionNumbers(v.condition)),
+    ...(rubric.eligibility?.rules ?? []).flatMap((r) => conditionNumbers(r.condition)),
+    ...(rubric.eligibility?.relaxations ?? []).flatMap((r) => conditionNumbers(r.condition)),
   ].filter((v): v is string => v !== undefined);
   return {
     values: Math.min(MAX_DECIMALS, Math.max(0, ...values.map(decimalsOf))),

@@ -5,7 +5,7 @@
 import { COMPARATIVES, KEYWORDS, UNITS, type Range } from "@zhunsheng/core";
 import { rangeOf, type LanguageDocument } from "./document.ts";
 
-export type CompletionKind = "keyword" | "comparative" | "input" | "unit" | "type" | "snippet";
+export type CompletionKind = "keyword" | "comparative" | "input" | "unit" | "type" | "snippet" | "value";
 
 export interface CompletionItem {
   label: string;
@@ -38,6 +38,13 @@ export const SNIPPETS: readonly { label: string; insertText: string; detail: str
   { label: "指标 名称 分值", insertText: "指标 ${1:指标名称} ${2:10}分\n    描述：${3:公布表格中的指标描述}\n    ${0}", detail: "新指标（§5）" },
   { label: "类别 名称（分值）", insertText: "类别 ${1:类别名称}（${2:30}分）\n  指标 ${3:指标名称} ${2:30}分\n    ${0}", detail: "新类别（§5）" },
   { label: "等级", insertText: "等级\n  ${1:60}分以下：不合格\n  ${1:60}分（含）以上不足${2:80}分：合格\n  ${2:80}分（含）以上：优秀", detail: "等级划分（§8）" },
+  { label: "…或…，取其高者", insertText: "${1:服务收入} ${2:300}${3:万元}以上得${4:10}分 或 ${5:服务收入比重} ${6:15}%以上得${4:10}分，${7|取其高者,取其低者|}", detail: "几种计分取其高者／取其低者" },
+  { label: "选项（1）…", insertText: "选项（1）${1:输入一} ${2:6}%（含）以上得${3:10}分\n    选项（2）${4:输入二} ${5:30}%（含）以上得${3:10}分", detail: "平台从几种计分方式中选择一种" },
+  { label: "国家级得…分；省级得…分；其他得…分", insertText: "${1:国家级}得${2:10}分；${3:省级}得${4:6}分；其他得${5:3}分", detail: "按取值计分（取值型输入）" },
+  { label: "国家级每项加…分，最多…分", insertText: "${1:国家级}每项加${2:5}分，${3:省级}每项加${4:3}分，最多${5:10}分", detail: "清单：每项按其级别计分" },
+  { label: "扣分项 名称（最多扣…分）", insertText: "扣分项 ${1:扣分项名称}（最多扣${2:10}分）\n  指标 ${3:指标名称}\n    ${4:输入名称} 扣${5:6}分", detail: "从总分中扣减，总分最低0分" },
+  { label: "条件 总分 …分以上，其中 …", insertText: "条件 总分 ${1:70}分以上，其中 ${2:类别名称} 不低于${3:25}分", detail: "以得分为认定条件" },
+  { label: "不符合认定条件的，不予评定等级", insertText: "不符合认定条件的，不予评定等级", detail: "等级：不符合认定条件时没有等级" },
   { label: "用例", insertText: "用例 ${1:用例名称}\n  输入 ${2:输入名称} ${3:0}\n  期望 总分 ${4:0}分", detail: "用例：检查器会运行（§12）" },
 ];
 
@@ -46,7 +53,7 @@ const TYPES = KEYWORDS.filter((k) => k.category === "type");
 function sectionAt(doc: LanguageDocument, offset: number): string | undefined {
   const before = doc.text.slice(0, offset).split("\n");
   for (let i = before.length - 1; i >= 0; i--) {
-    const m = /^(输入|派生|材料|类别|加分项|等级|星级|否决|认定条件|用例|评价体系|注)/.exec(before[i]!);
+    const m = /^(输入|派生|材料|大类|类别|加分项|扣分项|等级|星级|否决|认定条件|用例|评价体系|注)/.exec(before[i]!);
     if (m) return m[1];
   }
   return undefined;
@@ -83,7 +90,14 @@ export function complete(doc: LanguageDocument, offset: number): CompletionItem[
 
   const indented = /^[ \t\u3000]+/.test(prefix);
   const atLineStart = /^[ \t\u3000]*[\p{Script=Han}A-Za-z_“”"]*$/u.test(prefix);
-  const inIndicator = section === "类别" || section === "加分项";
+  const inIndicator = section === "类别" || section === "加分项" || section === "扣分项" || section === "大类";
+  // after a 取值 / 清单 input at the start of a sentence (or after 为): its values
+  const lineInput = /^[ \t\u3000]*(?:条件(?:（[^）]*）)?[ \t\u3000]*)?([^\s，；：]+)[ \t\u3000]/u.exec(prefix)?.[1];
+  const valued = lineInput !== undefined ? doc.analysis.rubric?.inputByName.get(lineInput) : undefined;
+  if (valued && (valued.type === "enum" || valued.type === "list")) {
+    valued.values.forEach((v, i) => items.push({ label: v, kind: "value", insertText: v, snippet: false, detail: `「${valued.name}」的取值`, sortText: `0${String(i).padStart(2, "0")}`, range }));
+    if (valued.type === "enum") items.push({ label: "其他", kind: "keyword", insertText: "其他", snippet: false, detail: "其他取值", sortText: "0zz", range });
+  }
   // declared inputs first where a scoring sentence starts
   const inputRank = inIndicator && indented && atLineStart ? "0" : "2";
   for (const input of doc.analysis.ast.inputs) {

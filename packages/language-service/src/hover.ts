@@ -3,7 +3,7 @@
  * operator and interval after the Civil Code rule; a rule shows its formula and the score at
  * its key points; a name shows its declaration; a keyword its entry in the keyword table.
  */
-import { intervalNotation, occurrenceAt, partMeaning, KEYWORDS, COMPARATIVES, type Comparison, type ConditionAst, type Range, type Rubric, type Rule, type Scorer } from "@zhunsheng/core";
+import { intervalNotation, occurrenceAt, partMeaning, KEYWORDS, COMPARATIVES, type Comparison, type ConditionAst, type Predicate, type Range, type Rubric, type Rule, type RuleGroup, type Scorer } from "@zhunsheng/core";
 import { contains, tokenAt, tokenRangeOf, type LanguageDocument } from "./document.ts";
 import { curve } from "./curve.ts";
 import { CIVIL_CODE_1259, inequality, intervalOfComparisons, operatorMeaning } from "./meaning.ts";
@@ -14,7 +14,25 @@ export interface Hover {
   contents: string;
 }
 
-const TYPE_LABEL: Record<string, string> = { number: "数值", count: "计数", percent: "百分比", money: "金额", yesno: "是否", score: "评分", text: "文本" };
+const TYPE_LABEL: Record<string, string> = { number: "数值", count: "计数", percent: "百分比", money: "金额", yesno: "是否", score: "评分", text: "文本", enum: "取值", list: "清单" };
+const PANEL_TEXT: Record<string, string> = { mean: "多位专家评分取平均", trimmedMean: "多位专家评分，去掉一个最高分和一个最低分后取平均", median: "多位专家评分取中位数" };
+
+/** The comparisons a condition as written contains (and/or, quantified, overrides included). */
+function predicateConditions(p: Predicate): ConditionAst[] {
+  switch (p.kind) {
+    case "compare":
+      return [p.condition, ...p.overrides.map((o) => o.condition)];
+    case "total":
+    case "quantified":
+      return [p.condition];
+    case "flags":
+    case "is":
+      return [];
+    case "and":
+    case "or":
+      return p.operands.flatMap(predicateConditions);
+  }
+}
 
 /** Escapes Markdown so that names from the rubric show as text. */
 export function escapeMarkdown(s: string): string {
@@ -37,11 +55,12 @@ function conditionsOf(doc: LanguageDocument): ConditionAst[] {
           if (cl.kind === "award" && cl.condition) out.push(cl.condition);
           if (cl.kind === "increments") out.push({ kind: "compare", comparisons: [cl.from], range: cl.from.range });
         }
-      for (const v of ind.vetoes) if (v.predicate.kind === "compare") out.push(v.predicate.condition);
+      for (const v of ind.vetoes) out.push(...predicateConditions(v.predicate));
     }
-  for (const g of ast.grades) out.push(g.condition);
-  for (const v of ast.vetoes) if (v.predicate.kind === "compare") out.push(v.predicate.condition);
-  for (const c of ast.eligibility?.conditions ?? []) if (c.predicate.kind === "compare") out.push(c.predicate.condition);
+  for (const g of ast.grades) out.push(g.condition, ...(g.also ? predicateConditions(g.also) : []));
+  for (const v of ast.vetoes) out.push(...predicateConditions(v.predicate));
+  for (const c of ast.eligibility?.conditions ?? []) out.push(...predicateConditions(c.predicate), ...c.alternatives.flatMap((a) => predicateConditions(a.predicate)));
+  for (const r of ast.eligibility?.relaxations ?? []) out.push(...predicateConditions(r.predicate));
   return out;
 }
 
@@ -54,11 +73,22 @@ function conditionAt(doc: LanguageDocument, offset: number): FoundCondition | un
   return undefined;
 }
 
-function ruleAt(rubric: Rubric | undefined, offset: number): { rule: Rule; path: string; max: string | undefined } | undefined {
+function ruleAt(rubric: Rubric | undefined, offset: number): { rule: Rule; path: string; max: string | undefined; group: RuleGroup | undefined } | undefined {
   for (const ind of rubric?.indicators ?? []) {
-    for (const rule of ind.rules) if (contains(rule.range, offset)) return { rule, path: ind.path, max: ind.max };
+    for (const group of ind.groups) {
+      for (const rule of group.rules) if (contains(rule.range, offset)) return { rule, path: ind.path, max: ind.max, group: group.combine === "sum" && group.rules.length === 1 && !group.option && group.atMost === undefined ? undefined : group };
+    }
   }
   return undefined;
+}
+
+/** How the sentences of a group combine, in words. */
+function groupMeaning(g: RuleGroup): string {
+  const who = g.rules.map((r) => `「${r.subjects[0]?.name ?? ""}」`).join("、");
+  const how = g.combine === "max" ? `${who}各自计分，${g.text === "取最高一项" ? "取最高一项" : "取其高者"}` : g.combine === "min" ? `${who}各自计分，取其低者` : `${who}的得分相加`;
+  const cap = g.atMost !== undefined ? `，合计最多${g.atMost}分` : "";
+  const option = g.option ? `（选项（${g.option}）：平台选择此项时才计分）` : "";
+  return `${how}${cap}${option}`;
 }
 
 /** The compiled rubric the checks ran on (the analysis compiles once; nothing is compiled per request). */
@@ -100,8 +130,9 @@ function conditionHover(found: FoundCondition, offset: number): string[] {
   const c = found.condition;
   const lines: string[] = [];
   if (c.kind === "between") {
-    const i = { lo: { value: c.low.value, closed: true }, hi: { value: c.high.value, closed: true }, text: "" };
-    lines.push(`**${escapeMarkdown(c.low.value)}～${escapeMarkdown(c.high.value)}**：两端都包含，${inequality(i)}`);
+    const i = { lo: { value: c.low.value, closed: c.lowClosed }, hi: { value: c.high.value, closed: c.highClosed }, text: "" };
+    const ends = c.lowClosed && c.highClosed ? "两端都包含" : !c.lowClosed && !c.highClosed ? "两端都不包含" : c.lowClosed ? "包含下端、不含上端" : "不含下端、包含上端";
+    lines.push(`**${escapeMarkdown(c.low.value)}～${escapeMarkdown(c.high.value)}**：${ends}，${inequality(i)}`);
     lines.push(`区间：${intervalNotation(i)}`);
     return lines;
   }
@@ -117,8 +148,16 @@ function ruleHover(doc: LanguageDocument, offset: number): string[] {
   if (!found) return [];
   const input = found.rule.subjects[0];
   const lines = [`计分句（指标「${escapeMarkdown(found.path.split("/").pop() ?? "")}」，满分${found.max ?? "—"}分）：`];
-  if (input) for (const p of found.rule.parts) lines.push(`- ${escapeMarkdown(partMeaning(p, input, found.max))}`);
-  if (found.rule.atMost) lines.push(`- 本句合计最多${found.rule.atMost}分`);
+  const group = found.group;
+  const rules = group ? group.rules : [found.rule];
+  for (const r of rules) {
+    const subject = r.subjects[0];
+    if (subject) for (const p of r.parts) lines.push(`- ${escapeMarkdown(partMeaning(p, subject, found.max))}`);
+    if (r.atMost) lines.push(`- 本句合计最多${r.atMost}分`);
+  }
+  if (group) lines.push(`- ${escapeMarkdown(groupMeaning(group))}`);
+  // the values of a 取值 input are listed above with their points
+  if (input?.type === "enum" || group) return lines;
   const pts = keyPointScores(doc, offset);
   const u = input?.type === "yesno" ? "" : input?.unit ?? "";
   const show = (x: string) => (input?.type === "yesno" ? (x === "0" ? "否" : "是") : `${x}${u}`);
@@ -135,7 +174,9 @@ function inputHover(doc: LanguageDocument, name: string): string[] {
   const type = input ? TYPE_LABEL[input.type] ?? input.type : decl?.type ? TYPE_LABEL[decl.type] : "";
   const parts = [`**${escapeMarkdown(name)}**（${kind}）：${type ?? ""}`];
   if (input?.unit) parts.push(`单位 ${escapeMarkdown(input.unit)}`);
-  if (input && input.type !== "yesno" && input.type !== "text") parts.push(`范围 ${input.min ?? "−∞"}～${input.max ?? "+∞"}`);
+  if (input && (input.type === "enum" || input.type === "list")) parts.push(`取值（由高到低）${input.values.map((v) => `「${escapeMarkdown(v)}」`).join("")}${input.type === "list" ? "，数据中逐项填写，如「" + escapeMarkdown(input.values.slice(0, 2).join("、")) + "」，没有填「无」" : ""}`);
+  else if (input && input.type !== "yesno" && input.type !== "text") parts.push(`范围 ${input.min ?? "−∞"}～${input.max ?? "+∞"}`);
+  if (input?.panel) parts.push(`${PANEL_TEXT[input.panel]}，数据中逐一填写各位专家的评分，如「15、16、18」`);
   if (input?.direction) parts.push(input.direction === "up" ? "越多越好" : "越少越好");
   const lines = [parts.join("，")];
   const description = input?.description ?? decl?.description?.text;
@@ -165,7 +206,9 @@ export function hover(doc: LanguageDocument, offset: number): Hover | undefined 
     const text = ind
       ? `**${escapeMarkdown(ind.name)}**（指标，属「${escapeMarkdown(ind.category)}」）：${ind.weight ? `权重${ind.weight}` : `${ind.max ?? "分值待定"}分`}`
       : cat
-        ? `**${escapeMarkdown(cat.name)}**（${cat.kind === "bonus" ? "加分项" : "类别"}）：${cat.weight ? `权重${cat.weight}` : `${cat.points ?? cat.cap ?? "分值待定"}分`}，含${cat.indicators.length}个指标`
+        ? cat.kind === "deduction"
+          ? `**${escapeMarkdown(cat.name)}**（扣分项）：从总分中扣减${cat.cap ? `，最多扣${cat.cap}分` : ""}，总分最低0分；含${cat.indicators.length}个扣分指标`
+          : `**${escapeMarkdown(cat.name)}**（${cat.kind === "bonus" ? "加分项" : "类别"}）：${cat.weight ? `权重${cat.weight}` : `${cat.points ?? cat.cap ?? "分值待定"}分`}，含${cat.indicators.length}个指标`
         : `**${escapeMarkdown(occ.name)}**`;
     return { range: occ.range, contents: text };
   }

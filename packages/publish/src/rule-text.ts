@@ -35,6 +35,8 @@ export function partText(p: Part): string {
       return "综合评定";
     case "discretionary":
       return "酌情加分";
+    case "levels":
+      return [...p.bands.map((b) => `${b.values.join("、")}得${b.points}分`), ...(p.otherwise !== undefined ? [`其他得${p.otherwise}分`] : [])].join("；");
     case "baseline":
       return `基准${p.base}${u(p.unit)}，满分${p.full}${u(p.unit)}，${p.between === "linear" ? "其间按线性计" : `其间得${p.between}分`}`;
     default:
@@ -50,7 +52,20 @@ export function ruleText(r: Rule): string {
 }
 
 export function conditionText(c: Condition): string {
-  return c.kind === "compare" ? `${c.input.name} ${c.interval.text}` : c.inputs.map((i) => i.name).join("或");
+  switch (c.kind) {
+    case "compare":
+      return `${c.input.name} ${c.interval.text}${c.overrides.map((o) => `（${conditionText(o.when)} ${o.interval.text}）`).join("")}`;
+    case "flags":
+      return c.inputs.map((i) => i.name).join("或");
+    case "score":
+      return `${c.target.kind === "total" ? "总分" : `${c.label}得分`} ${c.interval.text}`;
+    case "is":
+      return `${c.input.name} 为 ${c.values.join("、")}`;
+    case "all":
+      return c.conditions.map(conditionText).join("，且 ");
+    case "any":
+      return c.conditions.map(conditionText).join("，或 ");
+  }
 }
 
 /** Every rule of an indicator, caps and vetoes included, as sentences. */
@@ -102,5 +117,5 @@ export function intervalText(i: Interval): string {
 }
 
 export function bandText(g: GradeBand): string {
-  return `${g.interval.text}：${g.label}`;
+  return `${g.interval.text}${g.also ? `，其中 ${conditionText(g.also)}` : ""}：${g.label}`;
 }

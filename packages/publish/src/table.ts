@@ -152,14 +152,14 @@ export function officialTable(r: Rubric, options: TableOptions = {}): OfficialTa
   const notes: string[] = [];
   // grades and vetoes are stated from the model unless the published notes already state them
   const said = (words: string[]) => r.notes.some((n) => words.every((w) => n.includes(w)));
-  if (r.grades.length > 0 && !said(r.grades.map((g) => g.label))) notes.push(`${r.gradeKind}：${r.grades.map((g) => `${g.interval.text}为${g.label}`).join("；")}。`);
+  if (r.grades.length > 0 && !said(r.grades.map((g) => g.label))) notes.push(`${r.gradeKind}：${r.grades.map((g) => `${g.interval.text}${g.also ? `，其中${conditionText(g.also)}` : ""}为${g.label}`).join("；")}${r.gradeNeedsEligibility ? `；不符合认定条件的，不予评定${r.gradeKind}` : ""}。`);
   for (const v of r.vetoes) {
     const c = v.condition;
-    if (!said(["直接", v.label])) notes.push(`否决：${c.kind === "compare" ? `${c.input.name}${c.interval.text}` : c.inputs.map((x) => x.name).join("或")}的，直接视为${v.label}。`);
+    if (!said(["直接", v.label])) notes.push(`否决：${conditionText(c)}的，直接视为${v.label}。`);
   }
   if (r.eligibility) {
     for (const e of r.eligibility.rules) notes.push(`认定条件${e.label ? `（${e.label}）` : ""}：${conditionText(e.condition)}`);
-    for (const x of r.eligibility.relaxations) notes.push(`放宽${x.label ? `（${x.label}）` : ""}：${x.flag.name}的，可放宽条件${x.relaxed.map((l) => `（${l}）`).join("")}`);
+    for (const x of r.eligibility.relaxations) notes.push(`放宽${x.label ? `（${x.label}）` : ""}：${conditionText(x.condition)}的，可放宽条件${x.relaxed.map((l) => `（${l}）`).join("")}`);
   }
   for (const n of r.notes) notes.push(n.startsWith("注") ? n : `注：${n}`);
   return {

@@ -3,12 +3,12 @@
  * and reports the structural problems (names, units, sums, weights). Never mutates the AST.
  */
 import { canonicalUnit, UNITS, type Operator } from "@zhunsheng/grammar";
-import type { Clause, Condition as ConditionAst, FileAst, Pos, IndicatorAst, InputAst, Name, Predicate, Quantity, Range, RuleAst } from "../ast.ts";
+import type { Clause, Condition as ConditionAst, FileAst, Pos, IndicatorAst, InputAst, Name, OverrideAst, Predicate, Quantity, Range, RuleAst, RuleGroupAst } from "../ast.ts";
 import { addDecimals, canonicalDecimal, compareDecimals, decimalsOf, MAX_DECIMALS, scaleLimit, toScaled } from "../decimal.ts";
 import { digitsFor, rubricDecimals } from "../scale.ts";
 import { diagnostic, type Diagnostic, type Fix } from "../diagnostics.ts";
-import { indicatorNumbers } from "../model-walk.ts";
-import type { Bound, Category, Condition, Indicator, Input, Interval, Part, Rubric, Rule } from "../model.ts";
+import { indicatorNumbers, optionInputs } from "../model-walk.ts";
+import type { Bound, Category, Condition, Indicator, Input, Interval, Override, Part, Rubric, Rule, RuleGroup, ScoreTarget } from "../model.ts";
 import type { NameKind, NameOccurrence } from "./names.ts";
 
 const DEFAULT_PRECISION = 2;
@@ -21,6 +21,8 @@ const TYPE_LABEL: Record<Input["type"], string> = {
   yesno: "是否",
   score: "评分",
   text: "文本",
+  enum: "取值",
+  list: "清单",
 };
 
 export { TYPE_LABEL };
@@ -33,7 +35,7 @@ export function formatOp(op: Operator): string {
 export function intervalOf(cond: ConditionAst, source: string): Interval {
   const text = source.slice(cond.range.start.offset, cond.range.end.offset);
   if (cond.kind === "between") {
-    return { lo: { value: canonicalDecimal(cond.low.value), closed: true }, hi: { value: canonicalDecimal(cond.high.value), closed: true }, text };
+    return { lo: { value: canonicalDecimal(cond.low.value), closed: cond.lowClosed }, hi: { value: canonicalDecimal(cond.high.value), closed: cond.highClosed }, text };
   }
   let lo: Bound | undefined;
   let hi: Bound | undefined;
@@ -52,6 +54,8 @@ interface BindContext {
   inputs: Map<string, Input>;
   used: Set<string>;
   names: NameOccurrence[];
+  /** Categories, 大类 and indicators by name: what a score condition may name. */
+  scoreTargets: Map<string, ScoreTarget>;
 }
 
 function occurrence(ctx: BindContext, kind: NameKind, n: Name, declaration: boolean): void {
@@ -124,7 +128,19 @@ function lineEnd(source: string, offset: number): Pos {
   return { offset: end, line, column: end - before.lastIndexOf("\n") };
 }
 
+/** The item counts of a 清单 input: one derived count per value (「获奖（国家级）」). */
+export function itemName(list: string, value: string): string {
+  return `${list}（${value}）`;
+}
+
 function bindInput(ast: InputAst, ctx: BindContext): Input {
+  if (ast.type === "enum" || ast.type === "list") {
+    const values = ast.values.map((v) => v.text);
+    if (values.length < 2) ctx.diagnostics.push(diagnostic("ZS2014", ast.name.range, [ast.name.text, TYPE_LABEL[ast.type]]));
+    const twice = ast.values.find((v, k) => values.indexOf(v.text) !== k);
+    if (twice) ctx.diagnostics.push(diagnostic("ZS2003", twice.range, [twice.text, `已是「${ast.name.text}」的取值`]));
+  }
+  if (ast.panel && ast.type !== "score") ctx.diagnostics.push(diagnostic("ZS2015", ast.name.range, [ast.name.text]));
   let type = ast.type;
   if (!type) {
     if (ast.kind === "derived") type = "number";
@@ -134,7 +150,8 @@ function bindInput(ast: InputAst, ctx: BindContext): Input {
     }
   }
   const unit = type === "percent" ? "%" : ast.unit?.text;
-  if (ast.unit && !UNITS.includes(ast.unit.text)) ctx.diagnostics.push(diagnostic("ZS2005", ast.unit.range, [ast.unit.text]));
+  // a unit written on an input is this file's unit; one outside the common table is noted, not refused
+  if (ast.unit && !UNITS.includes(ast.unit.text)) ctx.diagnostics.push(diagnostic("ZS2013", ast.unit.range, [ast.unit.text]));
   let min = ast.low ? canonicalDecimal(ast.low.value) : undefined;
   let max = ast.high ? canonicalDecimal(ast.high.value) : undefined;
   if (type === "score" && (min === undefined || max === undefined)) ctx.diagnostics.push(diagnostic("ZS2006", ast.name.range, [ast.name.text]));
@@ -151,8 +168,31 @@ function bindInput(ast: InputAst, ctx: BindContext): Input {
     reference: ast.reference,
     description: ast.description?.text,
     expression: ast.expression,
+    values: ast.values.map((v) => v.text),
+    panel: ast.panel,
+    item: undefined,
     range: ast.name.range,
   };
+}
+
+/** The derived counts of a 清单 input, one per value. */
+function itemInputs(list: Input): Input[] {
+  return list.values.map((value) => ({
+    name: itemName(list.name, value),
+    kind: "derived",
+    type: "count",
+    unit: list.unit ?? "项",
+    min: "0",
+    max: undefined,
+    direction: list.direction,
+    reference: false,
+    description: `「${list.name}」中「${value}」的项数`,
+    expression: undefined,
+    values: [],
+    panel: undefined,
+    item: { list: list.name, value },
+    range: list.range,
+  }));
 }
 
 /** Units of a threshold or step must be the input's (家次 vs 家 is worth a warning). */
@@ -191,7 +231,9 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
     switch (clause.kind) {
       case "award": {
         checkPoints(ctx, clause.points);
-        const points = canonicalDecimal(clause.points.value);
+        // 扣6分: a deduction is a negative award
+        const points = canonicalDecimal(clause.verb === "deduct" ? `-${clause.points.value}` : clause.points.value);
+        // bands with 「或 另一输入」 were split into sentences of one input each (splitAlternatives)
         if (!clause.condition) {
           if (subject.type !== "yesno") ctx.diagnostics.push(diagnostic("ZS3014", clause.range, [points]));
           parts.push({ kind: "flag", points, range: clause.range });
@@ -199,7 +241,7 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
         }
         for (const c of clause.condition.kind === "compare" ? clause.condition.comparisons : []) checkUnit(ctx, subject, c.value);
         const interval = intervalOf(clause.condition, ctx.source);
-        if (clause.verb === "add") {
+        if (clause.verb === "add" || clause.verb === "deduct") {
           parts.push({ kind: "add", interval, points, range: clause.range });
           lastGet = undefined;
           break;
@@ -288,6 +330,59 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
           ctx.diagnostics.push(diagnostic("ZS3017", clause.range, [canonicalDecimal(clause.base.value), canonicalDecimal(clause.full.value)]));
         }
         break;
+      case "onBasis": {
+        // 在此基础上每增加…: from the threshold of the band just before
+        const base = lastGet?.interval.lo;
+        if (!base) {
+          ctx.diagnostics.push(diagnostic("ZS3066", clause.range));
+          break;
+        }
+        checkUnit(ctx, subject, clause.step);
+        checkPoints(ctx, clause.points);
+        parts.push({
+          kind: "increments",
+          from: base,
+          fromOp: base.closed ? ">=" : ">",
+          fromText: lastGet!.interval.text,
+          step: canonicalDecimal(clause.step.value),
+          points: canonicalDecimal(clause.points.value),
+          reading: "floor",
+          unit: subject.unit,
+          range: clause.range,
+        });
+        lastGet = undefined;
+        break;
+      }
+      case "values": {
+        // bands by value: a 取值 input (清单 sentences are split into item counts before)
+        if (subject.type !== "enum") {
+          ctx.diagnostics.push(diagnostic("ZS3059", clause.range, [subject.name]));
+          break;
+        }
+        if (clause.per) {
+          ctx.diagnostics.push(diagnostic("ZS3060", clause.range, [subject.name]));
+          break;
+        }
+        checkPoints(ctx, clause.points);
+        const points = canonicalDecimal(clause.verb === "deduct" ? `-${clause.points.value}` : clause.verb === "none" ? "0" : clause.points.value);
+        for (const v of clause.values) if (!subject.values.includes(v.text)) ctx.diagnostics.push(diagnostic("ZS3065", v.range, [subject.name, v.text, subject.values.join("、")]));
+        const last = parts[parts.length - 1];
+        const levels = last?.kind === "levels" ? last : { kind: "levels" as const, all: subject.values, bands: [], otherwise: undefined, range: clause.range };
+        if (levels !== last) parts.push(levels);
+        if (clause.otherwise) levels.otherwise = points;
+        else {
+          const seen = new Set(levels.bands.flatMap((b) => b.values));
+          for (const v of clause.values) if (seen.has(v.text)) ctx.diagnostics.push(diagnostic("ZS2003", v.range, [v.text, "已在前一档中写过"]));
+          levels.bands.push({ values: clause.values.map((v) => v.text), points, range: clause.range });
+        }
+        levels.range = { start: levels.range.start, end: clause.range.end };
+        lastGet = undefined;
+        break;
+      }
+      case "highestItem":
+        // on a 取值 input one value is given: the highest item is that value
+        if (subject.type !== "enum") ctx.diagnostics.push(diagnostic("ZS3059", clause.range, [subject.name]));
+        break;
       case "atMost":
         checkPoints(ctx, clause.points);
         atMost = canonicalDecimal(clause.points.value);
@@ -321,22 +416,132 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
   return { subjects, chooseOne: ast.chooseOne, parts, atMost, requires, range: ast.range };
 }
 
-function bindCondition(p: Predicate, ctx: BindContext): Condition | undefined {
-  if (p.kind === "compare") {
-    const input = resolve(ctx, p.subject);
-    if (!input) return undefined;
-    if (p.condition.kind === "compare") for (const c of p.condition.comparisons) checkUnit(ctx, input, c.value);
-    return { kind: "compare", input, interval: intervalOf(p.condition, ctx.source), range: p.range };
+/** Where a condition may look: indicator vetoes read inputs only (an indicator's own score is not known yet). */
+type ConditionScope = "inputs" | "scores";
+
+/** A name in a condition: an input, or (when 得分 is written, or no input has the name) a score. */
+function conditionSubject(name: Name, score: boolean, ctx: BindContext, scope: ConditionScope): { input: Input } | { target: ScoreTarget } | undefined {
+  const target = ctx.scoreTargets.get(name.text);
+  if (target && (score || !ctx.inputs.has(name.text))) {
+    if (scope === "inputs") {
+      ctx.diagnostics.push(diagnostic("ZS3047", name.range, [name.text]));
+      return undefined;
+    }
+    return { target };
   }
-  const inputs = p.subjects.map((n) => resolve(ctx, n)).filter((i): i is Input => i !== undefined);
-  if (inputs.length !== p.subjects.length) return undefined;
-  for (const i of inputs) {
-    if (i.type !== "yesno") ctx.diagnostics.push(diagnostic("ZS3023", p.range, [i.name]));
+  if (score) {
+    const s = suggestName(name.text, ctx.scoreTargets.keys());
+    ctx.diagnostics.push(diagnostic("ZS2012", name.range, [name.text, s ? `，你是不是想写「${s}」？` : ""]));
+    return undefined;
   }
-  return { kind: "flags", inputs, range: p.range };
+  const input = resolve(ctx, name);
+  return input && { input };
 }
 
-const PROSE_NUMBER = /(\d+(?:\.\d+)?)\s*(家次|个百分点|万元|家|条|次|份|项|分|%|％|人|种)/g;
+function scoreInterval(ctx: BindContext, cond: ConditionAst): Interval {
+  if (cond.kind === "compare") for (const c of cond.comparisons) checkPoints(ctx, c.value);
+  else {
+    checkPoints(ctx, cond.low);
+    checkPoints(ctx, cond.high);
+  }
+  return intervalOf(cond, ctx.source);
+}
+
+/** One subject compared: an input's value (with the overrides for other kinds of platform) or a score. */
+function compareCondition(name: Name, score: boolean, cond: ConditionAst, overrides: OverrideAst[], range: Range, ctx: BindContext, scope: ConditionScope): Condition | undefined {
+  const subject = conditionSubject(name, score, ctx, scope);
+  if (!subject) return undefined;
+  if ("target" in subject) {
+    if (overrides.length > 0) ctx.diagnostics.push(diagnostic("ZS3062", overrides[0]!.range, [name.text]));
+    return { kind: "score", target: subject.target, label: name.text, interval: scoreInterval(ctx, cond), range };
+  }
+  const input = subject.input;
+  if (input.type === "enum" || input.type === "list" || input.type === "text") {
+    ctx.diagnostics.push(diagnostic("ZS3063", range, [input.name, TYPE_LABEL[input.type]]));
+    return undefined;
+  }
+  if (cond.kind === "compare") for (const c of cond.comparisons) checkUnit(ctx, input, c.value);
+  const bound: Override[] = [];
+  for (const o of overrides) {
+    const when = kindCondition(o.when, o.values, ctx);
+    if (!when) continue;
+    if (o.condition.kind === "compare") for (const c of o.condition.comparisons) checkUnit(ctx, input, c.value);
+    bound.push({ when, interval: intervalOf(o.condition, ctx.source), range: o.range });
+  }
+  return { kind: "compare", input, interval: intervalOf(cond, ctx.source), overrides: bound, range };
+}
+
+/** The kind of platform an override is for: a yes/no input (培训类平台), a value of a 取值 input (县级), or `级别 为 县级`. */
+function kindCondition(when: Name, values: Name[], ctx: BindContext): Condition | undefined {
+  if (values.length > 0) return isCondition(when, values, when.range, ctx);
+  const input = ctx.inputs.get(when.text);
+  if (input) {
+    ctx.used.add(input.name);
+    if (input.type === "yesno") return { kind: "flags", inputs: [input], range: when.range };
+    ctx.diagnostics.push(diagnostic("ZS3062", when.range, [when.text]));
+    return undefined;
+  }
+  const owners = [...ctx.inputs.values()].filter((i) => i.type === "enum" && i.values.includes(when.text));
+  if (owners.length === 1) {
+    ctx.used.add(owners[0]!.name);
+    return { kind: "is", input: owners[0]!, values: [when.text], range: when.range };
+  }
+  resolve(ctx, when);
+  return undefined;
+}
+
+function isCondition(subject: Name, values: Name[], range: Range, ctx: BindContext): Condition | undefined {
+  const input = resolve(ctx, subject);
+  if (!input) return undefined;
+  if (input.type !== "enum") {
+    ctx.diagnostics.push(diagnostic("ZS3049", subject.range, [input.name]));
+    return undefined;
+  }
+  const ok = values.filter((v) => {
+    if (input.values.includes(v.text)) return true;
+    ctx.diagnostics.push(diagnostic("ZS3065", v.range, [input.name, v.text, input.values.join("、")]));
+    return false;
+  });
+  return ok.length === values.length ? { kind: "is", input, values: ok.map((v) => v.text), range } : undefined;
+}
+
+/** A condition as written → the model. Inputs and scores are resolved; 且/其中 → all, 或 → any. */
+function bindCondition(p: Predicate, ctx: BindContext, scope: ConditionScope = "scores"): Condition | undefined {
+  switch (p.kind) {
+    case "compare":
+      return compareCondition(p.subject, p.score, p.condition, p.overrides, p.range, ctx, scope);
+    case "total":
+      if (scope === "inputs") {
+        ctx.diagnostics.push(diagnostic("ZS3047", p.range, ["总分"]));
+        return undefined;
+      }
+      return { kind: "score", target: { kind: "total" }, label: "总分", interval: scoreInterval(ctx, p.condition), range: p.range };
+    case "quantified": {
+      const parts = p.subjects.map((n) => compareCondition(n, p.score, p.condition, [], n.range, ctx, scope));
+      if (parts.some((c) => c === undefined)) return undefined;
+      return { kind: p.quantifier, conditions: parts as Condition[], range: p.range };
+    }
+    case "is":
+      return isCondition(p.subject, p.values, p.range, ctx);
+    case "and":
+    case "or": {
+      const parts = p.operands.map((o) => bindCondition(o, ctx, scope));
+      if (parts.some((c) => c === undefined)) return undefined;
+      return { kind: p.kind === "and" ? "all" : "any", conditions: parts as Condition[], range: p.range };
+    }
+    case "flags": {
+      const inputs = p.subjects.map((n) => resolve(ctx, n)).filter((i): i is Input => i !== undefined);
+      if (inputs.length !== p.subjects.length) return undefined;
+      for (const i of inputs) {
+        if (i.type !== "yesno") ctx.diagnostics.push(diagnostic("ZS3023", p.range, [i.name]));
+      }
+      return { kind: "flags", inputs, range: p.range };
+    }
+  }
+}
+
+/** A number with a scoring unit in prose; never starts inside a longer number (linear on long digit runs). */
+const PROSE_NUMBER = /(?<![\d.])(\d+(?:\.\d+)?)\s*(家次|个百分点|万元|家|条|次|份|项|分|%|％|人|种)/g;
 
 /** Numbers in the published prose (with a scoring unit) that the rules never use. */
 function checkProse(ind: Indicator, ctx: BindContext): void {
@@ -344,23 +549,191 @@ function checkProse(ind: Indicator, ctx: BindContext): void {
   // numbers of the grade or star bands may be quoted in an indicator's prose (江苏: 75~84分为三星)
   const gradeNumbers = ctx.ast.grades.flatMap((g) => (g.condition.kind === "between" ? [g.condition.low.value, g.condition.high.value] : g.condition.comparisons.map((c) => c.value.value)));
   const numbers = new Set([...indicatorNumbers(ind), ...gradeNumbers].map(canonicalDecimal));
-  const missing: string[] = [];
+  const missing = new Set<string>();
   for (const m of ind.description.matchAll(PROSE_NUMBER)) {
-    if (!numbers.has(canonicalDecimal(m[1]!)) && !missing.includes(`${m[1]}${m[2]}`)) missing.push(`${m[1]}${m[2]}`);
+    const value = canonicalDecimal(m[1]!);
+    // 「无（0分）」「不具备的得0分」: nothing is awarded, no rule needs to say so
+    if (value === "0") continue;
+    if (!numbers.has(value)) missing.add(`${m[1]}${m[2]}`);
   }
-  if (missing.length > 0) ctx.diagnostics.push(diagnostic("ZS3010", ind.descriptionRange, [missing.map((x) => `「${x}」`).join("、")]));
+  if (missing.size > 0) ctx.diagnostics.push(diagnostic("ZS3010", ind.descriptionRange, [[...missing].map((x) => `「${x}」`).join("、")]));
 }
 
-function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boolean; weighted: boolean }, ctx: BindContext): Indicator {
-  const rules = ast.rules.map((r) => bindRule(r, ctx)).filter((r): r is Rule => r !== undefined);
+/**
+ * A sentence whose bands name another input (「300万元以上或 服务收入比重 15%以上得10分」) is split
+ * into sentences of one input each: its 得 bands, one sentence per input, scored by the highest
+ * (the best band met by any measure); each 加 clause with alternatives, one group of its own; the
+ * rest of the sentence as it is.
+ */
+function splitAlternatives(ast: RuleAst, ctx: BindContext): { plain: RuleAst | undefined; groups: RuleAst[][] } {
+  const awards = ast.clauses.filter((c): c is Extract<Clause, { kind: "award" }> => c.kind === "award");
+  if (!awards.some((c) => c.alternatives.length > 0)) return { plain: ast, groups: [] };
+  const shared = ast.clauses.filter((c) => c.kind === "requires");
+  const blocked = ast.clauses.find((c) => c.kind !== "award" && c.kind !== "requires");
+  if (blocked) {
+    ctx.diagnostics.push(diagnostic("ZS3056", blocked.range));
+    return { plain: undefined, groups: [] };
+  }
+  const sentence = (subject: Name, clauses: Clause[]): RuleAst => ({ subjects: [subject], chooseOne: false, clauses: [...clauses, ...shared], option: ast.option, range: ast.range });
+  const subject = ast.subjects[0]!;
+  const groups: RuleAst[][] = [];
+  // 得 bands: per input, the bands it meets
+  const bands = awards.filter((c) => c.verb === "get" || c.verb === "none");
+  if (bands.some((c) => c.alternatives.length > 0)) {
+    const byInput = new Map<string, { name: Name; clauses: Clause[] }>([[subject.text, { name: subject, clauses: [] }]]);
+    for (const c of bands) {
+      byInput.get(subject.text)!.clauses.push({ ...c, alternatives: [] });
+      for (const alt of c.alternatives) {
+        const entry = byInput.get(alt.subject.text) ?? { name: alt.subject, clauses: [] };
+        entry.clauses.push({ ...c, condition: alt.condition, alternatives: [] });
+        byInput.set(alt.subject.text, entry);
+      }
+    }
+    groups.push([...byInput.values()].map((e) => sentence(e.name, e.clauses)));
+  }
+  const rest: Clause[] = bands.some((c) => c.alternatives.length > 0) ? [] : bands;
+  for (const c of awards.filter((x) => x.verb === "add" || x.verb === "deduct")) {
+    if (c.alternatives.length === 0) {
+      rest.push(c);
+      continue;
+    }
+    groups.push([sentence(subject, [{ ...c, alternatives: [] }]), ...c.alternatives.map((alt) => sentence(alt.subject, [{ ...c, condition: alt.condition, alternatives: [] }]))]);
+  }
+  return { plain: rest.length > 0 ? sentence(subject, rest) : undefined, groups };
+}
+
+const COMBINE_TEXT = { max: "取其高者", min: "取其低者" } as const;
+
+/**
+ * A sentence on a 清单 input becomes sentences on its item counts: 「国家级每项加5分，省级每项加3分，
+ * 最多10分」 one group summing per-item points (capped); 「国家级得10分；省级得6分（取最高一项）」 one
+ * group taking the highest level present; 「国家级加2分；省级加1分」 adds once per level present.
+ */
+function bindListSentence(ast: RuleAst, list: Input, option: string | undefined, ctx: BindContext): RuleGroup[] {
+  ctx.used.add(list.name);
+  const item = (value: string) => ctx.inputs.get(itemName(list.name, value));
+  const requires: Input[] = [];
+  let atMost: string | undefined;
+  const highest = ast.clauses.some((c) => c.kind === "highestItem");
+  const sum: Rule[] = [];
+  const best: Rule[] = [];
+  const rule = (subject: Input, part: Part, range: Range): Rule => ({ subjects: [subject], chooseOne: false, parts: [part], atMost: undefined, requires, range });
+  const atLeastOne: Interval = { lo: { value: "1", closed: true }, hi: undefined, text: "有" };
+  for (const c of ast.clauses) {
+    switch (c.kind) {
+      case "values": {
+        if (c.otherwise) {
+          ctx.diagnostics.push(diagnostic("ZS3061", c.range, [list.name]));
+          break;
+        }
+        checkPoints(ctx, c.points);
+        const points = canonicalDecimal(c.verb === "deduct" ? `-${c.points.value}` : c.verb === "none" ? "0" : c.points.value);
+        for (const v of c.values) {
+          const subject = item(v.text);
+          if (!subject) {
+            ctx.diagnostics.push(diagnostic("ZS3065", v.range, [list.name, v.text, list.values.join("、")]));
+            continue;
+          }
+          ctx.used.add(subject.name);
+          const text = `${v.text}`;
+          if (c.per) {
+            const per = canonicalDecimal(c.per.value);
+            const part: Part = c.verb === "deduct" ? { kind: "countDeduction", per, points: canonicalDecimal(c.points.value), unit: subject.unit, range: c.range } : { kind: "perItem", per, points, unit: subject.unit, range: c.range };
+            sum.push(rule(subject, part, c.range));
+          } else if (c.verb === "get" || c.verb === "none" || highest) {
+            best.push(rule(subject, { kind: "tiers", tiers: [{ interval: { ...atLeastOne, text: `有${text}` }, points, range: c.range }], range: c.range }, c.range));
+          } else sum.push(rule(subject, { kind: "add", interval: { ...atLeastOne, text: `有${text}` }, points, range: c.range }, c.range));
+        }
+        break;
+      }
+      case "atMost":
+        checkPoints(ctx, c.points);
+        atMost = canonicalDecimal(c.points.value);
+        break;
+      case "requires":
+        for (const n of c.names) {
+          const r = resolve(ctx, n);
+          if (r) requires.push(r);
+        }
+        break;
+      case "highestItem":
+        break;
+      default:
+        ctx.diagnostics.push(diagnostic("ZS3061", c.range, [list.name]));
+    }
+  }
+  const out: RuleGroup[] = [];
+  if (best.length > 0) out.push({ combine: "max", rules: best, atMost: sum.length === 0 ? atMost : undefined, option, text: "取最高一项", range: ast.range });
+  if (sum.length > 0) out.push({ combine: "sum", rules: sum, atMost, option, text: undefined, range: ast.range });
+  return out;
+}
+
+/** The groups of an indicator: plain sentences, 或…取其高者 groups, bands met by either input, options. */
+function bindGroups(ast: IndicatorAst, ctx: BindContext): RuleGroup[] {
+  const out: RuleGroup[] = [];
+  const orGroup = new Map<RuleAst, RuleGroupAst>();
+  for (const g of ast.groups) for (const r of g.rules) orGroup.set(r, g);
+  const plainGroup = (r: Rule, option: string | undefined): RuleGroup => ({ combine: "sum", rules: [r], atMost: undefined, option, text: undefined, range: r.range });
+  for (const r of ast.rules) {
+    const option = r.option?.text;
+    const listInput = ctx.inputs.get(r.subjects[0]?.text ?? "");
+    if (listInput?.type === "list" && !r.chooseOne && !orGroup.has(r)) {
+      out.push(...bindListSentence(r, listInput, option, ctx));
+      continue;
+    }
+    const g = orGroup.get(r);
+    if (g) {
+      if (g.rules[0] !== r) continue;
+      // 或…，取其高者: each sentence is one way of scoring
+      const members: Rule[] = [];
+      for (const m of g.rules) {
+        const split = splitAlternatives(m, ctx);
+        if (split.groups.length > 0) {
+          ctx.diagnostics.push(diagnostic("ZS3055", m.range));
+          continue;
+        }
+        const bound = split.plain && bindRule(split.plain, ctx);
+        if (bound) members.push(bound);
+      }
+      if (members.length === g.rules.length) out.push({ combine: g.combine, rules: members, atMost: undefined, option, text: COMBINE_TEXT[g.combine], range: g.range });
+      continue;
+    }
+    const split = splitAlternatives(r, ctx);
+    const plain = split.plain && bindRule(split.plain, ctx);
+    if (plain) out.push(plainGroup(plain, option));
+    for (const members of split.groups) {
+      const bound = members.map((m) => bindRule(m, ctx));
+      if (bound.every((b) => b !== undefined)) out.push({ combine: "max", rules: bound as Rule[], atMost: undefined, option, text: "取其高者", range: r.range });
+    }
+  }
+  return out;
+}
+
+/** 选项（1）、（2）: each option must be told apart by inputs of its own (the data fills one option's). */
+function bindOptions(groups: RuleGroup[], ast: IndicatorAst, ctx: BindContext): string[] {
+  const options = [...new Set(groups.map((g) => g.option).filter((o): o is string => o !== undefined))];
+  if (options.length === 0) return [];
+  if (options.length === 1) ctx.diagnostics.push(diagnostic("ZS3057", ast.name.range, [ast.name.text, options[0]!]));
+  if (groups.some((g) => g.option === undefined)) {
+    // sentences outside the options are scored for every platform: allowed, nothing to check
+  }
+  const own = optionInputs(groups, ctx);
+  for (const o of options) if ((own.get(o) ?? []).length === 0) ctx.diagnostics.push(diagnostic("ZS3058", ast.name.range, [ast.name.text, o]));
+  return options;
+}
+
+function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boolean; deduction: boolean; weighted: boolean }, ctx: BindContext): Indicator {
+  const groups = bindGroups(ast, ctx);
+  const rules = groups.flatMap((g) => g.rules);
+  const options = bindOptions(groups, ast, ctx);
   const points = ast.points ? canonicalDecimal(ast.points.value) : undefined;
   if (ast.points) checkPoints(ctx, ast.points);
   const weight = ast.weight ? canonicalDecimal(ast.weight.value) : undefined;
   const scale = ast.scale ? canonicalDecimal(ast.scale.value) : weight !== undefined ? "100" : undefined;
   const max = points ?? scale;
   if (ast.pending) ctx.diagnostics.push(diagnostic("ZS3005", ast.name.range, [ast.name.text]));
-  else if (ast.rules.length === 0) ctx.diagnostics.push(diagnostic("ZS3016", ast.name.range, [ast.name.text]));
-  else if (max === undefined && !category.bonus) ctx.diagnostics.push(diagnostic("ZS3006", ast.name.range, [ast.name.text]));
+  else if (ast.rules.length === 0 && !ast.incomplete) ctx.diagnostics.push(diagnostic("ZS3016", ast.name.range, [ast.name.text]));
+  else if (max === undefined && !category.bonus && !category.deduction && !ast.incomplete) ctx.diagnostics.push(diagnostic("ZS3006", ast.name.range, [ast.name.text]));
   const requires = ast.requires
     .map((n) => resolve(ctx, n))
     .filter((i): i is Input => i !== undefined);
@@ -368,7 +741,9 @@ function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boole
     if (r.type !== "yesno") ctx.diagnostics.push(diagnostic("ZS3024", ast.range, [r.name]));
   }
   const allParts = rules.flatMap((r) => r.parts);
-  const startsFull = allParts.length > 0 && allParts.every((p) => p.kind === "countDeduction");
+  // deduction-only indicators start from their maximum (扣分制); a 扣分项's indicators start from 0
+  const deducts = (p: Part) => p.kind === "countDeduction" || ((p.kind === "flag" || p.kind === "add") && p.points.startsWith("-"));
+  const startsFull = !category.deduction && allParts.length > 0 && allParts.every(deducts);
   for (const r of rules) {
     for (const p of r.parts) {
       if ((p.kind === "expert" || p.kind === "discretionary") && p.kind === "expert" && max !== undefined) {
@@ -384,14 +759,17 @@ function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boole
     path: `${category.name}/${ast.name.text}`,
     category: category.name,
     bonus: category.bonus,
+    deduction: category.deduction,
     max,
     points,
     weight,
     pending: ast.pending,
     rules,
+    groups,
+    options,
     vetoes: ast.vetoes
       .map((v) => {
-        const condition = bindCondition(v.predicate, ctx);
+        const condition = bindCondition(v.predicate, ctx, "inputs");
         return condition && { condition, range: v.range };
       })
       .filter((v): v is { condition: Condition; range: Range } => v !== undefined),
@@ -407,30 +785,52 @@ function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boole
   return indicator;
 }
 
+/** Every sentence of a 扣分项 takes points off: 扣N分, 每次扣N分, 达…扣N分. */
+function checkDeductions(ind: Indicator, ctx: BindContext): void {
+  for (const r of ind.rules) {
+    for (const p of r.parts) {
+      const deducts = p.kind === "countDeduction" || ((p.kind === "flag" || p.kind === "add") && p.points.startsWith("-"));
+      if (!deducts) ctx.diagnostics.push(diagnostic("ZS3054", p.range, [ind.category]));
+    }
+  }
+}
+
 /** Binds a parsed file into a Rubric and reports structural problems. */
 export function bindRubric(ast: FileAst, source: string, fileName: string): { rubric: Rubric; diagnostics: Diagnostic[]; names: NameOccurrence[] } {
-  const ctx: BindContext = { source, ast, diagnostics: [], inputs: new Map(), used: new Set(), names: [] };
+  const ctx: BindContext = { source, ast, diagnostics: [], inputs: new Map(), used: new Set(), names: [], scoreTargets: new Map() };
   if (!ast.title) ctx.diagnostics.push(diagnostic("ZS3007", { start: ast.range.start, end: ast.range.start }));
 
-  // names: inputs, then categories and indicators share one namespace with them
-  const seen = new Map<string, string>();
-  const declare = (name: Name, what: string) => {
+  // two namespaces: inputs (data), and what is scored (categories, 大类, indicators). Source tables
+  // often name an indicator after its input, so a name may be both; a condition then reads the input
+  // unless 得分 is written.
+  const seenInputs = new Map<string, string>();
+  const seenItems = new Map<string, string>();
+  const declare = (seen: Map<string, string>, name: Name, what: string) => {
     const prev = seen.get(name.text);
     if (prev) ctx.diagnostics.push(diagnostic("ZS2003", name.range, [name.text, `已作为${prev}声明`]));
     else seen.set(name.text, what);
   };
   for (const i of ast.inputs) {
     occurrence(ctx, "input", i.name, true);
-    declare(i.name, i.kind === "evidence" ? "材料" : i.kind === "derived" ? "派生输入" : "输入");
-    if (!ctx.inputs.has(i.name.text)) ctx.inputs.set(i.name.text, bindInput(i, ctx));
+    declare(seenInputs, i.name, i.kind === "evidence" ? "材料" : i.kind === "derived" ? "派生输入" : "输入");
+    if (ctx.inputs.has(i.name.text)) continue;
+    const input = bindInput(i, ctx);
+    ctx.inputs.set(i.name.text, input);
+    if (input.type === "list") for (const item of itemInputs(input)) if (!ctx.inputs.has(item.name)) ctx.inputs.set(item.name, item);
   }
   for (const c of ast.categories) {
     occurrence(ctx, "category", c.name, true);
-    declare(c.name, c.kind === "bonus" ? "加分项" : "类别");
+    declare(seenItems, c.name, c.kind === "bonus" ? "加分项" : c.kind === "deduction" ? "扣分项" : "类别");
+    if (!ctx.scoreTargets.has(c.name.text)) ctx.scoreTargets.set(c.name.text, { kind: "category", name: c.name.text });
     for (const ind of c.indicators) {
       occurrence(ctx, "indicator", ind.name, true);
-      declare(ind.name, "指标");
+      declare(seenItems, ind.name, "指标");
+      if (!ctx.scoreTargets.has(ind.name.text)) ctx.scoreTargets.set(ind.name.text, { kind: "indicator", path: `${c.name.text}/${ind.name.text}`, name: ind.name.text });
     }
+  }
+  for (const g of ast.groups) {
+    declare(seenItems, g.name, "大类");
+    if (!ctx.scoreTargets.has(g.name.text)) ctx.scoreTargets.set(g.name.text, { kind: "group", name: g.name.text, categories: g.categories });
   }
   // derived expressions: references resolve like rule subjects
   for (const i of ast.inputs) {
@@ -443,9 +843,11 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
   }
 
   const weighted = ast.categories.some((c) => c.weight !== undefined || c.indicators.some((i) => i.weight !== undefined));
-  const categories: Category[] = ast.categories.map((c) => {
+  const categories: Category[] = ast.categories.flatMap((c) => {
     const bonus = c.kind === "bonus";
-    const indicators = c.indicators.map((i) => bindIndicator(i, { name: c.name.text, bonus, weighted }, ctx));
+    const deduction = c.kind === "deduction";
+    const indicators = c.indicators.map((i) => bindIndicator(i, { name: c.name.text, bonus, deduction, weighted }, ctx));
+    if (deduction) for (const ind of indicators) checkDeductions(ind, ctx);
     const cat: Category = {
       name: c.name.text,
       kind: c.kind,
@@ -457,11 +859,10 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
       indicators,
       range: c.range,
     };
-    checkCategorySums(cat, c.name.range, c.points?.range, ctx);
-    return cat;
+    if (!c.incomplete) checkCategorySums(cat, c.name.range, c.points?.range, ctx);
+    return [cat];
   });
 
-  for (const g of ast.groups) declare(g.name, "大类");
   const groups = ast.groups.map((g) => {
     const members = categories.filter((c) => c.group === g.name.text);
     const points = g.points ? canonicalDecimal(g.points.value) : undefined;
@@ -497,7 +898,8 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
   if (pendingCount > 0) ctx.diagnostics.push(diagnostic("ZS3044", ast.title?.range ?? ast.range, [pendingCount]));
   const maxTotal = addDecimals([fullMarks, ...categories.filter((c) => c.kind === "bonus").map((c) => c.cap ?? "0")]);
 
-  const grades = ast.grades.map((g) => ({ label: g.label.text, interval: intervalOf(g.condition, source), range: g.range }));
+  const grades = ast.grades.map((g) => ({ label: g.label.text, interval: intervalOf(g.condition, source), also: g.also && bindCondition(g.also, ctx), range: g.range }));
+  if (ast.gradeGate && !ast.eligibility) ctx.diagnostics.push(diagnostic("ZS3064", ast.gradeGate));
   const vetoes = ast.vetoes
     .map((v) => {
       const condition = bindCondition(v.predicate, ctx);
@@ -509,33 +911,39 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
   if (ast.eligibility) {
     const rules = ast.eligibility.conditions
       .map((c) => {
-        const condition = bindCondition(c.predicate, ctx);
-        return condition && { label: c.label?.text, condition, range: c.range };
+        const main = bindCondition(c.predicate, ctx);
+        // 或（二）…: the condition is met when it or any alternative holds
+        const alternatives = c.alternatives.map((a) => bindCondition(a.predicate, ctx));
+        if (!main || alternatives.some((a) => a === undefined)) return undefined;
+        const condition: Condition = alternatives.length === 0 ? main : { kind: "any", conditions: [main, ...(alternatives as Condition[])], range: c.range };
+        return { label: c.label?.text, condition, range: c.range };
       })
       .filter((c): c is NonNullable<typeof c> => c !== undefined);
-    const labels = new Set(rules.map((r) => r.label).filter((l): l is string => l !== undefined));
+    const labels = new Set(ast.eligibility.conditions.flatMap((c) => [c.label?.text, ...c.alternatives.map((a) => a.label?.text)]).filter((l): l is string => l !== undefined));
     const relaxations = ast.eligibility.relaxations
       .map((r) => {
-        const flag = resolve(ctx, r.flag);
+        const condition = bindCondition(r.predicate, ctx);
         for (const l of r.relaxed) if (!labels.has(l.text)) ctx.diagnostics.push(diagnostic("ZS3043", l.range, [`（${l.text}）`]));
-        return flag && { label: r.label?.text, flag, relaxed: r.relaxed.map((l) => l.text), range: r.range };
+        return condition && { label: r.label?.text, condition, relaxed: r.relaxed.map((l) => l.text), range: r.range };
       })
       .filter((r): r is NonNullable<typeof r> => r !== undefined);
     eligibility = { rules, relaxations };
   }
 
+  // names in a part a syntax error cut short are used there: no 「未使用」 on top of the syntax error
+  for (const part of ast.broken) for (const n of part.names) if (ctx.inputs.has(n.text)) ctx.used.add(n.text);
   // case inputs count as references too, but do not make an input "used" (the checker runs the cases)
-  const categoryNames = new Set(ast.categories.map((c) => c.name.text));
   for (const c of ast.cases) {
     for (const i of c.inputs) occurrence(ctx, "input", i.name, false);
     for (const e of c.expectations) {
-      if (e.kind !== "item" || ctx.inputs.has(e.target.text)) continue;
-      occurrence(ctx, categoryNames.has(e.target.text) ? "category" : "indicator", e.target, false);
+      if (e.kind !== "item") continue;
+      const target = ctx.scoreTargets.get(e.target.text);
+      if (target && target.kind !== "group" && target.kind !== "total") occurrence(ctx, target.kind, e.target, false);
     }
   }
   const isDraft = ast.header.status?.text.includes("草稿") === true || pendingCount > 0;
   for (const i of ctx.inputs.values()) {
-    if (ctx.used.has(i.name) || i.reference || i.type === "text") continue;
+    if (ctx.used.has(i.name) || i.reference || i.type === "text" || i.item) continue;
     // an attachment on the checklist that no indicator scores is not a mistake; a draft's fields await their rules
     if (i.kind === "evidence") ctx.diagnostics.push(diagnostic("ZS2010", i.range, [i.name]));
     else if (isDraft) ctx.diagnostics.push(diagnostic("ZS2011", i.range, [i.name]));
@@ -566,6 +974,7 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
     maxTotal,
     grades,
     gradeKind: ast.gradesKeyword === "星级" ? "星级" : "等级",
+    gradeNeedsEligibility: ast.gradeGate !== undefined && ast.eligibility !== undefined,
     vetoes,
     eligibility,
     precision: precision ?? DEFAULT_PRECISION,
@@ -592,7 +1001,7 @@ function visitRefs(e: NonNullable<InputAst["expression"]>, f: (n: Name) => void)
 }
 
 function checkCategorySums(cat: Category, nameRange: Range, pointsRange: Range | undefined, ctx: BindContext): void {
-  if (cat.kind === "bonus" || cat.indicators.some((i) => i.pending) || cat.pending || cat.indicators.length === 0) return;
+  if (cat.kind !== "category" || cat.indicators.some((i) => i.pending) || cat.pending || cat.indicators.length === 0) return;
   if (cat.points !== undefined) {
     const sum = addDecimals(cat.indicators.map((i) => i.points ?? "0"));
     if (compareDecimals(sum, cat.points) !== 0) {

@@ -4,12 +4,14 @@
  * Rules are functions of one input each, piecewise constant or linear between the numbers
  * written in them, so evaluating them at those numbers (and just beside them) is exhaustive.
  */
-import { compareDecimals, isDecimalString } from "../decimal.ts";
+import { addDecimals, compareDecimals, decimalsOf, isDecimalString } from "../decimal.ts";
+import { intervalOf } from "../binder/from-ast.ts";
 import { diagnostic, type Diagnostic, type Fix } from "../diagnostics.ts";
 import { compile, type Scorer } from "../evaluator/scorer.ts";
 import { criticalPoints } from "../evaluator/critical-points.ts";
 import type { CaseAst, Condition as ConditionAst, Range } from "../ast.ts";
-import type { Indicator, Input, Part, Rubric, Rule } from "../model.ts";
+import type { Indicator, Input, Interval, Part, Rubric, Rule } from "../model.ts";
+import { optionInputs } from "../model-walk.ts";
 
 interface Extent {
   min: number;
@@ -21,22 +23,39 @@ function indicatorExtent(ind: Indicator, scorer: Scorer): Extent | undefined {
   const fns = scorer.ruleFunctions(ind.path);
   if (fns.length === 0) return undefined;
   const max = ind.max !== undefined ? scorer.scale(ind.max)! : undefined;
-  let lo = ind.startsFull && max !== undefined ? max : 0;
-  let hi = lo;
+  const start = ind.startsFull && max !== undefined ? max : 0;
+  const ruleExtent = new Map<Rule, Extent>();
   for (const { rule, value } of fns) {
-    const subjects = rule.subjects;
     let rmin = Infinity;
     let rmax = -Infinity;
-    for (const input of subjects) {
+    for (const input of rule.subjects) {
       for (const x of criticalPoints(rule, input, scorer, ind.cap ?? ind.max)) {
         const v = value(x);
         if (v < rmin) rmin = v;
         if (v > rmax) rmax = v;
       }
     }
-    lo += rmin;
-    hi += rmax;
+    ruleExtent.set(rule, { min: rmin, max: rmax });
   }
+  // groups: summed, or the best / worst of independent sentences; then each option's sum
+  const groupExtent = (g: Indicator["groups"][number]): Extent => {
+    const xs = g.rules.map((r) => ruleExtent.get(r) ?? { min: 0, max: 0 });
+    const cap = g.atMost !== undefined ? scorer.scale(g.atMost)! : Infinity;
+    const e =
+      g.combine === "sum"
+        ? { min: xs.reduce((a, x) => a + x.min, 0), max: xs.reduce((a, x) => a + x.max, 0) }
+        : g.combine === "max"
+          ? { min: Math.max(...xs.map((x) => x.min)), max: Math.max(...xs.map((x) => x.max)) }
+          : { min: Math.min(...xs.map((x) => x.min)), max: Math.min(...xs.map((x) => x.max)) };
+    return { min: Math.min(e.min, cap), max: Math.min(e.max, cap) };
+  };
+  const common = ind.groups.filter((g) => g.option === undefined).map(groupExtent);
+  const perOption = ind.options.map((o) => ind.groups.filter((g) => g.option === o).map(groupExtent));
+  const sum = (list: Extent[]) => ({ min: list.reduce((a, x) => a + x.min, 0), max: list.reduce((a, x) => a + x.max, 0) });
+  const base = sum(common);
+  const options = perOption.map(sum);
+  const lo = start + base.min + (options.length ? Math.min(...options.map((x) => x.min)) : 0);
+  const hi = start + base.max + (options.length ? Math.max(...options.map((x) => x.max)) : 0);
   const clamp = (v: number) => {
     let r = v;
     const cap = ind.cap !== undefined ? scorer.scale(ind.cap)! : undefined;
@@ -51,8 +70,10 @@ function checkIndicators(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): voi
   for (const ind of rubric.indicators) {
     if (ind.pending || ind.rules.length === 0) continue;
     const extent = indicatorExtent(ind, scorer);
-    if (extent && !ind.bonus && ind.max !== undefined) {
-      if (extent.min > 0) out.push(diagnostic("ZS3011", ind.range, [ind.name, scorer.format(extent.min)]));
+    if (extent && !ind.bonus && !ind.deduction && ind.max !== undefined) {
+      // 「其他得5分」: a value outside the listed ones scoring above 0 is what the rubric says
+      const otherwise = ind.rules.some((r) => r.parts.some((p) => p.kind === "levels" && p.otherwise !== undefined));
+      if (extent.min > 0 && !otherwise) out.push(diagnostic("ZS3011", ind.range, [ind.name, scorer.format(extent.min)]));
       if (extent.max < scorer.scale(ind.max)!) out.push(diagnostic("ZS3012", ind.range, [ind.name, scorer.format(extent.max), ind.max]));
     }
     checkMonotone(ind, scorer, out);
@@ -66,19 +87,38 @@ function checkMonotone(ind: Indicator, scorer: Scorer, out: Diagnostic[]): void 
   for (const { rule, value } of fns) {
     if (rule.chooseOne) continue;
     const s = rule.subjects[0]!;
-    if (!s.direction) continue;
+    // declared directions are checked; a derived input (a ratio, a growth rate) is checked without one
+    if (!s.direction && s.kind !== "derived") continue;
     bySubject.set(s, [...(bySubject.get(s) ?? []), value]);
   }
   for (const [input, values] of bySubject) {
     const rule = fns.find((f) => f.rule.subjects[0] === input)!.rule;
     const points = criticalPoints(rule, input, scorer, ind.cap ?? ind.max);
+    const u = input.unit ?? "";
+    if (!input.direction) {
+      // no direction declared: the score should move one way only (a ratio that scores higher then lower is suspicious)
+      let trend = 0;
+      let prev: { x: number; v: number } | undefined;
+      for (const x of points) {
+        const v = values.reduce((a, f) => a + f(x), 0);
+        if (prev && v !== prev.v) {
+          const sign = Math.sign(v - prev.v);
+          if (trend !== 0 && sign !== trend) {
+            out.push(diagnostic("ZS3031", rule.range, [ind.name, input.name, `${scorer.format(prev.x)}${u}得${scorer.format(prev.v)}分，${scorer.format(x)}${u}得${scorer.format(v)}分`]));
+            break;
+          }
+          trend = sign;
+        }
+        prev = { x, v };
+      }
+      continue;
+    }
     let prev: { x: number; v: number } | undefined;
     for (const x of points) {
       const v = values.reduce((a, f) => a + f(x), 0);
       if (prev) {
         const worse = input.direction === "up" ? v < prev.v : v > prev.v;
         if (worse) {
-          const u = input.unit ?? "";
           out.push(
             diagnostic("ZS3030", rule.range, [
               ind.name,
@@ -139,28 +179,21 @@ function checkGrades(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): void {
       if (hi && (hi.closed ? x > s(hi.value) : x >= s(hi.value))) return false;
       return true;
     });
-  const reported = new Set<string>();
+  // consecutive uncovered probes are one gap: one warning each
+  const gaps: (typeof probes)[] = [];
+  let run: typeof probes = [];
+  let overlapReported = false;
   for (const p of probes) {
     const hits = contains(p.x);
     const interior = rubric.grades.some((g) => g.interval.hi && s(g.interval.hi.value) <= p.x) && rubric.grades.some((g) => g.interval.lo && s(g.interval.lo.value) >= p.x);
     // below the lowest star there is simply no star; grades (等级) must cover everything
     const mustCover = kind === "等级" || interior;
-    if (hits.length === 0 && mustCover && !reported.has(`gap${p.text}`)) {
-      const before = rubric.grades.find((g) => g.interval.hi && p.open && s(g.interval.hi.value) === p.open[0]);
-      const after = rubric.grades.find((g) => g.interval.lo && p.open && s(g.interval.lo.value) === p.open[1]);
-      let fix;
-      const astBand = before ? rubric.ast.grades[rubric.grades.indexOf(before)] : undefined;
-      if (before && after && astBand && before.interval.lo) {
-        const unit = "分";
-        fix = {
-          title: `改为「${before.interval.lo.value}${unit}${before.interval.lo.closed ? "以上" : "（不含）以上"}不足${after.interval.lo!.value}${unit}」，与下一档相接`,
-          edits: [{ range: astBand.condition.range, newText: `${before.interval.lo.value}${unit}${before.interval.lo.closed ? "以上" : ""}不足${after.interval.lo!.value}${unit}` }],
-        };
-      }
-      out.push(diagnostic("ZS3040", (before ?? rubric.grades[0]!).range, [kind, p.text], fix));
-      reported.add(`gap${p.text}`);
+    if (hits.length === 0 && mustCover) run.push(p);
+    else if (run.length > 0) {
+      gaps.push(run);
+      run = [];
     }
-    if (hits.length > 1 && !reported.has("overlap")) {
+    if (hits.length > 1 && !overlapReported) {
       // a band closed at its top where the next band starts closed: end it just before (「60分以下」 → 「不足60分」)
       const upper = hits.find((h) => h.interval.hi?.closed && s(h.interval.hi.value) === p.x);
       const astBand = upper ? rubric.ast.grades[rubric.grades.indexOf(upper)] : undefined;
@@ -172,8 +205,30 @@ function checkGrades(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): void {
             }
           : undefined;
       out.push(diagnostic("ZS3041", hits[1]!.range, [kind, p.text, hits[0]!.label, hits[1]!.label], fix));
-      reported.add("overlap");
+      overlapReported = true;
     }
+  }
+  if (run.length > 0) gaps.push(run);
+  for (const gap of gaps) {
+    const first = gap[0]!;
+    const last = gap[gap.length - 1]!;
+    const text =
+      gap.length === 1
+        ? first.text
+        : `${first.open ? `超过${scorer.format(first.open[0])}分` : `${scorer.format(first.x)}分（含）`}至${last.open ? `${scorer.format(last.open[1])}分（不含）` : `${scorer.format(last.x)}分（含）`}之间`;
+    const opens = gap.filter((p) => p.open);
+    const before = rubric.grades.find((g) => g.interval.hi && opens.some((p) => s(g.interval.hi!.value) === p.open![0]));
+    const after = rubric.grades.find((g) => g.interval.lo && opens.some((p) => s(g.interval.lo!.value) === p.open![1]));
+    let fix;
+    const astBand = before ? rubric.ast.grades[rubric.grades.indexOf(before)] : undefined;
+    if (before && after && astBand && before.interval.lo) {
+      const unit = "分";
+      fix = {
+        title: `改为「${before.interval.lo.value}${unit}${before.interval.lo.closed ? "以上" : "（不含）以上"}不足${after.interval.lo!.value}${unit}」，与下一档相接`,
+        edits: [{ range: astBand.condition.range, newText: `${before.interval.lo.value}${unit}${before.interval.lo.closed ? "以上" : ""}不足${after.interval.lo!.value}${unit}` }],
+      };
+    }
+    out.push(diagnostic("ZS3040", (before ?? rubric.grades[0]!).range, [kind, text], fix));
   }
 }
 
@@ -198,10 +253,19 @@ export function caseRecord(rubric: Rubric, c: CaseAst): { record: Record<string,
   const record: Record<string, unknown> = {};
   for (const input of rubric.inputs) {
     if (input.kind === "derived" || input.type === "text") continue;
-    record[input.name] = input.type === "yesno" ? "否" : input.min !== undefined && Number(input.min) > 0 ? input.min : "0";
+    // inputs a case does not name: 0 / 否, the lowest value of a 取值, no items of a 清单
+    record[input.name] =
+      input.type === "yesno" ? "否" : input.type === "enum" ? input.values[input.values.length - 1]! : input.type === "list" ? "无" : input.min !== undefined && Number(input.min) > 0 ? input.min : "0";
   }
   for (const r of rubric.indicators.flatMap((i) => i.rules).filter((r) => r.chooseOne)) {
     for (const s of r.subjects.slice(1)) delete record[s.name];
+  }
+  // 选项: a case fills in the option whose inputs it names (the first option when it names none)
+  for (const ind of rubric.indicators.filter((x) => x.options.length > 0)) {
+    const own = optionInputs(ind.groups, { inputs: rubric.inputByName });
+    const named = new Set(c.inputs.map((i) => i.name.text));
+    const pick = ind.options.find((o) => (own.get(o) ?? []).some((n) => named.has(n))) ?? ind.options[0];
+    for (const o of ind.options) if (o !== pick) for (const n of own.get(o) ?? []) delete record[n];
   }
   const unknown: CaseAst["inputs"] = [];
   for (const i of c.inputs) {
@@ -264,8 +328,11 @@ function checkCases(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): void {
           const target = e.target.text;
           const ind = v.indicators.find((x) => x.name === target);
           const cat = v.categories.find((x) => x.name === target);
-          const actual = ind ? ind.score : cat ? cat.score : undefined;
-          if (!ind && !cat) out.push(diagnostic("ZS4003", e.target.range, [c.name.text, target]));
+          // a 大类's score is the sum of its categories'
+          const group = rubric.groups.find((g) => g.name === target);
+          const groupScore = group && addDecimals(v.categories.filter((x) => group.categories.includes(x.name)).map((x) => x.score));
+          const actual = ind ? ind.score : cat ? cat.score : groupScore;
+          if (!ind && !cat && !group) out.push(diagnostic("ZS4003", e.target.range, [c.name.text, target]));
           else if (!sameDecimal(actual ?? null, e.value.value)) {
             const d = diagnostic("ZS4001", e.range, [c.name.text, `「${target}」`, `${e.value.value}分`, actual === null ? "未计分" : `${actual}分`]);
             if (actual != null) d.fix = actualFix(e.value.range, `${actual}${e.value.unit ?? "分"}`);
@@ -282,26 +349,44 @@ function sameDecimal(actual: string | null, expected: string): boolean {
   return actual !== null && isDecimalString(actual) && isDecimalString(expected) && compareDecimals(actual, expected) === 0;
 }
 
-/** 「75～84分」: both ends included by convention; a value between 84 and the next band falls outside. */
+/** Just above a number, half a unit of its last digit: 84 → 84.5, 2.5 → 2.55. */
+function justAbove(v: string): string {
+  const d = decimalsOf(v);
+  return addDecimals([v, `0.${"0".repeat(d)}5`]);
+}
+
+function inInterval(v: string, i: Interval): boolean {
+  if (i.lo && (i.lo.closed ? compareDecimals(v, i.lo.value) < 0 : compareDecimals(v, i.lo.value) <= 0)) return false;
+  if (i.hi && (i.hi.closed ? compareDecimals(v, i.hi.value) > 0 : compareDecimals(v, i.hi.value) >= 0)) return false;
+  return true;
+}
+
+/**
+ * 「75～84分」: both ends included by convention; a value between 84 and the next band falls in no
+ * band — said once, and only when no neighbouring band covers it and the ends were not written.
+ */
 function checkBetweenBands(rubric: Rubric, out: Diagnostic[]): void {
-  const hint = (cond: ConditionAst, unit: string) => {
-    if (cond.kind !== "between") return;
+  const hint = (cond: ConditionAst, unit: string, neighbours: readonly Interval[]) => {
+    if (cond.kind !== "between" || cond.explicit) return;
     const lo = cond.low.value;
     const hi = cond.high.value;
+    const above = justAbove(hi);
+    if (neighbours.some((i) => inInterval(above, i))) return;
     const u = cond.high.unit ?? cond.low.unit ?? unit;
     out.push(
-      diagnostic("ZS3045", cond.range, [`${lo}～${hi}${u}`, `[${lo}, ${hi}]`, `${hi}.5${u}`], {
+      diagnostic("ZS3045", cond.range, [`${lo}～${hi}${u}`, `[${lo}, ${hi}]`, `${above}${u}`], {
         title: `写明两端：${lo}${u}以上${hi}${u}以下`,
         edits: [{ range: cond.range, newText: `${lo}${u}以上${hi}${u}以下` }],
       }),
     );
   };
-  for (const g of rubric.ast.grades) hint(g.condition, "分");
+  // grade bands are not hinted here: a value between two bands is already reported once, as a gap (ZS3040)
   for (const ind of rubric.ast.categories.flatMap((c) => c.indicators)) {
     for (const r of ind.rules) {
       const input = rubric.inputByName.get(r.subjects[0]?.text ?? "");
       if (!input || input.type === "count") continue;
-      for (const c of r.clauses) if (c.kind === "award" && c.condition) hint(c.condition, input.unit ?? "");
+      const bands = r.clauses.flatMap((c) => (c.kind === "award" && c.condition ? [intervalOf(c.condition, "")] : []));
+      for (const c of r.clauses) if (c.kind === "award" && c.condition) hint(c.condition, input.unit ?? "", bands);
     }
   }
 }

@@ -9,8 +9,9 @@
  * checks both on every rubric in rules/.
  */
 import { mulDivRound, mulScaled, toScaled, type Rational } from "../decimal.ts";
-import type { Condition, Indicator, Interval, Part, Rubric, Rule } from "../model.ts";
-import { ZERO, type ConditionFn, type Model, type RuleFn } from "./parts.ts";
+import type { Condition, Indicator, Interval, Part, Rubric, Rule, ScoreTarget } from "../model.ts";
+import { readsRational } from "../model-walk.ts";
+import { compileCondition, ZERO, type ConditionFn, type Model, type RuleFn } from "./parts.ts";
 
 /** Where each part of the verdict sits in the output array. */
 export interface VerdictLayout {
@@ -35,8 +36,8 @@ export interface Helpers {
   mul: typeof mulScaled;
   /** Rules on a derived subject, by id. */
   r: ((x: Rational) => number)[];
-  /** Conditions on a derived input, by id. */
-  c: ((x: Rational) => boolean)[];
+  /** Conditions that need the closures (derived inputs, overrides), by id. */
+  c: ((v: number[], p: boolean[], q: (Rational | undefined)[]) => boolean)[];
   Z: Rational;
 }
 
@@ -48,6 +49,7 @@ interface Gen {
   index: Map<string, number>;
   model: Model;
   helpers: Helpers;
+  layout: VerdictLayout;
 }
 
 function lit(value: string, g: Gen): string {
@@ -107,6 +109,14 @@ function partExpr(part: Part, max: string, g: Gen): string {
     case "expert":
     case "discretionary":
       return "x";
+    case "levels": {
+      // x is the index of the value; each value's points, looked up in order
+      const points = part.all.map((v) => {
+        const band = part.bands.find((b) => b.values.includes(v));
+        return band ? lit(band.points, g) : part.otherwise !== undefined ? lit(part.otherwise, g) : "0";
+      });
+      return `(${points.map((p, k) => `x === ${k} ? ${p} : `).join("")}0)`;
+    }
     case "baseline": {
       const base = lit(part.base, g);
       const full = lit(part.full, g);
@@ -121,25 +131,49 @@ function subjectExpr(rule: Rule, g: Gen): string {
   return rule.subjects.reduceRight((acc, s) => `(p[${idx(s.name, g)}] ? v[${idx(s.name, g)}] : ${acc})`, "0");
 }
 
-/** A derived input's condition becomes a call to its reference closure. */
-function derivedCondition(fn: ConditionFn, g: Gen): string {
+/** A condition that needs the closures (a derived input, overrides) becomes a call to its reference closure with the row. */
+function closureCondition(fn: ConditionFn, g: Gen): string {
   const id = g.helpers.c.length;
   const test = fn.test;
-  const i = fn.input!;
-  g.helpers.c.push((x) => {
-    const q: (Rational | undefined)[] = [];
-    q[i] = x;
-    return test({ values: [], present: [], derived: q });
-  });
-  return `h.c[${id}](q[${i}] ?? h.Z)`;
+  g.helpers.c.push((v, p, q) => test({ values: v, present: p, derived: q }));
+  return `h.c[${id}](v, p, q)`;
+}
+
+/** The score a score condition reads, as an expression over the verdict being written. */
+function scoreExpr(target: ScoreTarget, g: Gen): string {
+  const L = g.layout;
+  switch (target.kind) {
+    case "total":
+      return "t";
+    case "category":
+      return `out[${L.categoryStart + g.model.compiled.categoryIndex.get(target.name)!}]`;
+    case "group":
+      return `(${target.categories.map((name) => `out[${L.categoryStart + g.model.compiled.categoryIndex.get(name)!}]`).join(" + ")})`;
+    case "indicator":
+      return `out[${g.model.compiled.indicatorIndex.get(target.path)!}]`;
+  }
 }
 
 function conditionExpr(c: Condition, fn: ConditionFn, g: Gen): string {
-  if (c.kind === "compare") {
-    if (c.input.kind === "derived") return derivedCondition(fn, g);
-    return intervalTest(`v[${idx(c.input.name, g)}]`, c.interval, g);
+  switch (c.kind) {
+    case "compare":
+      if (readsRational(c.input) || c.overrides.length > 0) return closureCondition(fn, g);
+      return intervalTest(`v[${idx(c.input.name, g)}]`, c.interval, g);
+    case "flags":
+      return `(${c.inputs.map((i) => `v[${idx(i.name, g)}] !== 0`).join(" || ")})`;
+    case "score":
+      return intervalTest(scoreExpr(c.target, g), c.interval, g);
+    case "is": {
+      const i = idx(c.input.name, g);
+      return `(${c.values.map((v) => `v[${i}] === ${c.input.values.indexOf(v)}`).join(" || ")})`;
+    }
+    case "all":
+    case "any": {
+      // sub-conditions compiled on their own (their closures serve derived parts)
+      const parts = c.conditions.map((part) => conditionExpr(part, compileCondition(part, g.model.compiled), g));
+      return `(${parts.join(c.kind === "all" ? " && " : " || ")})`;
+    }
   }
-  return `(${c.inputs.map((i) => `v[${idx(i.name, g)}] !== 0`).join(" || ")})`;
 }
 
 function ruleLine(rule: Rule, fn: RuleFn, missing: string[], max: string, g: Gen): string {
@@ -168,15 +202,37 @@ function indicatorBlock(ind: Indicator, slot: number, g: Gen): string {
   const lines: string[] = [];
   lines.push(`s = ${ind.startsFull && ind.max !== undefined ? max : "0"};`);
   const evidence = ind.requires.map((r) => `v[${idx(r.name, g)}] === 0`);
-  ind.rules.forEach((rule, k) => {
+  const ruleOf = (k: number) => {
+    const rule = ind.rules[k]!;
     const missing = [...evidence, ...rule.requires.map((r) => `v[${idx(r.name, g)}] === 0`)];
-    lines.push(ruleLine(rule, fn.rules[k]!, missing, max, g));
-    lines.push("s += r;");
-  });
+    return ruleLine(rule, fn.rules[k]!, missing, max, g);
+  };
+  // options: the first whose own inputs are filled in (the reader lets exactly one through)
+  const chosen = fn.optionInputs.map((inputs, k) => `${k === 0 ? "" : "else "}if (${inputs.map((i) => `p[${i}]`).join(" || ") || "false"}) o = ${k};`);
+  if (chosen.length > 0) lines.push(`o = -1; ${chosen.join(" ")}`);
+  for (const grp of fn.groups) {
+    const body: string[] = [];
+    if (grp.group.combine === "sum") {
+      for (const k of grp.members) body.push(ruleOf(k), "w += r;");
+      body.unshift("w = 0;");
+    } else {
+      // 取其高者 / 取其低者: the first sentence, then each better (or worse) one
+      grp.members.forEach((k, j) => body.push(ruleOf(k), j === 0 ? "w = r;" : `if (r ${grp.group.combine === "max" ? ">" : "<"} w) w = r;`));
+    }
+    if (grp.atMost !== undefined) body.push(`if (w > ${grp.atMost}) w = ${grp.atMost};`);
+    body.push("s += w;");
+    lines.push(grp.option >= 0 ? `if (o === ${grp.option}) { ${body.join(" ")} }` : body.join(" "));
+  }
   const cap = ind.cap !== undefined ? lit(ind.cap, g) : undefined;
-  if (cap !== undefined) lines.push(`if (s > ${cap}) s = ${cap};`);
-  if (ind.max !== undefined && !ind.bonus && (cap === undefined || Number(cap) > Number(max))) lines.push(`if (s > ${max}) s = ${max};`);
-  lines.push("if (s < 0) s = 0;");
+  if (ind.deduction) {
+    // a 扣分项's indicator: between minus its points and 0
+    if (ind.max !== undefined) lines.push(`if (s < -${max}) s = -${max};`);
+    lines.push("if (s > 0) s = 0;");
+  } else {
+    if (cap !== undefined) lines.push(`if (s > ${cap}) s = ${cap};`);
+    if (ind.max !== undefined && !ind.bonus && (cap === undefined || Number(cap) > Number(max))) lines.push(`if (s > ${max}) s = ${max};`);
+    lines.push("if (s < 0) s = 0;");
+  }
   ind.vetoes.forEach((veto, k) => lines.push(`if (${conditionExpr(veto.condition, fn.vetoes[k]!, g)}) s = 0;`));
   lines.push(`out[${slot}] = s;`);
   if (ind.weight !== undefined) {
@@ -208,48 +264,56 @@ export function verdictLayout(rubric: Rubric): VerdictLayout {
 
 function gradeAndEligibility(rubric: Rubric, L: VerdictLayout, g: Gen): string[] {
   const out: string[] = [];
+  const e = rubric.eligibility;
+  // eligibility first: a grade may depend on it (不符合认定条件的，不予评定等级)
+  if (!e) out.push(`out[${L.eligible}] = -1;`);
+  else {
+    out.push("e = 1;");
+    L.relaxedLabels.forEach((_, k) => out.push(`out[${L.relaxedStart + k}] = 0;`));
+    const relaxing = e.relaxations.map((x, k) => conditionExpr(x.condition, g.model.eligibility!.relaxations[k]!.test, g));
+    e.rules.forEach((r, k) => {
+      const test = conditionExpr(r.condition, g.model.eligibility!.rules[k]!.test, g);
+      const slot = r.label !== undefined ? L.relaxedLabels.indexOf(r.label) : -1;
+      if (slot < 0) {
+        out.push(`if (!${test}) e = 0;`);
+        return;
+      }
+      const lifted = e.relaxations.flatMap((x, j) => (x.relaxed.includes(r.label!) ? [relaxing[j]!] : []));
+      out.push(`if (!${test}) { if (${lifted.join(" || ")}) out[${L.relaxedStart + slot}] = 1; else e = 0; }`);
+    });
+    out.push(`out[${L.eligible}] = e;`);
+  }
   out.push(`out[${L.veto}] = -1; out[${L.grade}] = -1;`);
   const vetoes = rubric.vetoes.map((v, k) => `if (${conditionExpr(v.condition, g.model.vetoes[k]!, g)}) out[${L.veto}] = ${k};`);
-  const grades = rubric.grades.map((gr, k) => `if (${intervalTest("t", gr.interval, g)}) out[${L.grade}] = ${k};`);
+  const grades = rubric.grades.map((gr, k) => {
+    const also = gr.also ? ` && ${conditionExpr(gr.also, g.model.grades[k]!.also!, g)}` : "";
+    return `if (${intervalTest("t", gr.interval, g)}${also}) out[${L.grade}] = ${k};`;
+  });
   // the first veto that holds decides; else the first band containing the total
   const chain = (list: string[]) => list.map((s, k) => (k === 0 ? s : `else ${s}`)).join("\n");
-  if (vetoes.length > 0) out.push(chain(vetoes));
-  if (grades.length > 0) out.push(vetoes.length > 0 ? `if (out[${L.veto}] < 0) {\n${chain(grades)}\n}` : chain(grades));
-  const e = rubric.eligibility;
-  if (!e) {
-    out.push(`out[${L.eligible}] = -1;`);
-    return out;
-  }
-  out.push("e = 1;");
-  L.relaxedLabels.forEach((_, k) => out.push(`out[${L.relaxedStart + k}] = 0;`));
-  e.rules.forEach((r, k) => {
-    const test = conditionExpr(r.condition, g.model.eligibility!.rules[k]!.test, g);
-    const slot = r.label !== undefined ? L.relaxedLabels.indexOf(r.label) : -1;
-    if (slot < 0) {
-      out.push(`if (!${test}) e = 0;`);
-      return;
-    }
-    const lifted = e.relaxations.filter((x) => x.relaxed.includes(r.label!)).map((x) => `v[${idx(x.flag.name, g)}] !== 0`);
-    out.push(`if (!${test}) { if (${lifted.join(" || ")}) out[${L.relaxedStart + slot}] = 1; else e = 0; }`);
-  });
-  out.push(`out[${L.eligible}] = e;`);
+  const body: string[] = [];
+  if (vetoes.length > 0) body.push(chain(vetoes));
+  if (grades.length > 0) body.push(vetoes.length > 0 ? `if (out[${L.veto}] < 0) {\n${chain(grades)}\n}` : chain(grades));
+  if (body.length > 0) out.push(rubric.gradeNeedsEligibility && e ? `if (out[${L.eligible}] !== 0) {\n${body.join("\n")}\n}` : body.join("\n"));
   return out;
 }
 
 /** JavaScript source of the verdict function (exposed for inspection in tests), with the helpers it calls. */
 export function verdictSource(rubric: Rubric, model: Model): { source: string; helpers: Helpers; layout: VerdictLayout } {
   const helpers: Helpers = { mdr: mulDivRound, mul: mulScaled, r: [], c: [], Z: ZERO };
-  const g: Gen = { digits: model.ctx.digits, precision: model.ctx.precision, index: model.compiled.index, model, helpers };
   const L = verdictLayout(rubric);
+  const g: Gen = { digits: model.ctx.digits, precision: model.ctx.precision, index: model.compiled.index, model, helpers, layout: L };
   const slotOf = new Map(L.indicators.map((ind, k) => [ind, k]));
-  const out: string[] = ["let t = 0, c = 0, s = 0, r = 0, x = 0, e = 0;"];
+  const out: string[] = ["let t = 0, c = 0, s = 0, r = 0, x = 0, e = 0, w = 0, o = -1;"];
   rubric.categories.forEach((cat, k) => {
     out.push("c = 0;");
     for (const ind of cat.indicators) if (!ind.pending) out.push(`{ ${indicatorBlock(ind, slotOf.get(ind)!, g)} }`);
-    if (cat.cap !== undefined) out.push(`if (c > ${lit(cat.cap, g)}) c = ${lit(cat.cap, g)};`);
+    if (cat.cap !== undefined) out.push(cat.kind === "deduction" ? `if (c < -${lit(cat.cap, g)}) c = -${lit(cat.cap, g)};` : `if (c > ${lit(cat.cap, g)}) c = ${lit(cat.cap, g)};`);
     out.push(`out[${L.categoryStart + k}] = c;`);
     out.push("t += c;");
   });
+  // deductions never take the total below 0
+  out.push("if (t < 0) t = 0;");
   out.push(`out[${L.total}] = t;`);
   out.push(...gradeAndEligibility(rubric, L, g));
   out.push("return t;");

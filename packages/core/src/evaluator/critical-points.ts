@@ -15,6 +15,8 @@ const MAX_POINTS_PER_INPUT = 4000;
  * 每增加…加) to pass `limit` points (the indicator's maximum; 100 when not given).
  */
 export function criticalPoints(rule: Rule, input: Input, scorer: Scorer, limit = "100"): number[] {
+  // a 取值 input is the index of one of its values
+  if (input.type === "enum") return input.values.map((_, k) => k);
   const cache = new Map<string, number>();
   const s = (v: string) => {
     let n = cache.get(v);
@@ -70,6 +72,7 @@ function addPartMarks(p: Part, s: (v: string) => number, add: (x: number) => voi
       add(s(p.full));
       marks.push(Math.floor((s(p.base) + s(p.full)) / 2));
       return;
+    case "levels":
     case "perItem":
     case "countDeduction":
     case "flag":

@@ -60,6 +60,11 @@ export function partMeaning(p: Part, input: Input, indicatorMax: string | undefi
       return `得分即录入的评定分（${input.min ?? "?"}～${input.max ?? "?"}分，超出范围是数据错误）`;
     case "discretionary":
       return `酌情加分：录入的分数（${input.min ?? "?"}～${input.max ?? "?"}分），受封顶约束`;
+    case "levels":
+      return p.all.map((v) => {
+        const band = p.bands.find((b) => b.values.includes(v));
+        return `${x}为「${v}」得${band ? band.points : (p.otherwise ?? "0")}分`;
+      }).join("；");
     case "baseline":
       return `${x} < ${p.base}${u} 得0分；${x} ≥ ${p.full}${u} 得满分${indicatorMax ?? ""}分；其间${p.between === "linear" ? "按线性插值" : `得${p.between}分`}`;
   }
@@ -73,7 +78,7 @@ function findIndicator(rubric: Rubric, name: string): Indicator | undefined {
 export function curve(rubric: Rubric, indicatorName: string, inputName: string, scorer: Scorer = compile(rubric)): Curve | undefined {
   const ind = findIndicator(rubric, indicatorName);
   const input = rubric.inputByName.get(inputName);
-  if (!ind || !input || ind.pending) return undefined;
+  if (!ind || !input || ind.pending || input.type === "enum") return undefined;
   const fns = scorer.ruleFunctions(ind.path).filter((f) => f.rule.subjects.includes(input));
   if (fns.length === 0) return undefined;
   const max = ind.max !== undefined ? scorer.scale(ind.max) : undefined;

@@ -22,7 +22,8 @@ import {
   toScaled,
   type Rational,
 } from "../decimal.ts";
-import type { Condition, Indicator, Input, Interval, Part, Rubric, Rule } from "../model.ts";
+import type { Condition, Indicator, Input, Interval, Part, Rubric, Rule, RuleGroup, ScoreTarget } from "../model.ts";
+import { optionInputs, readsRational } from "../model-walk.ts";
 
 /** The scale and the rubric's 精度 (decimals kept where a division rounds). */
 export interface Ctx {
@@ -78,6 +79,8 @@ export interface Subject<X> {
   prorata(p: number, x: X, t: number, s: number, below: boolean): number;
   /** x as points (an entered score is exact; a derived one rounds to 精度). */
   asScore(x: X): number;
+  /** x as the index of a 取值 input's value (entered inputs only). */
+  asIndex(x: X): number;
   isZero(x: X): boolean;
   /** x as written in explanations. */
   text(x: X): string;
@@ -91,6 +94,7 @@ export function intSubject(ctx: Ctx): Subject<number> {
     steps: (x, t, step, reading, below) => countSteps(below ? t - x : x - t, step, reading),
     prorata: (p, x, t, s, below) => mulDivRound(p, below ? t - x : x - t, s, ctx.digits, ctx.precision),
     asScore: (x) => x,
+    asIndex: (x) => x,
     isZero: (x) => x === 0,
     text: (x) => fmt(x, ctx),
     gapText: (x, t) => fmt(Math.abs(x - t), ctx),
@@ -127,6 +131,7 @@ export function ratSubject(ctx: Ctx): Subject<Rational> {
       return ratRoundScaled({ n: BigInt(p) * num, d: x.d * BigInt(s) * F }, ctx.precision, ctx.digits);
     },
     asScore: (x) => ratRoundScaled(x, ctx.precision, ctx.digits),
+    asIndex: (x) => Number(x.n / x.d),
     isZero: (x) => x.n === 0n,
     text: (x) => exactText(x),
     gapText: (x, t) => {
@@ -207,14 +212,18 @@ export function compilePart<X>(part: Part, indicatorMax: number, ctx: Ctx, sub: 
       const points = scaled(part.points, ctx);
       return {
         eval: (x) => (test(x) ? points : 0),
-        explain: (x, subject) => `${subject} ${sub.text(x)}${u}，${test(x) ? `${part.interval.text}，加${part.points}分` : `不满足「${part.interval.text}」，不加分`}`,
+        explain: (x, subject) =>
+          points < 0
+            ? `${subject} ${sub.text(x)}${u}，${test(x) ? `${part.interval.text}，扣${fmt(-points, ctx)}分` : `不满足「${part.interval.text}」，不扣分`}`
+            : `${subject} ${sub.text(x)}${u}，${test(x) ? `${part.interval.text}，加${part.points}分` : `不满足「${part.interval.text}」，不加分`}`,
       };
     }
     case "flag": {
       const points = scaled(part.points, ctx);
       return {
         eval: (x) => (sub.isZero(x) ? 0 : points),
-        explain: (x, subject) => (sub.isZero(x) ? `${subject}为「否」，不得分` : `${subject}为「是」，得${part.points}分`),
+        explain: (x, subject) =>
+          points < 0 ? (sub.isZero(x) ? `${subject}为「否」，不扣分` : `${subject}为「是」，扣${fmt(-points, ctx)}分`) : sub.isZero(x) ? `${subject}为「否」，不得分` : `${subject}为「是」，得${part.points}分`,
       };
     }
     case "stepDeduction": {
@@ -288,6 +297,24 @@ export function compilePart<X>(part: Part, indicatorMax: number, ctx: Ctx, sub: 
         eval: (x) => sub.asScore(x),
         explain: (x, subject) => `${subject}：${part.kind === "expert" ? "综合评定" : "酌情加分"}${fmt(sub.asScore(x), ctx)}分`,
       };
+    case "levels": {
+      // x is the index of the platform's value among the declared values (highest first)
+      const byIndex = part.all.map((v) => {
+        const band = part.bands.find((b) => b.values.includes(v));
+        return band ? scaled(band.points, ctx) : part.otherwise !== undefined ? scaled(part.otherwise, ctx) : 0;
+      });
+      const evalLevels = (x: X) => byIndex[sub.asIndex(x)] ?? 0;
+      return {
+        eval: evalLevels,
+        explain: (x, subject) => {
+          const value = part.all[sub.asIndex(x)] ?? "";
+          const listed = part.bands.some((b) => b.values.includes(value));
+          const v = evalLevels(x);
+          const verdict = v < 0 ? `扣${fmt(-v, ctx)}分` : v === 0 ? "不得分" : `得${fmt(v, ctx)}分`;
+          return `${subject}为「${value}」${listed || part.otherwise === undefined ? "" : "，属于其他"}，${verdict}`;
+        },
+      };
+    }
     case "baseline": {
       const base = scaled(part.base, ctx);
       const full = scaled(part.full, ctx);
@@ -338,6 +365,10 @@ export type RuleFn = {
 export interface Compiled {
   ctx: Ctx;
   index: Map<string, number>;
+  inputsByName: ReadonlyMap<string, Input>;
+  /** Category name → its index in the model; indicator path → its slot (score conditions read these). */
+  categoryIndex: Map<string, number>;
+  indicatorIndex: Map<string, number>;
   intSub: Subject<number>;
   ratSub: Subject<Rational>;
 }
@@ -348,7 +379,7 @@ export function compileRule(rule: Rule, indicatorMax: number, c: Compiled): Rule
   const atMost = rule.atMost === undefined ? undefined : scaled(rule.atMost, c.ctx);
   const unit = rule.subjects[0]?.unit ?? "";
   const base = { rule, subjects, requires, chooseOne: rule.chooseOne, atMost };
-  if (!rule.chooseOne && rule.subjects[0]?.kind === "derived") {
+  if (!rule.chooseOne && rule.subjects[0] !== undefined && readsRational(rule.subjects[0])) {
     return { ...base, derived: true, sub: c.ratSub, impl: { parts: rule.parts.map((p) => compilePart(p, indicatorMax, c.ctx, c.ratSub, unit)), atMost } };
   }
   return { ...base, derived: false, sub: c.intSub, impl: { parts: rule.parts.map((p) => compilePart(p, indicatorMax, c.ctx, c.intSub, unit)), atMost } };
@@ -393,35 +424,118 @@ export function ruleAtScaled(r: RuleFn, ctx: Ctx): (x: number) => number {
 
 // ---- conditions -------------------------------------------------------------------------------
 
+/** A platform's scores as conditions on scores read them (scaled). */
+export interface ScoreView {
+  total: number;
+  /** By category, in the model's order. */
+  categories: ArrayLike<number>;
+  /** By indicator slot (the model's non-pending indicators, in order). */
+  indicators: ArrayLike<number>;
+}
+
 export interface ConditionFn {
   condition: Condition;
-  test(row: Row): boolean;
+  /** `scores` is needed by conditions on scores only (never inside an indicator). */
+  test(row: Row, scores?: ScoreView): boolean;
   /** The input compared (compare conditions), for explanations. */
   input: number | undefined;
 }
 
-export function compileCondition(cond: Condition, c: Compiled): ConditionFn {
-  if (cond.kind === "compare") {
-    const i = c.index.get(cond.input.name)!;
-    const si = scaleInterval(cond.interval, c.ctx);
-    if (cond.input.kind === "derived") {
-      const test = intervalTest(si, c.ratSub);
-      return { condition: cond, input: i, test: (row) => test(row.derived[i] ?? ZERO) };
+function needScores(scores: ScoreView | undefined): ScoreView {
+  if (!scores) throw new Error("internal: a condition on scores was evaluated before the scores");
+  return scores;
+}
+
+/** The score a score condition reads. */
+export function scoreOf(target: ScoreTarget, c: Compiled, scores: ScoreView): number {
+  switch (target.kind) {
+    case "total":
+      return scores.total;
+    case "category":
+      return scores.categories[c.categoryIndex.get(target.name)!]!;
+    case "group": {
+      let sum = 0;
+      for (const name of target.categories) sum += scores.categories[c.categoryIndex.get(name)!]!;
+      return sum;
     }
-    const test = intervalTest(si, c.intSub);
-    return { condition: cond, input: i, test: (row) => test(row.values[i]!) };
+    case "indicator":
+      return scores.indicators[c.indicatorIndex.get(target.path)!]!;
   }
-  const idx = cond.inputs.map((x) => c.index.get(x.name)!);
-  return { condition: cond, input: undefined, test: (row) => idx.some((i) => row.values[i] !== 0) };
+}
+
+export function compileCondition(cond: Condition, c: Compiled): ConditionFn {
+  switch (cond.kind) {
+    case "compare": {
+      const i = c.index.get(cond.input.name)!;
+      const derived = readsRational(cond.input);
+      const testOf = (interval: Interval): ((row: Row) => boolean) => {
+        const si = scaleInterval(interval, c.ctx);
+        if (derived) {
+          const test = intervalTest(si, c.ratSub);
+          return (row) => test(row.derived[i] ?? ZERO);
+        }
+        const test = intervalTest(si, c.intSub);
+        return (row) => test(row.values[i]!);
+      };
+      const own = testOf(cond.interval);
+      if (cond.overrides.length === 0) return { condition: cond, input: i, test: own };
+      // the first override whose kind of platform matches replaces the condition's own interval
+      const overrides = cond.overrides.map((o) => ({ when: compileCondition(o.when, c), test: testOf(o.interval) }));
+      return {
+        condition: cond,
+        input: i,
+        test: (row) => {
+          for (const o of overrides) if (o.when.test(row)) return o.test(row);
+          return own(row);
+        },
+      };
+    }
+    case "flags": {
+      const idx = cond.inputs.map((x) => c.index.get(x.name)!);
+      return { condition: cond, input: undefined, test: (row) => idx.some((i) => row.values[i] !== 0) };
+    }
+    case "score": {
+      const si = scaleInterval(cond.interval, c.ctx);
+      const test = intervalTest(si, c.intSub);
+      return { condition: cond, input: undefined, test: (_row, scores) => test(scoreOf(cond.target, c, needScores(scores))) };
+    }
+    case "is": {
+      const i = c.index.get(cond.input.name)!;
+      const wanted = new Set(cond.values.map((v) => cond.input.values.indexOf(v)));
+      return { condition: cond, input: i, test: (row) => wanted.has(row.values[i]!) };
+    }
+    case "all":
+    case "any": {
+      const parts = cond.conditions.map((x) => compileCondition(x, c));
+      const all = cond.kind === "all";
+      return {
+        condition: cond,
+        input: undefined,
+        test: (row, scores) => (all ? parts.every((p) => p.test(row, scores)) : parts.some((p) => p.test(row, scores))),
+      };
+    }
+  }
 }
 
 // ---- indicators, categories, grades, eligibility ----------------------------------------------
+
+/** A group of an indicator's rules, compiled: its members by index into the indicator's rules. */
+export interface GroupFn {
+  group: RuleGroup;
+  members: number[];
+  atMost: number | undefined;
+  /** Index into the indicator's options, or −1 (counted for every platform). */
+  option: number;
+}
 
 export interface IndicatorFn {
   indicator: Indicator;
   max: number | undefined;
   weight: number | undefined;
   rules: RuleFn[];
+  groups: GroupFn[];
+  /** Per option, the entered inputs only it reads: the option chosen is the one whose inputs are filled in. */
+  optionInputs: number[][];
   cap: number | undefined;
   vetoes: ConditionFn[];
   requires: number[];
@@ -429,15 +543,40 @@ export interface IndicatorFn {
 
 export function compileIndicator(ind: Indicator, c: Compiled): IndicatorFn {
   const max = ind.max === undefined ? undefined : scaled(ind.max, c.ctx);
+  const own = optionInputs(ind.groups, { inputs: c.inputsByName });
   return {
     indicator: ind,
     max,
     weight: ind.weight === undefined ? undefined : scaled(ind.weight, c.ctx),
     rules: ind.rules.map((r) => compileRule(r, max ?? 0, c)),
+    groups: ind.groups.map((g) => ({
+      group: g,
+      members: g.rules.map((r) => ind.rules.indexOf(r)),
+      atMost: g.atMost === undefined ? undefined : scaled(g.atMost, c.ctx),
+      option: g.option === undefined ? -1 : ind.options.indexOf(g.option),
+    })),
+    optionInputs: ind.options.map((o) => (own.get(o) ?? []).map((name) => c.index.get(name)!)),
     cap: ind.cap === undefined ? undefined : scaled(ind.cap, c.ctx),
     vetoes: ind.vetoes.map((v) => compileCondition(v.condition, c)),
     requires: ind.requires.map((r) => c.index.get(r.name)!),
   };
+}
+
+/** The option a platform chose: the first whose own inputs are filled in (the reader allows exactly one), or −1. */
+export function chosenOption(f: IndicatorFn, row: Row): number {
+  for (let k = 0; k < f.optionInputs.length; k++) for (const i of f.optionInputs[k]!) if (row.present[i]) return k;
+  return -1;
+}
+
+/** A group's value from its members' values: summed, the highest or the lowest, then its 最多 cap. */
+export function combineGroup(g: GroupFn, values: readonly number[]): number {
+  let v = 0;
+  if (g.group.combine === "sum") for (const x of values) v += x;
+  else if (values.length > 0) {
+    v = values[0]!;
+    for (const x of values) if (g.group.combine === "max" ? x > v : x < v) v = x;
+  }
+  return g.atMost !== undefined && v > g.atMost ? g.atMost : v;
 }
 
 /** Whether a sentence's own required evidence is missing. */
@@ -446,8 +585,15 @@ export function lacks(requires: readonly number[], row: Row): boolean {
   return false;
 }
 
-/** Clamp order of an indicator: its cap (直到满分), its maximum (not for bonus items), then 0. */
+/**
+ * Clamp order of an indicator: its cap (直到满分), its maximum (not for bonus items), then 0.
+ * A 扣分项's indicator is a deduction: between minus its points (when written) and 0.
+ */
 export function clampIndicator(f: IndicatorFn, v: number): number {
+  if (f.indicator.deduction) {
+    if (f.max !== undefined && v < -f.max) v = -f.max;
+    return v > 0 ? 0 : v;
+  }
   if (f.cap !== undefined && v > f.cap) v = f.cap;
   if (f.max !== undefined && !f.indicator.bonus && v > f.max) v = f.max;
   return v < 0 ? 0 : v;
@@ -456,7 +602,15 @@ export function clampIndicator(f: IndicatorFn, v: number): number {
 export function evalIndicator(f: IndicatorFn, row: Row): number {
   const evidenceMissing = lacks(f.requires, row);
   let v = f.indicator.startsFull && f.max !== undefined ? f.max : 0;
-  for (const r of f.rules) v += evalRule(r, row, evidenceMissing || lacks(r.requires, row));
+  const chosen = f.optionInputs.length > 0 ? chosenOption(f, row) : -1;
+  for (const g of f.groups) {
+    if (g.option >= 0 && g.option !== chosen) continue;
+    const values = g.members.map((k) => {
+      const r = f.rules[k]!;
+      return evalRule(r, row, evidenceMissing || lacks(r.requires, row));
+    });
+    v += combineGroup(g, values);
+  }
   v = clampIndicator(f, v);
   for (const veto of f.vetoes) if (veto.test(row)) return 0;
   return v;
@@ -487,13 +641,25 @@ export function categoryScore(c: CategoryFn, row: Row, ctx: Ctx, out?: number[])
     out?.push(s);
     sum += contribution(f, s, ctx);
   }
-  if (c.cap !== undefined && sum > c.cap) sum = c.cap;
-  return sum;
+  return clampCategory(c, sum);
+}
+
+/** A 加分项 up to its cap; a 扣分项 takes off at most its cap (最多扣10分). */
+export function clampCategory(c: CategoryFn, sum: number): number {
+  if (c.cap === undefined) return sum;
+  if (c.category.kind === "deduction") return sum < -c.cap ? -c.cap : sum;
+  return sum > c.cap ? c.cap : sum;
+}
+
+/** The total never goes below 0 (deductions stop there). */
+export function clampTotal(t: number): number {
+  return t < 0 ? 0 : t;
 }
 
 /** 满分 of a category as written or derived (a weighted category: weight × 100). */
 export function categoryMax(c: Rubric["categories"][number], ctx: Ctx): string {
   if (c.kind === "bonus") return c.cap ?? "0";
+  if (c.kind === "deduction") return "0";
   if (c.weight !== undefined) return fromScaled(mulScaled(scaled(c.weight, ctx), 100 * ctx.f, ctx.digits), ctx.digits);
   if (c.points !== undefined) return c.points;
   return fromScaled(
@@ -504,12 +670,15 @@ export function categoryMax(c: Rubric["categories"][number], ctx: Ctx): string {
 
 export interface GradeFn {
   label: string;
+  /** Whether the total lies in the band. */
   test: (x: number) => boolean;
+  /** The band's further conditions (其中 …). */
+  also: ConditionFn | undefined;
 }
 
 export interface EligibilityFn {
   rules: { rule: NonNullable<Rubric["eligibility"]>["rules"][number]; test: ConditionFn }[];
-  relaxations: { relaxation: NonNullable<Rubric["eligibility"]>["relaxations"][number]; flag: number }[];
+  relaxations: { relaxation: NonNullable<Rubric["eligibility"]>["relaxations"][number]; test: ConditionFn }[];
 }
 
 /** The whole rubric as closures at one scale. */
@@ -522,12 +691,23 @@ export interface Model {
   grades: GradeFn[];
   vetoes: (ConditionFn & { label: string })[];
   eligibility: EligibilityFn | undefined;
+  /** 不符合认定条件的，不予评定等级 */
+  gradeNeedsEligibility: boolean;
 }
 
 export function buildModel(rubric: Rubric, digits: number): Model {
   const ctx = makeCtx(digits, rubric.precision);
-  const compiled: Compiled = { ctx, index: new Map(rubric.inputs.map((i, n) => [i.name, n])), intSub: intSubject(ctx), ratSub: ratSubject(ctx) };
-  const indicators = rubric.indicators.filter((ind) => !ind.pending).map((ind) => compileIndicator(ind, compiled));
+  const scored = rubric.indicators.filter((ind) => !ind.pending);
+  const compiled: Compiled = {
+    ctx,
+    index: new Map(rubric.inputs.map((i, n) => [i.name, n])),
+    inputsByName: rubric.inputByName,
+    categoryIndex: new Map(rubric.categories.map((cat, k) => [cat.name, k])),
+    indicatorIndex: new Map(scored.map((ind, k) => [ind.path, k])),
+    intSub: intSubject(ctx),
+    ratSub: ratSubject(ctx),
+  };
+  const indicators = scored.map((ind) => compileIndicator(ind, compiled));
   return {
     ctx,
     compiled,
@@ -540,43 +720,68 @@ export function buildModel(rubric: Rubric, digits: number): Model {
     })),
     grades: rubric.grades.map((g) => {
       const si = scaleInterval(g.interval, ctx);
-      return { label: g.label, test: (x: number) => inInterval(x, si.lo, si.loClosed, si.hi, si.hiClosed) };
+      const also = g.also && compileCondition(g.also, compiled);
+      return { label: g.label, also, test: (x: number) => inInterval(x, si.lo, si.loClosed, si.hi, si.hiClosed) };
     }),
     vetoes: rubric.vetoes.map((v) => ({ ...compileCondition(v.condition, compiled), label: v.label })),
     eligibility: rubric.eligibility && {
       rules: rubric.eligibility.rules.map((r) => ({ rule: r, test: compileCondition(r.condition, compiled) })),
-      relaxations: rubric.eligibility.relaxations.map((r) => ({ relaxation: r, flag: compiled.index.get(r.flag.name)! })),
+      relaxations: rubric.eligibility.relaxations.map((r) => ({ relaxation: r, test: compileCondition(r.condition, compiled) })),
     },
+    gradeNeedsEligibility: rubric.gradeNeedsEligibility,
   };
 }
 
 export function totalOf(m: Model, row: Row): number {
   let sum = 0;
   for (const c of m.categories) sum += categoryScore(c, row, m.ctx);
-  return sum;
+  return clampTotal(sum);
 }
 
-/** The grade of a total: a rubric veto decides first (its label is the grade), else the band containing it. */
-export function gradeOf(m: Model, total: number, row: Row): { grade: string | null; vetoed?: string } {
-  for (const v of m.vetoes) if (v.test(row)) return { grade: v.label, vetoed: v.label };
-  for (const g of m.grades) if (g.test(total)) return { grade: g.label };
+/** Every score of a platform (what conditions on scores read), by the closures. */
+export function scoresOf(m: Model, row: Row): ScoreView {
+  const indicators: number[] = [];
+  const categories: number[] = [];
+  let total = 0;
+  for (const c of m.categories) {
+    const s = categoryScore(c, row, m.ctx, indicators);
+    categories.push(s);
+    total += s;
+  }
+  total = clampTotal(total);
+  // indicators were pushed category by category; the slots follow the rubric's order
+  const slots: number[] = new Array<number>(m.indicators.length);
+  let k = 0;
+  for (const c of m.categories) for (const f of c.indicators) slots[m.compiled.indicatorIndex.get(f.indicator.path)!] = indicators[k++]!;
+  return { total, categories, indicators: slots };
+}
+
+/**
+ * The grade of a platform: without eligibility where the rubric says 不予评定 (no grade, no veto);
+ * else a rubric veto decides first (its label is the grade), else the first band whose interval
+ * holds the total and whose further conditions hold.
+ */
+export function gradeOf(m: Model, scores: ScoreView, row: Row): { grade: string | null; vetoed?: string; ungraded?: true } {
+  if (m.gradeNeedsEligibility && eligibilityOf(m, row, scores).eligible === false) return { grade: null, ungraded: true };
+  for (const v of m.vetoes) if (v.test(row, scores)) return { grade: v.label, vetoed: v.label };
+  for (const g of m.grades) if (g.test(scores.total) && (!g.also || g.also.test(row, scores))) return { grade: g.label };
   return { grade: null };
 }
 
 /** Labels a platform's active relaxations (放宽) lift. */
-export function relaxedLabels(e: EligibilityFn, row: Row): Set<string> {
-  return new Set(e.relaxations.filter((r) => row.values[r.flag] !== 0).flatMap((r) => r.relaxation.relaxed));
+export function relaxedLabels(e: EligibilityFn, row: Row, scores: ScoreView): Set<string> {
+  return new Set(e.relaxations.filter((r) => r.test.test(row, scores)).flatMap((r) => r.relaxation.relaxed));
 }
 
 /** 认定: every condition holds, or fails only where a relaxation that applies lifts it (recorded). */
-export function eligibilityOf(m: Model, row: Row): { eligible: boolean | null; relaxed?: string[] } {
+export function eligibilityOf(m: Model, row: Row, scores: ScoreView): { eligible: boolean | null; relaxed?: string[] } {
   const e = m.eligibility;
   if (!e) return { eligible: null };
-  const lifted = relaxedLabels(e, row);
+  const lifted = relaxedLabels(e, row, scores);
   const relaxed = new Set<string>();
   let ok = true;
   for (const r of e.rules) {
-    if (r.test.test(row)) continue;
+    if (r.test.test(row, scores)) continue;
     if (r.rule.label !== undefined && lifted.has(r.rule.label)) relaxed.add(r.rule.label);
     else ok = false;
   }

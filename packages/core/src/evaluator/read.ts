@@ -28,6 +28,7 @@ import {
 } from "../decimal.ts";
 import type { Expr } from "../ast.ts";
 import type { Input, Rubric } from "../model.ts";
+import { optionInputs } from "../model-walk.ts";
 import { digitsFor, rubricDecimals, type RubricDecimals } from "../scale.ts";
 
 /** A problem with one field of one platform's record. */
@@ -47,6 +48,8 @@ export interface ReadRecord {
   platform?: string;
   /** Decimals of the scale the values are counted in. */
   digits: number;
+  /** Each expert's score of a panel input, by input index (explanations show them). */
+  panels?: Map<number, Rational[]>;
 }
 
 /**
@@ -79,7 +82,7 @@ export function platformColumnOf(header: readonly string[]): number {
 const YES = new Set(["是", "true", "TRUE", "True", "1", "有", "√", "Y", "y", "yes", "Yes", "YES"]);
 const NO = new Set(["否", "false", "FALSE", "False", "0", "无", "×", "N", "n", "no", "No", "NO"]);
 
-const TYPE_NAME: Record<Input["type"], string> = { number: "数值", count: "计数", percent: "百分比", money: "金额", yesno: "是否", score: "评分", text: "文本" };
+const TYPE_NAME: Record<Input["type"], string> = { number: "数值", count: "计数", percent: "百分比", money: "金额", yesno: "是否", score: "评分", text: "文本", enum: "取值", list: "清单" };
 
 // ---- one cell -------------------------------------------------------------------------------
 
@@ -254,11 +257,19 @@ export function createReader(rubric: Rubric): RecordReader {
   const requiredNames = new Set(rubric.indicators.flatMap((ind) => [...ind.requires, ...ind.rules.flatMap((r) => r.requires)].map((i) => i.name)));
   const chooseOneRules = rubric.indicators.flatMap((ind) => ind.rules.filter((r) => r.chooseOne));
   const chooseOneMembers = new Set(chooseOneRules.flatMap((r) => r.subjects.map((s) => s.name)));
+  // 选项（1）（2）: the inputs only one option reads are filled in for the option the platform chose
+  const optionSets = rubric.indicators
+    .filter((ind) => ind.options.length > 0)
+    .map((ind) => {
+      const own = optionInputs(ind.groups, { inputs: rubric.inputByName });
+      return { indicator: ind.name, options: ind.options.map((o) => ({ label: o, inputs: (own.get(o) ?? []).map((name) => index.get(name)!) })) };
+    });
+  const optionMembers = new Set(optionSets.flatMap((s) => s.options.flatMap((o) => o.inputs)).map((k) => inputs[k]!.name));
   /** Inputs read from the data, with whether their absence is an error. */
   const entered: { k: number; input: Input; optional: boolean }[] = [];
   inputs.forEach((input, k) => {
     if (input.kind === "derived" || input.type === "text") return;
-    const optional = chooseOneMembers.has(input.name) || (input.kind === "evidence" && !requiredNames.has(input.name));
+    const optional = chooseOneMembers.has(input.name) || optionMembers.has(input.name) || (input.kind === "evidence" && !requiredNames.has(input.name));
     entered.push({ k, input, optional });
   });
   const derivedOrder = derivedInOrder(inputs, index);
@@ -272,10 +283,50 @@ export function createReader(rubric: Rubric): RecordReader {
     return b;
   };
 
+  // 取值, 清单 and expert panels: words and lists in a cell
+  const itemSlots = inputs.flatMap((input, k) => (input.item ? [{ k, list: index.get(input.item.list)!, value: inputs[index.get(input.item.list)!]!.values.indexOf(input.item.value) }] : []));
+  const listCounts: (number[] | undefined)[] = new Array(n);
+  const panelScores: (Rational[] | undefined)[] = new Array(n);
+  /** Reads a 取值 / 清单 / panel cell into the scratch arrays; a message when it cannot. */
+  function readWords(k: number, input: Input, text: string): string | undefined {
+    const words = text === "无" && input.type === "list" ? [] : text.split(/[、，,；;\s]+/u).filter((w) => w !== "");
+    if (input.type === "enum") {
+      const at = input.values.indexOf(text);
+      if (at < 0) return `「${input.name}」应填${input.values.map((v) => `「${v}」`).join("")}之一，实际为「${text}」`;
+      mant[k] = at;
+      return undefined;
+    }
+    if (input.type === "list") {
+      const counts = input.values.map(() => 0);
+      for (const w of words) {
+        const at = input.values.indexOf(w);
+        if (at < 0) return `「${input.name}」的每一项应为${input.values.map((v) => `「${v}」`).join("")}之一（没有则填「无」），实际有「${w}」`;
+        counts[at]!++;
+      }
+      listCounts[k] = counts;
+      mant[k] = words.length;
+      return undefined;
+    }
+    // a panel: one score per expert, each within the input's range
+    const scores: Rational[] = [];
+    for (const w of words) {
+      const q = rationalOfDecimal(w.replace(/分$/u, ""));
+      if (!q) return `「${input.name}」应逐一填写各位专家的评分（用「、」分隔），实际有「${w}」`;
+      if ((input.min !== undefined && ratCompare(q, rationalOfDecimal(input.min)!) < 0) || (input.max !== undefined && ratCompare(q, rationalOfDecimal(input.max)!) > 0)) {
+        return `「${input.name}」的评分「${w}」超出范围${input.min ?? ""}～${input.max ?? ""}分`;
+      }
+      scores.push(q);
+    }
+    if (scores.length === 0) return `缺少「${input.name}」的评分`;
+    if (input.panel === "trimmedMean" && scores.length < 3) return `「${input.name}」去掉一个最高分和一个最低分后取平均，至少需要3位专家的评分，实际${scores.length}位`;
+    panelScores[k] = scores;
+    return undefined;
+  }
+
   // scratch for one record
   const mant = new Float64Array(n);
   const decs = new Int32Array(n);
-  const state = new Int8Array(n); // 0 missing, 1 number, 2 yes/no read into mant, 3 error
+  const state = new Int8Array(n); // 0 missing, 1 number, 2 yes/no, 取值 or 清单 read into mant, 3 error, 4 panel scores
 
   function readWith(get: Source, platform: string | undefined, minDigits: number): ReadRecord {
     const errors: FieldError[] = [];
@@ -305,6 +356,14 @@ export function createReader(rubric: Rubric): RecordReader {
             state[k] = 3;
             errors.push({ field: input.name, message: `「${input.name}」应填「是」或「否」，实际为「${s}」` });
           }
+          continue;
+        }
+        if (input.type === "enum" || input.type === "list" || input.panel) {
+          const message = readWords(k, input, raw.slice(from, to));
+          if (message) {
+            state[k] = 3;
+            errors.push({ field: input.name, message });
+          } else state[k] = input.panel ? 4 : 2;
           continue;
         }
         const status = scanNumber(raw, from, to);
@@ -345,6 +404,12 @@ export function createReader(rubric: Rubric): RecordReader {
         if (scanDecimals > rowDecimals) rowDecimals = scanDecimals;
         continue;
       }
+      if (typeof raw === "number" && input.panel) {
+        const message = readWords(k, input, String(raw));
+        if (message) (state[k] = 3), errors.push({ field: input.name, message });
+        else state[k] = 4;
+        continue;
+      }
       if (typeof raw === "boolean" && input.type === "yesno") {
         mant[k] = raw ? 1 : 0;
         state[k] = 2;
@@ -363,6 +428,7 @@ export function createReader(rubric: Rubric): RecordReader {
     const values: number[] = new Array<number>(n).fill(0);
     const present: boolean[] = new Array<boolean>(n).fill(false);
     const derived: (Rational | undefined)[] = new Array<Rational | undefined>(n);
+    let panels: Map<number, Rational[]> | undefined;
     const bounds = boundsAt(digits);
     const limit = MAX_SCALED;
     for (let e = 0; e < entered.length; e++) {
@@ -372,6 +438,14 @@ export function createReader(rubric: Rubric): RecordReader {
       present[k] = true;
       if (st === 2) {
         values[k] = mant[k]!;
+        continue;
+      }
+      if (st === 4) {
+        // several experts' scores, combined exactly (a mean may not be a decimal: read as a rational)
+        const q = panelValue(input, panelScores[k]!);
+        (panels ??= new Map()).set(k, panelScores[k]!);
+        derived[k] = q;
+        values[k] = ratToScaled(q, digits) ?? 0;
         continue;
       }
       const m = mant[k]!;
@@ -400,6 +474,25 @@ export function createReader(rubric: Rubric): RecordReader {
         });
       }
     }
+    // the item counts of each 清单 input, one per value
+    for (const { k, list, value } of itemSlots) {
+      if (!present[list]) continue;
+      const count = listCounts[list]![value]!;
+      derived[k] = { n: BigInt(count), d: 1n };
+      values[k] = count * pow10(digits);
+      present[k] = true;
+    }
+    for (const set of optionSets) {
+      const chosen = set.options.filter((o) => o.inputs.some((k) => state[k] === 1 || state[k] === 2 || state[k] === 3));
+      const labels = (list: typeof chosen) => list.map((o) => `（${o.label}）`).join("");
+      if (chosen.length === 0) errors.push({ field: set.indicator, message: `「${set.indicator}」须选择一个选项${labels(set.options)}并填写其数据` });
+      else if (chosen.length > 1) errors.push({ field: set.indicator, message: `「${set.indicator}」只能选择一个选项，实际填写了选项${labels(chosen)}的数据` });
+      else {
+        for (const k of chosen[0]!.inputs) {
+          if (state[k] === 0) errors.push({ field: inputs[k]!.name, message: `缺少「${inputs[k]!.name}」的数据（选项（${chosen[0]!.label}））` });
+        }
+      }
+    }
     for (const { k, input } of derivedOrder) {
       const r = evalExpr(input.expression!, values, present, derived, index, digits);
       if (r === MISSING) continue;
@@ -422,7 +515,9 @@ export function createReader(rubric: Rubric): RecordReader {
       const exact = ratToScaled(r, digits);
       values[k] = exact ?? 0;
     }
-    return platform !== undefined ? { values, present, derived, errors, platform, digits } : { values, present, derived, errors, digits };
+    const out: ReadRecord = platform !== undefined ? { values, present, derived, errors, platform, digits } : { values, present, derived, errors, digits };
+    if (panels) out.panels = panels;
+    return out;
   }
 
   function checkRange(input: Input, v: number, b: Bounds, digits: number): string | undefined {
@@ -483,6 +578,22 @@ function cellMessage(status: number, input: Input, text: string): string {
     default:
       return `「${name}」应为数字，实际为「${text}」`;
   }
+}
+
+// ---- expert panels ----------------------------------------------------------------------------
+
+/** Several experts' scores combined as the rubric says: the mean, the mean without the highest and lowest, or the median. */
+export function panelValue(input: Input, scores: readonly Rational[]): Rational {
+  const sorted = [...scores].sort(ratCompare);
+  const used = input.panel === "trimmedMean" ? sorted.slice(1, -1) : sorted;
+  if (input.panel === "median") {
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[mid]! : ratDiv(ratAdd(sorted[mid - 1]!, sorted[mid]!), { n: 2n, d: 1n })!;
+  }
+  let sum: Rational = { n: 0n, d: 1n };
+  for (const q of used) sum = ratAdd(sum, q);
+  // the reader refuses an empty panel, so the count is never 0
+  return ratDiv(sum, { n: BigInt(used.length), d: 1n })!;
 }
 
 // ---- derived inputs -------------------------------------------------------------------------

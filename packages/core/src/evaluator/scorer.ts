@@ -16,10 +16,12 @@ import {
   buildModel,
   categoryMax,
   categoryScore,
+  clampTotal,
   eligibilityOf,
   evalIndicator,
   gradeOf,
   ruleAtScaled,
+  scoresOf,
   type Model,
   type Row,
 } from "./parts.ts";
@@ -39,7 +41,7 @@ export interface IndicatorResult {
 
 export interface CategoryResult {
   name: string;
-  kind: "category" | "bonus";
+  kind: "category" | "bonus" | "deduction";
   score: string;
   max: string;
 }
@@ -104,7 +106,7 @@ interface Variant {
   out: Float64Array;
   /** Per indicator slot: its result's fixed fields. */
   indicatorInfo: { path: string; name: string; category: string; max: string; weight: string | undefined; slot: number }[][];
-  categoryInfo: { name: string; kind: "category" | "bonus"; max: string; pending: { path: string; name: string }[] }[];
+  categoryInfo: { name: string; kind: "category" | "bonus" | "deduction"; max: string; pending: { path: string; name: string }[] }[];
 }
 
 function makeVariant(rubric: Rubric, digits: number): Variant {
@@ -193,11 +195,12 @@ function referenceVerdict(rubric: Rubric, v: Variant, read: ReadRecord): Verdict
     for (const p of v.categoryInfo[k]!.pending) indicators.push({ path: p.path, name: p.name, category: c.category.name, score: null, max: "0" });
     categories.push({ name: c.category.name, kind: c.category.kind, score: fmt(s), max: v.categoryInfo[k]!.max });
   });
-  const g = gradeOf(m, t, read);
-  const e = eligibilityOf(m, read);
+  const scores = scoresOf(m, read);
+  const g = gradeOf(m, scores, read);
+  const e = eligibilityOf(m, read, scores);
   return {
     ...(read.platform !== undefined ? { platform: read.platform } : {}),
-    total: fmt(t),
+    total: fmt(clampTotal(t)),
     grade: g.grade,
     eligible: e.eligible,
     ...(g.vetoed ? { vetoed: g.vetoed } : {}),
@@ -284,7 +287,7 @@ function scorerAt(rubric: Rubric, reader: RecordReader, variant: (digits: number
       const r = row(values, present, derived);
       let t = 0;
       for (const c of baseVariant.model.categories) t += categoryScore(c, r, baseVariant.model.ctx);
-      return t;
+      return clampTotal(t);
     },
     indicatorScore: (path, values, present) => {
       const f = baseVariant.model.byPath.get(path);

@@ -1,6 +1,12 @@
-/** CST → AST. Partial CST nodes left by error recovery become partial AST nodes, never exceptions. */
-import { comparativeOf, type CstNode, type IToken } from "@zhunsheng/grammar";
+/**
+ * CST → AST. A part of the file that a syntax error cut short (a sentence, a condition, a
+ * declaration) is left out of the AST and listed in `broken` with the names it mentions, so
+ * that no semantic diagnostic is derived from a half-parsed rule. Never throws.
+ */
+import { comparativeOf, NUMERALS, type CstNode, type IToken } from "@zhunsheng/grammar";
 import type {
+  AlternativeCondition,
+  AwardVerb,
   CaseAst,
   CategoryAst,
   Clause,
@@ -13,12 +19,18 @@ import type {
   InputAst,
   InputTypeName,
   Name,
+  OverrideAst,
+  PanelRule,
   Predicate,
   Quantity,
   Range,
   RuleAst,
+  RuleGroupAst,
   Text,
 } from "../ast.ts";
+
+/** Most operators and operands one 派生 expression may have; longer ones are a diagnostic, not a deep tree. */
+export const MAX_EXPRESSION_TERMS = 200;
 
 type Child = CstNode | IToken;
 const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
@@ -80,9 +92,59 @@ function collectTokens(node: CstNode, out: IToken[] = []): IToken[] {
 }
 
 const FULL_WIDTH_DIGITS = /[０-９．]/g;
-/** Half-width decimal string: "１５００" → "1500", "15.50" stays "15.50" (scale is decided later). */
+/** Half-width decimal string: "１５００" → "1500", "一" → "1", "15.50" stays "15.50" (scale is decided later). */
 export function normaliseNumber(image: string): string {
+  const numeral = NUMERALS[image];
+  if (numeral !== undefined) return numeral;
   return image.replace(FULL_WIDTH_DIGITS, (d) => (d === "．" ? "." : String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+}
+
+/** State of one conversion: where the syntax errors are, what was cut out. */
+interface Builder {
+  /** Offsets of the syntax errors, sorted. */
+  errorOffsets: number[];
+  broken: FileAst["broken"];
+  problems: { terms: number; range: Range }[];
+}
+
+/**
+ * Whether a syntax error touched this node: re-sync recovery built it, or an error lies inside
+ * its range (a token inserted by recovery always comes with an error at the token after it).
+ */
+function isBroken(node: CstNode, b: Builder): boolean {
+  if (node.recoveredNode) return true;
+  const offsets = b.errorOffsets;
+  if (offsets.length === 0) return false;
+  const r = nodeRange(node);
+  // the first error at or after the node's start (binary search), inside the node?
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid]! < r.start.offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < offsets.length && offsets[lo]! <= r.end.offset;
+}
+
+/** Leaves a broken node out: records its range and the names it mentions. */
+function cut(node: CstNode, b: Builder): void {
+  const names: Name[] = [];
+  for (const t of collectTokens(node)) {
+    if (t.tokenType.name === "Identifier") names.push({ text: t.image, range: tokenRange(t) });
+    else if (t.tokenType.name === "QuotedName") names.push({ text: t.image.slice(1, -1).trim(), range: tokenRange(t) });
+  }
+  b.broken.push({ range: nodeRange(node), names });
+}
+
+/** The node, unless a syntax error cut it short. */
+function whole(node: CstNode | undefined, b: Builder): CstNode | undefined {
+  if (!node) return undefined;
+  if (isBroken(node, b)) {
+    cut(node, b);
+    return undefined;
+  }
+  return node;
 }
 
 function nameOf(node: CstNode | undefined): Name | undefined {
@@ -90,6 +152,17 @@ function nameOf(node: CstNode | undefined): Name | undefined {
   if (!t) return undefined;
   const text = t.tokenType.name === "QuotedName" ? t.image.slice(1, -1).trim() : t.image;
   return { text, range: tokenRange(t) };
+}
+
+function namesOf(nodes: CstNode[]): Name[] {
+  return nodes.map(nameOf).filter((n): n is Name => n !== undefined);
+}
+
+/** The title line; a title written wholly in 「」 (the older form) loses its quotes. */
+function titleOf(t: IToken | undefined): Name | undefined {
+  if (!t) return undefined;
+  const quoted = /^「([^「」]*)」$/u.exec(t.image);
+  return { text: (quoted ? quoted[1]! : t.image).trim(), range: tokenRange(t) };
 }
 
 function textOf(t: IToken | undefined): Text | undefined {
@@ -104,22 +177,40 @@ function quantityOf(node: CstNode | undefined): Quantity | undefined {
   return { value: (minus ? "-" : "") + normaliseNumber(n.image), unit: unit?.image, range: nodeRange(node) };
 }
 
+/** 「（含）」 and 「（不含）」 written after a number decide whether it belongs to the band, whatever the word. */
 function comparisonOf(node: CstNode | undefined): Comparison | undefined {
   const word = tok(node, "word");
   const value = quantityOf(sub(node, "quantity"));
   if (!node || !word || !value) return undefined;
   const c = comparativeOf(word.image);
   if (!c) return undefined;
-  return { op: c.op, word: word.image, value, range: nodeRange(node) };
+  let op = c.op;
+  const end = tok(node, "end")?.tokenType.name;
+  if (end === "Inclusive") op = op === ">" ? ">=" : op === "<" ? "<=" : op;
+  else if (end === "Exclusive") op = op === ">=" ? ">" : op === "<=" ? "<" : op;
+  return { op, word: word.image, value, range: nodeRange(node) };
 }
 
 function conditionOf(node: CstNode | undefined): Condition | undefined {
   if (!node) return undefined;
-  if (tok(node, "Tilde")) {
-    const low = quantityOf(sub(node, "low"));
-    const high = quantityOf(sub(node, "high"));
+  const range = sub(node, "rangeCondition");
+  if (range) {
+    const low = quantityOf(sub(range, "low"));
+    const high = quantityOf(sub(range, "high"));
     if (!low || !high) return undefined;
-    return { kind: "between", low, high, range: nodeRange(node) };
+    const lowEnd = tok(range, "lowEnd")?.tokenType.name;
+    const highEnd = tok(range, "highEnd")?.tokenType.name;
+    // 3%～5%: the unit written on one end applies to both
+    const unit = low.unit ?? high.unit;
+    return {
+      kind: "between",
+      low: { ...low, unit: low.unit ?? unit },
+      high: { ...high, unit: high.unit ?? unit },
+      lowClosed: lowEnd !== "Exclusive",
+      highClosed: highEnd !== "Exclusive",
+      explicit: lowEnd !== undefined || highEnd !== undefined,
+      range: nodeRange(node),
+    };
   }
   const comparisons = subs(node, "comparison")
     .map(comparisonOf)
@@ -128,15 +219,62 @@ function conditionOf(node: CstNode | undefined): Condition | undefined {
   return { kind: "compare", comparisons, range: nodeRange(node) };
 }
 
-function predicateOf(node: CstNode | undefined): Predicate | undefined {
-  const names = subs(node, "name")
-    .map(nameOf)
-    .filter((n): n is Name => n !== undefined);
-  if (!node || names.length === 0) return undefined;
+// ---- conditions -------------------------------------------------------------------------------
+
+function overrideOf(node: CstNode): OverrideAst | undefined {
+  const when = nameOf(sub(node, "name"));
   const condition = conditionOf(sub(node, "condition"));
-  if (condition) return { kind: "compare", subject: names[0]!, condition, range: nodeRange(node) };
-  return { kind: "flags", subjects: names, range: nodeRange(node) };
+  if (!when || !condition) return undefined;
+  return { when, values: namesOf(subs(sub(node, "valueList"), "name")), condition, range: nodeRange(node) };
 }
+
+function atomOf(node: CstNode): Predicate | undefined {
+  const range = nodeRange(node);
+  const subjects = subs(node, "subject");
+  const total = subjects.some((s) => tok(s, "Total") !== undefined);
+  const names = namesOf(subjects.map((s) => sub(s, "name")).filter((n): n is CstNode => n !== undefined));
+  const score = tok(node, "ScoreWord") !== undefined;
+  const quantifier = tok(node, "quantifier")?.tokenType.name;
+  const condition = conditionOf(sub(node, "condition"));
+  const values = sub(node, "valueList");
+  if (values) {
+    const subject = names[0];
+    return subject && !total ? { kind: "is", subject, values: namesOf(subs(values, "name")), range } : undefined;
+  }
+  if (total) return condition && subjects.length === 1 ? { kind: "total", condition, range } : undefined;
+  if (names.length === 0) return undefined;
+  if (!condition) return { kind: "flags", subjects: names, range };
+  if (names.length > 1 || quantifier) {
+    return { kind: "quantified", quantifier: quantifier === "AnyOf" ? "any" : "all", subjects: names, score, condition, range };
+  }
+  const overrides = subs(node, "override")
+    .map(overrideOf)
+    .filter((o): o is OverrideAst => o !== undefined);
+  return { kind: "compare", subject: names[0]!, score, condition, overrides, range };
+}
+
+function joined(kind: "and" | "or", operands: Predicate[], range: Range): Predicate {
+  if (operands.length === 1) return operands[0]!;
+  // 甲或乙 of yes/no inputs stays one list (true when any is 是)
+  if (kind === "or" && operands.every((o) => o.kind === "flags")) {
+    return { kind: "flags", subjects: operands.flatMap((o) => (o.kind === "flags" ? o.subjects : [])), range };
+  }
+  return { kind, operands, range };
+}
+
+function predicateOf(node: CstNode | undefined): Predicate | undefined {
+  if (!node) return undefined;
+  const disjuncts: Predicate[] = [];
+  for (const c of subs(node, "conjunction")) {
+    const atoms = subs(c, "atom").map(atomOf);
+    if (atoms.some((a) => a === undefined)) return undefined;
+    disjuncts.push(joined("and", atoms as Predicate[], nodeRange(c)));
+  }
+  if (disjuncts.length === 0) return undefined;
+  return joined("or", disjuncts, nodeRange(node));
+}
+
+// ---- inputs -----------------------------------------------------------------------------------
 
 const INPUT_TYPES: Record<string, InputTypeName> = {
   TypeCount: "count",
@@ -146,7 +284,11 @@ const INPUT_TYPES: Record<string, InputTypeName> = {
   TypeYesNo: "yesno",
   TypeScore: "score",
   TypeText: "text",
+  TypeEnum: "enum",
+  TypeList: "list",
 };
+
+const PANELS: Record<string, PanelRule> = { Mean: "mean", TrimmedMean: "trimmedMean", Median: "median" };
 
 function inputTypeOf(node: CstNode | undefined): InputTypeName | undefined {
   if (!node) return undefined;
@@ -154,13 +296,16 @@ function inputTypeOf(node: CstNode | undefined): InputTypeName | undefined {
   return undefined;
 }
 
-function inputOf(node: CstNode, kind: InputAst["kind"]): InputAst | undefined {
+function inputOf(node: CstNode, kind: InputAst["kind"], b: Builder): InputAst | undefined {
   const name = nameOf(sub(node, "name"));
   if (!name) return undefined;
   const unitTok = tok(node, "unit");
   const range = sub(node, "rangeSpec");
   const direction = tok(node, "direction");
-  const expr = sub(node, "expression");
+  const exprNode = sub(node, "expression");
+  const expression = exprNode ? exprOf(exprNode, b) : undefined;
+  if (exprNode && !expression) return undefined;
+  const how = tok(sub(node, "panel"), "how")?.tokenType.name;
   return {
     kind,
     name,
@@ -171,7 +316,9 @@ function inputOf(node: CstNode, kind: InputAst["kind"]): InputAst | undefined {
     direction: direction ? (direction.tokenType.name === "Up" ? "up" : "down") : undefined,
     reference: tok(node, "Reference") !== undefined,
     description: descriptionOf(tok(node, "description")),
-    expression: expr ? exprOf(expr) : undefined,
+    expression,
+    values: namesOf(subs(sub(node, "valueList"), "name")),
+    panel: how ? PANELS[how] : undefined,
     range: nodeRange(node),
   };
 }
@@ -180,34 +327,57 @@ function descriptionOf(t: IToken | undefined): Text | undefined {
   return t ? { text: t.image.slice(1, -1), range: tokenRange(t) } : undefined;
 }
 
-function exprOf(node: CstNode): Expr | undefined {
+const OPERATORS: Record<string, "+" | "-" | "*" | "/"> = { "+": "+", "＋": "+", "-": "-", "－": "-", "—": "-", "–": "-", "×": "*", "*": "*", "＊": "*", "÷": "/", "/": "/", "／": "/" };
+
+/** Counts operands and operators so that an over-long expression is refused before it becomes a deep tree. */
+function countTerms(node: CstNode): number {
+  let n = 0;
+  for (const [key, list] of Object.entries(node.children)) {
+    for (const c of list as Child[]) {
+      if (isToken(c)) {
+        if (key === "NumberLiteral") n++;
+      } else n += c.name === "name" ? 1 : countTerms(c);
+    }
+  }
+  return n;
+}
+
+function exprOf(node: CstNode, b: Builder): Expr | undefined {
+  const terms = countTerms(node);
+  if (terms > MAX_EXPRESSION_TERMS) {
+    b.problems.push({ terms, range: nodeRange(node) });
+    return undefined;
+  }
+  return exprNode(node);
+}
+
+function exprNode(node: CstNode): Expr | undefined {
   if (node.name === "expression" || node.name === "term") {
-    const operands = subs(node, node.name === "expression" ? "term" : "factor").map(exprOf);
+    const operands = subs(node, node.name === "expression" ? "term" : "factor").map(exprNode);
     const ops = tokens(node, "op");
     let acc = operands[0];
     for (let i = 1; i < operands.length; i++) {
       const right = operands[i];
       const op = ops[i - 1];
-      if (!acc || !right || !op) return undefined;
-      const sym = "+＋".includes(op.image) ? "+" : "-－—".includes(op.image) ? "-" : "×*＊".includes(op.image) ? "*" : "/";
+      const sym = op && OPERATORS[op.image];
+      if (!acc || !right || !sym) return undefined;
       acc = { kind: "binary", op: sym, left: acc, right, range: { start: acc.range.start, end: right.range.end } };
     }
     return acc;
   }
-  // factor
+  // factor: minus signs (an odd number of them negates), then a number, a name or （…）
+  let e: Expr | undefined;
   const num = tok(node, "NumberLiteral");
-  if (num) return { kind: "number", value: normaliseNumber(num.image), range: tokenRange(num) };
   const name = nameOf(sub(node, "name"));
-  if (name) return { kind: "ref", name, range: name.range };
   const inner = sub(node, "expression");
-  if (inner) return exprOf(inner);
-  const operand = sub(node, "factor");
-  if (operand) {
-    const e = exprOf(operand);
-    return e && { kind: "neg", operand: e, range: nodeRange(node) };
-  }
-  return undefined;
+  if (num) e = { kind: "number", value: normaliseNumber(num.image), range: tokenRange(num) };
+  else if (name) e = { kind: "ref", name, range: name.range };
+  else if (inner) e = exprNode(inner);
+  if (!e) return undefined;
+  return tokens(node, "negate").length % 2 === 1 ? { kind: "neg", operand: e, range: nodeRange(node) } : e;
 }
+
+// ---- categories, indicators and sentences ----------------------------------------------------
 
 interface PointsSpec {
   points: Quantity | undefined;
@@ -226,23 +396,74 @@ function pointsSpecOf(node: CstNode | undefined): PointsSpec {
   };
 }
 
+const VERBS: Record<string, AwardVerb> = { Get: "get", Add: "add", Deduct: "deduct" };
+
+function awardOf(node: CstNode | undefined): { verb: AwardVerb; points: Quantity } | undefined {
+  const verb = tok(node, "verb");
+  const points = quantityOf(sub(node, "quantity"));
+  if (!verb || !points) return undefined;
+  return { verb: VERBS[verb.tokenType.name] ?? "get", points };
+}
+
+/** 不得分: a band of 0 points, located at the words. */
+function noPoints(t: IToken): { verb: AwardVerb; points: Quantity } {
+  return { verb: "none", points: { value: "0", unit: "分", range: tokenRange(t) } };
+}
+
+function eachOf(each: CstNode, range: Range): Extract<Clause, { kind: "each" }> | undefined {
+  const n = tok(each, "NumberLiteral");
+  const unit = tok(each, "Unit");
+  const verb = tok(each, "verb");
+  const points = quantityOf(sub(each, "points"));
+  if (!verb || !points) return undefined;
+  const per: Quantity = {
+    value: n ? normaliseNumber(n.image) : "1",
+    unit: unit?.image,
+    range: n ? tokenRange(n) : unit ? tokenRange(unit) : range,
+  };
+  return { kind: "each", verb: verb.tokenType.name === "Deduct" ? "deduct" : "add", per, points, range };
+}
+
 function clauseOf(node: CstNode): Clause | undefined {
   const range = nodeRange(node);
   const c = (key: string) => sub(node, key);
   const cond = c("conditionalClause");
   if (cond) {
     const condition = conditionOf(sub(cond, "condition"));
+    if (!condition) return undefined;
     const inc = sub(cond, "increments");
     if (inc) {
-      const from = condition?.kind === "compare" ? condition.comparisons[0] : undefined;
+      const from = condition.kind === "compare" ? condition.comparisons[0] : undefined;
       const step = quantityOf(sub(inc, "step"));
       const points = quantityOf(sub(inc, "points"));
       if (!from || !step || !points) return undefined;
       return { kind: "increments", from, step, points, range };
     }
-    const award = awardOf(sub(cond, "award"));
+    const names = namesOf(subs(cond, "alternative"));
+    const conditions = subs(cond, "alternativeCondition").map(conditionOf);
+    const alternatives: AlternativeCondition[] = [];
+    for (let i = 0; i < names.length; i++) {
+      const cnd = conditions[i];
+      if (!cnd) return undefined;
+      alternatives.push({ subject: names[i]!, condition: cnd });
+    }
+    const none = tok(cond, "NoPoints");
+    const award = none ? noPoints(none) : awardOf(sub(cond, "award"));
     if (!award) return undefined;
-    return { kind: "award", verb: award.verb, condition, points: award.points, range };
+    return { kind: "award", verb: award.verb, condition, alternatives, points: award.points, range };
+  }
+  const values = c("valueClause");
+  if (values) {
+    const list = namesOf(subs(sub(values, "valueList"), "name"));
+    const otherwise = tok(values, "Otherwise") !== undefined;
+    const none = tok(values, "NoPoints");
+    const each = sub(values, "eachClause");
+    if (each) {
+      const e = eachOf(each, range);
+      return e && { kind: "values", values: list, otherwise, verb: e.verb, per: e.per, points: e.points, range };
+    }
+    const award = none ? noPoints(none) : awardOf(sub(values, "award"));
+    return award && { kind: "values", values: list, otherwise, verb: award.verb, per: undefined, points: award.points, range };
   }
   const from = c("fromClause");
   if (from) {
@@ -254,6 +475,12 @@ function clauseOf(node: CstNode): Clause | undefined {
     // 「100家后每增加100家」: counted from 100 on, i.e. x ≥ 100
     return { kind: "increments", from: { op: ">=", word: "后", value: base, range: base.range }, step, points, range };
   }
+  const basis = c("onBasisClause");
+  if (basis) {
+    const step = quantityOf(sub(basis, "step"));
+    const points = quantityOf(sub(basis, "points"));
+    return step && points ? { kind: "onBasis", step, points, range } : undefined;
+  }
   const less = c("stepLessClause");
   if (less) {
     const step = quantityOf(sub(less, "step"));
@@ -261,21 +488,9 @@ function clauseOf(node: CstNode): Clause | undefined {
     return step && points ? { kind: "stepLess", step, points, range } : undefined;
   }
   const each = c("eachClause");
-  if (each) {
-    const n = tok(each, "NumberLiteral");
-    const unit = tok(each, "Unit");
-    const verb = tok(each, "verb");
-    const points = quantityOf(sub(each, "points"));
-    if (!verb || !points) return undefined;
-    const per: Quantity = {
-      value: n ? normaliseNumber(n.image) : "1",
-      unit: unit?.image,
-      range: n ? tokenRange(n) : unit ? tokenRange(unit) : range,
-    };
-    return { kind: "each", verb: verb.tokenType.name === "Add" ? "add" : "deduct", per, points, range };
-  }
+  if (each) return eachOf(each, range);
   const award = awardOf(c("award"));
-  if (award) return { kind: "award", verb: award.verb, condition: undefined, points: award.points, range };
+  if (award) return { kind: "award", verb: award.verb, condition: undefined, alternatives: [], points: award.points, range };
   if (tok(node, "Expert")) return { kind: "expert", range };
   if (tok(node, "Discretionary")) return { kind: "discretionary", range };
   const baseline = c("baselineClause");
@@ -290,15 +505,14 @@ function clauseOf(node: CstNode): Clause | undefined {
   const atMost = c("atMostClause");
   if (atMost) {
     const points = quantityOf(sub(atMost, "quantity"));
-    return points ? { kind: "atMost", points, range } : undefined;
+    return points ? { kind: "atMost", points, deduct: tok(atMost, "Deduct") !== undefined, range } : undefined;
   }
   const req = c("ruleRequires");
   if (req) {
-    const names = subs(sub(req, "requires"), "name")
-      .map(nameOf)
-      .filter((n): n is Name => n !== undefined);
-    return names.length ? { kind: "requires", names, range } : undefined;
+    const names = namesOf(subs(req, "name"));
+    return names.length ? { kind: "requires", names, explicit: tok(req, "Requires") !== undefined, range } : undefined;
   }
+  if (c("highestItemClause")) return { kind: "highestItem", range };
   const reading = tok(c("readingClause"), "reading");
   if (reading) {
     const r = reading.tokenType.name === "ReadFloor" ? "floor" : reading.tokenType.name === "ReadCeil" ? "ceil" : "proRata";
@@ -307,26 +521,40 @@ function clauseOf(node: CstNode): Clause | undefined {
   return undefined;
 }
 
-function awardOf(node: CstNode | undefined): { verb: "get" | "add"; points: Quantity } | undefined {
-  const verb = tok(node, "verb");
-  const points = quantityOf(sub(node, "quantity"));
-  if (!verb || !points) return undefined;
-  return { verb: verb.tokenType.name === "Get" ? "get" : "add", points };
-}
-
-function ruleOf(node: CstNode): RuleAst | undefined {
-  const subject = sub(node, "subject");
-  const subjects = subs(subject, "name")
-    .map(nameOf)
-    .filter((n): n is Name => n !== undefined);
+function ruleOf(node: CstNode, option: Name | undefined, b: Builder): RuleAst | undefined {
+  if (!whole(node, b)) return undefined;
+  const subject = sub(node, "ruleSubject");
+  const subjects = namesOf(subs(subject, "name"));
   if (subjects.length === 0) return undefined;
-  const clauses = subs(node, "clause")
-    .map(clauseOf)
-    .filter((c): c is Clause => c !== undefined);
-  return { subjects, chooseOne: tok(subject, "ChooseOne") !== undefined, clauses, range: nodeRange(node) };
+  const clauses: Clause[] = [];
+  for (const cl of subs(node, "clause")) {
+    const clause = clauseOf(cl);
+    if (!clause) {
+      cut(node, b);
+      return undefined;
+    }
+    clauses.push(clause);
+  }
+  return { subjects, chooseOne: tok(subject, "ChooseOne") !== undefined, clauses, option, range: nodeRange(node) };
 }
 
-function indicatorOf(node: CstNode): IndicatorAst | undefined {
+/** A sentence, or sentences joined by 或 (a group). */
+function ruleGroupOf(node: CstNode, option: Name | undefined, ind: IndicatorAst, b: Builder): void {
+  const rules = subs(node, "rule").map((r) => ruleOf(r, option, b));
+  if (rules.some((r) => r === undefined)) {
+    ind.incomplete = true;
+    return;
+  }
+  const whole = rules as RuleAst[];
+  ind.rules.push(...whole);
+  if (whole.length > 1) {
+    const combine = tok(node, "combine");
+    const group: RuleGroupAst = { combine: combine?.tokenType.name === "TakeLower" ? "min" : "max", explicit: combine !== undefined, rules: whole, range: nodeRange(node) };
+    ind.groups.push(group);
+  }
+}
+
+function indicatorOf(node: CstNode, b: Builder): IndicatorAst | undefined {
   const name = nameOf(sub(node, "name"));
   if (!name) return undefined;
   const spec = pointsSpecOf(sub(node, "pointsSpec"));
@@ -338,26 +566,39 @@ function indicatorOf(node: CstNode): IndicatorAst | undefined {
     concept: undefined,
     requires: [],
     rules: [],
+    groups: [],
     vetoes: [],
     cap: undefined,
+    // recovery may have skipped part of it
+    incomplete: isBroken(node, b),
     range: nodeRange(node),
   };
-  for (const item of subs(node, "indicatorItem")) {
+  for (const raw of subs(node, "indicatorItem")) {
+    const item = whole(raw, b);
+    if (!item) {
+      ind.incomplete = true;
+      continue;
+    }
     const key = tok(item, "key");
     if (key?.tokenType.name === "Description") ind.description = textOf(tok(item, "LineText"));
     else if (key?.tokenType.name === "Concept") ind.concept = textOf(tok(item, "LineText"));
     const req = sub(item, "requires");
-    if (req) ind.requires.push(...subs(req, "name").map(nameOf).filter((n): n is Name => n !== undefined));
-    const rule = sub(item, "rule");
-    if (rule) {
-      const r = ruleOf(rule);
-      if (r) ind.rules.push(r);
+    if (req) ind.requires.push(...namesOf(subs(req, "name")));
+    const group = sub(item, "ruleGroup");
+    if (group) ruleGroupOf(group, undefined, ind, b);
+    const option = sub(item, "optionItem");
+    if (option) {
+      const label = nameOf(sub(sub(option, "clauseLabel"), "name")) ?? numberLabel(sub(option, "clauseLabel"));
+      const g = sub(option, "ruleGroup");
+      if (label && g) ruleGroupOf(g, label, ind, b);
+      else ind.incomplete = true;
     }
     const veto = sub(item, "indicatorVeto");
     if (veto) {
       const predicate = predicateOf(sub(veto, "predicate"));
       const points = quantityOf(sub(veto, "quantity"));
       if (predicate && points) ind.vetoes.push({ predicate, points, range: nodeRange(veto) });
+      else ind.incomplete = true;
     }
     const cap = sub(item, "cap");
     if (cap) ind.cap = quantityOf(sub(cap, "quantity"));
@@ -365,38 +606,56 @@ function indicatorOf(node: CstNode): IndicatorAst | undefined {
   return ind;
 }
 
-function categoryOf(node: CstNode, kind: CategoryAst["kind"], group?: string): CategoryAst | undefined {
+/** （1）: a number used as a label. */
+function numberLabel(node: CstNode | undefined): Name | undefined {
+  const n = tok(node, "NumberLiteral");
+  return n ? { text: normaliseNumber(n.image), range: tokenRange(n) } : undefined;
+}
+
+function labelOf(node: CstNode | undefined): Name | undefined {
+  return nameOf(sub(node, "name")) ?? numberLabel(node);
+}
+
+function categoryOf(node: CstNode, kind: CategoryAst["kind"], b: Builder, group?: string): CategoryAst | undefined {
   const name = nameOf(sub(node, "name"));
   if (!name) return undefined;
   const spec = pointsSpecOf(sub(node, "pointsSpec"));
+  const indicators = subs(node, "indicator")
+    .map((i) => indicatorOf(i, b))
+    .filter((i): i is IndicatorAst => i !== undefined);
   return {
     kind,
     name,
     group,
     ...spec,
-    cap: kind === "bonus" ? quantityOf(sub(node, "quantity")) : undefined,
-    indicators: subs(node, "indicator")
-      .map(indicatorOf)
-      .filter((i): i is IndicatorAst => i !== undefined),
+    incomplete: isBroken(node, b) || indicators.some((i) => i.incomplete),
+    cap: kind === "category" ? undefined : quantityOf(sub(sub(node, "groupCap"), "quantity")),
+    indicators,
     range: nodeRange(node),
   };
 }
 
-function caseOf(node: CstNode): CaseAst | undefined {
+function caseOf(node: CstNode, b: Builder): CaseAst | undefined {
   const title = tok(node, "title");
   const name = title ? { text: title.image.trim(), range: tokenRange(title) } : undefined;
   if (!name) return undefined;
   const result: CaseAst = { name, inputs: [], expectations: [], range: nodeRange(node) };
-  for (const a of subs(node, "assignment")) {
+  for (const raw of subs(node, "assignment")) {
+    const a = whole(raw, b);
     const n = nameOf(sub(a, "name"));
     const v = sub(a, "value");
     if (!n || !v) continue;
     const q = quantityOf(sub(v, "quantity"));
     const quoted = tok(v, "QuotedName");
-    const value = q ?? (tok(v, "Yes") ? true : tok(v, "No") ? false : quoted ? { text: quoted.image.slice(1, -1), range: tokenRange(quoted) } : undefined);
+    const word = tok(v, "Identifier");
+    const value =
+      q ??
+      (tok(v, "Yes") ? true : tok(v, "No") ? false : quoted ? { text: quoted.image.slice(1, -1), range: tokenRange(quoted) } : word ? { text: word.image, range: tokenRange(word) } : undefined);
     if (value !== undefined) result.inputs.push({ name: n, value, range: nodeRange(a) });
   }
-  for (const e of subs(node, "expectation")) {
+  for (const raw of subs(node, "expectation")) {
+    const e = whole(raw, b);
+    if (!e) continue;
     const key = tok(e, "key")?.tokenType.name;
     const range = nodeRange(e);
     const q = quantityOf(sub(e, "quantity"));
@@ -424,8 +683,22 @@ const HEADER_KEYS: Record<string, HeaderKey> = {
   FullMarks: "fullMarks",
 };
 
-/** Builds the AST of a whole file from its CST. */
-export function astFromCst(cst: CstNode, textLength: number): FileAst {
+export interface AstResult {
+  ast: FileAst;
+  /** Over-long expressions (their number of terms): reported as syntax errors. */
+  problems: { terms: number; range: Range }[];
+}
+
+/**
+ * Builds the AST of a whole file from its CST. `errorOffsets` are where syntax errors were
+ * found: nodes containing one are left out (see the file comment).
+ */
+export function astFromCst(cst: CstNode, textLength: number, errorOffsets: readonly number[] = []): FileAst {
+  return buildAst(cst, textLength, errorOffsets).ast;
+}
+
+export function buildAst(cst: CstNode, textLength: number, errorOffsets: readonly number[] = []): AstResult {
+  const b: Builder = { errorOffsets: [...errorOffsets].sort((x, y) => x - y), broken: [], problems: [] };
   const file: FileAst = {
     title: undefined,
     header: {},
@@ -435,14 +708,16 @@ export function astFromCst(cst: CstNode, textLength: number): FileAst {
     groups: [],
     grades: [],
     gradesKeyword: undefined,
+    gradeGate: undefined,
     vetoes: [],
     eligibility: undefined,
     cases: [],
     notes: [],
+    broken: b.broken,
     range: { start: EMPTY_POS, end: { offset: textLength, line: 1, column: 1 } },
   };
   const header = sub(cst, "header");
-  file.title = nameOf(sub(header, "name"));
+  file.title = titleOf(tok(header, "title"));
   for (const field of subs(header, "headerField")) {
     const key = HEADER_KEYS[tok(field, "key")?.tokenType.name ?? ""];
     if (!key) continue;
@@ -459,8 +734,10 @@ export function astFromCst(cst: CstNode, textLength: number): FileAst {
     if (inputs) {
       const kind = inputs.name === "inputsSection" ? "input" : inputs.name === "derivedSection" ? "derived" : "evidence";
       const key = kind === "input" ? "inputDecl" : kind === "derived" ? "derivedDecl" : "evidenceDecl";
-      for (const d of subs(inputs, key)) {
-        const i = inputOf(d, kind);
+      for (const raw of subs(inputs, key)) {
+        // a declaration cut short still declares its name (no cascade of 未声明的输入)
+        const d = isBroken(raw, b) ? (cut(raw, b), raw) : raw;
+        const i = inputOf(d, kind, b);
         if (i) file.inputs.push(i);
       }
     }
@@ -468,27 +745,33 @@ export function astFromCst(cst: CstNode, textLength: number): FileAst {
     if (group) {
       const gname = nameOf(sub(group, "name"));
       const members = subs(group, "category")
-        .map((c) => categoryOf(c, "category", gname?.text))
+        .map((c) => categoryOf(c, "category", b, gname?.text))
         .filter((c): c is CategoryAst => c !== undefined);
       file.categories.push(...members);
       if (gname) file.groups.push({ name: gname, ...pointsSpecOf(sub(group, "pointsSpec")), categories: members.map((m) => m.name.text), range: nodeRange(group) });
     }
-    const cat = s("category") ?? s("bonusGroup");
+    const cat = s("category") ?? s("bonusGroup") ?? s("deductionGroup");
     if (cat) {
-      const c = categoryOf(cat, cat.name === "category" ? "category" : "bonus");
+      const c = categoryOf(cat, cat.name === "category" ? "category" : cat.name === "bonusGroup" ? "bonus" : "deduction", b);
       if (c) file.categories.push(c);
     }
     const grades = s("gradesSection");
     if (grades) {
       file.gradesKeyword = tok(grades, "Grades")?.image;
-      for (const b of subs(grades, "gradeBand")) {
-        const condition = conditionOf(sub(b, "condition"));
-        const label = nameOf(sub(b, "label"));
-        if (condition && label) file.grades.push({ condition, label, range: nodeRange(b) });
+      for (const raw of subs(grades, "gradeBand")) {
+        const g = whole(raw, b);
+        const condition = conditionOf(sub(g, "condition"));
+        const label = nameOf(sub(g, "label"));
+        const alsoNode = sub(g, "predicate");
+        const also = predicateOf(alsoNode);
+        if (condition && label && (!alsoNode || also)) file.grades.push({ condition, also, label, range: nodeRange(g) });
       }
+      const gate = whole(sub(grades, "gradeGate"), b);
+      if (gate) file.gradeGate = nodeRange(gate);
     }
     const vetoes = s("vetoSection");
-    for (const v of subs(vetoes, "rubricVeto")) {
+    for (const raw of subs(vetoes, "rubricVeto")) {
+      const v = whole(raw, b);
       const predicate = predicateOf(sub(v, "predicate"));
       const label = nameOf(sub(v, "label"));
       if (predicate && label) file.vetoes.push({ predicate, label, range: nodeRange(v) });
@@ -496,18 +779,26 @@ export function astFromCst(cst: CstNode, textLength: number): FileAst {
     const elig = s("eligibilitySection");
     if (elig) {
       file.eligibility ??= { conditions: [], relaxations: [], range: nodeRange(elig) };
-      for (const c of subs(elig, "eligibilityCondition")) {
+      const conditions = file.eligibility.conditions;
+      // in source order: an alternative (或…) joins the condition before it
+      const items = [...subs(elig, "eligibilityCondition"), ...subs(elig, "eligibilityAlternative")].sort((x, y) => nodeRange(x).start.offset - nodeRange(y).start.offset);
+      for (const raw of items) {
+        const c = whole(raw, b);
         const predicate = predicateOf(sub(c, "predicate"));
-        if (predicate) file.eligibility.conditions.push({ label: nameOf(sub(sub(c, "clauseLabel"), "name")), predicate, range: nodeRange(c) });
+        if (!c || !predicate) continue;
+        const label = labelOf(sub(c, "clauseLabel"));
+        if (c.name === "eligibilityAlternative" && conditions.length > 0) conditions[conditions.length - 1]!.alternatives.push({ label, predicate, range: nodeRange(c) });
+        else conditions.push({ label, predicate, alternatives: [], range: nodeRange(c) });
       }
-      for (const r of subs(elig, "relaxation")) {
-        const flag = nameOf(sub(r, "name"));
-        if (!flag) continue;
+      for (const raw of subs(elig, "relaxation")) {
+        const r = whole(raw, b);
+        const predicate = predicateOf(sub(r, "predicate"));
+        if (!r || !predicate) continue;
         file.eligibility.relaxations.push({
-          label: nameOf(sub(sub(r, "own"), "name")),
-          flag,
+          label: labelOf(sub(r, "own")),
+          predicate,
           relaxed: subs(r, "relaxed")
-            .map((l) => nameOf(sub(l, "name")))
+            .map(labelOf)
             .filter((n): n is Name => n !== undefined),
           range: nodeRange(r),
         });
@@ -515,7 +806,7 @@ export function astFromCst(cst: CstNode, textLength: number): FileAst {
     }
     const c = s("caseBlock");
     if (c) {
-      const k = caseOf(c);
+      const k = caseOf(c, b);
       if (k) file.cases.push(k);
     }
     const note = s("note");
@@ -524,5 +815,5 @@ export function astFromCst(cst: CstNode, textLength: number): FileAst {
       if (t) file.notes.push(t);
     }
   }
-  return file;
+  return { ast: file, problems: b.problems };
 }
