@@ -33,7 +33,7 @@ export interface OracleVerdict {
   /** Data errors (field: what is wrong); when non-empty nothing else is meaningful. */
   errors: { field: string; message: string }[];
   total: Fraction | undefined;
-  categories: { name: string; kind: "category" | "bonus"; score: Fraction }[];
+  categories: { name: string; kind: CategoryAst["kind"]; score: Fraction }[];
   indicators: OracleIndicator[];
   grade: string | undefined;
   vetoed: string | undefined;
@@ -119,6 +119,7 @@ export function oracleOf(ast: FileAst): Oracle {
     const empty: OracleVerdict = { errors: errors.map((e) => ({ field: e.field, message: e.message })), total: undefined, categories: [], indicators: [], grade: undefined, vetoed: undefined, eligible: undefined, relaxed: [], derived };
     if (errors.length > 0) return empty;
 
+    if (ast.categories.some((c) => c.kind === "deduction")) throw new Unsupported("扣分项");
     const indicators: OracleIndicator[] = [];
     const categories: OracleVerdict["categories"] = [];
     let total = ZERO;
@@ -135,6 +136,7 @@ export function oracleOf(ast: FileAst): Oracle {
       total = add(total, sum);
     }
 
+    if (ast.gradeGate || ast.grades.some((g) => g.also)) throw new Unsupported("grades with 其中 / 不予评定");
     // §9 否决: 否决成立时等级为所写等级
     const veto = ast.vetoes.find((v) => holds(v.predicate, values));
     // §8 等级: the band whose condition the total meets
@@ -145,10 +147,11 @@ export function oracleOf(ast: FileAst): Oracle {
     let eligible: boolean | undefined;
     const relaxed: string[] = [];
     if (ast.eligibility) {
-      const relaxable = new Set(ast.eligibility.relaxations.filter((r) => truthy(values.get(r.flag.text))).flatMap((r) => r.relaxed.map((n) => n.text)));
+      const relaxable = new Set(ast.eligibility.relaxations.filter((r) => holds(r.predicate, values)).flatMap((r) => r.relaxed.map((n) => n.text)));
       eligible = true;
       for (const c of ast.eligibility.conditions) {
-        if (holds(c.predicate, values)) continue;
+        // §10 或（二）…: the condition is met when it or an alternative holds
+        if (holds(c.predicate, values) || c.alternatives.some((a) => holds(a.predicate, values))) continue;
         const label = c.label?.text;
         if (label !== undefined && relaxable.has(label)) {
           if (!relaxed.includes(label)) relaxed.push(label);
@@ -201,6 +204,7 @@ export function oracleOf(ast: FileAst): Oracle {
     const reading = rule.clauses.find((c) => c.kind === "reading")?.reading ?? "floor";
     const clauses = rule.clauses;
     let gets: Fraction | undefined; // §6.7 「得」: the highest satisfied band
+    let lastBand: ConditionAst | undefined;
     let adds = ZERO; // §6.7 「加」: added one by one
     let atMost: Fraction | undefined;
     for (let k = 0; k < clauses.length; k++) {
@@ -223,11 +227,23 @@ export function oracleOf(ast: FileAst): Oracle {
             k++;
             break;
           }
+          if (c.alternatives.length > 0) throw new Unsupported("bands met by either of several inputs");
           const ok = c.condition ? meets(c.condition, x) : truthy(x); // §6.4 条件得分 on a yes/no input
-          if (c.verb === "get") gets = ok ? (gets === undefined ? q(c.points) : max(gets, q(c.points))) : (gets ?? ZERO);
-          else if (ok) adds = add(adds, q(c.points));
+          // §6.7 不得分: a band of 0 points; 扣N分: a deduction
+          if (c.verb === "get" || c.verb === "none") gets = ok ? (gets === undefined ? q(c.points) : max(gets, q(c.points))) : (gets ?? ZERO);
+          else if (ok) adds = c.verb === "deduct" ? sub(adds, q(c.points)) : add(adds, q(c.points));
+          if (c.verb === "get" && c.condition) lastBand = c.condition;
           break;
         }
+        case "onBasis": {
+          // 在此基础上每增加S加P分: from the threshold of the band before
+          const a = single(lastBand);
+          if (cmp(x, a) >= 0) adds = add(adds, mul(floor(div(sub(x, a), q(c.step))), q(c.points)));
+          break;
+        }
+        case "values":
+        case "highestItem":
+          throw new Unsupported("取值／清单");
         case "increments": {
           // §6.7 达到A后每增加S加P分: x ≥ A 时加 P × ⌊(x−A)/S⌋（完整档才计）
           const a = q(c.from.value);
@@ -285,10 +301,31 @@ export function oracleOf(ast: FileAst): Oracle {
   }
 
   function holds(p: Predicate, values: Map<string, Value>): boolean {
-    // 若 A或B: a yes/no input, or any of several; 若 X 低于N: a comparison
-    if (p.kind === "flags") return p.subjects.some((s) => truthy(values.get(s.text)));
-    const v = values.get(p.subject.text);
-    return v !== undefined && meets(p.condition, v);
+    switch (p.kind) {
+      // 若 A或B: a yes/no input, or any of several; 若 X 低于N: a comparison
+      case "flags":
+        return p.subjects.some((s) => truthy(values.get(s.text)));
+      case "compare": {
+        if (p.score || p.overrides.length > 0) throw new Unsupported("conditions on scores or with overrides");
+        const v = values.get(p.subject.text);
+        return v !== undefined && meets(p.condition, v);
+      }
+      case "quantified": {
+        if (p.score) throw new Unsupported("conditions on scores");
+        const each = (s: { text: string }) => {
+          const v = values.get(s.text);
+          return v !== undefined && meets(p.condition, v);
+        };
+        return p.quantifier === "all" ? p.subjects.every(each) : p.subjects.some(each);
+      }
+      case "and":
+        return p.operands.every((o) => holds(o, values));
+      case "or":
+        return p.operands.some((o) => holds(o, values));
+      case "total":
+      case "is":
+        throw new Unsupported("conditions on scores or 取值");
+    }
   }
 
   function readValue(input: InputAst, raw: string, optional: boolean): Value {
@@ -358,7 +395,8 @@ function checkSupported(ind: IndicatorAst, inputs: Map<string, InputAst>): void 
 
 /** §6.1 Civil Code art. 1259: 以上/不低于… ≥, 以下/不超过… ≤, 超过/高于 >, 不足/低于 <; 「～」 both ends included. */
 export function meets(c: ConditionAst, x: Fraction): boolean {
-  if (c.kind === "between") return cmp(x, q(c.low)) >= 0 && cmp(x, q(c.high)) <= 0;
+  // §6.1 区间两端都含，除非写明（不含）
+  if (c.kind === "between") return (c.lowClosed ? cmp(x, q(c.low)) >= 0 : cmp(x, q(c.low)) > 0) && (c.highClosed ? cmp(x, q(c.high)) <= 0 : cmp(x, q(c.high)) < 0);
   return c.comparisons.every((k: Comparison) => compare(x, k.op, q(k.value)));
 }
 

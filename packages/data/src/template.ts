@@ -7,7 +7,11 @@
 /** One column of the template, from a rubric input (the caller maps the rubric's model to this). */
 export interface TemplateColumn {
   name: string;
-  type: "number" | "count" | "percent" | "money" | "yesno" | "score" | "text";
+  type: "number" | "count" | "percent" | "money" | "yesno" | "score" | "text" | "enum" | "list";
+  /** The values of a 取值 / 清单 column. */
+  values?: readonly string[];
+  /** A 评分 column filled with several experts' scores. */
+  panel?: boolean;
   unit?: string;
   min?: string;
   max?: string;
@@ -22,6 +26,8 @@ export const TYPE_WORD: Record<TemplateColumn["type"], string> = {
   yesno: "是否",
   score: "评分",
   text: "文本",
+  enum: "取值（填其中一个）",
+  list: "清单（逐项填写，用「、」分隔）",
 };
 
 /** 「0～20」, 「≥1」, 「≤100」, or "" when the input has no range (or only the obvious 「≥0」). */
@@ -35,7 +41,9 @@ export function rangeText(c: TemplateColumn): string {
 
 /** The header of a template column: the name, then unit and range in full-width parentheses. */
 export function templateHeader(c: TemplateColumn): string {
-  const unit = c.type === "yesno" ? "是/否" : c.unit ?? (c.type === "percent" ? "%" : c.type === "score" ? "分" : "");
+  if (c.type === "enum") return `${c.name}（${(c.values ?? []).join("/")}）`;
+  if (c.type === "list") return `${c.name}（${(c.values ?? []).join("、")}，逐项填写，没有填「无」）`;
+  const unit = c.type === "yesno" ? "是/否" : c.panel ? "各位专家评分用「、」分隔" : c.unit ?? (c.type === "percent" ? "%" : c.type === "score" ? "分" : "");
   const parts = [unit, rangeText(c)].filter(Boolean);
   return parts.length ? `${c.name}（${parts.join("，")}）` : c.name;
 }

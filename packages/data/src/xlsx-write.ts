@@ -51,7 +51,8 @@ const TEMPLATE_ROWS = 1000;
 function validation(c: TemplateColumn): ExcelJS.DataValidation | undefined {
   const common = { allowBlank: true, showErrorMessage: true, errorStyle: "stop" as const, errorTitle: c.name };
   if (c.type === "yesno") return { ...common, type: "list", formulae: ['"是,否"'], error: "请从下拉列表选择「是」或「否」" };
-  if (c.type === "text") return undefined;
+  if (c.type === "enum") return { ...common, type: "list", formulae: [`"${(c.values ?? []).join(",")}"`], error: `请从下拉列表选择：${(c.values ?? []).join("、")}` };
+  if (c.type === "text" || c.type === "list" || c.panel) return undefined;
   const whole = c.type === "count";
   const min = c.min ?? (whole || c.type === "money" ? "0" : undefined);
   const max = c.max;

@@ -67,6 +67,7 @@ const COMPLETION_KIND: Record<ServiceCompletion["kind"], CompletionItemKind> = {
   unit: CompletionItemKind.Unit,
   type: CompletionItemKind.TypeParameter,
   snippet: CompletionItemKind.Snippet,
+  value: CompletionItemKind.EnumMember,
 };
 
 export function completion(c: ServiceCompletion): CompletionItem {

@@ -14,6 +14,8 @@ function templateColumnsOf(rubric: Rubric): TemplateColumn[] {
     .map((i) => ({
       name: i.name,
       type: i.type,
+      ...(i.values.length > 0 ? { values: i.values } : {}),
+      ...(i.panel ? { panel: true } : {}),
       ...(i.unit ? { unit: i.unit } : {}),
       ...(i.min !== undefined ? { min: i.min } : {}),
       ...(i.max !== undefined ? { max: i.max } : {}),
