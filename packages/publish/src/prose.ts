@@ -60,6 +60,8 @@ export function partSlots(p: Part): string[] {
       return [p.per, p.points];
     case "baseline":
       return p.between === "linear" ? [p.base, p.full] : [p.base, p.full, p.between];
+    case "levels":
+      return [...p.bands.map((b) => b.points), ...(p.otherwise !== undefined ? [p.otherwise] : [])];
     case "expert":
     case "discretionary":
       return [];
@@ -74,7 +76,10 @@ export function ruleStatements(ind: Indicator): RuleStatement[] {
   for (const r of ind.rules) {
     for (const p of r.parts) {
       const numbers = partSlots(p);
-      out.push({ kind: p.kind, numbers, points: p.kind === "tiers" ? p.tiers.map((t) => t.points) : numbers.slice(-1), text: partText(p) });
+      // bands by 取值 are stated in prose as bands of points (「国家级（10分）、省级（6分）」)
+      const kind = p.kind === "levels" ? "tiers" : p.kind;
+      const points = p.kind === "tiers" ? p.tiers.map((t) => t.points) : p.kind === "levels" ? numbers : numbers.slice(-1);
+      out.push({ kind, numbers, points, text: partText(p) });
     }
     if (r.atMost !== undefined) out.push({ kind: "atMost", numbers: [r.atMost], points: [], text: `最多${r.atMost}分` });
   }

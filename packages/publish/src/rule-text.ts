@@ -97,6 +97,9 @@ export function thresholdsOf(ind: Indicator): string[] {
         case "baseline":
           out.push(`基准${p.base}${u(p.unit)}`, `满分值${p.full}${u(p.unit)}`);
           break;
+        case "levels":
+          out.push(...p.bands.map((b) => b.values.join("、")));
+          break;
         case "flag":
         case "perItem":
         case "countDeduction":
