@@ -250,8 +250,8 @@ describe("--json on every command that prints results", () => {
     expect(lines).toEqual(json);
     expect(json[1]).toMatchObject({ platform: "乙平台", total: "14", categories: [{ name: "活跃度", kind: "category", score: "14", max: "20" }] });
     expect(json[1].indicators).toEqual([
-      { path: "活跃度/服务企业数", name: "服务企业数", category: "活跃度", score: "14", max: "15" },
-      { path: "活跃度/网站", name: "网站", category: "活跃度", score: "0", max: "5" },
+      { path: "活跃度/服务企业数", score: "14", max: "15" },
+      { path: "活跃度/网站", score: "0", max: "5" },
     ]);
   });
 });

@@ -7,7 +7,7 @@
  */
 import { resolve } from "node:path";
 import type { PlatformRecord, Rubric } from "@zhunsheng/core";
-import { formatDataError, recordOf, streamData, type DataStream, type ExpectedColumn } from "@zhunsheng/data";
+import { formatDataError, recordOf, streamData, type DataRow, type DataStream, type ExpectedColumn } from "@zhunsheng/data";
 import { openDataFile } from "@zhunsheng/data/node";
 import { CliError, displayName, ioMessage, type Io } from "./io.ts";
 
@@ -82,4 +82,34 @@ export async function* readPlatforms(path: string, io: Io, problems: DataProblem
     if (e instanceof CliError) throw e;
     throw new CliError(ioMessage(e, path));
   }
+}
+
+/** A data source read batch by batch as @zhunsheng/data's rows (cells by column index), for scoring through a bound header. */
+export interface DataSource {
+  batches(): AsyncGenerator<DataRow[]>;
+}
+
+export const noProblems = newProblems;
+
+/** Opens a data file (or stdin) for `score`: rows keep their cells by column, so the scorer binds the header once. */
+export function openData(path: string, io: Io, rubric: Rubric, problems: DataProblems, options: { sheet?: string } = {}): DataSource {
+  const opts = { expected: expectedColumns(rubric), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) };
+  const name = displayName(path);
+  return {
+    async *batches() {
+      const data: DataStream = path === "-" ? streamData(stdinBytes(io), opts) : openDataFile(resolve(io.cwd, path), { file: path, ...opts });
+      try {
+        for await (const batch of data) {
+          for (const e of batch.errors) {
+            problems.lines.push(formatDataError(name, e));
+            if (e.severity === "error") problems.errors++;
+          }
+          if (batch.rows.length > 0) yield batch.rows;
+        }
+      } catch (e) {
+        if (typeof (e as NodeJS.ErrnoException).code === "string" && (e as NodeJS.ErrnoException).syscall) throw new CliError(ioMessage(e, path));
+        throw e;
+      }
+    },
+  };
 }

@@ -12,10 +12,9 @@ export interface CategoryJson {
   max: string;
 }
 
+/** An indicator's score; `path` is 「类别/指标」 (the explanation tree and the rubric give its wording). */
 export interface IndicatorJson {
   path: string;
-  name: string;
-  category: string;
   score: string | null;
   max: string;
   weight?: string;
@@ -65,8 +64,50 @@ export function verdictJson(v: Verdict, fallbackName: string, row?: number): Ver
     ...(v.vetoed ? { vetoed: v.vetoed } : {}),
     ...(v.relaxed ? { relaxed: v.relaxed } : {}),
     categories: v.categories.map((c) => ({ name: c.name, kind: c.kind, score: c.score, max: c.max })),
-    indicators: v.indicators.map((x) => ({ path: x.path, name: x.name, category: x.category, score: x.score, max: x.max, ...(x.weight !== undefined ? { weight: x.weight } : {}) })),
+    indicators: v.indicators.map((x) => ({ path: x.path, score: x.score, max: x.max, ...(x.weight !== undefined ? { weight: x.weight } : {}) })),
     errors: v.errors.map((e) => ({ field: e.field, message: e.message })),
+  };
+}
+
+const q = JSON.stringify;
+
+/**
+ * The JSON text of `verdictJson(v, fallbackName, row)` — the same characters as JSON.stringify
+ * of it — written without building the object: the parts that are the same for every platform
+ * (an indicator's path, maximum and weight; a category's name) are quoted once and reused, so a
+ * million rows cost a string per varying value, not an object graph per row.
+ */
+export function createVerdictText(): (v: Verdict, fallbackName: string, row?: number) => string {
+  const indicatorParts = new Map<string, { max: string; weight: string | undefined; head: string; tail: string }>();
+  const categoryParts = new Map<string, { kind: string; max: string; head: string; tail: string }>();
+  return (v, fallbackName, row) => {
+    let s = `{"platform":${q(v.platform ?? fallbackName)}`;
+    if (row !== undefined) s += `,"row":${row}`;
+    s += `,"total":${q(v.total)},"grade":${q(v.grade)},"eligible":${v.eligible === null ? "null" : v.eligible}`;
+    if (v.vetoed) s += `,"vetoed":${q(v.vetoed)}`;
+    if (v.relaxed) s += `,"relaxed":${q(v.relaxed)}`;
+    s += `,"categories":[`;
+    for (let k = 0; k < v.categories.length; k++) {
+      const c = v.categories[k]!;
+      let p = categoryParts.get(c.name);
+      if (!p || p.kind !== c.kind || p.max !== c.max) {
+        p = { kind: c.kind, max: c.max, head: `{"name":${q(c.name)},"kind":${q(c.kind)},"score":`, tail: `,"max":${q(c.max)}}` };
+        categoryParts.set(c.name, p);
+      }
+      s += (k === 0 ? "" : ",") + p.head + q(c.score) + p.tail;
+    }
+    s += `],"indicators":[`;
+    for (let k = 0; k < v.indicators.length; k++) {
+      const x = v.indicators[k]!;
+      let p = indicatorParts.get(x.path);
+      if (!p || p.max !== x.max || p.weight !== x.weight) {
+        p = { max: x.max, weight: x.weight, head: `{"path":${q(x.path)},"score":`, tail: `,"max":${q(x.max)}${x.weight !== undefined ? `,"weight":${q(x.weight)}` : ""}}` };
+        indicatorParts.set(x.path, p);
+      }
+      s += (k === 0 ? "" : ",") + p.head + (x.score === null ? "null" : q(x.score)) + p.tail;
+    }
+    s += `],"errors":${v.errors.length === 0 ? "[]" : q(v.errors.map((e) => ({ field: e.field, message: e.message })))}}`;
+    return s;
   };
 }
 
