@@ -4,12 +4,15 @@
  *  2. scoring 1,000,000 platform records with the Hunan 市州 rubric, compiled, side by side with a
  *     hand-written TypeScript function computing the same rubric; records/s for both and the ratio;
  *  3. end to end: the built `zhunsheng score` on a 1,000,000-row CSV against a hand-written
- *     reader + scorer + JSON writer (test/bench/score-e2e.ts): rows/s, ratio, peak RSS.
+ *     reader + scorer + JSON writer (test/bench/score-e2e.ts): rows/s, ratio, peak RSS;
+ *  4. the service: a batch of 100,000 platforms posted to `zhunsheng serve` (test/bench/serve-batch.ts):
+ *     records/s and the server's peak RSS.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { analyze, compile } from "../../packages/core/src/index.ts";
 import { benchScoreEndToEnd } from "./score-e2e.ts";
+import { benchServeBatch } from "./serve-batch.ts";
 
 const root = new URL("../../rules/", import.meta.url).pathname;
 const files = (dir: string): string[] =>
@@ -146,3 +149,6 @@ console.log(`  ratio compiled/hand-written speed: ${(h / c).toFixed(2)} (target 
 
 // ---- 3. end to end: zhunsheng score as a process ------------------------------------------
 benchScoreEndToEnd();
+
+// ---- 4. the scoring service ----------------------------------------------------------------
+await benchServeBatch();
