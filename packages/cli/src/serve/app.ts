@@ -13,7 +13,6 @@ import { analyze, type RowScorer } from "@zhunsheng/core";
 import { formatDataError, readDataBytes, type DataRow } from "@zhunsheng/data";
 import { expectedColumns } from "../data-input.ts";
 import { version as cliVersion } from "../main.ts";
-import { blockingErrors } from "../commands/common.ts";
 import { createVerdictText, diagnosticJson, explanationJson, unnamedPlatform, verdictJson, type VerdictJson } from "../results.ts";
 import { SCHEMAS } from "./schema.ts";
 import type { Catalogue, CatalogueEntry } from "./catalogue.ts";
@@ -281,7 +280,7 @@ export async function buildServer(catalogue: Catalogue, limits: Limits = DEFAULT
       if (text.length > limits.rubricChars) throw new ServiceError("ZS7004", `体系文本超过 ${limits.rubricChars.toLocaleString("en")} 个字符`, 413);
       const a = analyze(text, "提交的体系.zs");
       const errors = a.diagnostics.filter((d) => d.severity === "error").length;
-      return { scorable: a.rubric !== undefined && blockingErrors(a.diagnostics).length === 0, errors, diagnostics: a.diagnostics.map((d) => diagnosticJson(d)) };
+      return { scorable: a.scoring.scorable, errors, diagnostics: a.diagnostics.map((d) => diagnosticJson(d)) };
     },
   );
 

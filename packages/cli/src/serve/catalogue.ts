@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { basename, relative, resolve } from "node:path";
-import { analyze, compile, type Analysis, type Rubric, type Scorer } from "@zhunsheng/core";
+import { analyze, type Analysis, type Rubric, type Scorer } from "@zhunsheng/core";
 import { collectRubricFiles } from "../files.ts";
 import { CliError, decodeRubricText, EXIT, ioMessage } from "../io.ts";
 import { blockingErrors } from "../commands/common.ts";
@@ -47,14 +47,15 @@ export function loadCatalogue(folder: string, cwd: string): Catalogue {
     }
     const id = (relative(root, f.path) || basename(f.path)).replace(/\\/g, "/").replace(/\.zs$/, "");
     const analysis = analyze(text, f.name);
-    const blocking = blockingErrors(analysis.diagnostics);
-    const scorable = analysis.rubric !== undefined && blocking.length === 0;
+    // the core's one decision on whether a rubric can be scored
+    const blocking = blockingErrors(analysis);
     entries.set(id, {
       id,
       file: f.name,
       version: createHash("sha256").update(text).digest("hex"),
       analysis,
-      ...(scorable ? { rubric: analysis.rubric, scorer: analysis.scorer ?? compile(analysis.rubric!) } : analysis.rubric ? { rubric: analysis.rubric } : {}),
+      ...(analysis.rubric ? { rubric: analysis.rubric } : {}),
+      ...(analysis.scoring.scorable ? { scorer: analysis.scoring.scorer } : {}),
       blocking: blocking.map((d) => diagnosticJson(d)),
     });
   }
