@@ -5,12 +5,11 @@
  * stays flat whatever the number of rows; the header is bound to the rubric's inputs once.
  */
 import type { RowScorer, Rubric } from "@zhunsheng/core";
-import type { DataRow } from "@zhunsheng/data";
 import { flagOption, stringOption, type ParsedArgs } from "../args.ts";
-import { noProblems, openData } from "../data-input.ts";
+import { newProblems, readPlatformBatches } from "../data-input.ts";
 import { CliError, displayName, EXIT, openSink, type Io } from "../io.ts";
 import { table } from "../render.ts";
-import { createVerdictText, unnamedPlatform, verdictJson, type VerdictJson } from "../results.ts";
+import { createVerdictText, unnamedPlatform, unreadableRowJson, verdictJson, type VerdictJson } from "../results.ts";
 import { loadRubric, scorerOf } from "./common.ts";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
@@ -26,8 +25,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const scorer = scorerOf(loaded);
   const dataName = displayName(dataPath);
 
-  const problems = noProblems();
-  const source = openData(dataPath, io, rubric, problems, sheetOption(args));
+  const problems = newProblems();
   const sink = openSink(stringOption(args, "out"), io);
   let bound: { columns: readonly string[]; scorer: RowScorer } | undefined;
   const verdictText = createVerdictText();
@@ -38,7 +36,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (json) await sink.write("[");
   // one row's text at a time into the sink, which writes 64 KB chunks (and only then may have to wait)
   const line = (text: string) => (json ? (count === 1 ? "\n" : ",\n") + text : text + "\n");
-  for await (const rows of source.batches()) {
+  for await (const rows of readPlatformBatches(dataPath, io, problems, { rubric, ...sheetOption(args) })) {
     for (const row of rows) {
       count++;
       if (row.columns !== bound?.columns) {
@@ -50,17 +48,17 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       const name = row.platform ?? unnamedPlatform(count);
       if (!verdict || verdict.errors.length > 0) bad++;
       if (json || jsonl) {
-        const pending = sink.write(line(verdict ? verdictText(verdict, name, row.row) : JSON.stringify(unreadable(row, name))));
+        const pending = sink.write(line(verdict ? verdictText(verdict, name, row.row) : JSON.stringify(unreadableRowJson(name, row.row, row.errors!))));
         if (pending) await pending;
       } else {
-        const v = verdict ? verdictJson(verdict, name, row.row) : unreadable(row, name);
+        const v = verdict ? verdictJson(verdict, name, row.row) : unreadableRowJson(name, row.row, row.errors!);
         tableRows.push(tableRow(rubric, v));
         for (const e of v.errors) badLines.push(`  ${v.platform}：${e.message}`);
       }
     }
   }
   if (json) await sink.write(count === 0 ? "]\n" : "\n]\n");
-  else if (!jsonl) {
+  else if (!jsonl && (count > 0 || problems.errors === 0)) {
     await sink.write(table(tableHeader(rubric), tableRows, (c) => c === 1 || c >= 3 + (rubric.eligibility ? 1 : 0)));
     if (bad > 0) await sink.write(`\n${bad}个平台的数据有误：\n${badLines.join("\n")}\n`);
   }
@@ -72,23 +70,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   return count === 0 || bad > 0 || problems.errors > 0 ? EXIT.findings : EXIT.ok;
 }
 
-export function sheetOption(args: ParsedArgs): { sheet?: string } {
+function sheetOption(args: ParsedArgs): { sheet?: string } {
   const sheet = stringOption(args, "sheet");
   return sheet ? { sheet } : {};
-}
-
-/** A row the data file itself marks unusable (a shifted CSV row, a non-scalar JSON value): no score, its reasons. */
-function unreadable(row: DataRow, platform: string): VerdictJson {
-  return {
-    platform,
-    row: row.row,
-    total: null,
-    grade: null,
-    eligible: null,
-    categories: [],
-    indicators: [],
-    errors: (row.errors ?? []).map((e) => ({ field: e.column ?? "", message: e.message })),
-  };
 }
 
 function tableHeader(rubric: Rubric): string[] {

@@ -13,7 +13,7 @@ import { analyze, type RowScorer } from "@zhunsheng/core";
 import { formatDataError, readDataBytes, type DataRow } from "@zhunsheng/data";
 import { expectedColumns } from "../data-input.ts";
 import { version as cliVersion } from "../main.ts";
-import { createVerdictText, diagnosticJson, explanationJson, unnamedPlatform, verdictJson, type VerdictJson } from "../results.ts";
+import { createVerdictText, diagnosticJson, explanationJson, unnamedPlatform, unreadableRowJson, verdictJson } from "../results.ts";
 import { SCHEMAS } from "./schema.ts";
 import type { Catalogue, CatalogueEntry } from "./catalogue.ts";
 
@@ -190,16 +190,7 @@ export async function buildServer(catalogue: Catalogue, limits: Limits = DEFAULT
       return { row, verdict: row.errors ? undefined : bound.rows.score(row.values), name: row.platform ?? unnamedPlatform(n), rowScorer: bound.rows };
     };
   };
-  const unreadable = (row: DataRow, name: string, n: number): VerdictJson => ({
-    platform: name,
-    row: n,
-    total: null,
-    grade: null,
-    eligible: null,
-    categories: [],
-    indicators: [],
-    errors: (row.errors ?? []).map((x) => ({ field: x.column ?? "", message: x.message })),
-  });
+  const unreadable = (row: DataRow, name: string, n: number) => unreadableRowJson(name, n, row.errors ?? []);
 
   app.post(
     "/rubrics/:id/score",

@@ -38,17 +38,29 @@ export const VERDICT_SCHEMA = {
         type: "object",
         required: ["name", "kind", "score", "max"],
         additionalProperties: false,
-        properties: { name: { type: "string" }, kind: { enum: ["category", "bonus"] }, score: decimal, max: decimal },
+        properties: {
+          name: { type: "string" },
+          kind: { enum: ["category", "bonus", "deduction"], description: "category 类别，bonus 加分项，deduction 扣分项" },
+          score: decimal,
+          max: decimal,
+        },
       },
     },
     indicators: {
       type: "array",
-      description: "各指标得分；path 为「类别/指标」",
+      description: "各指标得分",
       items: {
         type: "object",
-        required: ["path", "score", "max"],
+        required: ["path", "name", "category", "score", "max"],
         additionalProperties: false,
-        properties: { path: { type: "string" }, score: { anyOf: [decimal, { type: "null" }] }, max: decimal, weight: decimal },
+        properties: {
+          path: { type: "string", description: "「类别/指标」，说明树和编辑器用它指称指标（名称中可能含「/」，以 name 和 category 为准）" },
+          name: { type: "string", description: "指标名称" },
+          category: { type: "string", description: "所属类别（或加分项、扣分项）的名称" },
+          score: { anyOf: [decimal, { type: "null" }], description: "得分；数据有误时为 null" },
+          max: decimal,
+          weight: decimal,
+        },
       },
     },
     errors: {
