@@ -2,11 +2,17 @@
  * `npm run bench` — a benchmark, not a test. Prints medians; machines here are shared and noisy.
  *  1. parse + check of every rubric in rules/ (warm, median of 30 runs);
  *  2. scoring 1,000,000 platform records with the Hunan 市州 rubric, compiled, side by side with a
- *     hand-written TypeScript function computing the same rubric; records/s for both and the ratio.
+ *     hand-written TypeScript function computing the same rubric; records/s for both and the ratio;
+ *  3. end to end: the built `zhunsheng score` on a 1,000,000-row CSV against a hand-written
+ *     reader + scorer + JSON writer (test/bench/score-e2e.ts): rows/s, ratio, peak RSS;
+ *  4. the service: a batch of 100,000 platforms posted to `zhunsheng serve` (test/bench/serve-batch.ts):
+ *     records/s and the server's peak RSS.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { analyze, compile } from "../../packages/core/src/index.ts";
+import { benchScoreEndToEnd } from "./score-e2e.ts";
+import { benchServeBatch } from "./serve-batch.ts";
 
 const root = new URL("../../rules/", import.meta.url).pathname;
 const files = (dir: string): string[] =>
@@ -140,3 +146,9 @@ console.log(`scoring ${N.toLocaleString("en")} records with the national norm ($
 console.log(`  compiled rubric (exact scaled integers): ${c.toFixed(0)} ms, ${rate(c)} records/s`);
 console.log(`  hand-written TS (binary floats):         ${h.toFixed(0)} ms, ${rate(h)} records/s`);
 console.log(`  ratio compiled/hand-written speed: ${(h / c).toFixed(2)} (target ≥ 0.5)`);
+
+// ---- 3. end to end: zhunsheng score as a process ------------------------------------------
+benchScoreEndToEnd();
+
+// ---- 4. the scoring service ----------------------------------------------------------------
+await benchServeBatch();

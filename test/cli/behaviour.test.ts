@@ -254,4 +254,10 @@ describe("--json on every command that prints results", () => {
       { path: "活跃度/网站", name: "网站", category: "活跃度", score: "0", max: "5" },
     ]);
   });
+  it("score --json names each indicator with its category: a 「/」 in a name leaves no doubt which one it is", () => {
+    const slashed = RUBRIC.replace("类别 活跃度（20分）", "类别 活跃/服务（20分）").replace("指标 服务企业数 15分", "指标 服务/企业数 15分");
+    const json = JSON.parse(zs(["score", "a.zs", "--data", "d.csv", "--json"], workspace({ "a.zs": slashed, "d.csv": DATA })).out);
+    expect(json[1].indicators[0]).toEqual({ path: "活跃/服务/服务/企业数", name: "服务/企业数", category: "活跃/服务", score: "14", max: "15" });
+    expect(json[1].categories).toEqual([{ name: "活跃/服务", kind: "category", score: "14", max: "20" }]);
+  });
 });

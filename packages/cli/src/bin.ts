@@ -29,7 +29,17 @@ const stdout: Output = {
   },
 };
 
+/** A bug that escaped every command (an error thrown from a callback): still one line, never a stack trace. */
+function internalError(error: unknown): never {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`zhunsheng 内部错误：${message}（请报告此问题，并附上命令和输入文件）\n`);
+  if (process.env["ZHUNSHENG_DEBUG"] && error instanceof Error && error.stack) process.stderr.write(error.stack + "\n");
+  process.exit(EXIT.usage);
+}
+
 export async function run(): Promise<void> {
+  process.on("uncaughtException", internalError);
+  process.on("unhandledRejection", internalError);
   process.stdout.on("error", stdoutFailed);
   // stderr going away too: nothing left to tell anyone
   process.stderr.on("error", () => process.exit(process.exitCode ?? EXIT.usage));

@@ -174,6 +174,25 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import("./commands/import.ts"),
   },
   {
+    command: "serve",
+    summary: "HTTP 评分服务：列出体系、为平台评分、说明得分、检查体系文本",
+    usage: ["zhunsheng serve <规则目录> [--port 8080] [--host 127.0.0.1] [--max-batch 100000] [--max-body-mb 256]"],
+    details: [
+      "启动时读取规则目录中的全部 .zs 文件（只读，不写入、不重读）；体系编号为目录中的路径去掉 .zs，版本为文本的 SHA-256。",
+      "接口：GET /rubrics，GET /rubrics/{编号}，POST /rubrics/{编号}/score（一个平台）、/batch（平台数组，结果逐个写出）、/explain（说明树），POST /check（体系文本，只分析不执行）；接口说明 GET /openapi.json，数据模式 GET /schemas/verdict.json 等（与 score --json 相同）。",
+      "错误为 { error: { code, message } }，消息为中文：ZS7xxx 服务，ZS6xxx 数据。",
+    ],
+    options: {
+      port: { type: "string", value: "端口", help: "监听端口（默认 8080；0 表示任选一个空闲端口）" },
+      host: { type: "string", value: "地址", help: "监听地址（默认 127.0.0.1，只接受本机请求；0.0.0.0 接受所有网络）" },
+      "max-batch": { type: "string", value: "个数", help: "一次批量评分最多的平台数（默认 100000）" },
+      "max-body-mb": { type: "string", value: "MB", help: "请求体上限（默认 256）" },
+    },
+    positionals: { min: 1, max: 1 },
+    examples: ["zhunsheng serve rules/ --port 8080", "curl -X POST http://127.0.0.1:8080/rubrics/national%2F2024%2F中小企业公共服务规范评价指标/score -H 'content-type: application/json' -d @平台.json"],
+    load: () => import("./commands/serve.ts"),
+  },
+  {
     command: "lsp",
     summary: "语言服务器（LSP，经标准输入输出），供 VS Code、Neovim 等编辑器使用",
     usage: ["zhunsheng lsp"],

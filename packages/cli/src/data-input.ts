@@ -7,7 +7,7 @@
  */
 import { resolve } from "node:path";
 import type { PlatformRecord, Rubric } from "@zhunsheng/core";
-import { formatDataError, recordOf, streamData, type DataStream, type ExpectedColumn } from "@zhunsheng/data";
+import { formatDataError, recordOf, streamData, type DataError, type DataRow, type DataStream, type ExpectedColumn } from "@zhunsheng/data";
 import { openDataFile } from "@zhunsheng/data/node";
 import { CliError, displayName, ioMessage, type Io } from "./io.ts";
 
@@ -21,7 +21,7 @@ export interface PlatformRow {
   /** The name from the platform-name column (名称, 平台名称…), when the file has one. */
   platform?: string;
   /** Why this row cannot be scored (it does not line up with the header, a JSON value is not a single value…). */
-  problems?: string[];
+  problems?: readonly DataError[];
 }
 
 export interface DataProblems {
@@ -52,34 +52,50 @@ async function* stdinBytes(io: Io): AsyncGenerator<Uint8Array> {
   for await (const chunk of io.stdin) yield typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
 }
 
-/** The platforms of a data file, in file order, read as they come (memory does not grow with the file). */
-export async function* readPlatforms(path: string, io: Io, problems: DataProblems, options: DataInputOptions = {}): AsyncGenerator<PlatformRow> {
+/**
+ * The platforms of a data file in batches, as @zhunsheng/data reads them: cells by column index
+ * under a header shared by the rows (so `score` binds it once), memory flat whatever the file's
+ * size. Every data path of the CLI reads through here: file-level problems (and warnings) go to
+ * `problems.lines` naming the file (and the worksheet of a workbook with several); a row's own
+ * errors stay with the row, to be reported with that platform.
+ */
+export async function* readPlatformBatches(path: string, io: Io, problems: DataProblems, options: DataInputOptions = {}): AsyncGenerator<readonly DataRow[]> {
   const opts = { ...(options.rubric ? { expected: expectedColumns(options.rubric) } : {}), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) };
   const data: DataStream = path === "-" ? streamData(stdinBytes(io), opts) : openDataFile(resolve(io.cwd, path), opts);
   const name = displayName(path);
   const where = () => (data.sheet !== undefined && (data.sheets?.length ?? 0) > 1 ? `${name}（工作表「${data.sheet}」）` : name);
-  let index = 0;
   try {
     for await (const batch of data) {
-      for (const e of batch.errors) {
-        // a row's own errors are reported with that platform; the rest are the file's
-        if (e.row !== undefined && batch.rows.some((r) => r.row === e.row && r.errors?.includes(e))) continue;
-        problems.lines.push(formatDataError(where(), e));
-        if (e.severity === "error") problems.errors++;
+      if (batch.errors.length > 0) {
+        const owned = new Set<DataError>();
+        for (const r of batch.rows) if (r.errors) for (const e of r.errors) owned.add(e);
+        for (const e of batch.errors) {
+          if (owned.has(e)) continue;
+          problems.lines.push(formatDataError(where(), e));
+          if (e.severity === "error") problems.errors++;
+        }
       }
-      for (const r of batch.rows) {
-        index++;
-        yield {
-          row: r.row,
-          index,
-          record: recordOf(r),
-          ...(r.platform !== undefined ? { platform: r.platform } : {}),
-          ...(r.errors ? { problems: r.errors.map((e) => e.message) } : {}),
-        };
-      }
+      if (batch.rows.length > 0) yield batch.rows;
     }
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError(ioMessage(e, path));
+  }
+}
+
+/** The platforms of a data file one at a time, in file order, each with its record by column name. */
+export async function* readPlatforms(path: string, io: Io, problems: DataProblems, options: DataInputOptions = {}): AsyncGenerator<PlatformRow> {
+  let index = 0;
+  for await (const rows of readPlatformBatches(path, io, problems, options)) {
+    for (const r of rows) {
+      index++;
+      yield {
+        row: r.row,
+        index,
+        record: recordOf(r),
+        ...(r.platform !== undefined ? { platform: r.platform } : {}),
+        ...(r.errors ? { problems: r.errors } : {}),
+      };
+    }
   }
 }

@@ -3,15 +3,21 @@
  * and the HTTP service — built in one place from the core's Verdict and Explanation, and
  * described by the JSON Schemas in schema.ts (a test validates the CLI's output against them).
  */
-import type { Diagnostic, Explanation, Verdict } from "@zhunsheng/core";
+import type { CategoryResult, Diagnostic, Explanation, Verdict } from "@zhunsheng/core";
 
+/** A category's (or bonus group's) subtotal. */
 export interface CategoryJson {
   name: string;
-  kind: "category" | "bonus" | "deduction";
+  kind: CategoryResult["kind"];
   score: string;
   max: string;
 }
 
+/**
+ * An indicator's score. `name` and `category` say which one it is (a name may contain 「/」, so
+ * `path` = 「类别/指标」 alone could be read two ways); `path` is the key the explanation and the
+ * language service use.
+ */
 export interface IndicatorJson {
   path: string;
   name: string;
@@ -70,6 +76,57 @@ export function verdictJson(v: Verdict, fallbackName: string, row?: number): Ver
   };
 }
 
+const q = JSON.stringify;
+
+/**
+ * The JSON text of `verdictJson(v, fallbackName, row)` — the same characters as JSON.stringify
+ * of it — written without building the object: the parts that are the same for every platform
+ * (an indicator's path, name, category, maximum and weight; a category's name) are quoted once
+ * and reused by position, so a million rows cost a string per varying value, not an object graph
+ * per row.
+ */
+export function createVerdictText(): (v: Verdict, fallbackName: string, row?: number) => string {
+  const indicatorParts: { path: string; name: string; category: string; max: string; weight: string | undefined; head: string; tail: string }[] = [];
+  const categoryParts: { name: string; kind: string; max: string; head: string; tail: string }[] = [];
+  return (v, fallbackName, row) => {
+    let s = `{"platform":${q(v.platform ?? fallbackName)}`;
+    if (row !== undefined) s += `,"row":${row}`;
+    s += `,"total":${q(v.total)},"grade":${q(v.grade)},"eligible":${v.eligible === null ? "null" : v.eligible}`;
+    if (v.vetoed) s += `,"vetoed":${q(v.vetoed)}`;
+    if (v.relaxed) s += `,"relaxed":${q(v.relaxed)}`;
+    s += `,"categories":[`;
+    for (let k = 0; k < v.categories.length; k++) {
+      const c = v.categories[k]!;
+      let p = categoryParts[k];
+      if (!p || p.name !== c.name || p.kind !== c.kind || p.max !== c.max) {
+        p = { name: c.name, kind: c.kind, max: c.max, head: `{"name":${q(c.name)},"kind":${q(c.kind)},"score":`, tail: `,"max":${q(c.max)}}` };
+        categoryParts[k] = p;
+      }
+      s += (k === 0 ? "" : ",") + p.head + q(c.score) + p.tail;
+    }
+    s += `],"indicators":[`;
+    for (let k = 0; k < v.indicators.length; k++) {
+      const x = v.indicators[k]!;
+      let p = indicatorParts[k];
+      if (!p || p.path !== x.path || p.name !== x.name || p.category !== x.category || p.max !== x.max || p.weight !== x.weight) {
+        p = {
+          path: x.path,
+          name: x.name,
+          category: x.category,
+          max: x.max,
+          weight: x.weight,
+          head: `{"path":${q(x.path)},"name":${q(x.name)},"category":${q(x.category)},"score":`,
+          tail: `,"max":${q(x.max)}${x.weight !== undefined ? `,"weight":${q(x.weight)}` : ""}}`,
+        };
+        indicatorParts[k] = p;
+      }
+      s += (k === 0 ? "" : ",") + p.head + (x.score === null ? "null" : q(x.score)) + p.tail;
+    }
+    s += `],"errors":${v.errors.length === 0 ? "[]" : q(v.errors.map((e) => ({ field: e.field, message: e.message })))}}`;
+    return s;
+  };
+}
+
 export function explanationJson(e: Explanation): ExplanationJson {
   return {
     label: e.label,
@@ -97,7 +154,7 @@ export function diagnosticJson(d: Diagnostic, file?: string): DiagnosticJson {
 export const unnamedPlatform = (n: number) => `第${n}个平台`;
 
 /** A platform whose row could not be read (it does not line up with the header…): no score, the reasons as errors. */
-export function unreadableRowJson(platform: string, row: number | undefined, problems: readonly string[]): VerdictJson {
+export function unreadableRowJson(platform: string, row: number | undefined, problems: readonly { column?: string; message: string }[]): VerdictJson {
   return {
     platform,
     ...(row !== undefined ? { row } : {}),
@@ -106,6 +163,6 @@ export function unreadableRowJson(platform: string, row: number | undefined, pro
     eligible: null,
     categories: [],
     indicators: [],
-    errors: problems.map((message) => ({ field: "", message })),
+    errors: problems.map((e) => ({ field: e.column ?? "", message: e.message })),
   };
 }

@@ -20,7 +20,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     for await (const p of readPlatforms(dataPath, io, problems, { rubric: newR, ...(sheet !== undefined ? { sheet } : {}) })) {
       if (p.problems) {
         // a row that does not line up is left out of the impact and reported
-        for (const m of p.problems) problems.lines.push(`${dataPath}:${p.row ?? ""} 错误 ${m}`);
+        for (const e of p.problems) problems.lines.push(`${dataPath}:${p.row ?? ""} 错误 ${e.message}`);
         problems.errors++;
       } else records.push(p.record);
     }

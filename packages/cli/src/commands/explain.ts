@@ -33,7 +33,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (found.problems) {
     const bad = unreadableRowJson(name, found.row, found.problems);
     if (flagOption(args, "json")) await writeResult(stringOption(args, "out"), JSON.stringify(bad, null, 2) + "\n", io);
-    else io.stderr.write(`${displayName(dataPath)}:${found.row ?? ""} 平台「${name}」的数据无法评分：${found.problems.join("；")}\n`);
+    else io.stderr.write(`${displayName(dataPath)}:${found.row ?? ""} 平台「${name}」的数据无法评分：${found.problems.map((e) => e.message).join("；")}\n`);
     return EXIT.findings;
   }
   const verdict = verdictJson(scorer.score(found.record), name, found.row);

@@ -1,14 +1,15 @@
 /**
  * `zhunsheng score <rubric> --data <file> [--json | --jsonl] [--out file]`: every platform of a
- * data file scored by the compiled scorer. Platforms are read and written one at a time: --json
- * prints one array written incrementally, --jsonl one object per line; memory stays flat.
+ * data file scored by the compiled scorer. Rows are read in batches and written as they are
+ * scored (--json: one array written incrementally; --jsonl: one object per line), so memory
+ * stays flat whatever the number of rows; the header is bound to the rubric's inputs once.
  */
-import type { Rubric } from "@zhunsheng/core";
+import type { RowScorer, Rubric } from "@zhunsheng/core";
 import { flagOption, stringOption, type ParsedArgs } from "../args.ts";
-import { newProblems, readPlatforms } from "../data-input.ts";
+import { newProblems, readPlatformBatches } from "../data-input.ts";
 import { CliError, displayName, EXIT, openSink, type Io } from "../io.ts";
 import { table } from "../render.ts";
-import { unnamedPlatform, unreadableRowJson, verdictJson, type VerdictJson } from "../results.ts";
+import { createVerdictText, unnamedPlatform, unreadableRowJson, verdictJson, type VerdictJson } from "../results.ts";
 import { loadRubric, scorerOf } from "./common.ts";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
@@ -21,40 +22,57 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (json && jsonl) throw new CliError("--json 与 --jsonl 只能选一个", EXIT.usage);
   const loaded = await loadRubric(rubricPath, io);
   const { rubric } = loaded;
+  const scorer = scorerOf(loaded);
+  const dataName = displayName(dataPath);
 
   const problems = newProblems();
   const sink = openSink(stringOption(args, "out"), io);
-  const scorer = scorerOf(loaded);
+  let bound: { columns: readonly string[]; scorer: RowScorer } | undefined;
+  const verdictText = createVerdictText();
   let count = 0;
   let bad = 0;
   const badLines: string[] = [];
   const tableRows: string[][] = [];
   if (json) await sink.write("[");
-  const sheet = stringOption(args, "sheet");
-  for await (const p of readPlatforms(dataPath, io, problems, { rubric, ...(sheet !== undefined ? { sheet } : {}) })) {
-    const name = p.platform ?? unnamedPlatform(p.index);
-    // a row that does not line up with the header is never scored: its values would be the wrong ones
-    const v = p.problems ? unreadableRowJson(name, p.row, p.problems) : verdictJson(scorer.score(p.record), name, p.row);
-    count++;
-    if (v.errors.length > 0) {
-      bad++;
-      if (!json && !jsonl) for (const e of v.errors) badLines.push(`  ${v.platform}：${e.message}`);
+  // one row's text at a time into the sink, which writes 64 KB chunks (and only then may have to wait)
+  const line = (text: string) => (json ? (count === 1 ? "\n" : ",\n") + text : text + "\n");
+  for await (const rows of readPlatformBatches(dataPath, io, problems, { rubric, ...sheetOption(args) })) {
+    for (const row of rows) {
+      count++;
+      if (row.columns !== bound?.columns) {
+        bound = { columns: row.columns, scorer: scorer.bindColumns(row.columns) };
+        const missing = bound.scorer.missingColumns;
+        if (missing.length > 0) problems.lines.push(`${dataName}：表头中没有「${missing.join("」「")}」列，每个平台都缺少这些数据`);
+      }
+      const verdict = row.errors ? undefined : bound.scorer.score(row.values);
+      const name = row.platform ?? unnamedPlatform(count);
+      if (!verdict || verdict.errors.length > 0) bad++;
+      if (json || jsonl) {
+        const pending = sink.write(line(verdict ? verdictText(verdict, name, row.row) : JSON.stringify(unreadableRowJson(name, row.row, row.errors!))));
+        if (pending) await pending;
+      } else {
+        const v = verdict ? verdictJson(verdict, name, row.row) : unreadableRowJson(name, row.row, row.errors!);
+        tableRows.push(tableRow(rubric, v));
+        for (const e of v.errors) badLines.push(`  ${v.platform}：${e.message}`);
+      }
     }
-    if (json) await sink.write((count === 1 ? "\n" : ",\n") + JSON.stringify(v));
-    else if (jsonl) await sink.write(JSON.stringify(v) + "\n");
-    else tableRows.push(tableRow(rubric, v));
   }
   if (json) await sink.write(count === 0 ? "]\n" : "\n]\n");
   else if (!jsonl && (count > 0 || problems.errors === 0)) {
-    await sink.write(table(tableHeader(rubric), tableRows, (c) => c === 1 || c >= 2 + (rubric.eligibility ? 2 : 1)));
+    await sink.write(table(tableHeader(rubric), tableRows, (c) => c === 1 || c >= 3 + (rubric.eligibility ? 1 : 0)));
     if (bad > 0) await sink.write(`\n${bad}个平台的数据有误：\n${badLines.join("\n")}\n`);
   }
   await sink.close();
 
   for (const line of problems.lines) io.stderr.write(line + "\n");
-  if (count === 0 && problems.errors === 0) io.stderr.write(`${displayName(dataPath)}：数据文件中没有平台\n`);
+  if (count === 0 && problems.errors === 0) io.stderr.write(`${dataName}：数据文件中没有平台\n`);
   if (bad > 0 && (json || jsonl)) io.stderr.write(`${bad}个平台的数据有误，总分为 null（原因见各平台的 errors）\n`);
   return count === 0 || bad > 0 || problems.errors > 0 ? EXIT.findings : EXIT.ok;
+}
+
+function sheetOption(args: ParsedArgs): { sheet?: string } {
+  const sheet = stringOption(args, "sheet");
+  return sheet ? { sheet } : {};
 }
 
 function tableHeader(rubric: Rubric): string[] {
@@ -70,4 +88,3 @@ function tableRow(rubric: Rubric, v: VerdictJson): string[] {
     ...rubric.categories.map((c) => v.categories.find((x) => x.name === c.name)?.score ?? ""),
   ];
 }
-

@@ -1,0 +1,81 @@
+/**
+ * Data through the `score` command as a process (encodings and workbooks are test/data/cli.test.ts):
+ * a shifted row reported once, a missing column said once, the platform-name column that `score`
+ * and `explain` read the same way, a broken JSON file.
+ */
+import { spawnSync, type SpawnSyncOptions } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const bin = new URL("../../packages/cli/bin/zhunsheng.js", import.meta.url).pathname;
+
+const RUBRIC = `评价体系 测试体系
+  满分：20分
+
+输入
+  服务企业家次：计数 家次 越多越好
+  网站维护：是否
+
+类别 活跃度（20分）
+
+  指标 服务企业数 15分
+    服务企业家次 达1000家次得15分，每少100家次减1分（不足一档不计）
+
+  指标 网站 5分
+    网站维护 得5分
+`;
+
+function workspace(files: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(join(tmpdir(), "zs-data-"));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+function zs(args: string[], cwd: string, options: SpawnSyncOptions = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", ...options });
+  return { code: r.status, out: String(r.stdout ?? ""), err: String(r.stderr ?? "") };
+}
+
+const totals = (out: string) => (JSON.parse(out) as { platform: string; total: string | null }[]).map((v) => [v.platform, v.total]);
+
+describe("zhunsheng score reads data files as officers have them", () => {
+  it("a row with one column too many is not scored shifted: its reasons are in its own result, exit 1", () => {
+    const csv = "名称,服务企业家次,网站维护\n甲平台,1200,是\n乙平台,1,850,否\n丙平台,900,是\n";
+    const r = zs(["score", "a.zs", "--data", "d.csv", "--json"], workspace({ "a.zs": RUBRIC, "d.csv": csv }));
+    expect(r.code).toBe(1);
+    const v = JSON.parse(r.out) as { platform: string; row: number; total: string | null; errors: { message: string }[] }[];
+    expect(v.map((x) => [x.platform, x.row, x.total])).toEqual([
+      ["甲平台", 2, "20"],
+      ["乙平台", 3, null],
+      ["丙平台", 4, "19"],
+    ]);
+    expect(v[1]!.errors[0]!.message).toContain("第3行有4列，表头有3列");
+    // said once: in the platform's result, with one summary line on stderr (not again as a file-level line)
+    expect(r.err).toBe("1个平台的数据有误，总分为 null（原因见各平台的 errors）\n");
+  });
+
+  it("a column the rubric needs and the header lacks is said once, and every platform is bad data", () => {
+    const r = zs(["score", "a.zs", "--data", "d.csv"], workspace({ "a.zs": RUBRIC, "d.csv": "名称,服务企业家次\n甲平台,1200\n" }));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("d.csv：表头中没有「网站维护」列，每个平台都缺少这些数据");
+    expect(r.out).toContain("缺少「网站维护」的数据");
+  });
+
+  it("score and explain read the platform name from the same column (平台名称)", () => {
+    const dir = workspace({ "a.zs": RUBRIC, "d.csv": "平台名称,服务企业家次,网站维护\n甲平台,1200,是\n" });
+    const scored = JSON.parse(zs(["score", "a.zs", "--data", "d.csv", "--json"], dir).out) as { platform: string }[];
+    expect(scored[0]!.platform).toBe("甲平台");
+    const explained = zs(["explain", "a.zs", "--data", "d.csv", "--platform", "甲平台"], dir);
+    expect(explained.code).toBe(0);
+    expect(explained.out).toMatch(/^甲平台：总分20分/);
+  });
+
+  it("a broken JSON data file is one located line and exit 1", () => {
+    const r = zs(["score", "a.zs", "--data", "d.json"], workspace({ "a.zs": RUBRIC, "d.json": '[{"名称": "甲平台", "服务企业家次": 1200,' }));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^d\.json(:\d+)? 错误 ZS6007 /m);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
