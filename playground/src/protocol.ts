@@ -47,6 +47,10 @@ export interface ScoreSummary {
   fields: { name: string; type: string; unit: string | undefined; min: string | undefined; max: string | undefined; description: string | undefined }[];
   count: number;
   withErrors: number;
+  /** The rubric has 认定条件: the table shows whether each platform meets them. */
+  eligibility: boolean;
+  /** The rubric awards points (a 认定条件-only rubric has no total or rank to show). */
+  points: boolean;
   /** Platforms whose total the edits changed since the data was loaded. */
   changed: number;
 }

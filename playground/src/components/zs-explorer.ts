@@ -6,6 +6,8 @@ import type { TreeNode } from "../lib/library.ts";
 export interface DraftEntry {
   uri: string;
   title: string;
+  /** The rubric a next year's draft was made from: shown as its lineage. */
+  basedOn: string | undefined;
 }
 
 @customElement("zs-explorer")
@@ -15,6 +17,8 @@ export class ZsExplorer extends LitElement {
   /** Paths of built-in files that have a draft. */
   @property({ attribute: false }) drafted: ReadonlySet<string> = new Set();
   @property() activePath = "";
+  /** A rubric is open (新建下一年度草稿 applies to it). */
+  @property({ type: Boolean }) canNextYear = false;
   @state() private collapsed = new Set<string>();
   @state() private focusId = "";
 
@@ -32,6 +36,10 @@ export class ZsExplorer extends LitElement {
     .actions { padding: 8px 12px; display: flex; flex-direction: column; gap: 6px; }
     button.primary { font: inherit; padding: 4px 8px; background: var(--zs-accent); color: #fff; border: 0; border-radius: 2px; cursor: pointer; }
     .hint { color: var(--zs-muted); font-size: 12px; }
+    .pair { display: flex; gap: 6px; }
+    button.secondary { font: inherit; font-size: 12px; padding: 3px 6px; border: 1px solid var(--zs-border); background: #fff; cursor: pointer; border-radius: 2px; flex: 1; }
+    button.secondary:disabled { color: var(--zs-muted); cursor: default; }
+    .lineage { color: var(--zs-muted); font-size: 11px; margin-left: 6px; overflow: hidden; text-overflow: ellipsis; }
   `;
 
   override render() {
@@ -40,6 +48,10 @@ export class ZsExplorer extends LitElement {
       <div class="actions">
         <button class="primary" @click=${this.openLocal}>打开本地文件…</button>
         <span class="hint">也可以把 .zs、.csv、.xlsx 文件拖到窗口中</span>
+        <div class="pair">
+          <button class="secondary" ?disabled=${!this.canNextYear} title="复制当前评价体系为下一年度的草稿（年度、考评期顺延，记下所基于的版本）" @click=${() => this.emit("next-year", null)}>新建下一年度草稿</button>
+          <button class="secondary" @click=${() => this.emit("new-rubric", null)}>新建评价体系…</button>
+        </div>
       </div>
       <h2 id="builtin-label">内置评价体系</h2>
       <ul role="tree" aria-labelledby="builtin-label" @keydown=${this.onKey}>
@@ -50,7 +62,7 @@ export class ZsExplorer extends LitElement {
             <ul role="tree" aria-labelledby="draft-label" @keydown=${this.onKey}>
               ${this.drafts.map(
                 (d) => html`<li role="treeitem" aria-level="1" aria-selected=${this.activePath === d.uri ? "true" : "false"} tabindex="-1" data-id=${d.uri} @click=${() => this.emit("open-uri", d.uri)}>
-                  <div class="row" style="padding-left:12px"><span class="twisty">·</span>${d.title}</div>
+                  <div class="row" style="padding-left:12px" title=${d.basedOn ? `${d.title}，基于「${d.basedOn}」` : d.title}><span class="twisty">·</span>${d.basedOn ? html`<span class="lineage" data-lineage>${d.basedOn} →</span>` : nothing}<span>${d.title}</span></div>
                 </li>`,
               )}
             </ul>`

@@ -18,6 +18,9 @@ import { monaco } from "../monaco/monaco.ts";
 import { LANGUAGE_ID } from "../monaco/language.ts";
 import { download } from "../lib/download.ts";
 
+/** The 对照版本 choice that means "the rubric this draft is based on". */
+const BASE = "base:";
+
 type SortKey = "platform" | "before" | "after" | "change" | "rankBefore" | "rankAfter";
 
 /** What the view compares: the open file and where its data comes from. */
@@ -27,6 +30,8 @@ export interface ImpactSource {
   model: monaco.editor.ITextModel;
   /** The built-in version of this file, if it is one. */
   builtinPath: string | undefined;
+  /** The rubric a next year's draft was made from: compared with by default. */
+  basedOn: { title: string; text: string } | undefined;
   dataset: string;
   records: () => Promise<Record_[]>;
 }
@@ -85,6 +90,7 @@ export class ZsImpactView extends LitElement {
   }
 
   private get againstText(): string | undefined {
+    if (this.against === BASE) return this.source?.basedOn?.text;
     return this.library.find((b) => b.path === this.against)?.text;
   }
 
@@ -97,7 +103,7 @@ export class ZsImpactView extends LitElement {
     const uri = this.source?.uri;
     if (uri !== this.shownUri) {
       this.shownUri = uri;
-      this.against = this.source?.builtinPath ?? this.library[0]?.path ?? "";
+      this.against = this.source?.basedOn ? BASE : (this.source?.builtinPath ?? this.library[0]?.path ?? "");
       this.sourceChanged = true;
     }
   }
@@ -266,6 +272,7 @@ export class ZsImpactView extends LitElement {
     return html`
       <div class="bar">
         <label>对照版本：<select aria-label="对照版本" @change=${(e: Event) => (this.against = (e.target as HTMLSelectElement).value)}>
+          ${s.basedOn ? html`<option value=${BASE} ?selected=${this.against === BASE}>基于的版本：${s.basedOn.title}</option>` : nothing}
           ${this.library.map((b) => html`<option value=${b.path} ?selected=${b.path === this.against}>${b.path === s.builtinPath ? "内置版本（本文件）" : `${b.region} · ${b.platformType}（${b.year}）`}</option>`)}
         </select></label>
         <span>当前：${s.title}</span>

@@ -80,7 +80,7 @@ export class ZsScoreTable extends LitElement {
         <button @click=${() => this.sortBy(key)}>${label}${sorted ? (sort.ascending ? " ▲" : " ▼") : ""}</button>
       </th>`;
     };
-    const columns = 4 + s.columns.length;
+    const columns = 1 + (s.points ? 3 : 0) + (s.eligibility ? 1 : 0) + s.columns.length;
     const below = Math.max(0, s.count - start - rows.length);
     return html`
       ${this.stale ? html`<div class="stale" role="status">⚠ 当前文本有错误，下表是上一次没有错误的版本的评分（已过时）</div>` : nothing}
@@ -94,7 +94,8 @@ export class ZsScoreTable extends LitElement {
         <table aria-label="样本平台评分" aria-rowcount=${s.count + 1}>
           <thead>
             <tr aria-rowindex="1">
-              ${head("platform", "平台", "14em")}${head("total", "总分", "7em")}${head("grade", "等级", "7em")}${head("rank", "排名", "5em")}
+              ${head("platform", "平台", "14em")}${s.points ? html`${head("total", "总分", "7em")}${head("grade", "等级", "7em")}${head("rank", "排名", "5em")}` : nothing}
+              ${s.eligibility ? html`<th scope="col" style="width:6em">认定</th>` : nothing}
               ${s.columns.map((c) => head(`cat:${c.name}`, `${c.name}${c.max ? `（${c.max}）` : ""}`, `${Math.max(6, c.name.length + 4)}em`))}
             </tr>
           </thead>
@@ -120,9 +121,12 @@ export class ZsScoreTable extends LitElement {
       @click=${() => this.pick(r.index)}
     >
       <td title=${r.platform}>${r.platform}${r.errors.length > 0 ? html` <span class="err" title=${r.errors.join("\n")}>⚠ ${r.errors.length}</span>` : nothing}</td>
-      <td class=${changed ? "changed total" : "total"} title=${changed ? `打开时：${r.previous ?? "—"}` : ""}>${r.total ?? "—"}${changed ? (up ? " ↑" : " ↓") : ""}</td>
-      <td>${r.grade ?? "—"}</td>
-      <td>${r.rank ?? "—"}</td>
+      ${s.points
+        ? html`<td class=${changed ? "changed total" : "total"} title=${changed ? `打开时：${r.previous ?? "—"}` : ""}>${r.total ?? "—"}${changed ? (up ? " ↑" : " ↓") : ""}</td>
+            <td>${r.grade ?? "—"}</td>
+            <td>${r.rank ?? "—"}</td>`
+        : nothing}
+      ${s.eligibility ? html`<td class="eligible">${r.eligible === null ? "—" : r.eligible ? "符合" : "不符合"}</td>` : nothing}
       ${s.columns.map((c) => html`<td>${r.categories[c.name] ?? "—"}</td>`)}
     </tr>`;
   }

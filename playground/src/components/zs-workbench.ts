@@ -29,6 +29,8 @@ import "./zs-status-bar.ts";
 import "./zs-command-palette.ts";
 import "./zs-diff-dialog.ts";
 import "./zs-sash.ts";
+import "./zs-new-rubric.ts";
+import { createRubric, newNextYearDraft, type NewRubricFields } from "../state/lineage.ts";
 
 @customElement("zs-workbench")
 export class ZsWorkbench extends LitElement {
@@ -200,6 +202,12 @@ export class ZsWorkbench extends LitElement {
         @show-problems=${() => wb.showPanel("problems")}
         @toggle-tab-focus=${() => void runCommand(wb, "tabFocus")}
       ></zs-status-bar>
+      <zs-new-rubric
+        ?open=${s.newRubricOpen}
+        @create-rubric=${(e: CustomEvent<NewRubricFields>) => void createRubric(wb, e.detail)}
+        @close-dialog=${() => wb.store.set({ newRubricOpen: false })}
+        @import-table=${() => wb.store.set({ newRubricOpen: false, side: "publish" })}
+      ></zs-new-rubric>
       <zs-command-palette .commands=${COMMANDS} .open=${s.paletteOpen} @palette-close=${() => wb.store.set({ paletteOpen: false })} @run-command=${(e: CustomEvent<string>) => void runCommand(wb, e.detail)}></zs-command-palette>
       ${s.comparing && doc?.builtin
         ? html`<zs-diff-dialog
@@ -235,6 +243,9 @@ export class ZsWorkbench extends LitElement {
           .drafts=${s.draftEntries}
           .drafted=${s.drafted}
           .activePath=${doc?.builtin?.path ?? doc?.uri ?? ""}
+          .canNextYear=${doc !== undefined}
+          @next-year=${() => void newNextYearDraft(wb)}
+          @new-rubric=${() => wb.store.set({ newRubricOpen: true })}
           @open-builtin=${(e: CustomEvent<string>) => void wb.openBuiltin(e.detail)}
           @open-uri=${(e: CustomEvent<string>) => void wb.openDraftUri(e.detail)}
           @open-local=${() => pickFiles(wb, ".zs,.txt,.csv,.xlsx,.json")}
@@ -281,7 +292,7 @@ export class ZsWorkbench extends LitElement {
           .client=${wb.publish}
           .library=${wb.library}
           .version=${a?.version ?? 0}
-          .source=${doc && { uri: doc.uri, title: doc.title, model: doc.model, builtinPath: doc.builtin?.path, dataset: doc.dataset, records: async () => (await wb.client.request("records", { uri: doc.uri })).records }}
+          .source=${doc && { uri: doc.uri, title: doc.title, model: doc.model, builtinPath: doc.builtin?.path, basedOn: doc.basedOn, dataset: doc.dataset, records: async () => (await wb.client.request("records", { uri: doc.uri })).records }}
         ></zs-impact-view>`;
       case "publish":
         return html`<zs-publish-panel

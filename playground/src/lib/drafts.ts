@@ -8,6 +8,15 @@ export interface Draft {
   savedAt: number;
   /** The built-in file this draft was edited from, for compare and revert. */
   builtinPath?: string;
+  /** The rubric a new year's draft was made from (its text as it was then): 影响 compares with it by default. */
+  basedOn?: BasedOn;
+}
+
+export interface BasedOn {
+  title: string;
+  text: string;
+  /** Its path under rules/, when it is a built-in rubric. */
+  path?: string;
 }
 
 export interface Session {

@@ -3,6 +3,7 @@ import type { Diagnostic } from "@zhunsheng/core";
 import { download } from "../lib/download.ts";
 import { encodeShare } from "../lib/share.ts";
 import { exportScores, pickFiles } from "./data.ts";
+import { newNextYearDraft } from "./lineage.ts";
 import { activeAnalysis, type Panel, type SideView } from "./workbench-state.ts";
 import type { Workbench } from "./workbench.ts";
 import { monaco } from "../monaco/monaco.ts";
@@ -23,6 +24,8 @@ export const COMMANDS: Command[] = [
   { id: "rename", label: "重命名输入", keys: "F2" },
   { id: "references", label: "查找所有引用", keys: "Shift+F12" },
   { id: "tabFocus", label: "切换 Tab 键移动焦点", keys: "Ctrl+M" },
+  { id: "nextYear", label: "新建下一年度草稿" },
+  { id: "newRubric", label: "新建评价体系…" },
   { id: "openLocal", label: "打开本地文件…" },
   { id: "importData", label: "导入样本数据（CSV / XLSX）…" },
   { id: "exportCsv", label: "导出评分表为 CSV" },
@@ -108,6 +111,11 @@ export async function runCommand(wb: Workbench, id: string): Promise<void> {
       return wb.editorAction("editor.action.referenceSearch.trigger");
     case "tabFocus":
       return wb.editorAction("editor.action.toggleTabFocusMode");
+    case "nextYear":
+      return newNextYearDraft(wb);
+    case "newRubric":
+      wb.store.set({ newRubricOpen: true });
+      return;
     case "openLocal":
       return pickFiles(wb, ".zs,.txt,.csv,.xlsx,.json");
     case "importData":

@@ -5,6 +5,7 @@ import type { AnalysisResult, ExplainResult, Record_ } from "../protocol.ts";
 import type { BuiltinRubric } from "../lib/library.ts";
 import type { monaco } from "../monaco/monaco.ts";
 import { loadLayout, type Layout } from "../lib/preferences.ts";
+import type { BasedOn } from "../lib/drafts.ts";
 
 export type Panel = "scores" | "explain" | "curve" | "problems";
 export type SideView = "explorer" | "outline" | "data" | "compare" | "impact" | "publish";
@@ -21,6 +22,8 @@ export interface Doc {
   dataset: string;
   /** Imported datasets by name (records), in addition to the built-in files. */
   imported: Map<string, Record_[]>;
+  /** The rubric this draft was made from (新建下一年度草稿). */
+  basedOn: BasedOn | undefined;
 }
 
 export interface Cursor {
@@ -49,7 +52,9 @@ export interface WorkbenchState {
   /** Built-in paths with a draft. */
   drafted: ReadonlySet<string>;
   /** Drafts and local files that are not built-in rubrics. */
-  draftEntries: readonly { uri: string; title: string }[];
+  draftEntries: readonly { uri: string; title: string; basedOn: string | undefined }[];
+  /** The 新建评价体系 dialog is open. */
+  newRubricOpen: boolean;
   /** The active document's dataset (for the data form). */
   records: readonly Record_[];
   /** The diff with the built-in version is open. */
@@ -80,6 +85,7 @@ export function initialState(): WorkbenchState {
     paletteOpen: false,
     drafted: new Set(),
     draftEntries: [],
+    newRubricOpen: false,
     records: [],
     comparing: false,
     workerFailure: undefined,

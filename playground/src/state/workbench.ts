@@ -9,6 +9,7 @@ import { builtinRubrics, libraryTree, type BuiltinRubric } from "../lib/library.
 import { createAnalysisClient, createPublishClient } from "../lib/workers.ts";
 import { allDrafts, deleteDraft, loadDraft, loadSession, saveDraft, saveSession } from "../lib/drafts.ts";
 import { decodeShare } from "../lib/share.ts";
+import type { BasedOn } from "../lib/drafts.ts";
 import { saveLayout, type Layout } from "../lib/preferences.ts";
 import { monaco } from "../monaco/monaco.ts";
 import { LANGUAGE_ID, registerLanguage, SEVERITY } from "../monaco/language.ts";
@@ -78,7 +79,7 @@ export class Workbench {
       if (t.builtinPath) await this.openBuiltin(t.builtinPath, false);
       else {
         const d = await loadDraft(t.uri);
-        if (d) this.openText(t.uri, d.title, d.text, t.uri.startsWith("local:") ? "local" : "draft", false);
+        if (d) this.openText(t.uri, d.title, d.text, t.uri.startsWith("local:") ? "local" : "draft", false, undefined, d.basedOn);
       }
     }
     if (session?.active && this.state.docs.has(session.active)) this.activate(session.active);
@@ -98,14 +99,14 @@ export class Workbench {
     return monaco.Uri.parse(raw).toString(true);
   }
 
-  openText(rawUri: string, title: string, text: string, kind: DocKind, activate = true, builtin?: BuiltinRubric): Doc {
+  openText(rawUri: string, title: string, text: string, kind: DocKind, activate = true, builtin?: BuiltinRubric, basedOn?: BasedOn): Doc {
     const uri = this.uriFor(rawUri);
     let doc = this.state.docs.get(uri);
     if (!doc) {
       const model = monaco.editor.getModel(monaco.Uri.parse(rawUri)) ?? monaco.editor.createModel(text, LANGUAGE_ID, monaco.Uri.parse(rawUri));
       model.setEOL(monaco.editor.EndOfLineSequence.LF);
       const first = builtin?.data[0];
-      const created: Doc = { uri, title, kind, model, builtin, readOnly: kind === "share", dataset: first?.name ?? GENERATED, imported: new Map() };
+      const created: Doc = { uri, title, kind, model, builtin, readOnly: kind === "share", dataset: first?.name ?? GENERATED, imported: new Map(), basedOn };
       doc = created;
       void this.client.request("open", { uri, text: model.getValue(), version: model.getVersionId(), baseText: builtin?.text, data: first && { name: first.name, kind: first.kind, text: first.text } });
       model.onDidChangeContent(() => {
@@ -144,15 +145,16 @@ export class Workbench {
   async openDraftUri(uri: string): Promise<void> {
     if (this.state.docs.has(uri)) return this.activate(uri);
     const d = await loadDraft(uri);
-    if (d) this.openText(uri, d.title, d.text, uri.startsWith("local:") ? "local" : "draft");
+    if (d) this.openText(uri, d.title, d.text, uri.startsWith("local:") ? "local" : "draft", true, undefined, d.basedOn);
   }
 
   /** An imported indicator table becomes a new draft tab (a fresh name if the title is taken). */
-  async openImportedDraft(title: string, text: string): Promise<void> {
+  async openImportedDraft(title: string, text: string, basedOn?: BasedOn): Promise<Doc> {
     let name = title;
-    for (let k = 2; this.state.docs.has(this.uriFor(`draft:/${name}`)); k++) name = title.replace(/\.zs$/, `（${k}）.zs`);
-    const draft = this.openText(`draft:/${name}`, name, text, "draft");
+    for (let k = 2; this.state.docs.has(this.uriFor(`draft:/${name}`)) || this.state.draftEntries.some((d) => d.uri === this.uriFor(`draft:/${name}`)); k++) name = title.replace(/\.zs$/, `（${k}）.zs`);
+    const draft = this.openText(`draft:/${name}`, name, text, "draft", true, undefined, basedOn);
     await this.save(draft, false);
+    return draft;
   }
 
   activate(uri: string): void {
@@ -211,7 +213,7 @@ export class Workbench {
       await deleteDraft(doc.uri);
       if (announce) this.flash("与内置版本相同，无需草稿");
     } else {
-      await saveDraft({ uri: doc.uri, title: doc.title, text, savedAt: Date.now(), builtinPath: doc.builtin?.path });
+      await saveDraft({ uri: doc.uri, title: doc.title, text, savedAt: Date.now(), builtinPath: doc.builtin?.path, basedOn: doc.basedOn });
       if (announce) this.flash(`草稿已保存 ${new Date().toLocaleTimeString("zh-CN")}`);
     }
     await this.refreshDrafts();
@@ -221,7 +223,10 @@ export class Workbench {
     const drafts = await allDrafts().catch(() => []);
     this.store.set({
       drafted: new Set(drafts.filter((d) => d.builtinPath).map((d) => d.builtinPath!)),
-      draftEntries: drafts.filter((d) => !d.builtinPath).map((d) => ({ uri: d.uri, title: d.title })),
+      draftEntries: drafts
+        .filter((d) => !d.builtinPath)
+        .sort((a, b) => a.title.localeCompare(b.title, "zh"))
+        .map((d) => ({ uri: d.uri, title: d.title, basedOn: d.basedOn?.title })),
     });
   }
 

@@ -76,6 +76,8 @@ export async function scoreTable(
       columns: rubric.categories.map((c) => ({ name: c.name, max: c.kind === "bonus" ? (c.cap ?? "") : (c.points ?? c.weight ?? ""), bonus: c.kind === "bonus" })),
       fields: rubric.inputs.filter((i) => i.kind !== "derived").map((i) => ({ name: i.name, type: i.type, unit: i.unit, min: i.min, max: i.max, description: i.description })),
       count: rows.length,
+      eligibility: rubric.eligibility !== undefined,
+      points: rubric.categories.length > 0,
       withErrors: rows.filter((r) => r.errors.length > 0).length,
       changed: rows.filter((r) => r.previous !== undefined).length,
     },
