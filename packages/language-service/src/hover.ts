@@ -54,9 +54,9 @@ function conditionAt(doc: LanguageDocument, offset: number): FoundCondition | un
   return undefined;
 }
 
-function ruleAt(rubric: Rubric | undefined, offset: number): { rule: Rule; path: string; max: string | undefined } | undefined {
+function ruleAt(rubric: Rubric | undefined, offset: number): { rule: Rule; path: string; name: string; max: string | undefined } | undefined {
   for (const ind of rubric?.indicators ?? []) {
-    for (const rule of ind.rules) if (contains(rule.range, offset)) return { rule, path: ind.path, max: ind.max };
+    for (const rule of ind.rules) if (contains(rule.range, offset)) return { rule, path: ind.path, name: ind.name, max: ind.max };
   }
   return undefined;
 }
@@ -116,7 +116,7 @@ function ruleHover(doc: LanguageDocument, offset: number): string[] {
   const found = ruleAt(doc.analysis.rubric, offset);
   if (!found) return [];
   const input = found.rule.subjects[0];
-  const lines = [`计分句（指标「${escapeMarkdown(found.path.split("/").pop() ?? "")}」，满分${found.max ?? "—"}分）：`];
+  const lines = [`计分句（指标「${escapeMarkdown(found.name)}」，满分${found.max ?? "—"}分）：`];
   if (input) for (const p of found.rule.parts) lines.push(`- ${escapeMarkdown(partMeaning(p, input, found.max))}`);
   if (found.rule.atMost) lines.push(`- 本句合计最多${found.rule.atMost}分`);
   const pts = keyPointScores(doc, offset);

@@ -339,11 +339,12 @@ function bindCondition(p: Predicate, ctx: BindContext): Condition | undefined {
 const PROSE_NUMBER = /(\d+(?:\.\d+)?)\s*(家次|个百分点|万元|家|条|次|份|项|分|%|％|人|种)/g;
 
 /** Numbers in the published prose (with a scoring unit) that the rules never use. */
-function checkProse(ind: Indicator, ctx: BindContext): void {
+function checkProse(ind: Indicator, ctx: BindContext, categoryNumbers: readonly string[]): void {
   if (!ind.description || !ind.descriptionRange || ind.rules.length === 0) return;
   // numbers of the grade or star bands may be quoted in an indicator's prose (江苏: 75~84分为三星)
   const gradeNumbers = ctx.ast.grades.flatMap((g) => (g.condition.kind === "between" ? [g.condition.low.value, g.condition.high.value] : g.condition.comparisons.map((c) => c.value.value)));
-  const numbers = new Set([...indicatorNumbers(ind), ...gradeNumbers].map(canonicalDecimal));
+  // the prose may also quote its category's points or its bonus group's cap (湖州: 「最高不超过5分」 under 加分项（不超过5分）)
+  const numbers = new Set([...indicatorNumbers(ind), ...gradeNumbers, ...categoryNumbers, "0"].map(canonicalDecimal));
   const missing: string[] = [];
   for (const m of ind.description.matchAll(PROSE_NUMBER)) {
     if (!numbers.has(canonicalDecimal(m[1]!)) && !missing.includes(`${m[1]}${m[2]}`)) missing.push(`${m[1]}${m[2]}`);
@@ -351,7 +352,7 @@ function checkProse(ind: Indicator, ctx: BindContext): void {
   if (missing.length > 0) ctx.diagnostics.push(diagnostic("ZS3010", ind.descriptionRange, [missing.map((x) => `「${x}」`).join("、")]));
 }
 
-function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boolean; weighted: boolean }, ctx: BindContext): Indicator {
+function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boolean; weighted: boolean; numbers: string[] }, ctx: BindContext): Indicator {
   const rules = ast.rules.map((r) => bindRule(r, ctx)).filter((r): r is Rule => r !== undefined);
   const points = ast.points ? canonicalDecimal(ast.points.value) : undefined;
   if (ast.points) checkPoints(ctx, ast.points);
@@ -403,7 +404,7 @@ function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boole
     concept: ast.concept?.text,
     range: ast.range,
   };
-  checkProse(indicator, ctx);
+  checkProse(indicator, ctx, category.numbers);
   return indicator;
 }
 
@@ -445,7 +446,8 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
   const weighted = ast.categories.some((c) => c.weight !== undefined || c.indicators.some((i) => i.weight !== undefined));
   const categories: Category[] = ast.categories.map((c) => {
     const bonus = c.kind === "bonus";
-    const indicators = c.indicators.map((i) => bindIndicator(i, { name: c.name.text, bonus, weighted }, ctx));
+    const numbers = [c.points?.value, c.cap?.value].filter((v): v is string => v !== undefined);
+    const indicators = c.indicators.map((i) => bindIndicator(i, { name: c.name.text, bonus, weighted, numbers }, ctx));
     const cat: Category = {
       name: c.name.text,
       kind: c.kind,
