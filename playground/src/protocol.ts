@@ -77,12 +77,14 @@ export interface AnalysisResult {
   version: number;
   diagnostics: Diagnostic[];
   symbols: DocumentSymbol[];
-  /** From the last text without syntax or name errors. */
+  /** From the last text the core could score (analysis.scoring). */
   scores: Scores | undefined;
   maxTotal: string | undefined;
   title: string | undefined;
   /** The scores come from an older text, because the current one has errors. */
   stale: boolean;
+  /** Why the current text is not scored (the core's analysis.scoring.reason), or undefined when it is. */
+  notScored: string | undefined;
   timing: { analyzeMs: number; scoreMs: number };
   /**
    * Set when the analysis could not finish (an internal error on this text): the status bar

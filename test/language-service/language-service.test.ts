@@ -160,6 +160,12 @@ describe("hover", () => {
     expect(h.contents).toContain("用于指标：「服务企业数（家次）」");
   });
 
+  it("names an indicator whose own name contains 「/」 correctly (issue 12 d)", () => {
+    const text = hunan("    服务企业家次 达1500家次得15分，每<|>少100家次减1分").replace("「服务企业数（家次）」", "「服务企业数/家次」");
+    const { doc, offset } = at(text);
+    expect(hover(doc, offset)!.contents).toContain("计分句（指标「服务企业数/家次」，满分15分）");
+  });
+
   it("escapes names so that they never become markup", () => {
     const text = hunan(STEP, "  「<img src=x onerror=alert(1)>」：是否\n").replace("网站日常维护 得10分", "「<img src=x onerror=alert(1)>」 得10分");
     const { doc, offset } = at(text.replace("「<img src=x onerror=alert(1)>」 得", "「<i<|>mg src=x onerror=alert(1)>」 得"));

@@ -72,6 +72,7 @@ export const MESSAGES = {
   ZS3024: { severity: "error", template: "证明材料「{0}」应在「材料」中声明（是否型）" },
   ZS3016: { severity: "warning", template: "指标「{0}」没有计分句，所有平台在该指标都得0分：请按指标描述写出计分句" },
   ZS3020: { severity: "hint", template: "不满一档的部分如何计算没有写明：默认「不足一档不计」（{0}）。可写明读法" },
+  ZS3025: { severity: "warning", template: "指标「{0}」的计分句合计可达{1}分，超过指标分值{2}分：超出部分会被截去。请核对分值，或写明「直到满分{2}为止」" },
   ZS3030: { severity: "warning", template: "指标「{0}」的得分随「{1}」增加而下降：{2}" },
   ZS3031: { severity: "warning", template: "指标「{0}」的得分随派生输入「{1}」有升有降：{2}；请检查分档（得分通常随比例、增长率只升或只降）" },
   ZS3040: { severity: "warning", template: "{0}没有覆盖总分 {1}：该区间的平台没有{0}" },

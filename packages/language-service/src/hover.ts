@@ -73,10 +73,10 @@ function conditionAt(doc: LanguageDocument, offset: number): FoundCondition | un
   return undefined;
 }
 
-function ruleAt(rubric: Rubric | undefined, offset: number): { rule: Rule; path: string; max: string | undefined; group: RuleGroup | undefined } | undefined {
+function ruleAt(rubric: Rubric | undefined, offset: number): { rule: Rule; path: string; name: string; max: string | undefined; group: RuleGroup | undefined } | undefined {
   for (const ind of rubric?.indicators ?? []) {
     for (const group of ind.groups) {
-      for (const rule of group.rules) if (contains(rule.range, offset)) return { rule, path: ind.path, max: ind.max, group: group.combine === "sum" && group.rules.length === 1 && !group.option && group.atMost === undefined ? undefined : group };
+      for (const rule of group.rules) if (contains(rule.range, offset)) return { rule, path: ind.path, name: ind.name, max: ind.max, group: group.combine === "sum" && group.rules.length === 1 && !group.option && group.atMost === undefined ? undefined : group };
     }
   }
   return undefined;
@@ -147,7 +147,7 @@ function ruleHover(doc: LanguageDocument, offset: number): string[] {
   const found = ruleAt(doc.analysis.rubric, offset);
   if (!found) return [];
   const input = found.rule.subjects[0];
-  const lines = [`计分句（指标「${escapeMarkdown(found.path.split("/").pop() ?? "")}」，满分${found.max ?? "—"}分）：`];
+  const lines = [`计分句（指标「${escapeMarkdown(found.name)}」，满分${found.max ?? "—"}分）：`];
   const group = found.group;
   const rules = group ? group.rules : [found.rule];
   for (const r of rules) {

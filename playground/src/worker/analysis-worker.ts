@@ -103,13 +103,14 @@ async function analyse(uri: string): Promise<void> {
       maxTotal: good?.rubric.maxTotal,
       title: d.analysis.rubric?.header.title,
       stale: good !== undefined && good.version !== version,
+      notScored: scoring.scorable ? undefined : scoring.reason,
       timing: { analyzeMs: t1 - t0, scoreMs: performance.now() - t1 },
       failure: undefined,
       cases: scoring.scorable ? caseResults(scoring.scorer.rubric, scoring.scorer, d.analysis.diagnostics) : [],
     };
   } catch (err) {
     const scores = e.table && { ...e.table.summary, dataset: e.table.data.name, page: page(e)! };
-    result = { uri, version, diagnostics: [], symbols: [], scores, maxTotal: e.good?.rubric.maxTotal, title: undefined, stale: scores !== undefined, timing: { analyzeMs: performance.now() - t0, scoreMs: 0 }, failure: failureMessage(err), cases: [] };
+    result = { uri, version, diagnostics: [], symbols: [], scores, maxTotal: e.good?.rubric.maxTotal, title: undefined, stale: scores !== undefined, notScored: undefined, timing: { analyzeMs: performance.now() - t0, scoreMs: 0 }, failure: failureMessage(err), cases: [] };
   }
   if (e.version !== version || docs.get(uri) !== e) return;
   rpc.push({ kind: "analysis", result });

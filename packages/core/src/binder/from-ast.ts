@@ -544,11 +544,12 @@ function bindCondition(p: Predicate, ctx: BindContext, scope: ConditionScope = "
 const PROSE_NUMBER = /(?<![\d.])(\d+(?:\.\d+)?)\s*(家次|个百分点|万元|家|条|次|份|项|分|%|％|人|种)/g;
 
 /** Numbers in the published prose (with a scoring unit) that the rules never use. */
-function checkProse(ind: Indicator, ctx: BindContext): void {
+function checkProse(ind: Indicator, ctx: BindContext, categoryNumbers: readonly string[]): void {
   if (!ind.description || !ind.descriptionRange || ind.rules.length === 0) return;
   // numbers of the grade or star bands may be quoted in an indicator's prose (江苏: 75~84分为三星)
   const gradeNumbers = ctx.ast.grades.flatMap((g) => (g.condition.kind === "between" ? [g.condition.low.value, g.condition.high.value] : g.condition.comparisons.map((c) => c.value.value)));
-  const numbers = new Set([...indicatorNumbers(ind), ...gradeNumbers].map(canonicalDecimal));
+  // the prose may also quote its category's points or its bonus group's cap (湖州: 「最高不超过5分」 under 加分项（不超过5分）)
+  const numbers = new Set([...indicatorNumbers(ind), ...gradeNumbers, ...categoryNumbers].map(canonicalDecimal));
   const missing = new Set<string>();
   for (const m of ind.description.matchAll(PROSE_NUMBER)) {
     const value = canonicalDecimal(m[1]!);
@@ -722,7 +723,7 @@ function bindOptions(groups: RuleGroup[], ast: IndicatorAst, ctx: BindContext): 
   return options;
 }
 
-function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boolean; deduction: boolean; weighted: boolean }, ctx: BindContext): Indicator {
+function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boolean; deduction: boolean; weighted: boolean; numbers: string[] }, ctx: BindContext): Indicator {
   const groups = bindGroups(ast, ctx);
   const rules = groups.flatMap((g) => g.rules);
   const options = bindOptions(groups, ast, ctx);
@@ -781,7 +782,7 @@ function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boole
     concept: ast.concept?.text,
     range: ast.range,
   };
-  checkProse(indicator, ctx);
+  checkProse(indicator, ctx, category.numbers);
   return indicator;
 }
 
@@ -846,7 +847,8 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
   const categories: Category[] = ast.categories.flatMap((c) => {
     const bonus = c.kind === "bonus";
     const deduction = c.kind === "deduction";
-    const indicators = c.indicators.map((i) => bindIndicator(i, { name: c.name.text, bonus, deduction, weighted }, ctx));
+    const numbers = [c.points?.value, c.cap?.value].filter((v): v is string => v !== undefined);
+    const indicators = c.indicators.map((i) => bindIndicator(i, { name: c.name.text, bonus, deduction, weighted, numbers }, ctx));
     if (deduction) for (const ind of indicators) checkDeductions(ind, ctx);
     const cat: Category = {
       name: c.name.text,

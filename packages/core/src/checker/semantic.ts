@@ -18,8 +18,13 @@ interface Extent {
   max: number;
 }
 
+interface IndicatorExtent extends Extent {
+  /** Highest sum of the sentences before the indicator's cap and maximum apply. */
+  rawMax: number;
+}
+
 /** Lowest and highest value of an indicator over its inputs' ranges. */
-function indicatorExtent(ind: Indicator, scorer: Scorer): Extent | undefined {
+function indicatorExtent(ind: Indicator, scorer: Scorer): IndicatorExtent | undefined {
   const fns = scorer.ruleFunctions(ind.path);
   if (fns.length === 0) return undefined;
   const max = ind.max !== undefined ? scorer.scale(ind.max)! : undefined;
@@ -63,7 +68,7 @@ function indicatorExtent(ind: Indicator, scorer: Scorer): Extent | undefined {
     if (max !== undefined && r > max) r = max;
     return r < 0 ? 0 : r;
   };
-  return { min: ind.vetoes.length > 0 ? 0 : clamp(lo), max: clamp(hi) };
+  return { min: ind.vetoes.length > 0 ? 0 : clamp(lo), max: clamp(hi), rawMax: hi };
 }
 
 function checkIndicators(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): void {
@@ -75,10 +80,21 @@ function checkIndicators(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): voi
       const otherwise = ind.rules.some((r) => r.parts.some((p) => p.kind === "levels" && p.otherwise !== undefined));
       if (extent.min > 0 && !otherwise) out.push(diagnostic("ZS3011", ind.range, [ind.name, scorer.format(extent.min)]));
       if (extent.max < scorer.scale(ind.max)!) out.push(diagnostic("ZS3012", ind.range, [ind.name, scorer.format(extent.max), ind.max]));
+      // sentences that can add up to more than the points are cut silently unless the rubric says so (直到满分…为止)
+      if (ind.cap === undefined && !ind.startsFull && extent.rawMax > scorer.scale(ind.max)!) out.push(overPoints(ind, scorer.format(extent.rawMax)));
     }
     checkMonotone(ind, scorer, out);
     for (const r of ind.rules) for (const p of r.parts) checkReading(p, r.subjects[0]!, scorer, out);
   }
+}
+
+function overPoints(ind: Indicator, raw: string): Diagnostic {
+  const last = ind.rules[ind.rules.length - 1]!.range;
+  const indent = " ".repeat(Math.max(0, last.start.column - 1));
+  return diagnostic("ZS3025", ind.rules[0]!.range, [ind.name, raw, ind.max!], {
+    title: `写明「直到满分${ind.max}为止」`,
+    edits: [{ range: { start: last.end, end: last.end }, newText: `\n${indent}直到满分${ind.max}为止` }],
+  });
 }
 
 function checkMonotone(ind: Indicator, scorer: Scorer, out: Diagnostic[]): void {

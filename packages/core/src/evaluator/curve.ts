@@ -71,7 +71,8 @@ export function partMeaning(p: Part, input: Input, indicatorMax: string | undefi
 }
 
 function findIndicator(rubric: Rubric, name: string): Indicator | undefined {
-  return rubric.indicators.find((i) => i.name === name || i.path === name);
+  // a path (类别/指标) first: an indicator's own name may contain 「/」
+  return rubric.indicators.find((i) => i.path === name) ?? rubric.indicators.find((i) => i.name === name);
 }
 
 /** The score curve of an indicator against one of its inputs. */

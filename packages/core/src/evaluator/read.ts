@@ -26,6 +26,8 @@ import {
   fromScaled,
   type Rational,
 } from "../decimal.ts";
+// the platform-name rule only (no file reading, no workbook library): data's one place for it
+import { findPlatformColumn, PLATFORM_NAME_COLUMNS } from "@zhunsheng/data/platform";
 import type { Expr } from "../ast.ts";
 import type { Input, Rubric } from "../model.ts";
 import { optionInputs } from "../model-walk.ts";
@@ -53,10 +55,10 @@ export interface ReadRecord {
 }
 
 /**
- * The header names under which a data file gives the platform's name, in order of preference.
- * The one place this rule lives for scoring (the data package finds the column in files).
+ * The header names under which a data file gives the platform's name, in order of preference:
+ * the data package's rule (it finds the column in files), read here for records and headers.
  */
-export const PLATFORM_NAME_COLUMNS: readonly string[] = ["平台名称", "名称", "平台", "platform"];
+export { PLATFORM_NAME_COLUMNS };
 
 /** The platform's name in a record, by the first name column present. */
 export function platformNameOf(record: Readonly<Record<string, unknown>>): string | undefined {
@@ -70,13 +72,12 @@ export function platformNameOf(record: Readonly<Record<string, unknown>>): strin
   return undefined;
 }
 
-/** Index of the platform-name column in a header row (first preferred name present), or -1. */
-export function platformColumnOf(header: readonly string[]): number {
-  for (const key of PLATFORM_NAME_COLUMNS) {
-    const i = header.findIndex((h) => h.trim() === key);
-    if (i >= 0) return i;
-  }
-  return -1;
+/** Index of the platform-name column in a header row, or −1; two candidate columns are an error (data's rule). */
+export function platformColumnOf(header: readonly string[]): { index: number; error?: string } {
+  const found = findPlatformColumn(header);
+  if (found === undefined) return { index: -1 };
+  if ("error" in found) return { index: -1, error: found.error };
+  return { index: found.index };
 }
 
 const YES = new Set(["是", "true", "TRUE", "True", "1", "有", "√", "Y", "y", "yes", "Yes", "YES"]);
@@ -237,6 +238,8 @@ export interface RecordReader {
 export interface ColumnReader {
   /** Column of the platform's name, or −1. */
   platformColumn: number;
+  /** Why no column names the platform although the header has candidates (two of them). */
+  platformColumnError?: string;
   /** Inputs the data must give that the header lacks (every row will report them missing). */
   missingColumns: string[];
   read(cells: readonly string[]): ReadRecord;
@@ -541,10 +544,11 @@ export function createReader(rubric: Rubric): RecordReader {
       const trimmed = header.map((h) => h.trim());
       const column = new Int32Array(n).fill(-1);
       for (const { k, input } of entered) column[k] = trimmed.indexOf(input.name);
-      const platformColumn = platformColumnOf(trimmed);
+      const { index: platformColumn, error } = platformColumnOf(trimmed);
       const missingColumns = entered.filter(({ k, optional }) => column[k] === -1 && !optional).map(({ input }) => input.name);
       return {
         platformColumn,
+        ...(error !== undefined ? { platformColumnError: error } : {}),
         missingColumns,
         read(cells) {
           const name = platformColumn >= 0 ? cells[platformColumn]?.trim() : undefined;

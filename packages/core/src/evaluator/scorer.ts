@@ -62,6 +62,8 @@ export interface Verdict {
 export interface RowScorer {
   /** Column of the platform's name, or −1. */
   platformColumn: number;
+  /** Why no column names the platform although the header has candidates (two of them). */
+  platformColumnError?: string;
   /** Inputs the data must give that the header lacks. */
   missingColumns: string[];
   score(cells: readonly string[]): Verdict;
@@ -277,6 +279,7 @@ function scorerAt(rubric: Rubric, reader: RecordReader, variant: (digits: number
       const cols = reader.bindColumns(header, digits);
       return {
         platformColumn: cols.platformColumn,
+        ...(cols.platformColumnError !== undefined ? { platformColumnError: cols.platformColumnError } : {}),
         missingColumns: cols.missingColumns,
         score: (cells) => scoreRead(cols.read(cells)),
         explain: (cells) => explainOf(cols.read(cells)),

@@ -1,0 +1,34 @@
+/** Checks officers need while drafting (issue 12): problems the checker reports instead of scoring silently. */
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../packages/core/src/index.ts";
+
+const rubric = (rules: string, extra = "") => `评价体系 测试
+输入
+  服务企业家次：计数 家次 越多越好
+  网站维护：是否
+类别 甲（15分）
+  指标 乙 15分
+${rules}
+${extra}`;
+
+describe("sentences that add up to more than the indicator's points", () => {
+  it("15 + 5 under 15分 is a warning with a fix that writes the cap", () => {
+    const a = analyze(rubric("    服务企业家次 达1500家次得15分\n    网站维护 得5分"));
+    const d = a.diagnostics.find((x) => x.code === "ZS3025")!;
+    expect(d.severity).toBe("warning");
+    expect(d.message).toBe("指标「乙」的计分句合计可达20分，超过指标分值15分：超出部分会被截去。请核对分值，或写明「直到满分15为止」");
+    expect(d.fix!.edits[0]!.newText).toBe("\n    直到满分15为止");
+    const fixed = analyze(rubric("    服务企业家次 达1500家次得15分\n    网站维护 得5分\n    直到满分15为止"));
+    expect(fixed.diagnostics.map((x) => x.code)).not.toContain("ZS3025");
+  });
+  it("sentences that stay within the points are not reported", () => {
+    expect(analyze(rubric("    服务企业家次 达1500家次得10分\n    网站维护 得5分")).diagnostics.map((x) => x.code)).not.toContain("ZS3025");
+  });
+});
+
+describe("prose quoting numbers the rule does use", () => {
+  it("a bonus indicator's prose may quote its group's cap, and 0分", () => {
+    const t = `评价体系 测试\n输入\n  报道次数：计数 次\n类别 甲（10分）\n  指标 乙 10分\n    报道次数 达1次得10分\n加分项 特色（不超过5分）\n  指标 丙\n    描述：每次报道加1分，最高不超过5分，没有报道的得0分。\n    报道次数 每1次加1分\n`;
+    expect(analyze(t).diagnostics.map((x) => x.code)).not.toContain("ZS3010");
+  });
+});
