@@ -102,5 +102,10 @@ describe("the extension's manifest and package", () => {
     const required = new Set([...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!.replace(/^node:/, "")));
     const builtins = new Set(["vscode", ...builtinModules]);
     expect([...required].filter((r) => !builtins.has(r))).toEqual([]);
+    // and it loads as VS Code loads it (require, CommonJS), giving activate and deactivate
+    const load = `const M = require("module"); const stub = () => new Proxy(function () {}, { get: (t, k) => (k === "then" ? undefined : stub()), apply: () => stub(), construct: () => stub() });
+      const load = M._load; M._load = function (r, ...a) { return r === "vscode" ? stub() : load.call(this, r, ...a); };
+      const ext = require(${JSON.stringify(join(VSCODE, "dist/extension.cjs"))}); process.stdout.write(typeof ext.activate + " " + typeof ext.deactivate);`;
+    expect(execFileSync(process.execPath, ["-e", load], { encoding: "utf8" })).toBe("function function");
   });
 });
