@@ -42,8 +42,10 @@ export const fingerprint = (text: string) => createHash("sha1").update(text).dig
 /** Who fixes a finding: read from where it was thrown, or from what was broken. */
 export function ownerOf(f: Finding): string {
   const where = f.where ?? "";
-  if (/grammar\/|parser\/|format\.ts/.test(where.split(" ← ")[0] ?? where)) return "language";
+  // the parser's recursion runs through chevrotain and lodash: the grammar's
+  if (/grammar\/|parser\/|format\.ts|chevrotain|lodash/.test(where)) return "language";
   if (/language-service\//.test(where.split(" ← ")[0] ?? "")) return "editors";
+  if (f.kind === "hang") return "language";
   if (f.kind === "differs" && /换行符|排版/.test(f.message)) return "language";
   return "engine";
 }
