@@ -76,7 +76,8 @@ describe("the editor as in VS Code", () => {
     // the input is declared in the 输入 block near the top of the file
     await expect.poll(async () => Number(/行 (\d+)/.exec((await position.textContent()) ?? "")?.[1])).toBeLessThan(ruleLine);
     const declared = page.locator(".view-line", { hasText: /服务企业家次：/ });
-    expect(await declared.count()).toBeGreaterThan(0);
+    // the cursor moves before Monaco has scrolled and drawn the line: wait for it
+    await expect.poll(() => declared.count(), { timeout: 10_000 }).toBeGreaterThan(0);
 
     await runPaletteCommand(page, "查找所有引用");
     const peek = page.locator(".zone-widget .reference-zone-widget, .peekview-widget");
