@@ -1,6 +1,7 @@
 /** @zhunsheng/core: AST, binder/checker, evaluator and explanation of 准绳 rubrics. */
 export type { FileAst, Range, Pos, Name, Text, Quantity, Comparison, Clause, Reading, RuleAst, Predicate, IndicatorAst, CategoryAst, InputTypeName, InputAst, Expr, GradeBandAst, VetoAst, CaseAst, HeaderKey, Condition as ConditionAst } from "./ast.ts";
 export * from "./model.ts";
+export { indicatorInputs, conditionInputs, exprNames } from "./model-walk.ts";
 export * from "./diagnostics.ts";
 export { analyze, parse, type Analysis, type ParsedFile, type Scoring } from "./analyze.ts";
 export { occurrenceAt, occurrencesOf, type NameOccurrence, type NameKind } from "./binder/names.ts";

@@ -14,5 +14,6 @@ export { parseTables, tableFromRows, pickTable, cleanCell, type ImportedTable, t
 export { draftFromTable, recognise, baseName, zsName, type ImportedDraft, type ImportMark, type DraftOptions } from "./import-draft.ts";
 export { partText, ruleText, indicatorRuleText, thresholdsOf } from "./rule-text.ts";
 export { escapeHtml } from "./text.ts";
-export { parseVocabulary, rootConcept, checkConceptTags, checkMappings, scoreAcross, type Concept, type InputMapping, type Vocabulary, type CrossScore } from "./concepts.ts";
-export { compareSideBySide, UNTAGGED, type Comparison, type ComparisonRow, type CellIndicator } from "./side-by-side.ts";
+export { parseVocabulary, rootConcept, checkConceptTags, checkMappings, type Concept, type InputMapping, type Vocabulary } from "./concepts.ts";
+export { scoreAcross, carryProblem, RANK_THRESHOLD, type CrossScore, type CarriedInput, type MissingInput, type CrossIndicator, type CrossRow } from "./cross-score.ts";
+export { compareSideBySide, shareOfBase, UNTAGGED, type Comparison, type ComparisonRow, type CellIndicator } from "./side-by-side.ts";
