@@ -2,7 +2,7 @@
 export type { FileAst, Range, Pos, Name, Text, Quantity, Comparison, Clause, Reading, RuleAst, Predicate, IndicatorAst, CategoryAst, InputTypeName, InputAst, Expr, GradeBandAst, VetoAst, CaseAst, HeaderKey, Condition as ConditionAst, AwardVerb, AlternativeCondition, RuleGroupAst, OverrideAst, PanelRule, EligibilityConditionAst, RelaxationAst } from "./ast.ts";
 export * from "./model.ts";
 export { predicateNames } from "./ast-walk.ts";
-export { optionInputs } from "./model-walk.ts";
+export { optionInputs, indicatorInputs, conditionInputs, exprNames } from "./model-walk.ts";
 export * from "./diagnostics.ts";
 export { analyze, parse, type Analysis, type ParsedFile, type Scoring } from "./analyze.ts";
 export { occurrenceAt, occurrencesOf, type NameOccurrence, type NameKind } from "./binder/names.ts";

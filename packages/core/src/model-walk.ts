@@ -1,4 +1,4 @@
-/** Walks over the numbers written in the model (one place, used by the scale choice and the prose check). */
+/** Walks over the model in one place: the numbers written (scale choice, prose check) and the inputs an indicator reads (comparison across rubrics). */
 import type { Expr } from "./ast.ts";
 import type { Condition, Indicator, Input, Interval, Part, RuleGroup } from "./model.ts";
 
@@ -90,7 +90,7 @@ function enteredBehind(input: Input, inputs: ReadonlyMap<string, Input>, seen = 
 }
 
 /** The names an expression refers to. */
-function exprNames(e: Expr): string[] {
+export function exprNames(e: Expr): string[] {
   switch (e.kind) {
     case "number":
       return [];
@@ -100,5 +100,53 @@ function exprNames(e: Expr): string[] {
       return exprNames(e.operand);
     case "binary":
       return [...exprNames(e.left), ...exprNames(e.right)];
+    default:
+      return assertNever(e);
   }
+}
+
+/** The inputs a condition tests. */
+export function conditionInputs(c: Condition): Input[] {
+  switch (c.kind) {
+    case "compare":
+      return [c.input, ...c.overrides.flatMap((o) => conditionInputs(o.when))];
+    case "flags":
+      return c.inputs;
+    case "is":
+      return [c.input];
+    case "score":
+      // a score is read from other indicators, whose inputs they list themselves
+      return [];
+    case "all":
+    case "any":
+      return c.conditions.flatMap(conditionInputs);
+    default:
+      return assertNever(c);
+  }
+}
+
+/**
+ * Every input an indicator's score reads: the inputs its sentences score, the materials they and the
+ * indicator require, the inputs its vetoes test, and, behind each derived input, the inputs it is
+ * computed from (the derived inputs are listed too). Whatever is not listed cannot change the score.
+ */
+export function indicatorInputs(ind: Indicator, inputs: ReadonlyMap<string, Input>): Input[] {
+  const out = new Map<string, Input>();
+  const visit = (i: Input): void => {
+    if (out.has(i.name)) return;
+    out.set(i.name, i);
+    if (i.kind !== "derived" || !i.expression) return;
+    for (const name of exprNames(i.expression)) {
+      const operand = inputs.get(name);
+      if (operand) visit(operand);
+    }
+  };
+  for (const r of ind.rules) for (const i of [...r.subjects, ...r.requires]) visit(i);
+  for (const i of ind.requires) visit(i);
+  for (const v of ind.vetoes) for (const i of conditionInputs(v.condition)) visit(i);
+  return [...out.values()];
+}
+
+function assertNever(x: never): never {
+  throw new Error(`internal: unexpected ${JSON.stringify(x)}`);
 }

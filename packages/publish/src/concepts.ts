@@ -1,10 +1,9 @@
 /**
  * The shared concept vocabulary (rules/concepts/概念.json): concepts that indicators are tagged
  * with (`概念：…`), broader concepts for the side-by-side rows, and input mappings by concept
- * between rubrics, declared once, for scoring one dataset under two provinces' rubrics.
+ * between rubrics, declared once, for scoring one dataset under two provinces' rubrics (cross-score.ts).
  */
-import { compile, platformNameOf, type PlatformRecord, type Rubric } from "@zhunsheng/core";
-import { rankTotals } from "./impact.ts";
+import type { Rubric } from "@zhunsheng/core";
 
 export interface Concept {
   name: string;
@@ -92,47 +91,6 @@ export function checkMappings(v: Vocabulary, rubricId: string, rubric: Rubric): 
     if (name !== undefined && !rubric.inputByName.has(name)) out.push(`「${m.concept}」对应的输入「${name}」在 ${rubricId} 中没有声明`);
   }
   return out;
-}
-
-export interface CrossScore {
-  /** Target input ← source input, for every input carried over. */
-  carried: { from: string; to: string; concept: string | undefined }[];
-  /** Target inputs with no counterpart, scored as 0 / 否. */
-  unmapped: string[];
-  rows: { platform: string; totalA: string | null; rankA: number | null; totalB: string | null; rankB: number | null }[];
-}
-
-/**
- * Scores one dataset (written for rubric A) under rubrics A and B: inputs are carried over by
- * the declared concept mappings, and by identical name; the rest of B's inputs count as 0 / 否,
- * and are listed so the view can say so.
- */
-export function scoreAcross(v: Vocabulary, a: { id: string; rubric: Rubric }, b: { id: string; rubric: Rubric }, records: readonly PlatformRecord[]): CrossScore {
-  const carried: CrossScore["carried"] = [];
-  for (const input of b.rubric.inputs) {
-    if (input.kind === "derived" || input.type === "text") continue;
-    const m = v.mappings.find((x) => x.inputs[b.id] === input.name && x.inputs[a.id] !== undefined);
-    if (m) carried.push({ from: m.inputs[a.id]!, to: input.name, concept: m.concept });
-    else if (a.rubric.inputByName.has(input.name)) carried.push({ from: input.name, to: input.name, concept: undefined });
-  }
-  const unmapped = b.rubric.inputs.filter((i) => i.kind !== "derived" && i.type !== "text" && !carried.some((c) => c.to === i.name)).map((i) => i.name);
-  const translated = records.map((r) => {
-    const out: PlatformRecord = { 名称: platformNameOf(r) };
-    for (const c of carried) out[c.to] = r[c.from];
-    for (const n of unmapped) out[n] = b.rubric.inputByName.get(n)?.type === "yesno" ? "否" : (b.rubric.inputByName.get(n)?.min ?? "0");
-    return out;
-  });
-  const sa = compile(a.rubric);
-  const sb = compile(b.rubric);
-  const ta = records.map((r) => sa.score(r).total);
-  const tb = translated.map((r) => sb.score(r).total);
-  const ra = rankTotals(ta);
-  const rb = rankTotals(tb);
-  return {
-    carried,
-    unmapped,
-    rows: records.map((r, i) => ({ platform: platformNameOf(r) ?? `第${i + 1}个平台`, totalA: ta[i]!, rankA: ra[i]!, totalB: tb[i]!, rankB: rb[i]! })),
-  };
 }
 
 /** Character pairs of the Han text (the unit of similarity for Chinese names). */

@@ -19,5 +19,6 @@ export { readHtml, readMarkdown, readDocx, type SourceDocument, type SourceTable
 export { revisionMemo, memoMarkdown, memoDocx, REASON_BLANK, type RevisionMemo, type MemoOptions } from "./memo.ts";
 export { partText, ruleText, indicatorRuleText, thresholdsOf } from "./rule-text.ts";
 export { escapeHtml } from "./text.ts";
-export { parseVocabulary, rootConcept, checkConceptTags, checkMappings, scoreAcross, suggestConcept, type Concept, type InputMapping, type Vocabulary, type CrossScore } from "./concepts.ts";
-export { compareSideBySide, UNTAGGED, type Comparison, type ComparisonRow, type CellIndicator } from "./side-by-side.ts";
+export { parseVocabulary, rootConcept, checkConceptTags, checkMappings, suggestConcept, type Concept, type InputMapping, type Vocabulary } from "./concepts.ts";
+export { scoreAcross, carryProblem, RANK_THRESHOLD, type CrossScore, type CarriedInput, type MissingInput, type CrossIndicator, type CrossRow } from "./cross-score.ts";
+export { compareSideBySide, shareOfBase, UNTAGGED, type Comparison, type ComparisonRow, type CellIndicator } from "./side-by-side.ts";

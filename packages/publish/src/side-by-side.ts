@@ -34,10 +34,15 @@ export interface Comparison {
 
 export const UNTAGGED = "（未标注概念）";
 
-function share(r: Rubric, i: Indicator): string {
-  if (r.weighted) return i.weight !== undefined ? percentOf(i.weight, "1") : "0";
-  if (i.points === undefined || r.fullMarks === "0") return "0";
-  return percentOf(i.points, r.fullMarks);
+/**
+ * Percentage of the rubric's base total that these indicators hold: their points ÷ 满分, or the sum
+ * of their weights; bonus indicators hold none. One place for the 对比 cells and cross-province coverage.
+ */
+export function shareOfBase(r: Rubric, indicators: readonly Indicator[], digits = 1): string {
+  const base = indicators.filter((i) => !i.bonus);
+  if (r.weighted) return percentOf(sum(base.map((i) => i.weight ?? "0")), "1", digits);
+  if (r.fullMarks === "0") return "0";
+  return percentOf(sum(base.map((i) => i.points ?? "0")), r.fullMarks, digits);
 }
 
 function cellOf(r: Rubric, i: Indicator): CellIndicator {
@@ -45,7 +50,7 @@ function cellOf(r: Rubric, i: Indicator): CellIndicator {
     name: i.name,
     concept: i.concept,
     value: i.weight !== undefined ? `权重${i.weight}` : i.points !== undefined ? `${i.points}分` : i.bonus ? "加分" : "分值待定",
-    share: i.bonus ? "0" : share(r, i),
+    share: shareOfBase(r, [i]),
     words: i.description ?? indicatorRuleText(i),
     thresholds: thresholdsOf(i),
     bonus: i.bonus,

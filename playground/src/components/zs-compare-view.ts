@@ -1,7 +1,9 @@
 /**
  * 对比: 2–4 built-in rubrics side by side, one row per concept; a chart of how each spends its
  * points by concept; and one sample dataset scored under two of them through the concept
- * mappings of rules/concepts/概念.json. The work is done by the publish worker.
+ * mappings of rules/concepts/概念.json — inputs nothing carries are missing, never 0, and the
+ * second rubric ranks only when its comparable part is large enough (packages/publish
+ * cross-score.ts decides; this element shows it). The work is done by the publish worker.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
@@ -71,6 +73,20 @@ export class ZsCompareView extends LitElement {
     .up { color: #1e7b34; }
     .down { color: var(--zs-error); }
     .note { color: var(--zs-muted); margin: 4px 0; line-height: 1.6; }
+    .coverage { margin: 4px 0 8px; line-height: 1.6; }
+    .cross-result { display: grid; grid-template-columns: minmax(0, 1fr) minmax(260px, 380px); gap: 16px; align-items: start; }
+    .refusal { border: 1px solid #e8c46a; background: #fff8e1; padding: 8px 12px; line-height: 1.6; }
+    .refusal p { margin: 4px 0; }
+    .blocked { margin: 4px 0; padding-left: 20px; }
+    .inputs { border: 1px solid var(--zs-border); background: var(--zs-side-bg); padding: 6px 12px 10px; position: sticky; top: 0; }
+    .inputs h4 { font-size: 13px; font-weight: 600; margin: 8px 0 4px; }
+    .inputs ul { margin: 0; padding-left: 18px; }
+    .inputs li { margin: 4px 0; line-height: 1.5; }
+    .inputs .via { color: var(--zs-accent); font-size: 12px; margin-left: 4px; }
+    .inputs .why { color: var(--zs-muted); font-size: 12px; }
+    .missing .to { color: var(--zs-error); }
+    .missing li { margin: 2px 0; }
+    .missing .ind { color: var(--zs-muted); font-size: 12px; }
   `;
 
   private initialised = false;
@@ -235,25 +251,83 @@ export class ZsCompareView extends LitElement {
       ${this.crossError ? html`<p class="err">${this.crossError}</p>` : nothing}
       ${s && a && b
         ? html`
-            <p class="note">数据：${a.data[0]?.name ?? ""}（${s.rows.length}个平台）。按概念对应带入：${s.carried.length === 0 ? "无" : s.carried.map((c) => `${c.from} → ${c.to}${c.concept ? `（${c.concept}）` : ""}`).join("；")}。</p>
-            ${s.unmapped.length > 0 ? html`<p class="note">体系乙中没有对应的${s.unmapped.length}项输入按0分／「否」计：${s.unmapped.join("、")}。两个名次只在口径相同的部分可比。</p>` : nothing}
-            <table class="ranks" aria-label="跨地区评分">
-              <thead><tr><th>平台</th><th>甲 总分</th><th>甲 名次</th><th>乙 总分</th><th>乙 名次</th><th>名次变化</th></tr></thead>
-              <tbody>
-                ${[...s.rows]
-                  .sort((x, y) => (x.rankA ?? 1e9) - (y.rankA ?? 1e9))
-                  .map((r) => {
-                    const move = r.rankA !== null && r.rankB !== null ? r.rankA - r.rankB : null;
-                    return html`<tr>
-                      <td>${r.platform}</td><td>${r.totalA ?? "数据有误"}</td><td>${r.rankA ?? "—"}</td><td>${r.totalB ?? "数据有误"}</td><td>${r.rankB ?? "—"}</td>
-                      <td class=${move === null || move === 0 ? "" : move > 0 ? "up" : "down"}>${move === null ? "—" : move === 0 ? "不变" : move > 0 ? `↑${move}` : `↓${-move}`}</td>
-                    </tr>`;
-                  })}
-              </tbody>
-            </table>
+            <p class="note">
+              数据：${a.data[0]?.name ?? ""}（${s.rows.length}个平台），按体系甲的原始数据填写。体系乙的输入只从这份数据中按概念表（rules/concepts/概念.json）或同名输入带入；带不进来的输入按<strong>缺失</strong>处理，不按0分或「否」计（越少越好的输入按0计就是满分）。
+            </p>
+            <p class="coverage" data-coverage=${s.coverage}>
+              可比部分：体系乙中输入都能带入的指标占满分的<strong>${s.coverage}%</strong>${s.weighted ? `（权重合计${s.coveredPoints}）` : `（${s.coveredPoints}分／满分${s.fullMarks}分）`}。只有可比部分达到满分的${s.threshold}%（常用的合格线）才按体系乙排名，且只按可比部分计分。
+            </p>
+            <div class="cross-result">
+              <div class="result">${s.refusal ? this.renderRefusal(s) : this.renderRanks(s)}</div>
+              ${this.renderInputs(s)}
+            </div>
           `
         : nothing}
     `;
+  }
+
+  private renderRefusal(s: CrossScore) {
+    const left = s.indicators.filter((x) => !x.comparable && !x.bonus);
+    return html`<div class="refusal" role="status">
+      <p><strong>不按体系乙排名。</strong>${s.refusal}。</p>
+      ${left.length > 0
+        ? html`<p>体系乙中无法计分的指标（${left.length}项，合计占满分${s.missingShare}%）：</p>
+            <ul class="blocked">
+              ${left.map((x) => html`<li>${x.name}（占${x.share}%）：缺少${x.missing.map((m) => `「${m}」`).join("")}</li>`)}
+            </ul>
+            <p class="hint">要比较，请在概念表中为这些输入声明对应（口径相同时），或为这份数据补上体系乙的输入。</p>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderRanks(s: CrossScore) {
+    const partial = s.indicators.some((x) => !x.comparable);
+    return html`
+      ${partial ? html`<p class="note">体系乙的得分只含可比部分（占满分${s.coverage}%）；名次按这一部分排出，缺少输入的指标不计分，见右侧。</p>` : nothing}
+      <table class="ranks" aria-label="跨地区评分">
+        <thead><tr><th>平台</th><th>甲 总分</th><th>甲 名次</th><th>${partial ? "乙 可比部分得分" : "乙 总分"}</th><th>乙 名次</th><th>名次变化</th></tr></thead>
+        <tbody>
+          ${[...s.rows]
+            .sort((x, y) => (x.rankA ?? 1e9) - (y.rankA ?? 1e9))
+            .map((r) => {
+              const move = r.rankA !== null && r.rankB !== null ? r.rankA - r.rankB : null;
+              return html`<tr data-platform=${r.platform}>
+                <td>${r.platform}</td><td>${r.totalA ?? "数据有误"}</td><td>${r.rankA ?? "—"}</td><td class="part-b" title=${r.errorB ?? ""}>${r.partB ?? "数据有误"}</td><td>${r.rankB ?? "—"}</td>
+                <td class=${move === null || move === 0 ? "" : move > 0 ? "up" : "down"}>${move === null ? "—" : move === 0 ? "不变" : move > 0 ? `↑${move}` : `↓${-move}`}</td>
+              </tr>`;
+            })}
+        </tbody>
+      </table>
+    `;
+  }
+
+  /** The inputs beside the result: what was carried (with the mapping's note on 口径) and what is missing. */
+  private renderInputs(s: CrossScore) {
+    return html`<aside class="inputs" aria-label="带入与缺少的输入">
+      <h4>带入体系乙的输入（${s.carried.length}项）</h4>
+      ${s.carried.length === 0
+        ? html`<p class="hint">无</p>`
+        : html`<ul class="carried">
+            ${s.carried.map(
+              (c) => html`<li data-to=${c.to}>
+                <span class="from">${c.from}</span> → <span class="to">${c.to}</span>
+                <span class="via">${c.concept ? `概念「${c.concept}」` : "同名"}</span>
+                ${c.concept ? html`<div class="why">${c.note}</div>` : nothing}
+              </li>`,
+            )}
+          </ul>`}
+      <h4>体系乙缺少的输入（${s.missing.length}项，按缺失处理，不计0分）</h4>
+      ${s.missing.length === 0
+        ? html`<p class="hint">无：体系乙的每个指标都能计分。</p>`
+        : [...new Set(s.missing.map((m) => m.reason))].map(
+            (reason) => html`<div class="why">${reason}：</div>
+              <ul class="missing">
+                ${s.missing
+                  .filter((m) => m.reason === reason)
+                  .map((m) => html`<li data-input=${m.name}><span class="to">${m.name}</span><span class="ind">（${m.indicators.map((p) => p.split("/").pop()).join("、")}）</span></li>`)}
+              </ul>`,
+          )}
+    </aside>`;
   }
 }
 
