@@ -57,7 +57,10 @@ function fill(draftText: string, marks: { indicator: string }[], original: { tex
     const di = d.indicators.find((x) => norm(x.name) === norm(o.name));
     if (!di) throw new Error(`草稿缺少指标「${o.name}」`);
     const marked = marks.some((m) => norm(m.indicator) === norm(o.name));
-    if (recognisedAlike(o, di, marked)) {
+    // a sentence on a derived input reads back as one on an entered input of the same name: the data has no
+    // column for it, so the original's sentence (and its derived declaration) is filled in instead
+    const derived = o.rules.some((r) => r.subjects.some((x) => x.kind === "derived"));
+    if (!derived && recognisedAlike(o, di, marked)) {
       recognised++;
       o.rules.forEach((r, k) => r.subjects.forEach((s, j) => inputs.set(s.name, di.rules[k]!.subjects[j]!.name)));
       o.vetoes.forEach((v, k) => {
