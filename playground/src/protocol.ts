@@ -177,7 +177,29 @@ export interface PublishMethods {
   };
   /** 修订说明 of two versions (the same document as `zhunsheng diff --memo`). */
   revisionMemo: {
-    params: { oldText: string; newText: string; oldName: string; newName: string; records?: Record<string, unknown>[]; dataset?: string; reasons?: Record<number, string>; format: "md" | "docx" };
+    params: MemoSource & { reasons?: Record<number, string>; reasonsByKey?: Record<string, string>; format: "md" | "docx" };
     result: { title: string; data: Uint8Array | string; changes: string[] } | { error: string };
   };
+  /** The 修订说明 as the workbench shows it before export: the same changes (with their keys) and impact sentences. */
+  memoPreview: { params: MemoSource; result: MemoPreview | { error: string } };
+}
+
+/** The two versions a 修订说明 compares, and the dataset its impact is measured on. */
+export interface MemoSource {
+  oldText: string;
+  newText: string;
+  oldName: string;
+  newName: string;
+  records?: Record<string, unknown>[];
+  dataset?: string;
+}
+
+export interface MemoPreview {
+  title: string;
+  oldName: string;
+  newName: string;
+  /** Every semantic change, numbered as in the document; `key` (publish's changeKey) keeps its 修订理由 across edits. */
+  changes: { key: string; text: string; line: number | undefined }[];
+  /** The impact on the dataset, in the document's sentences. */
+  impact: string[];
 }

@@ -16,7 +16,7 @@ export { tableXlsx, readXlsxRows, tableDocx } from "./office.ts";
 export { parseTables, tableFromRows, pickTable, cleanCell, readIndicatorTables, documentKind, metadataOf, evidenceOf, type ImportedTable, type ImportedRow, type DocumentKind } from "./import-table.ts";
 export { draftFromTable, recognise, baseName, zsName, importReportMarkdown, PATTERN_NAME, type ImportedDraft, type ImportMark, type DraftOptions } from "./import-draft.ts";
 export { readHtml, readMarkdown, readDocx, type SourceDocument, type SourceTable } from "./sources.ts";
-export { revisionMemo, memoMarkdown, memoDocx, REASON_BLANK, type RevisionMemo, type MemoOptions } from "./memo.ts";
+export { revisionMemo, memoMarkdown, memoDocx, memoImpactLines, changeKey, REASON_BLANK, type RevisionMemo, type MemoOptions } from "./memo.ts";
 export { partText, ruleText, indicatorRuleText, thresholdsOf } from "./rule-text.ts";
 export { escapeHtml } from "./text.ts";
 export { parseVocabulary, rootConcept, checkConceptTags, checkMappings, suggestConcept, type Concept, type InputMapping, type Vocabulary } from "./concepts.ts";

@@ -20,6 +20,8 @@ export interface MemoOptions {
   dataset?: string;
   /** 修订理由 by change number (1-based), as the officer wrote them. */
   reasons?: Record<number, string>;
+  /** 修订理由 by `changeKey` (the workbench keeps them so, across edits that renumber the changes). */
+  reasonsByKey?: Record<string, string>;
 }
 
 export interface RevisionMemo {
@@ -29,6 +31,14 @@ export interface RevisionMemo {
   changes: { change: Change; reason: string | undefined }[];
   impact: Impact | undefined;
   dataset: string | undefined;
+}
+
+/**
+ * A change's identity for the 修订理由 written about it: its kind, subject and old value. It stays
+ * the same while the officer edits the new value again (1500 → 1200, then → 1300).
+ */
+export function changeKey(c: Change): string {
+  return [c.kind, c.subject, c.before ?? ""].join("\u0000");
 }
 
 /** The placeholder an officer replaces: a visible blank, never invented text. */
@@ -42,14 +52,14 @@ export function revisionMemo(oldRubric: Rubric, newRubric: Rubric, options: Memo
     title: `关于《${tableTitle(newRubric)}》的修订说明`,
     oldName: `${nameOf(oldRubric)}（${options.oldFile}）`,
     newName: `${nameOf(newRubric)}（${options.newFile}）`,
-    changes: diff.changes.map((change, i) => ({ change, reason: options.reasons?.[i + 1]?.trim() || undefined })),
+    changes: diff.changes.map((change, i) => ({ change, reason: (options.reasons?.[i + 1] ?? options.reasonsByKey?.[changeKey(change)])?.trim() || undefined })),
     impact: options.impact,
     dataset: options.dataset,
   };
 }
 
-/** The impact in sentences, for both writers. */
-function impactLines(m: RevisionMemo): string[] {
+/** The impact in sentences, for both writers (and the workbench's preview). */
+export function memoImpactLines(m: RevisionMemo): string[] {
   const i = m.impact;
   if (!i) return ["未指定数据，未测算修订对评价结果的影响（命令行加 --data 数据文件）。"];
   const s = i.summary;
@@ -75,7 +85,7 @@ export function memoMarkdown(m: RevisionMemo): string {
   const out: string[] = [`# ${m.title}`, "", "## 一、基本情况", "", `- 原版本：${m.oldName}`, `- 修订稿：${m.newName}`, `- 修订共${m.changes.length}处。`, "", "## 二、修订内容与理由", ""];
   if (m.changes.length === 0) out.push("两个版本在计分上没有差别。");
   m.changes.forEach(({ change, reason }, k) => out.push(`${k + 1}. ${change.text}`, `   - 修订理由：${reason ?? REASON_BLANK}`));
-  out.push("", "## 三、对评价结果的影响", "", ...impactLines(m).map((l) => `${l}  `));
+  out.push("", "## 三、对评价结果的影响", "", ...memoImpactLines(m).map((l) => `${l}  `));
   if (m.impact) {
     out.push("", "| 总分区间 | 修订前 | 修订后 |", "| --- | ---: | ---: |", ...histogramRows(m.impact).map((r) => `| ${r.join(" | ")} |`));
     const moved = movedRows(m.impact);
@@ -117,7 +127,7 @@ export async function memoDocx(m: RevisionMemo): Promise<Uint8Array> {
     body.push(p(`${k + 1}. ${change.text}`, { indent: true }));
     body.push(p(`修订理由：${reason ?? REASON_BLANK}`, { indent: true, ...(reason ? {} : { color: "7F7F7F", highlight: true }) }));
   });
-  body.push(p("三、对评价结果的影响", { head: true, size: 28 }), ...impactLines(m).map((l) => p(l, { indent: true })));
+  body.push(p("三、对评价结果的影响", { head: true, size: 28 }), ...memoImpactLines(m).map((l) => p(l, { indent: true })));
   if (m.impact) {
     body.push(docxTable(["总分区间", "修订前", "修订后"], histogramRows(m.impact)));
     const moved = movedRows(m.impact);

@@ -2,7 +2,8 @@
  * 影响: the open file against its built-in version (or another built-in rubric, year against
  * year): the semantic diff, one Chinese line per change, beside Monaco's diff of the text; and
  * what the change does to the sample platforms (scores, ranks, grades, lines crossed, the score
- * distribution), sortable and exportable. Diff and impact are computed by the publish worker.
+ * distribution), sortable and exportable; and the 修订说明 of the change (zs-revision-memo). Diff
+ * and impact are computed by the publish worker.
  * Light DOM, because Monaco's diff editor needs the document's styles.
  */
 import { LitElement, html, nothing, type PropertyValues } from "lit";
@@ -17,6 +18,8 @@ import { rowsToCsv, writeXlsx } from "../lib/xlsx.ts";
 import { monaco } from "../monaco/monaco.ts";
 import { LANGUAGE_ID } from "../monaco/language.ts";
 import { download } from "../lib/download.ts";
+import type { MemoSource } from "../protocol.ts";
+import "./zs-revision-memo.ts";
 
 /** The 对照版本 choice that means "the rubric this draft is based on". */
 const BASE = "base:";
@@ -68,6 +71,7 @@ export class ZsImpactView extends LitElement {
   @state() private sortKey: SortKey = "change";
   @state() private ascending = false;
   @state() private onlyChanged = true;
+  @state() private memoOpen = false;
   private diffEditor: monaco.editor.IStandaloneDiffEditor | undefined;
   private original: monaco.editor.ITextModel | undefined;
   private chart: EChartsType | undefined;
@@ -88,6 +92,19 @@ export class ZsImpactView extends LitElement {
     this.original = undefined;
     this.chart = undefined;
   }
+
+  /** The 对照版本 as the 修订说明 names it. */
+  private get againstName(): string {
+    const base = this.source?.basedOn;
+    if (this.against === BASE) return base?.path ? `rules/${base.path}` : (base?.title ?? "基于的版本");
+    return `rules/${this.against}`;
+  }
+
+  /** What the 修订说明 compares: the 对照版本, the open file as it is now, and the dataset of the 影响 view. */
+  private memoSource = async (): Promise<MemoSource> => {
+    const s = this.source!;
+    return { oldText: this.againstText ?? "", newText: s.model.getValue(), oldName: this.againstName, newName: s.title, records: await s.records(), dataset: s.dataset };
+  };
 
   private get againstText(): string | undefined {
     if (this.against === BASE) return this.source?.basedOn?.text;
@@ -277,7 +294,17 @@ export class ZsImpactView extends LitElement {
         </select></label>
         <span>当前：${s.title}</span>
         <span class="muted">数据集：${s.dataset}</span>
+        <button class="memo-toggle" aria-expanded=${this.memoOpen ? "true" : "false"} @click=${() => (this.memoOpen = !this.memoOpen)}>${this.memoOpen ? "收起修订说明" : "修订说明…"}</button>
       </div>
+      ${this.memoOpen && this.againstText !== undefined
+        ? html`<zs-revision-memo
+            .client=${this.client}
+            .uri=${s.uri}
+            .source=${this.memoSource}
+            .revision=${`${this.against}|${this.version}|${s.dataset}`}
+            @close-memo=${() => (this.memoOpen = false)}
+          ></zs-revision-memo>`
+        : nothing}
       ${r?.error ? html`<p class="err">${r.error}</p>` : nothing}
       <div class="split">
         <div>

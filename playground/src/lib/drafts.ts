@@ -1,4 +1,4 @@
-/** Drafts and the open editors, kept in IndexedDB so that a reload or a closed tab loses nothing. */
+/** Drafts, the open editors and the 修订理由 written for a draft, kept in IndexedDB so that a reload or a closed tab loses nothing. */
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 
 export interface Draft {
@@ -24,18 +24,30 @@ export interface Session {
   active?: string;
 }
 
+/** The 修订理由 an officer wrote for a draft's changes, by change key (publish's changeKey). */
+export interface RevisionReasons {
+  uri: string;
+  reasons: Record<string, string>;
+  savedAt: number;
+}
+
 interface Schema extends DBSchema {
   drafts: { key: string; value: Draft };
   session: { key: string; value: Session };
+  reasons: { key: string; value: RevisionReasons };
 }
 
 let db: Promise<IDBPDatabase<Schema>> | undefined;
 
 function open(): Promise<IDBPDatabase<Schema>> {
-  db ??= openDB<Schema>("zhunsheng-workbench", 1, {
-    upgrade(d) {
-      d.createObjectStore("drafts", { keyPath: "uri" });
-      d.createObjectStore("session");
+  db ??= openDB<Schema>("zhunsheng-workbench", 2, {
+    upgrade(d, oldVersion) {
+      // each version adds stores; a database made by an older page keeps its drafts
+      if (oldVersion < 1) {
+        d.createObjectStore("drafts", { keyPath: "uri" });
+        d.createObjectStore("session");
+      }
+      if (oldVersion < 2) d.createObjectStore("reasons", { keyPath: "uri" });
     },
   });
   return db;
@@ -63,4 +75,13 @@ export async function saveSession(s: Session): Promise<void> {
 
 export async function loadSession(): Promise<Session | undefined> {
   return (await open()).get("session", "current");
+}
+
+/** The 修订理由 kept for a draft (empty when none were written). */
+export async function loadReasons(uri: string): Promise<Record<string, string>> {
+  return (await (await open()).get("reasons", uri))?.reasons ?? {};
+}
+
+export async function saveReasons(uri: string, reasons: Record<string, string>): Promise<void> {
+  await (await open()).put("reasons", { uri, reasons, savedAt: Date.now() });
 }

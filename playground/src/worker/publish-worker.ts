@@ -17,14 +17,18 @@ import {
   publishChecks,
   readIndicatorTables,
   revisionMemo,
+  changeKey,
+  memoImpactLines,
   scoreAcross,
+  type MemoOptions,
+  type RevisionMemo,
   tableDocx,
   tableHtml,
   tableMarkdown,
   tableXlsx,
 } from "@zhunsheng/publish";
 import vocabularyJson from "../../../rules/concepts/概念.json?raw";
-import type { PublishMethods } from "../protocol.ts";
+import type { MemoSource, PublishMethods } from "../protocol.ts";
 import { serveRpc, type Handlers } from "../lib/rpc.ts";
 
 const { vocabulary } = parseVocabulary(vocabularyJson);
@@ -35,6 +39,15 @@ function bind(text: string, file: string): { rubric: Rubric | undefined; error: 
   const errors = a.diagnostics.filter((d) => d.severity === "error" && !d.code.startsWith("ZS4"));
   if (!a.rubric || errors.length > 0) return { rubric: undefined, error: `「${file}」有${errors.length}个错误，改正后才能比较：第${errors[0]?.range.start.line ?? 1}行 ${errors[0]?.message ?? ""}` };
   return { rubric: a.rubric, error: undefined };
+}
+
+/** The 修订说明 of two versions, with the impact on the dataset when one is given (one path for preview and export). */
+function memoOf({ oldText, newText, oldName, newName, records, dataset }: MemoSource, reasons: Pick<MemoOptions, "reasons" | "reasonsByKey">): RevisionMemo | { error: string } {
+  const o = bind(oldText, oldName);
+  const n = bind(newText, newName);
+  if (!o.rubric || !n.rubric) return { error: o.error ?? n.error ?? "无法生成修订说明" };
+  const impact = records && records.length > 0 ? measureImpact(o.rubric, n.rubric, records as PlatformRecord[]) : undefined;
+  return revisionMemo(o.rubric, n.rubric, { oldFile: oldName, newFile: newName, ...(impact ? { impact, dataset: dataset ?? "示例数据" } : {}), ...reasons });
 }
 
 const handlers: Handlers<PublishMethods> = {
@@ -98,13 +111,21 @@ const handlers: Handlers<PublishMethods> = {
       report: importReportMarkdown(table, draft, `${table.title}.zs`),
     };
   },
-  revisionMemo: async ({ oldText, newText, oldName, newName, records, dataset, reasons, format }) => {
-    const o = bind(oldText, oldName);
-    const n = bind(newText, newName);
-    if (!o.rubric || !n.rubric) return { error: o.error ?? n.error ?? "无法生成修订说明" };
-    const impact = records && records.length > 0 ? measureImpact(o.rubric, n.rubric, records as PlatformRecord[]) : undefined;
-    const memo = revisionMemo(o.rubric, n.rubric, { oldFile: oldName, newFile: newName, ...(impact ? { impact, dataset: dataset ?? "示例数据" } : {}), ...(reasons ? { reasons } : {}) });
+  revisionMemo: async ({ format, reasons, reasonsByKey, ...source }) => {
+    const memo = memoOf(source, { ...(reasons ? { reasons } : {}), ...(reasonsByKey ? { reasonsByKey } : {}) });
+    if ("error" in memo) return memo;
     return { title: memo.title, data: format === "docx" ? await memoDocx(memo) : memoMarkdown(memo), changes: memo.changes.map((c) => c.change.text) };
+  },
+  memoPreview: (source) => {
+    const memo = memoOf(source, {});
+    if ("error" in memo) return memo;
+    return {
+      title: memo.title,
+      oldName: memo.oldName,
+      newName: memo.newName,
+      changes: memo.changes.map((c) => ({ key: changeKey(c.change), text: c.change.text, line: c.change.newRange?.start.line })),
+      impact: memoImpactLines(memo),
+    };
   },
 };
 
