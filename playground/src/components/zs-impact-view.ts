@@ -10,7 +10,7 @@ import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import type { EChartsType } from "echarts/core";
 import type { PlatformImpact } from "@zhunsheng/publish";
-import type { ImpactResult, Record_ } from "../protocol.ts";
+import type { ImpactResult, MemoSource, Record_ } from "../protocol.ts";
 import type { BuiltinRubric } from "../lib/library.ts";
 import type { PublishClient } from "../lib/workers.ts";
 import { drawBars } from "../lib/charts.ts";
@@ -18,7 +18,7 @@ import { rowsToCsv, writeXlsx } from "../lib/xlsx.ts";
 import { monaco } from "../monaco/monaco.ts";
 import { LANGUAGE_ID } from "../monaco/language.ts";
 import { download } from "../lib/download.ts";
-import type { MemoSource } from "../protocol.ts";
+import type { BasedOn } from "../lib/drafts.ts";
 import "./zs-revision-memo.ts";
 
 /** The 对照版本 choice that means "the rubric this draft is based on". */
@@ -34,7 +34,7 @@ export interface ImpactSource {
   /** The built-in version of this file, if it is one. */
   builtinPath: string | undefined;
   /** The rubric a next year's draft was made from: compared with by default. */
-  basedOn: { title: string; text: string } | undefined;
+  basedOn: BasedOn | undefined;
   dataset: string;
   records: () => Promise<Record_[]>;
 }

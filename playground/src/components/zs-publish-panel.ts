@@ -8,6 +8,7 @@ import { customElement, property, state } from "lit/decorators.js";
 import type { Range } from "@zhunsheng/core";
 import type { PublishCheck } from "@zhunsheng/publish";
 import type { PublishClient } from "../lib/workers.ts";
+import { download } from "../lib/download.ts";
 
 type Format = "docx" | "xlsx" | "html" | "md";
 
@@ -157,12 +158,7 @@ export class ZsPublishPanel extends LitElement {
         this.refusal = r.problems ?? [];
       } else {
         const f = FORMATS.find((x) => x.id === format)!;
-        const url = URL.createObjectURL(new Blob([r.data as BlobPart], { type: f.type }));
-        const a = document.createElement("a");
-        a.href = url;
-        a.download = `${r.title}.${format}`;
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(url), 1000);
+        download(`${r.title}.${format}`, r.data as BlobPart, f.type);
         this.note = `已导出「${r.title}.${format}」${r.rewritten > 0 ? `，按计分句改写了${r.rewritten}个指标的描述` : ""}${this.draft ? `，附${r.openProblems}个待解决的问题` : ""}`;
       }
     } catch (err) {
