@@ -2,30 +2,8 @@
  * Accessible (issue 12): axe-core, the standard accessibility engine, finds no violations on
  * the workbench's main views, and every control is reachable by keyboard.
  */
-import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Page } from "playwright-core";
-import { connectApp, newPage, openRubric, type App } from "./app.ts";
-
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-interface Violation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[]; failureSummary: string }[];
-}
-
-/** axe's violations (WCAG 2 A/AA and best practices) on the page as it is now, one line each. */
-async function violations(page: Page, view: string): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Violation[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
-    return r.violations;
-  });
-  return found.flatMap((v) => v.nodes.map((n) => `${view}: ${v.id} (${v.impact}) ${v.help} — ${n.target.join(" ")}`));
-}
+import { connectApp, newPage, openRubric, violations, type App } from "./app.ts";
 
 describe("accessibility", () => {
   let app: App;

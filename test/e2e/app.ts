@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { build, preview, type PreviewServer } from "vite";
 
@@ -140,4 +141,24 @@ export async function revealIndicator(page: Page, name: string): Promise<void> {
   await page.locator('zs-activity-bar button[aria-label="大纲"]').click();
   await page.locator("zs-outline button", { hasText: name }).first().click();
   await page.locator('zs-activity-bar button[aria-label="资源管理器"]').click();
+}
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+interface Violation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[]; failureSummary: string }[];
+}
+
+/** axe's violations (WCAG 2 A/AA and best practices) on the page as it is now, one line each. */
+export async function violations(page: Page, view: string): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Violation[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
+    return r.violations;
+  });
+  return found.flatMap((v) => v.nodes.map((n) => `${view}: ${v.id} (${v.impact}) ${v.help} — ${n.target.join(" ")}`));
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { analyze, parseDataFile } from "../../packages/core/src/index.ts";
 import { measureImpact, memoImpactLines, readDocx, revisionMemo } from "../../packages/publish/src/index.ts";
-import { connectApp, editorToken, newPage, openRubric, OUTPUT, revealIndicator, ROOT, totals, type App } from "./app.ts";
+import { connectApp, editorToken, newPage, openRubric, OUTPUT, revealIndicator, ROOT, totals, violations, type App } from "./app.ts";
 
 const HUNAN = "市州综合窗口平台";
 const HUNAN_PATH = `hunan/未注明年度/${HUNAN}.zs`;
@@ -79,6 +79,8 @@ describe("修订说明 in Chromium", () => {
     await field.press("Tab");
     await page.waitForTimeout(900);
     await page.screenshot({ path: `${OUTPUT}/memo-filled.png` });
+    // axe finds nothing on the open memo (each reason field labelled with its change's number)
+    expect(await violations(page, "修订说明")).toEqual([]);
 
     // reload: the draft and its reason are kept
     await page.reload();
