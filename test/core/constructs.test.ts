@@ -52,6 +52,12 @@ describe("1 conditions on scores", () => {
     const unknown = rubricText("  a：计数 次", "类别 甲 10分\n  指标 乙 10分\n    a 1次以上得10分", "认定条件\n  条件 丙 得分不低于5分");
     expect(codes(unknown)).toContain("ZS2012");
   });
+  it("「均在」 reads as 均 (「近三年产值均在10亿元以上」: every year must meet it)", () => {
+    const t = rubricText("  甲年：金额 亿元\n  乙年：金额 亿元", "", "认定条件\n  条件（一）甲年、乙年 均在10亿元以上");
+    expect(codes(t).filter((c) => c.startsWith("ZS1"))).toEqual([]);
+    expect(scoreOf(t, { 甲年: "10", 乙年: "12" }).eligible).toBe(true);
+    expect(scoreOf(t, { 甲年: "9.99", 乙年: "12" }).eligible).toBe(false);
+  });
   it("an indicator may share its name with an input; 得分 then reads the score", () => {
     const t = rubricText("  服务收入：金额 万元", "类别 甲 10分\n  指标 服务收入 10分\n    服务收入 100万元以上得10分", "认定条件\n  条件（一）服务收入 50万元以上\n  条件（二）服务收入 得分不低于10分");
     expect(codes(t).filter((c) => c.startsWith("ZS2003"))).toEqual([]);

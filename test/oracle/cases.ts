@@ -11,7 +11,25 @@ export function caseRecord(oracle: Oracle, c: CaseAst): Record<string, string> {
   const alternatives = new Set(oracle.chooseOneGroups.flat());
   const record: Record<string, string> = {};
   for (const i of oracle.entered) {
-    record[i.name.text] = alternatives.has(i.name.text) || i.type === "text" ? "" : i.kind === "evidence" || i.type === "yesno" ? "否" : i.type === "score" ? (i.low?.value ?? "0") : "0";
+    // §12: 取值型按最低的取值，清单型按「无」
+    record[i.name.text] =
+      alternatives.has(i.name.text) || i.type === "text"
+        ? ""
+        : i.kind === "evidence" || i.type === "yesno"
+          ? "否"
+          : i.type === "enum"
+            ? i.values[i.values.length - 1]!.text
+            : i.type === "list"
+              ? "无"
+              : i.type === "score"
+                ? (i.low?.value ?? "0")
+                : "0";
+  }
+  // §6.12 选项: the case fills in the option whose inputs it names (the first when it names none); the others stay empty
+  const named = new Set(c.inputs.map((v) => v.name.text));
+  for (const g of oracle.optionGroups) {
+    const pick = g.options.find((o) => o.own.some((n) => named.has(n))) ?? g.options[0]!;
+    for (const o of g.options) if (o !== pick) for (const n of o.own) record[n] = "";
   }
   for (const v of c.inputs) {
     const value = v.value;

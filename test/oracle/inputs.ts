@@ -32,7 +32,23 @@ function conditionValues(c: ConditionAst): Fraction[] {
 }
 
 function predicateThresholds(p: Predicate, out: Map<string, Fraction[]>): void {
-  if (p.kind === "compare") push(out, p.subject.text, conditionValues(p.condition));
+  switch (p.kind) {
+    case "compare":
+      // a score condition's subject is a category or indicator, not an input: no input to sweep
+      if (!p.score) push(out, p.subject.text, [...conditionValues(p.condition), ...p.overrides.flatMap((o) => conditionValues(o.condition))]);
+      break;
+    case "quantified":
+      if (!p.score) for (const s of p.subjects) push(out, s.text, conditionValues(p.condition));
+      break;
+    case "and":
+    case "or":
+      for (const o of p.operands) predicateThresholds(o, out);
+      break;
+    case "total":
+    case "flags":
+    case "is":
+      break;
+  }
 }
 
 function push(out: Map<string, Fraction[]>, name: string, values: Fraction[]): void {
@@ -52,6 +68,7 @@ export function thresholdsOf(oracle: Oracle): Map<string, Fraction[]> {
         const values: Fraction[] = [];
         for (let k = 0; k < rule.clauses.length; k++) {
           const c = rule.clauses[k]!;
+          if (c.kind === "award") for (const a of c.alternatives) push(out, a.subject.text, conditionValues(a.condition));
           if (c.kind === "award" && c.condition) {
             values.push(...conditionValues(c.condition));
             const next = rule.clauses[k + 1];
@@ -83,7 +100,11 @@ export function thresholdsOf(oracle: Oracle): Map<string, Fraction[]> {
     }
   }
   for (const v of ast.vetoes) predicateThresholds(v.predicate, out);
-  for (const c of ast.eligibility?.conditions ?? []) predicateThresholds(c.predicate, out);
+  for (const c of ast.eligibility?.conditions ?? []) {
+    predicateThresholds(c.predicate, out);
+    for (const a of c.alternatives) predicateThresholds(a.predicate, out);
+  }
+  for (const r of ast.eligibility?.relaxations ?? []) predicateThresholds(r.predicate, out);
   return out;
 }
 
@@ -125,6 +146,10 @@ export function neighbourhood(input: InputAst, t: Fraction): Fraction[] {
 /** Values to draw an input from when it is not the one being swept: around its thresholds, 0, its range ends, far above. */
 export function poolOf(input: InputAst, thresholds: Fraction[]): string[] {
   if (input.kind === "evidence" || input.type === "yesno") return ["是", "否"];
+  const labels = input.values.map((v) => v.text);
+  if (input.type === "enum") return labels;
+  // 清单: none, each level alone, each level twice, one of every level, the highest three times
+  if (input.type === "list") return ["无", ...labels, ...labels.map((l) => `${l}、${l}`), labels.join("、"), [labels[0], labels[0], labels[0]].join("、")];
   if (input.type === "text") return ["（示例）"];
   const [lo, hi] = bounds(input);
   const values: Fraction[] = [lo];
@@ -147,6 +172,8 @@ export class PlatformMaker {
   readonly thresholds: Map<string, Fraction[]>;
   readonly pools: Map<string, string[]>;
   private readonly alternatives: Set<string>;
+  /** Inputs of one 选项 each: filled only when their option is the chosen one. */
+  private readonly optionOwn: Set<string>;
   /** The crossings found (derived thresholds and grade boundaries), for coverage assertions. */
   readonly crossed = new Set<string>();
   /** Ten times the largest number in any pool: far enough for one input to move a ratio of two others across. */
@@ -164,6 +191,7 @@ export class PlatformMaker {
     this.thresholds = thresholdsOf(oracle);
     this.pools = new Map(oracle.entered.map((i) => [i.name.text, poolOf(i, this.thresholds.get(i.name.text) ?? [])]));
     this.alternatives = new Set(oracle.chooseOneGroups.flat());
+    this.optionOwn = new Set(oracle.optionGroups.flatMap((g) => g.options.flatMap((o) => o.own)));
     const numbers = [...this.pools.values()].flat().flatMap((v) => (dec_(v) ? [dec_(v)!] : []));
     this.far = mul(numbers.reduce((m, v) => max(m, v), frac(100n)), frac(10n));
   }
@@ -176,7 +204,18 @@ export class PlatformMaker {
       const chosen = pick(group, rnd);
       r[chosen] = pick(this.pools.get(chosen)!, rnd);
     }
+    for (const g of this.oracle.optionGroups) this.choose(r, g, pick(g.options, rnd).label, rnd);
     return r;
+  }
+
+  /** Fills in the own inputs of one option of `g` (keeping values already there) and empties the others'. */
+  private choose(r: Record_, g: Oracle["optionGroups"][number], label: string, rnd: () => number): void {
+    for (const o of g.options) {
+      for (const n of o.own) {
+        if (o.label !== label) r[n] = "";
+        else if (!r[n]) r[n] = pick(this.pools.get(n)!, rnd);
+      }
+    }
   }
 
   /** A random platform, or one of the bases (half the time, when there are bases). */
@@ -188,11 +227,20 @@ export class PlatformMaker {
   *sweep(rnd: () => number, perValue = 1): Generator_<Generated> {
     for (const input of this.oracle.entered) {
       const name = input.name.text;
-      const values = input.kind === "evidence" || input.type === "yesno" ? ["是", "否"] : (this.thresholds.get(name) ?? []).flatMap((t) => neighbourhood(input, t)).map(toDecimal);
+      const values =
+        input.kind === "evidence" || input.type === "yesno"
+          ? ["是", "否"]
+          : input.type === "enum" || input.type === "list"
+            ? this.pools.get(name)!
+            : (this.thresholds.get(name) ?? []).flatMap((t) => neighbourhood(input, t)).map(toDecimal);
       for (const v of new Set(values)) {
         for (let k = 0; k < perValue + this.bases.length; k++) {
           const r = k < perValue ? this.background(rnd) : { ...this.bases[k - perValue]! };
           if (this.alternatives.has(name)) for (const g of this.oracle.chooseOneGroups) if (g.includes(name)) for (const n of g) r[n] = "";
+          for (const g of this.oracle.optionGroups) {
+            const mine = g.options.find((o) => o.own.includes(name));
+            if (mine) this.choose(r, g, mine.label, rnd);
+          }
           r[name] = v;
           yield { record: r, why: `${name} = ${v}` };
         }
@@ -242,7 +290,7 @@ export class PlatformMaker {
           const after = side(next);
           if (before !== undefined && after !== undefined && before < 0 && after >= 0) {
             const input = this.oracle.entered.find((i) => i.name.text === n)!;
-            if (input.type === "yesno" || input.kind === "evidence") {
+            if (input.type === "yesno" || input.kind === "evidence" || input.type === "enum" || input.type === "list") {
               this.crossed.add(`总分越过 ${toDecimal(b)}`);
               yield { record: rec, why: `总分越过 ${toDecimal(b)}（${n} = 否）` };
               yield { record: next, why: `总分越过 ${toDecimal(b)}（${n} = 是）` };
@@ -264,6 +312,8 @@ export class PlatformMaker {
       const pool = this.pools.get(name)!;
       if (this.alternatives.has(name)) r[name] = "";
       else if (i.kind === "evidence" || i.type === "yesno") r[name] = favourable ? "是" : "否";
+      else if (i.type === "enum") r[name] = favourable ? pool[0]! : pool[pool.length - 1]!;
+      else if (i.type === "list") r[name] = favourable ? pool[pool.length - 1]! : "无";
       else if (i.type === "text") r[name] = pool[0]!;
       else {
         const sorted = [...pool].sort((a, b) => cmp(dec(a), dec(b)));
@@ -275,6 +325,8 @@ export class PlatformMaker {
       const pool = [...this.pools.get(group[0]!)!].sort((a, b) => cmp(dec(a), dec(b)));
       r[group[0]!] = favourable ? pool[pool.length - 1]! : pool[0]!;
     }
+    // 选项: the first option's own inputs (at their extreme, set above); the others empty
+    for (const g of this.oracle.optionGroups) for (const o of g.options.slice(1)) for (const n of o.own) r[n] = "";
     return r;
   }
 

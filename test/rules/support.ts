@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { analyze, type Analysis, type Input, type Rubric } from "@zhunsheng/core";
+import { analyze, optionInputs, type Analysis, type Input, type Rubric } from "@zhunsheng/core";
 
 export const root = new URL("../../", import.meta.url).pathname;
 export const rulesDir = join(root, "rules");
@@ -61,9 +61,17 @@ function bounds(input: Input): [number, number] {
 /** One valid value of an input, inside its declared range (two decimals at most). */
 export function valueArb(input: Input): fc.Arbitrary<string> {
   const [lo, hi] = bounds(input);
+  if (input.panel) {
+    // several experts' scores within the range (three at least, for 去掉最高分和最低分)
+    return fc.array(fc.integer({ min: Math.ceil(lo * 10), max: Math.floor(hi * 10) }), { minLength: 3, maxLength: 7 }).map((xs) => xs.map((n) => String(n / 10)).join("、"));
+  }
   switch (input.type) {
     case "yesno":
       return fc.constantFrom("是", "否");
+    case "enum":
+      return fc.constantFrom(...input.values);
+    case "list":
+      return fc.array(fc.constantFrom(...input.values), { maxLength: 6 }).map((xs) => (xs.length === 0 ? "无" : xs.join("、")));
     case "text":
       return fc.constant("");
     case "count":
@@ -77,15 +85,23 @@ export function valueArb(input: Input): fc.Arbitrary<string> {
   }
 }
 
-/** A random valid platform: every entered input filled; of a 选其一 group exactly one alternative. */
+/** A random valid platform: every entered input filled; of a 选其一 group exactly one alternative, of a 选项 indicator one option's own inputs. */
 export function recordArb(rubric: Rubric): fc.Arbitrary<Record<string, string>> {
   const entered = rubric.inputs.filter((i) => i.kind !== "derived");
-  const groups = rubric.indicators.flatMap((ind) => ind.rules.filter((r) => r.chooseOne).map((r) => r.subjects.map((s) => s.name)));
+  const groups = [
+    ...rubric.indicators.flatMap((ind) => ind.rules.filter((r) => r.chooseOne).map((r) => r.subjects.map((s) => [s.name]))),
+    ...rubric.indicators
+      .filter((ind) => ind.options.length > 0)
+      .map((ind) => {
+        const own = optionInputs(ind.groups, { inputs: rubric.inputByName });
+        return ind.options.map((o) => own.get(o) ?? []);
+      }),
+  ];
   const shape: Record<string, fc.Arbitrary<string>> = {};
   for (const i of entered) shape[i.name] = valueArb(i);
   return fc.tuple(fc.record(shape), fc.array(fc.nat(), { minLength: groups.length, maxLength: groups.length })).map(([rec, picks]) => {
     const out: Record<string, string> = { ...rec };
-    groups.forEach((g, k) => g.forEach((name, j) => j !== picks[k]! % g.length && delete out[name]));
+    groups.forEach((g, k) => g.forEach((names, j) => j !== picks[k]! % g.length && names.forEach((name) => delete out[name])));
     return out;
   });
 }
