@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
-import { compile, dataDigits, namesItself, parseDataFile, type Explanation, type Rubric } from "@zhunsheng/core";
+import { namesItself, parseDataFile, platformNameOf, type Explanation, type Scorer } from "@zhunsheng/core";
 import type { LanguageDocument } from "@zhunsheng/language-service";
 import { rulesFolderOf } from "./related-files.ts";
 
@@ -38,13 +38,11 @@ export interface ExplainResult {
   markdown: string;
 }
 
-function scorableRubric(doc: LanguageDocument): Rubric {
-  const errors = doc.analysis.diagnostics.filter((d) => d.severity === "error" && !d.code.startsWith("ZS4"));
-  if (!doc.analysis.rubric || errors.length > 0) {
-    const first = errors[0];
-    throw new CommandError(`评价体系有${errors.length}个错误，无法评分${first ? `（第${first.range.start.line}行：${first.message}）` : ""}`);
-  }
-  return doc.analysis.rubric;
+/** The core's one decision on whether the rubric can be scored, with its reason when it cannot. */
+function scorerOf(doc: LanguageDocument): Scorer {
+  const scoring = doc.analysis.scoring;
+  if (!scoring.scorable) throw new CommandError(scoring.reason);
+  return scoring.scorer;
 }
 
 function loadData(path: string) {
@@ -64,17 +62,16 @@ export function dataPath(rubricPath: string, given: string): string {
   return isAbsolute(given) ? given : resolve(dirname(rubricPath), given);
 }
 
-const nameOf = (record: Record<string, unknown>, i: number) => {
-  const n = record["名称"];
-  return typeof n === "string" && n !== "" ? n : `第${i + 1}个平台`;
-};
+/** The platform's name by the core's one rule (名称 / 平台名称 …), as `score` and `explain` of the CLI read it. */
+const nameOf = (record: Record<string, unknown>, i: number) => platformNameOf(record) ?? `第${i + 1}个平台`;
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 export function score(doc: LanguageDocument, rubricPath: string, data: string): ScoreResult {
-  const rubric = scorableRubric(doc);
+  // the analysis's compiled scorer: each record is read at the scale its own decimals need
+  const scorer = scorerOf(doc);
+  const rubric = scorer.rubric;
   const file = loadData(data);
-  const scorer = compile(rubric, { dataDigits: dataDigits(rubric, file.records) });
   const platforms = file.records.map((record, i): PlatformScore => {
     const v = scorer.score(record);
     return {
@@ -115,14 +112,13 @@ export function explanationMarkdown(e: Explanation, depth = 0): string {
 }
 
 export function explain(doc: LanguageDocument, data: string, platform: string): ExplainResult {
-  const rubric = scorableRubric(doc);
+  const scorer = scorerOf(doc);
   const file = loadData(data);
   const record = file.records.find((r, i) => nameOf(r, i) === platform);
   if (!record) {
     const near = file.records.map(nameOf).filter((n) => n.includes(platform) || platform.includes(n));
     throw new CommandError(`数据中没有名为「${platform}」的平台${near.length ? `，你是不是想找「${near.slice(0, 3).join("」「")}」？` : ""}`);
   }
-  const scorer = compile(rubric, { dataDigits: dataDigits(rubric, file.records) });
   return { platform, markdown: explanationMarkdown(scorer.explain(record)) };
 }
 

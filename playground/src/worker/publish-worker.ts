@@ -33,12 +33,11 @@ import { serveRpc, type Handlers } from "../lib/rpc.ts";
 
 const { vocabulary } = parseVocabulary(vocabularyJson);
 
-/** A usable model: bound, without errors other than failing cases (ZS4xxx). */
+/** A usable model: the core's one decision on whether a rubric can be scored (errors other than failing cases refuse it). */
 function bind(text: string, file: string): { rubric: Rubric | undefined; error: string | undefined } {
   const a = analyze(text, file);
-  const errors = a.diagnostics.filter((d) => d.severity === "error" && !d.code.startsWith("ZS4"));
-  if (!a.rubric || errors.length > 0) return { rubric: undefined, error: `「${file}」有${errors.length}个错误，改正后才能比较：第${errors[0]?.range.start.line ?? 1}行 ${errors[0]?.message ?? ""}` };
-  return { rubric: a.rubric, error: undefined };
+  if (!a.scoring.scorable) return { rubric: undefined, error: `「${file}」${a.scoring.reason}，改正后才能比较` };
+  return { rubric: a.scoring.scorer.rubric, error: undefined };
 }
 
 /** The 修订说明 of two versions, with the impact on the dataset when one is given (one path for preview and export). */
