@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze, compareScaledStrings, compile, type Rubric } from "./props-support.ts";
-import { recordArb } from "./arbitraries.ts";
+import { boundaryRecordArb, recordArb } from "./arbitraries.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 function files(dir: string): string[] {
@@ -65,6 +65,24 @@ describe.each(rubrics.map((r) => [r.file, r.analysis.rubric] as const))("%s", (_
       }),
       { numRuns: 200 },
     );
+  });
+  it("the generated function and the explaining closures agree at every boundary (rule and condition thresholds, ±1 unit, ±0.01, ±0.000001) and on refused cells", () => {
+    let atBoundary = 0;
+    fc.assert(
+      fc.property(boundaryRecordArb(rubric, scorer), (rec) => {
+        const v = scorer.score(rec);
+        // totals, categories, indicators, grade, veto, eligibility and relaxations, errors: the whole verdict
+        expect(v).toEqual(scorer.referenceScore(rec));
+        const x = scorer.explain(rec);
+        if (v.errors.length === 0) {
+          atBoundary++;
+          expect(x.score).toBe(v.total);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // not vacuous: a good share of the records is valid and scored (random ratios of derived inputs are often out of range)
+    expect(atBoundary).toBeGreaterThan(30);
   });
   it("results do not depend on the scale: a larger scale, or a scale grown by an earlier record, gives the same verdict", () => {
     // a record whose value carries six decimals makes the scorer compile a larger scale lazily
