@@ -260,26 +260,49 @@ function bandText(i: { lo?: { value: string; closed: boolean } | undefined; hi?:
   return lo + hi;
 }
 
+/** What every case of a rubric shares: its inputs' defaults, the 选其一 rule of each alternative, each 选项's own inputs (made once per rubric). */
+interface CaseShape {
+  defaults: Record<string, unknown>;
+  chooseRuleOf: Map<Input, Rule>;
+  options: { indicator: Indicator; own: Map<string, string[]> }[];
+}
+
+const caseShapes = new WeakMap<Rubric, CaseShape>();
+
+function caseShape(rubric: Rubric): CaseShape {
+  let shape = caseShapes.get(rubric);
+  if (shape) return shape;
+  const defaults: Record<string, unknown> = {};
+  for (const input of rubric.inputs) {
+    if (input.kind === "derived" || input.type === "text") continue;
+    // inputs a case does not name: 0 / 否, the lowest value of a 取值, no items of a 清单
+    defaults[input.name] =
+      input.type === "yesno" ? "否" : input.type === "enum" ? input.values[input.values.length - 1]! : input.type === "list" ? "无" : input.min !== undefined && Number(input.min) > 0 ? input.min : "0";
+  }
+  const chooseRuleOf = new Map<Input, Rule>();
+  for (const ind of rubric.indicators)
+    for (const r of ind.rules) {
+      if (!r.chooseOne) continue;
+      for (const s of r.subjects.slice(1)) delete defaults[s.name];
+      for (const s of r.subjects) if (!chooseRuleOf.has(s)) chooseRuleOf.set(s, r);
+    }
+  const options = rubric.indicators.filter((x) => x.options.length > 0).map((indicator) => ({ indicator, own: optionInputs(indicator.groups, { inputs: rubric.inputByName }) }));
+  shape = { defaults, chooseRuleOf, options };
+  caseShapes.set(rubric, shape);
+  return shape;
+}
+
 /**
  * The record a 用例 describes: every entered input at its lowest value (0／否) unless the case
  * gives it; `unknown` lists the case's inputs that are not declared. The workbench runs a case
  * (its explanation) from the same record the checker scores.
  */
 export function caseRecord(rubric: Rubric, c: CaseAst): { record: Record<string, unknown>; unknown: CaseAst["inputs"] } {
-  const record: Record<string, unknown> = {};
-  for (const input of rubric.inputs) {
-    if (input.kind === "derived" || input.type === "text") continue;
-    // inputs a case does not name: 0 / 否, the lowest value of a 取值, no items of a 清单
-    record[input.name] =
-      input.type === "yesno" ? "否" : input.type === "enum" ? input.values[input.values.length - 1]! : input.type === "list" ? "无" : input.min !== undefined && Number(input.min) > 0 ? input.min : "0";
-  }
-  for (const r of rubric.indicators.flatMap((i) => i.rules).filter((r) => r.chooseOne)) {
-    for (const s of r.subjects.slice(1)) delete record[s.name];
-  }
+  const shape = caseShape(rubric);
+  const record: Record<string, unknown> = { ...shape.defaults };
   // 选项: a case fills in the option whose inputs it names (the first option when it names none)
-  for (const ind of rubric.indicators.filter((x) => x.options.length > 0)) {
-    const own = optionInputs(ind.groups, { inputs: rubric.inputByName });
-    const named = new Set(c.inputs.map((i) => i.name.text));
+  const named = new Set(c.inputs.map((i) => i.name.text));
+  for (const { indicator: ind, own } of shape.options) {
     const pick = ind.options.find((o) => (own.get(o) ?? []).some((n) => named.has(n))) ?? ind.options[0];
     for (const o of ind.options) if (o !== pick) for (const n of own.get(o) ?? []) delete record[n];
   }
@@ -290,7 +313,7 @@ export function caseRecord(rubric: Rubric, c: CaseAst): { record: Record<string,
       unknown.push(i);
       continue;
     }
-    const chooseRule = rubric.indicators.flatMap((x) => x.rules).find((r) => r.chooseOne && r.subjects.includes(input));
+    const chooseRule = shape.chooseRuleOf.get(input);
     if (chooseRule) for (const s of chooseRule.subjects) delete record[s.name];
     record[i.name.text] = typeof i.value === "boolean" ? (i.value ? "是" : "否") : "value" in i.value ? i.value.value : i.value.text;
   }
