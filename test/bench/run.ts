@@ -6,13 +6,20 @@
  *  3. end to end: the built `zhunsheng score` on a 1,000,000-row CSV against a hand-written
  *     reader + scorer + JSON writer (test/bench/score-e2e.ts): rows/s, ratio, peak RSS;
  *  4. the service: a batch of 100,000 platforms posted to `zhunsheng serve` (test/bench/serve-batch.ts):
- *     records/s and the server's peak RSS.
+ *     records/s and the server's peak RSS;
+ *  5. the front end's scaling: parse + check of the national norm copied 100× against 10×
+ *     (test/bench/front-end-scaling.ts), target ≤ 12×.
+ * BENCH_QUICK=1 runs every row small and once or twice (to see that the bench works, not for figures).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { analyze, compile } from "../../packages/core/src/index.ts";
 import { benchScoreEndToEnd } from "./score-e2e.ts";
 import { benchServeBatch } from "./serve-batch.ts";
+import { benchFrontEndScaling } from "./front-end-scaling.ts";
+
+const QUICK = Boolean(process.env["BENCH_QUICK"]);
+if (QUICK) console.log("BENCH_QUICK: small sizes and few rounds — checks that every row runs; the figures are not the benchmark's");
 
 const root = new URL("../../rules/", import.meta.url).pathname;
 const files = (dir: string): string[] =>
@@ -29,14 +36,16 @@ const median = (xs: number[]) => {
 // ---- 1. parse + check ----------------------------------------------------------------------
 const sources = files(root).map((f) => readFileSync(f, "utf8"));
 const totalChars = sources.reduce((s, t) => s + t.length, 0);
-for (let i = 0; i < 40; i++) for (const s of sources) analyze(s); // the JIT settles after ~40 rounds here
+const WARM = QUICK ? 3 : 40;
+const ROUNDS = QUICK ? 3 : 30;
+for (let i = 0; i < WARM; i++) for (const s of sources) analyze(s); // the JIT settles after ~40 rounds here
 const checkTimes: number[] = [];
-for (let i = 0; i < 30; i++) {
+for (let i = 0; i < ROUNDS; i++) {
   const t0 = performance.now();
   for (const s of sources) analyze(s);
   checkTimes.push(performance.now() - t0);
 }
-console.log(`parse+check: ${sources.length} rubrics, ${totalChars} characters — median ${median(checkTimes).toFixed(2)} ms (after 40 warm-up rounds, median of 30; target < 50 ms)`);
+console.log(`parse+check: ${sources.length} rubrics, ${totalChars} characters — median ${median(checkTimes).toFixed(2)} ms (after ${WARM} warm-up rounds, median of ${ROUNDS}; target < 50 ms)`);
 
 // ---- 2. scoring ----------------------------------------------------------------------------
 // The largest rubric of the library: the national norm (5 categories, 17 weighted indicators,
@@ -111,7 +120,7 @@ for (let i = 0; i < DISTINCT; i++) {
   if (Math.abs(a - b) > 1e-9) throw new Error(`record ${i}: compiled ${a}, hand-written ${b}`);
 }
 
-const N = 1_000_000;
+const N = QUICK ? 100_000 : 1_000_000;
 function timeCompiled(): number {
   let sink = 0;
   const t0 = performance.now();
@@ -135,20 +144,26 @@ timeCompiled();
 timeHand();
 const compiled: number[] = [];
 const hand: number[] = [];
-for (let i = 0; i < 7; i++) {
+const SCORE_ROUNDS = QUICK ? 1 : 7;
+for (let i = 0; i < SCORE_ROUNDS; i++) {
   compiled.push(timeCompiled());
   hand.push(timeHand());
 }
 const rate = (ms: number) => Math.round(N / (ms / 1000)).toLocaleString("en");
 const c = median(compiled);
 const h = median(hand);
-console.log(`scoring ${N.toLocaleString("en")} records with the national norm (${rubric.indicators.length} weighted indicators; ${DISTINCT.toLocaleString("en")} distinct generated records, each checked equal first), median of 7:`);
+console.log(`scoring ${N.toLocaleString("en")} records with the national norm (${rubric.indicators.length} weighted indicators; ${DISTINCT.toLocaleString("en")} distinct generated records, each checked equal first), median of ${SCORE_ROUNDS}:`);
 console.log(`  compiled rubric (exact scaled integers): ${c.toFixed(0)} ms, ${rate(c)} records/s`);
 console.log(`  hand-written TS (binary floats):         ${h.toFixed(0)} ms, ${rate(h)} records/s`);
 console.log(`  ratio compiled/hand-written speed: ${(h / c).toFixed(2)} (target ≥ 0.5)`);
 
 // ---- 3. end to end: zhunsheng score as a process ------------------------------------------
-benchScoreEndToEnd();
+if (QUICK) benchScoreEndToEnd(Number(process.env["ZS_BENCH_ROWS"] ?? 20_000), 1);
+else benchScoreEndToEnd();
 
 // ---- 4. the scoring service ----------------------------------------------------------------
-await benchServeBatch();
+if (QUICK) await benchServeBatch(Number(process.env["ZS_BENCH_BATCH"] ?? 5_000), 1);
+else await benchServeBatch();
+
+// ---- 5. the front end's scaling ------------------------------------------------------------
+benchFrontEndScaling();

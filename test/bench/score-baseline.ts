@@ -117,14 +117,14 @@ function main(path: string): void {
       return v === "是" ? 1 : v === "否" ? 0 : Number(v);
     };
     const categories: { name: string; kind: string; score: string; max: string }[] = [];
-    const indicators: { path: string; score: string; max: string; weight: string }[] = [];
+    const indicators: { path: string; name: string; category: string; score: string; max: string; weight: string }[] = [];
     let total = 0;
     for (const [category, max, list] of RUBRIC) {
       let subtotal = 0;
       for (const [name, weight, score] of list) {
         const s = score(r);
         subtotal += Number(weight) * s;
-        indicators.push({ path: `${category}/${name}`, score: String(s), max: "100", weight });
+        indicators.push({ path: `${category}/${name}`, name, category, score: String(s), max: "100", weight });
       }
       total += subtotal;
       categories.push({ name: category, kind: "category", score: decimal(subtotal), max });

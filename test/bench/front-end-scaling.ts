@@ -1,0 +1,87 @@
+/**
+ * Bench row (issue 8): the front end is linear — parse + check of a rubric 100× the national norm
+ * costs at most 12× the 10× one. The large rubrics are the national norm's inputs and categories
+ * copied with every declared name renamed (through the binder's name table, so every use follows
+ * its declaration); the header, grades, vetoes and cases are kept once.
+ */
+import { readFileSync } from "node:fs";
+import { analyze } from "../../packages/core/src/index.ts";
+import { median } from "./process.ts";
+
+const NATIONAL = new URL("../../rules/national/2024/中小企业公共服务规范评价指标.zs", import.meta.url);
+
+const HAN = "甲乙丙丁戊己庚辛壬癸";
+/** A name suffix per copy: 副乙丙 for copy 12 (no digits: names are Han text). */
+const suffix = (k: number) => (k === 0 ? "" : `副${String(k).replace(/\d/g, (d) => HAN[Number(d)]!)}`);
+
+/** The national norm with its inputs and categories present `copies` times. */
+export function scaledNational(copies: number): string {
+  const text = readFileSync(NATIONAL, "utf8");
+  const a = analyze(text);
+  const lines = text.split("\n");
+  const offsetOfLine = (prefix: string) => {
+    const i = lines.findIndex((l) => l.startsWith(prefix));
+    if (i < 0) throw new Error(`the national norm has no line starting 「${prefix}」`);
+    return lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
+  };
+  const inputsStart = offsetOfLine("输入");
+  const inputsEnd = offsetOfLine("材料");
+  const categoriesStart = offsetOfLine("类别");
+  const categoriesEnd = offsetOfLine("等级");
+  /** A span of the text with every name occurring in it renamed for copy k. */
+  const copy = (start: number, end: number, k: number) => {
+    if (k === 0) return text.slice(start, end);
+    let out = "";
+    let at = start;
+    for (const o of a.names) {
+      const s = o.range.start.offset;
+      const e = o.range.end.offset;
+      if (s < start || e > end) continue;
+      const written = text.slice(s, e);
+      out += text.slice(at, s) + (written.endsWith("」") ? `${written.slice(0, -1)}${suffix(k)}」` : `${written}${suffix(k)}`);
+      at = e;
+    }
+    return out + text.slice(at, end);
+  };
+  const parts = [text.slice(0, inputsStart)];
+  // each section's heading once (输入, 材料), then each copy's declarations under it
+  const afterLine = (offset: number) => text.indexOf("\n", offset) + 1;
+  parts.push(text.slice(inputsStart, afterLine(inputsStart)));
+  for (let k = 0; k < copies; k++) parts.push(copy(afterLine(inputsStart), inputsEnd, k));
+  parts.push(text.slice(inputsEnd, afterLine(inputsEnd)));
+  for (let k = 0; k < copies; k++) parts.push(copy(afterLine(inputsEnd), categoriesStart, k));
+  for (let k = 0; k < copies; k++) parts.push(copy(categoriesStart, categoriesEnd, k));
+  parts.push(text.slice(categoriesEnd));
+  return parts.join("");
+}
+
+/** Median parse + check time of the 10× and the 100× rubric, and their ratio. */
+export function benchFrontEndScaling(rounds = Number(process.env["BENCH_QUICK"] ? 3 : 7)): void {
+  const small = scaledNational(10);
+  const large = scaledNational(100);
+  for (const [name, t] of [["10×", small], ["100×", large]] as const) {
+    const a = analyze(t);
+    // the copies must bind: a syntax or name error would skip the checker and flatter the ratio
+    const broken = a.diagnostics.filter((d) => d.severity === "error" && (d.code.startsWith("ZS1") || d.code.startsWith("ZS2")));
+    if (broken.length > 0) throw new Error(`the ${name} national rubric does not bind: ${broken[0]!.code} ${broken[0]!.message}`);
+  }
+  // wall time and the process's CPU time: on a shared machine the CPU time is the steadier of the two
+  const time = (t: string) => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    analyze(t);
+    const c = process.cpuUsage(c0);
+    return { wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 };
+  };
+  time(small);
+  const smallRuns: { wall: number; cpu: number }[] = [];
+  const largeRuns: { wall: number; cpu: number }[] = [];
+  for (let i = 0; i < rounds; i++) {
+    smallRuns.push(time(small));
+    largeRuns.push(time(large));
+  }
+  const m = (runs: { wall: number; cpu: number }[], k: "wall" | "cpu") => median(runs.map((r) => r[k]));
+  console.log(`front end scaling: parse + check of the national norm copied 10× (${(small.length / 1000).toFixed(0)}k characters) and 100× (${(large.length / 1000).toFixed(0)}k characters), median of ${rounds}:`);
+  console.log(`  wall: 10× ${m(smallRuns, "wall").toFixed(0)} ms, 100× ${m(largeRuns, "wall").toFixed(0)} ms, ratio ${(m(largeRuns, "wall") / m(smallRuns, "wall")).toFixed(1)}`);
+  console.log(`  CPU:  10× ${m(smallRuns, "cpu").toFixed(0)} ms, 100× ${m(largeRuns, "cpu").toFixed(0)} ms, ratio 100×/10× ${(m(largeRuns, "cpu") / m(smallRuns, "cpu")).toFixed(1)} (target ≤ 12, linear = 10)`);
+}
