@@ -71,6 +71,24 @@ export interface CaseResult {
   failures: number;
 }
 
+/**
+ * The dataset checked against the rubric it goes with (the core's reader decides each cell):
+ * what the 数据表 grid and 问题 show.
+ */
+export interface DataCheck {
+  dataset: string;
+  /** The grid's columns: the platform's name, the rubric's entered inputs, then columns that match none. */
+  columns: string[];
+  platformColumn: string | undefined;
+  /** Columns of the data that match no input of the rubric. */
+  unmatched: string[];
+  /** Entered inputs that no column of the data gives. */
+  missing: string[];
+  /** Values that cannot be read (the first 500), by row index and input. */
+  cells: { row: number; field: string; message: string; platform: string }[];
+  cellCount: number;
+}
+
 /** What the worker pushes after each change of a document. */
 export interface AnalysisResult {
   uri: string;
@@ -93,6 +111,8 @@ export interface AnalysisResult {
   failure: string | undefined;
   /** The file's 用例 with their results (the checker's, on this text). */
   cases: CaseResult[];
+  /** The dataset checked against the last scorable text. */
+  dataCheck?: DataCheck | undefined;
 }
 
 /** A platform's explanation with the published sentences it applies (Catala's explanations linked to the article). */

@@ -159,6 +159,9 @@ describe("workbench in Chromium", () => {
     await page.locator("zs-command-palette input").fill("分享");
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.keyboard.press("Enter");
+    // the dialog says what the link carries and how long it is before copying
+    await page.locator("zs-share-dialog .size").waitFor();
+    await page.locator("zs-share-dialog button.primary").click();
     await expect.poll(() => page.locator("zs-status-bar .message").textContent()).toContain("分享链接已复制");
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toMatch(/#share=/);

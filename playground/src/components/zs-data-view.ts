@@ -13,6 +13,8 @@ export class ZsDataView extends LitElement {
   @property({ attribute: false }) fields: Scores["fields"] = [];
   @property({ attribute: false }) records: Record_[] = [];
   @property({ type: Number }) selected = 0;
+  /** A shared dataset: shown, not edited, until saved as a draft. */
+  @property({ type: Boolean }) readOnly = false;
 
   static override styles = css`
     :host { display: block; font-size: 13px; }
@@ -61,10 +63,11 @@ export class ZsDataView extends LitElement {
                   (f) => html`<label>
                     <span class="name">${f.name}${f.unit ? `（${f.unit}）` : ""}</span>
                     ${f.type === "yesno"
-                      ? html`<select @change=${(e: Event) => this.edit(f.name, (e.target as HTMLSelectElement).value)}>
+                      ? html`<select ?disabled=${this.readOnly} @change=${(e: Event) => this.edit(f.name, (e.target as HTMLSelectElement).value)}>
                           ${["是", "否"].map((v) => html`<option ?selected=${String(rec[f.name] ?? "否") === v} .value=${v}>${v}</option>`)}
                         </select>`
                       : html`<input
+                          ?readonly=${this.readOnly}
                           .value=${String(rec[f.name] ?? "")}
                           inputmode=${f.type === "text" ? "text" : "decimal"}
                           @change=${(e: Event) => this.edit(f.name, (e.target as HTMLInputElement).value)}

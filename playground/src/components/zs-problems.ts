@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import type { Diagnostic, Range } from "@zhunsheng/core";
-import { countProblems, type ProblemFilter, type ProblemGroup, type ProblemLevel } from "../state/problems.ts";
+import { countProblems, type DataFix, type DataProblem, type ProblemFilter, type ProblemGroup, type ProblemLevel } from "../state/problems.ts";
 
 const ICON = { error: "✖", warning: "⚠", info: "ℹ", hint: "ℹ" } as const;
 const LABEL = { error: "错误", warning: "警告", info: "信息", hint: "提示" } as const;
@@ -39,14 +39,18 @@ export class ZsProblems extends LitElement {
     .code, .pos { color: var(--zs-muted); white-space: nowrap; }
     .empty { padding: 8px 12px; color: var(--zs-muted); }
     .failure { padding: 4px 12px 4px 24px; color: var(--zs-error); font-weight: 600; }
+    .fixes { display: inline-flex; gap: 4px; flex-wrap: wrap; }
+    button.fix { font: inherit; font-size: 12px; padding: 0 6px; border: 1px solid var(--zs-accent); color: var(--zs-accent); background: #fff; border-radius: 2px; cursor: pointer; }
   `;
 
   override render() {
     const counts = countProblems(this.groups);
     const shown = (d: Diagnostic) => this.filter[d.severity === "hint" ? "info" : d.severity];
     const failed = this.groups.some((g) => g.failure);
-    const visible = this.groups.map((g) => ({ ...g, diagnostics: g.diagnostics.filter(shown) })).filter((g) => g.failure || g.diagnostics.length > 0);
-    const hidden = counts.total - visible.reduce((n, g) => n + g.diagnostics.length, 0);
+    const visible = this.groups
+      .map((g) => ({ ...g, diagnostics: g.diagnostics.filter(shown), data: g.data.filter((d) => this.filter[d.severity]) }))
+      .filter((g) => g.failure || g.diagnostics.length > 0 || g.data.length > 0);
+    const hidden = counts.total - visible.reduce((n, g) => n + g.diagnostics.length + g.data.length, 0);
     return html`
       <div class="toolbar" role="toolbar" aria-label="按严重程度筛选">
         ${LEVELS.map(
@@ -58,7 +62,7 @@ export class ZsProblems extends LitElement {
         ? html`<div class="empty">${counts.total === 0 && !failed ? "没有发现问题。" : "没有符合筛选条件的问题。"}</div>`
         : visible.map(
             (g) => html`<section aria-label=${g.title}>
-              <h2><span>${g.title}</span><span class="count">${g.failure ? "分析没有完成" : `${g.diagnostics.length} 条`}</span></h2>
+              <h2><span>${g.title}</span><span class="count">${g.failure ? "分析没有完成" : `${g.diagnostics.length + g.data.length} 条`}</span></h2>
               ${g.failure ? html`<div class="failure" role="alert">✖ ${g.failure}</div>` : nothing}
               <ul role="listbox" aria-label=${`${g.title} 的问题`}>
                 ${g.diagnostics.map(
@@ -78,10 +82,43 @@ export class ZsProblems extends LitElement {
                     <span class="pos">[行 ${d.range.start.line}，列 ${d.range.start.column}]</span>
                   </li>`,
                 )}
+                ${g.data.map((d) => this.renderData(g.uri, d))}
               </ul>
             </section>`,
           )}
     `;
+  }
+
+  /** A data problem: its message, and its quick fixes as buttons (map the column, add the input, ignore the column). */
+  private renderData(uri: string, d: DataProblem) {
+    const label = (f: DataFix) => (f.kind === "map" ? `映射：「${f.column}」→「${f.input}」` : f.kind === "add" ? `添加输入「${f.column}」` : "忽略此列");
+    return html`<li
+      role="option"
+      aria-selected="false"
+      tabindex="0"
+      class="problem data"
+      data-code=${d.code}
+      data-severity=${d.severity}
+      @click=${() => this.showCell(uri, d)}
+      @keydown=${(e: KeyboardEvent) => e.key === "Enter" && e.target === e.currentTarget && this.showCell(uri, d)}
+    >
+      <span class=${d.severity} aria-label=${LABEL[d.severity]}>${ICON[d.severity]}</span>
+      <span class="message">${d.message}</span>
+      ${d.fixes.length > 0
+        ? html`<span class="fixes">${d.fixes.map(
+            (f) => html`<button class="fix" data-fix=${f.kind} @click=${(e: Event) => {
+              e.stopPropagation();
+              this.dispatchEvent(new CustomEvent("data-fix", { detail: { uri, fix: f }, bubbles: true, composed: true }));
+            }}>${label(f)}</button>`,
+          )}</span>`
+        : nothing}
+      <span class="code">${d.code}</span>
+      <span class="pos">数据</span>
+    </li>`;
+  }
+
+  private showCell(uri: string, d: DataProblem) {
+    this.dispatchEvent(new CustomEvent("data-reveal", { detail: { uri, cell: d.cell }, bubbles: true, composed: true }));
   }
 
   private toggle(level: ProblemLevel) {

@@ -13,7 +13,9 @@ import { Workbench } from "../state/workbench.ts";
 import { activeAnalysis, activeDoc, type Doc, type Panel, type SideView } from "../state/workbench-state.ts";
 import { chooseDataset, datasetsOf, editRecord, exportScores, exportTemplate, openFiles, pickFiles } from "../state/data.ts";
 import { bindEditorKeys, COMMANDS, handleWindowKey, runCommand } from "../state/commands.ts";
-import { countProblems, problemGroups, type ProblemFilter, type ProblemGroup } from "../state/problems.ts";
+import { countProblems, problemGroups, type DataFix, type ProblemFilter, type ProblemGroup } from "../state/problems.ts";
+import { activeCheck, addInput, editCells, ignoreColumn, keepDatasets, mapColumn, pasteBlock, redoData, undoData } from "../state/datasets.ts";
+import type { GridCells } from "./zs-data-grid.ts";
 import type { ZsEditor } from "./zs-editor.ts";
 import "./zs-activity-bar.ts";
 import "./zs-explorer.ts";
@@ -23,6 +25,7 @@ import "./zs-tabs.ts";
 import "./zs-breadcrumbs.ts";
 import "./zs-editor.ts";
 import "./zs-score-table.ts";
+import "./zs-data-grid.ts";
 import "./zs-explanation.ts";
 import "./zs-problems.ts";
 import "./zs-status-bar.ts";
@@ -30,12 +33,20 @@ import "./zs-command-palette.ts";
 import "./zs-diff-dialog.ts";
 import "./zs-sash.ts";
 import "./zs-new-rubric.ts";
+import "./zs-share-dialog.ts";
+import { copyShare, prepareShare } from "../state/share.ts";
 import { createRubric, newNextYearDraft, type NewRubricFields } from "../state/lineage.ts";
 
 @customElement("zs-workbench")
 export class ZsWorkbench extends LitElement {
   readonly wb = new Workbench();
   readonly #store = new StoreController(this, this.wb.store);
+
+  constructor() {
+    super();
+    // datasets are kept in IndexedDB from the first document on
+    keepDatasets(this.wb);
+  }
   #curveLoaded = false;
   #renderedAnalysis: AnalysisResult | undefined;
   #groups: ProblemGroup[] = [];
@@ -98,6 +109,18 @@ export class ZsWorkbench extends LitElement {
     if (el) this.wb.attachEditor(el, (ed) => bindEditorKeys(this.wb, ed));
   }
 
+  private showDataCell(uri: string, cell: { row: number; field: string } | undefined) {
+    if (uri !== this.wb.state.active) this.wb.activate(uri);
+    this.wb.store.set({ panel: "data", gridFocus: cell && { ...cell } });
+  }
+
+  private async applyDataFix(uri: string, fix: DataFix) {
+    if (uri !== this.wb.state.active) this.wb.activate(uri);
+    if (fix.kind === "map") await mapColumn(this.wb, fix.column, fix.input);
+    else if (fix.kind === "add") addInput(this.wb, fix.column);
+    else ignoreColumn(this.wb, fix.column);
+  }
+
   // ---- render --------------------------------------------------------------------------------
 
   override render() {
@@ -110,6 +133,7 @@ export class ZsWorkbench extends LitElement {
     const stale = a?.stale ?? false;
     const panels: { id: Panel; label: string }[] = [
       { id: "scores", label: "评分" },
+      { id: "data", label: "数据表" },
       { id: "explain", label: "说明" },
       { id: "curve", label: "曲线" },
       { id: "problems", label: `问题${counts.total > 0 ? ` ${counts.total}` : ""}` },
@@ -162,7 +186,7 @@ export class ZsWorkbench extends LitElement {
               @tab-close=${(e: CustomEvent<string>) => wb.closeTab(e.detail)}
             ></zs-tabs>
             ${doc?.readOnly
-              ? html`<div class="banner" role="status">只读：这是分享链接中的评价体系，保存为草稿后才能编辑。<button @click=${() => void wb.saveShared(doc)}>保存为草稿</button></div>`
+              ? html`<div class="banner" role="status">只读：这是分享链接中的评价体系${doc.imported.size > 0 ? `和数据集「${doc.dataset}」` : ""}，保存为草稿后才能编辑。<button @click=${() => void wb.saveShared(doc)}>保存为草稿</button></div>`
               : nothing}
             <zs-breadcrumbs .file=${doc?.title ?? ""} .symbols=${a?.symbols ?? []} .offset=${s.cursor.offset} @reveal=${(e: CustomEvent<Range>) => wb.reveal(e.detail)}></zs-breadcrumbs>
             <zs-editor
@@ -208,6 +232,12 @@ export class ZsWorkbench extends LitElement {
         @close-dialog=${() => wb.store.set({ newRubricOpen: false })}
         @import-table=${() => wb.store.set({ newRubricOpen: false, side: "publish" })}
       ></zs-new-rubric>
+      <zs-share-dialog
+        .link=${s.share}
+        @share-data=${(e: CustomEvent<boolean>) => prepareShare(wb, e.detail)}
+        @share-copy=${() => void copyShare(wb)}
+        @share-close=${() => wb.store.set({ share: undefined })}
+      ></zs-share-dialog>
       <zs-command-palette .commands=${COMMANDS} .open=${s.paletteOpen} @palette-close=${() => wb.store.set({ paletteOpen: false })} @run-command=${(e: CustomEvent<string>) => void runCommand(wb, e.detail)}></zs-command-palette>
       ${s.comparing && doc?.builtin
         ? html`<zs-diff-dialog
@@ -264,7 +294,8 @@ export class ZsWorkbench extends LitElement {
           @export-scores=${(e: CustomEvent<"csv" | "xlsx">) => void exportScores(wb, e.detail)}
           @export-template=${() => exportTemplate(wb)}
           @platform-select=${(e: CustomEvent<number>) => void wb.loadExplanation(e.detail, false)}
-          @record-edit=${(e: CustomEvent<{ index: number; field: string; value: string }>) => void editRecord(wb, e.detail.index, e.detail.field, e.detail.value)}
+          ?readOnly=${doc?.readOnly ?? false}
+          @record-edit=${(e: CustomEvent<{ index: number; field: string; value: string }>) => (doc?.readOnly ? wb.flash("只读：保存为草稿后才能修改数据") : void editRecord(wb, e.detail.index, e.detail.field, e.detail.value))}
         ></zs-data-view>`;
       case "compare":
       case "impact":
@@ -318,6 +349,27 @@ export class ZsWorkbench extends LitElement {
           @platform-select=${(e: CustomEvent<number>) => void wb.loadExplanation(e.detail)}
           @view-change=${(e: CustomEvent<{ sort: ScoreSort; start: number; count: number }>) => void wb.viewScores(e.detail.sort, e.detail.start, e.detail.count)}
         ></zs-score-table>`;
+      case "data": {
+        const doc = activeDoc(s);
+        const check = activeCheck(wb);
+        const fields = a?.scores?.fields ?? [];
+        const history = doc ? s.dataHistory.get(doc.uri) : undefined;
+        return html`<zs-data-grid
+          .records=${s.records}
+          .columns=${check?.columns ?? fields.map((f) => f.name)}
+          .fields=${fields}
+          .check=${check}
+          .datasetName=${doc?.dataset ?? ""}
+          ?readOnly=${doc?.readOnly ?? true}
+          ?canUndo=${(history?.undo.length ?? 0) > 0}
+          ?canRedo=${(history?.redo.length ?? 0) > 0}
+          .focusCell=${s.gridFocus}
+          @cells-edit=${(e: CustomEvent<GridCells>) => void editCells(wb, e.detail.label, e.detail.cells)}
+          @grid-paste=${(e: CustomEvent<{ row: number; column: number; text: string }>) => void pasteBlock(wb, e.detail, check?.columns ?? fields.map((f) => f.name), e.detail.text)}
+          @data-undo=${() => void undoData(wb)}
+          @data-redo=${() => void redoData(wb)}
+        ></zs-data-grid>`;
+      }
       case "explain":
         return html`<zs-explanation
           .explanation=${s.explanation}
@@ -342,6 +394,8 @@ export class ZsWorkbench extends LitElement {
           .filter=${s.problemFilter}
           @filter-change=${(e: CustomEvent<ProblemFilter>) => wb.store.set({ problemFilter: e.detail })}
           @reveal-in=${(e: CustomEvent<{ uri: string; range: Range }>) => wb.revealIn(e.detail.uri, e.detail.range)}
+          @data-reveal=${(e: CustomEvent<{ uri: string; cell: { row: number; field: string } | undefined }>) => this.showDataCell(e.detail.uri, e.detail.cell)}
+          @data-fix=${(e: CustomEvent<{ uri: string; fix: DataFix }>) => void this.applyDataFix(e.detail.uri, e.detail.fix)}
         ></zs-problems>`;
     }
   }

@@ -1,5 +1,6 @@
-/** Drafts, the open editors and the 修订理由 written for a draft, kept in IndexedDB so that a reload or a closed tab loses nothing. */
+/** Drafts, the open editors, the 修订理由 written for a draft and each rubric's datasets, kept in IndexedDB so that a reload or a closed tab loses nothing. */
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import type { Record_ } from "../protocol.ts";
 
 export interface Draft {
   uri: string;
@@ -31,16 +32,29 @@ export interface RevisionReasons {
   savedAt: number;
 }
 
+/**
+ * The datasets that go with one rubric (by the document's uri): imported files and edited
+ * copies, which one is chosen, and the columns the officer chose to ignore.
+ */
+export interface DocData {
+  uri: string;
+  dataset: string;
+  imported: Map<string, Record_[]>;
+  ignoredColumns: string[];
+  savedAt: number;
+}
+
 interface Schema extends DBSchema {
   drafts: { key: string; value: Draft };
   session: { key: string; value: Session };
   reasons: { key: string; value: RevisionReasons };
+  datasets: { key: string; value: DocData };
 }
 
 let db: Promise<IDBPDatabase<Schema>> | undefined;
 
 function open(): Promise<IDBPDatabase<Schema>> {
-  db ??= openDB<Schema>("zhunsheng-workbench", 2, {
+  db ??= openDB<Schema>("zhunsheng-workbench", 3, {
     upgrade(d, oldVersion) {
       // each version adds stores; a database made by an older page keeps its drafts
       if (oldVersion < 1) {
@@ -48,6 +62,7 @@ function open(): Promise<IDBPDatabase<Schema>> {
         d.createObjectStore("session");
       }
       if (oldVersion < 2) d.createObjectStore("reasons", { keyPath: "uri" });
+      if (oldVersion < 3) d.createObjectStore("datasets", { keyPath: "uri" });
     },
   });
   return db;
@@ -84,4 +99,12 @@ export async function loadReasons(uri: string): Promise<Record<string, string>> 
 
 export async function saveReasons(uri: string, reasons: Record<string, string>): Promise<void> {
   await (await open()).put("reasons", { uri, reasons, savedAt: Date.now() });
+}
+
+export async function saveDocData(d: DocData): Promise<void> {
+  await (await open()).put("datasets", d);
+}
+
+export async function loadDocData(uri: string): Promise<DocData | undefined> {
+  return (await open()).get("datasets", uri);
 }

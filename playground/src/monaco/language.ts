@@ -40,6 +40,8 @@ export interface CaseLensSource {
   /** Fires when a file's case results change. */
   onDidChange: monaco.IEvent<void>;
   runCase(uri: string, index: number): void;
+  /** F2 renamed an input: the datasets that go with the file rename its column. */
+  inputRenamed?(uri: string, from: string, to: string): void;
 }
 
 /** Registers the language and its providers once; `version` tells whether a model's text reached the worker. */
@@ -185,8 +187,10 @@ export async function registerLanguage(client: AnalysisClient, cases?: CaseLensS
       return { range: toMonacoRange(r.range), text: r.text };
     },
     provideRenameEdits: async (model, position, newName) => {
+      const old = await ask("prepareRename", { uri: uriOf(model), offset: offset(model, position) }, undefined);
       const r = await ask("rename", { uri: uriOf(model), offset: offset(model, position), newName }, { error: "文档已关闭" });
       if ("error" in r) return { edits: [], rejectReason: r.error };
+      if (old && old.text !== newName) cases?.inputRenamed?.(uriOf(model), old.text, newName);
       return { edits: r.edits.map((e) => ({ resource: model.uri, versionId: undefined, textEdit: { range: toMonacoRange(e.range), text: e.newText } })) };
     },
   });

@@ -1,7 +1,7 @@
 /** The command palette's commands and what each does. */
 import type { Diagnostic } from "@zhunsheng/core";
 import { download } from "../lib/download.ts";
-import { encodeShare } from "../lib/share.ts";
+import { prepareShare } from "./share.ts";
 import { exportScores, pickFiles } from "./data.ts";
 import { newNextYearDraft } from "./lineage.ts";
 import { activeAnalysis, type Panel, type SideView } from "./workbench-state.ts";
@@ -67,18 +67,6 @@ export function gotoProblem(wb: Workbench, direction: 1 | -1): void {
   wb.flash(`${next.code}：${next.message}`);
 }
 
-async function share(wb: Workbench): Promise<void> {
-  const doc = wb.activeDoc;
-  if (!doc) return;
-  const url = `${location.origin}${location.pathname}${encodeShare(doc.title, doc.model.getValue())}`;
-  try {
-    await navigator.clipboard.writeText(url);
-    wb.flash(`分享链接已复制（${url.length} 个字符）`);
-  } catch {
-    window.prompt("复制这个分享链接：", url);
-  }
-}
-
 function compare(wb: Workbench): void {
   if (!wb.activeDoc?.builtin) {
     wb.flash("只有内置评价体系可以与内置版本比较");
@@ -128,7 +116,7 @@ export async function runCommand(wb: Workbench, id: string): Promise<void> {
       if (doc) download(doc.title.endsWith(".zs") ? doc.title : `${doc.title}.zs`, doc.model.getValue(), "text/plain;charset=utf-8");
       return;
     case "share":
-      return share(wb);
+      return prepareShare(wb, true);
     case "compare":
       return compare(wb);
     case "revert":

@@ -7,7 +7,7 @@ import type { monaco } from "../monaco/monaco.ts";
 import { loadLayout, type Layout } from "../lib/preferences.ts";
 import type { BasedOn } from "../lib/drafts.ts";
 
-export type Panel = "scores" | "explain" | "curve" | "problems";
+export type Panel = "scores" | "data" | "explain" | "curve" | "problems";
 export type SideView = "explorer" | "outline" | "data" | "compare" | "impact" | "publish";
 export type DocKind = "builtin" | "local" | "share" | "draft";
 
@@ -24,6 +24,8 @@ export interface Doc {
   imported: Map<string, Record_[]>;
   /** The rubric this draft was made from (新建下一年度草稿). */
   basedOn: BasedOn | undefined;
+  /** Data columns the officer said to ignore (they match no input on purpose). */
+  ignoredColumns: readonly string[];
 }
 
 export interface Cursor {
@@ -66,6 +68,36 @@ export interface WorkbenchState {
   layout: Layout;
   /** Which severities the 问题 panel shows. */
   problemFilter: Record<"error" | "warning" | "info", boolean>;
+  /** Undo and redo of the 数据表 grid's edits, by document. */
+  dataHistory: ReadonlyMap<string, DataHistory>;
+  /** The grid cell 问题 asked to show (row index and column). */
+  gridFocus: { row: number; field: string } | undefined;
+  /** The 复制分享链接 dialog's link, when it is open. */
+  share: ShareLink | undefined;
+}
+
+/** A share link ready to copy, with what it carries and what that costs. */
+export interface ShareLink {
+  url: string;
+  withData: boolean;
+  /** Compressed sizes in bytes. */
+  rubricBytes: number;
+  dataBytes: number;
+  dataset: string;
+  platforms: number;
+}
+
+/** One change of a dataset's cells (a typed value, a pasted block): enough to undo and redo it. */
+export interface DataEdit {
+  label: string;
+  cells: { row: number; field: string; before: unknown; after: unknown }[];
+  /** Rows the edit appended at the end (a pasted block reaching past the last platform). */
+  added: number;
+}
+
+export interface DataHistory {
+  undo: readonly DataEdit[];
+  redo: readonly DataEdit[];
 }
 
 export function initialState(): WorkbenchState {
@@ -92,6 +124,9 @@ export function initialState(): WorkbenchState {
     tabFocusMode: false,
     layout: loadLayout(),
     problemFilter: { error: true, warning: true, info: true },
+    dataHistory: new Map(),
+    gridFocus: undefined,
+    share: undefined,
   };
 }
 

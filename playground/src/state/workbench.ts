@@ -14,6 +14,7 @@ import { saveLayout, type Layout } from "../lib/preferences.ts";
 import { monaco } from "../monaco/monaco.ts";
 import { LANGUAGE_ID, registerLanguage, SEVERITY } from "../monaco/language.ts";
 import { Store } from "./store.ts";
+import { renameColumn, useDataset } from "./datasets.ts";
 import { activeDoc, initialState, type Cursor, type Doc, type DocKind, type Panel, type SideView, type WorkbenchState } from "./workbench-state.ts";
 
 export const GENERATED = "示例平台（自动生成）";
@@ -51,6 +52,7 @@ export class Workbench {
       cases: (uri) => this.state.analyses.get(uri)?.cases ?? [],
       onDidChange: this.#casesChanged.event,
       runCase: (uri, index) => void this.runCase(uri, index),
+      inputRenamed: (uri, from, to) => void renameColumn(this, uri, from, to),
     });
     this.client.onEvent((e) => this.onAnalysis(e.result));
     this.client.onCrash((message) => this.store.set({ workerFailure: `后台分析进程已停止（${message}），检查与评分不再更新。请保存草稿后刷新页面。` }));
@@ -83,7 +85,15 @@ export class Workbench {
       }
     }
     if (session?.active && this.state.docs.has(session.active)) this.activate(session.active);
-    if (shared) this.openText(`share:/${shared.name}`, `${shared.name}（分享）`, normaliseText(shared.text), "share", true);
+    if (shared) {
+      const doc = this.openText(`share:/${shared.name}`, `${shared.name}（分享）`, normaliseText(shared.text), "share", true);
+      // the sender's platforms, read-only like the rubric until saved as a draft
+      if (shared.dataset) {
+        this.updateDoc(doc.uri, { imported: new Map([[shared.dataset.name, shared.dataset.records]]) });
+        await useDataset(this, doc.uri, shared.dataset.name);
+      }
+      if (shared.damagedData) this.flash("分享链接中的数据无法读取（链接可能被截断），只打开了评价体系");
+    }
   }
 
   attachEditor(port: EditorPort, keys: (ed: monaco.editor.IStandaloneCodeEditor) => void): void {
@@ -106,7 +116,7 @@ export class Workbench {
       const model = monaco.editor.getModel(monaco.Uri.parse(rawUri)) ?? monaco.editor.createModel(text, LANGUAGE_ID, monaco.Uri.parse(rawUri));
       model.setEOL(monaco.editor.EndOfLineSequence.LF);
       const first = builtin?.data[0];
-      const created: Doc = { uri, title, kind, model, builtin, readOnly: kind === "share", dataset: first?.name ?? GENERATED, imported: new Map(), basedOn };
+      const created: Doc = { uri, title, kind, model, builtin, readOnly: kind === "share", dataset: first?.name ?? GENERATED, imported: new Map(), basedOn, ignoredColumns: [] };
       doc = created;
       void this.client.request("open", { uri, text: model.getValue(), version: model.getVersionId(), baseText: builtin?.text, data: first && { name: first.name, kind: first.kind, text: first.text } });
       model.onDidChangeContent(() => {
@@ -121,7 +131,7 @@ export class Workbench {
   }
 
   /** Replaces fields of an open document (its dataset, imported data). */
-  updateDoc(uri: string, patch: Partial<Pick<Doc, "dataset" | "imported">>): Doc | undefined {
+  updateDoc(uri: string, patch: Partial<Pick<Doc, "dataset" | "imported" | "ignoredColumns">>): Doc | undefined {
     const doc = this.state.docs.get(uri);
     if (!doc) return undefined;
     const next = { ...doc, ...patch };
@@ -234,6 +244,11 @@ export class Workbench {
   async saveShared(doc: Doc): Promise<void> {
     const title = doc.title.replace(/（分享）$/, "");
     const draft = this.openText(`draft:/${title}`, title, doc.model.getValue(), "draft");
+    if (doc.imported.size > 0) {
+      // the shared dataset becomes kept work with the draft
+      this.updateDoc(draft.uri, { imported: doc.imported });
+      await useDataset(this, draft.uri, doc.dataset);
+    }
     await this.save(draft, true);
     this.closeTab(doc.uri);
     history.replaceState(null, "", location.pathname + location.search);

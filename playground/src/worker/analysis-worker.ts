@@ -4,11 +4,12 @@
  */
 import { analyze, caseRecord, parseDataFile, type Rubric, type Scorer } from "@zhunsheng/core";
 import * as ls from "@zhunsheng/language-service";
-import type { AnalysisEvent, AnalysisMethods, AnalysisResult, Record_, ScorePage, ScoreSort } from "../protocol.ts";
+import type { AnalysisEvent, AnalysisMethods, AnalysisResult, DataCheck, Record_, ScorePage, ScoreSort } from "../protocol.ts";
 import { serveRpc, type Handlers } from "../lib/rpc.ts";
 import { samplePlatforms } from "./sample-data.ts";
 import { exportRows, pageOf, scoreTable, type ScoreTable } from "./scores.ts";
 import { caseResults, caseText, explainResult } from "./cases.ts";
+import { checkDataset } from "./data-check.ts";
 
 interface Dataset {
   name: string;
@@ -30,6 +31,8 @@ interface Entry {
   view: { sort: ScoreSort; start: number; count: number };
   baseText: string | undefined;
   scheduled: boolean;
+  /** The dataset checked against the rubric of `table` (cells, unmatched columns, missing inputs). */
+  check?: { table: ScoreTable; result: DataCheck };
 }
 
 const GENERATED = "示例平台（自动生成）";
@@ -60,6 +63,14 @@ function setData(e: Entry, data: Dataset | undefined): void {
   e.data = data;
   e.baseline = undefined;
   e.table = undefined;
+}
+
+/** The check of the table's dataset against the rubric it was scored with, made once per table. */
+function checkOf(e: Entry): DataCheck | undefined {
+  const t = e.table;
+  if (!t || !e.good) return undefined;
+  if (e.check?.table !== t) e.check = { table: t, result: checkDataset(e.good.rubric, t.data.name, t.data.records) };
+  return e.check.result;
 }
 
 function page(e: Entry): ScorePage | undefined {
@@ -107,6 +118,7 @@ async function analyse(uri: string): Promise<void> {
       timing: { analyzeMs: t1 - t0, scoreMs: performance.now() - t1 },
       failure: undefined,
       cases: scoring.scorable ? caseResults(scoring.scorer.rubric, scoring.scorer, d.analysis.diagnostics) : [],
+      dataCheck: checkOf(e),
     };
   } catch (err) {
     const scores = e.table && { ...e.table.summary, dataset: e.table.data.name, page: page(e)! };
