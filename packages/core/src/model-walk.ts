@@ -58,6 +58,7 @@ export function indicatorNumbers(ind: Indicator): string[] {
   return [
     ...[ind.points, ind.max, ind.cap, ind.weight].filter((v): v is string => v !== undefined),
     ...ind.rules.flatMap((r) => [...(r.atMost !== undefined ? [r.atMost] : []), ...r.parts.flatMap(partNumbers)]),
+    ...ind.groups.flatMap((g) => (g.atMost !== undefined ? [g.atMost] : [])),
     ...ind.vetoes.flatMap((v) => ["0", ...conditionNumbers(v.condition)]),
   ];
 }

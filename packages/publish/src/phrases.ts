@@ -46,6 +46,8 @@ export interface Phrase {
   assumption?: string;
   /** Why the phrase, though recognised, cannot be written as a rule (the sentence is marked instead). */
   unreadable?: string;
+  /** Bands met by either of two measures (「300万元以上或服务收入比重15%以上（10分）」): the second measure's name and bands. */
+  alternative?: { what: string; unit: string; clause: string };
 }
 
 const NUM = "(\\d+(?:\\.\\d+)?)";
@@ -197,17 +199,42 @@ const PATTERNS: Pattern[] = [
   },
   {
     // 达到60%不足70%的，加20分 / 不低于10%的，加30分
+    // 1次以上扣3分: a deduction on a condition (negative points)
     kind: "add",
-    re: new RegExp(`(${COND})的?[，,]?加${NUM}分`),
+    re: new RegExp(`(${COND})的?[，,]?(加|扣|扣减|减)${NUM}分`),
     make(m) {
       const sides = sidesOf(m[1]!, m.index);
       if (!sides) return undefined;
       const points = m[m.length - 1]!;
+      const deduct = m[m.length - 2] !== "加";
       return {
-        numbers: [...sides.map((s) => ({ value: s.value, start: s.start, end: s.end })), ...numbersAfter(m, m[1]!.length, [points])],
-        clause: `${conditionClause(sides)}加${points}分`,
+        numbers: [...sides.map((s) => ({ value: s.value, start: s.start, end: s.end })), ...negated(numbersAfter(m, m[1]!.length, [points]), deduct)],
+        clause: `${conditionClause(sides)}${deduct ? "扣" : "加"}${points}分`,
         unit: sides[0]!.unit,
         what: "",
+      };
+    },
+  },
+  {
+    // A.服务收入300万元以上或服务收入占总收入比重15%以上（10分） / 200万元以上或10%以上得7分: a band met by either measure
+    kind: "tiers",
+    re: new RegExp(`(?:^|(?<=[\\s，,；;。：:、]))(?:[A-Ha-h][.．、]\\s*)?(?<what>[^（()）；;。\\sA-H\\d]{0,16}?)\\s*(?<cond>${COND})\\s*(?:或者|或)\\s*(?<alt>[^（()）；;。\\s\\d]{0,16}?)\\s*(?<altCond>${COND})\\s*(?:[（(](?<p1>\\d+(?:\\.\\d+)?)分[)）]|的?[，,]?(?:可)?得(?<p2>\\d+(?:\\.\\d+)?)分)`, "u"),
+    make(m) {
+      const all = m[0];
+      const { what, cond, alt, altCond } = m.groups!;
+      const points = m.groups!.p1 ?? m.groups!.p2!;
+      const at = all!.indexOf(cond!);
+      const altAt = all!.indexOf(altCond!, at + cond!.length + 1);
+      const sides = sidesOf(cond!, m.index + at);
+      const altSides = sidesOf(altCond!, m.index + altAt);
+      if (!sides || !altSides) return undefined;
+      const side = (x: Side) => ({ value: x.value, start: x.start, end: x.end });
+      return {
+        numbers: [...sides.map(side), ...altSides.map(side), ...numbersAfter(m, altAt + altCond!.length, [points])],
+        clause: `${conditionClause(sides)}得${points}分`,
+        unit: sides[0]!.unit,
+        what: what!,
+        alternative: { what: alt!, unit: altSides[0]!.unit, clause: `${conditionClause(altSides)}得${points}分` },
       };
     },
   },
@@ -283,12 +310,13 @@ const PATTERNS: Pattern[] = [
     make: () => ({ numbers: [], clause: "", unit: undefined, what: "" }),
   },
   {
-    // 经省工信厅认定有效的得10分 / 做好日常更新维护得5分 / ……的，加50分
+    // 经省工信厅认定有效的得10分 / 做好日常更新维护得5分 / ……的，加50分 / 发生安全生产事故的，扣6分
     kind: "flag",
-    re: new RegExp(`(?:的)?[，,]?(得|加)${NUM}分`),
+    re: new RegExp(`(?:的)?[，,]?(得|加|扣|扣减)${NUM}分`),
     make(m) {
       const [, verb, points] = m;
-      return { numbers: numbersAfter(m, 0, [points!]), clause: `${verb}${points}分`, unit: undefined, what: "" };
+      const deduct = verb!.startsWith("扣");
+      return { numbers: negated(numbersAfter(m, 0, [points!]), deduct), clause: `${deduct ? "扣" : verb}${points}分`, unit: undefined, what: "" };
     },
   },
 ];
@@ -303,6 +331,11 @@ function numbersAfter(m: RegExpExecArray, from: number, values: (string | undefi
     pos = i + v.length;
     return { value: num(v), start: m.index + i, end: m.index + i + v.length };
   });
+}
+
+/** Points taken off (扣N分) are negative points; the digits in the text stay where they are. */
+function negated(numbers: PhraseNumber[], deduct: boolean): PhraseNumber[] {
+  return deduct ? numbers.map((n) => ({ ...n, value: n.value === "0" ? n.value : `-${n.value}` })) : numbers;
 }
 
 /** Whether the text between two phrases joins them into one set of bands (only punctuation and 的). */
@@ -340,8 +373,12 @@ export function findPhrases(sentence: string): Phrase[] {
     if (last && last.kind === "tiers" && f.kind === "tiers" && last.unit === f.unit && JOINER.test(sentence.slice(last.end, f.start))) {
       // bands of one quantity only: 「Ⅰ类知识产权1项以上」 and 「Ⅱ类知识产权1项以上」 are two measures, not two bands
       const subject = (x: Phrase) => x.what.replace(/[^\p{Script=Han}A-Za-z]/gu, "");
-      const mixed = subject(last) !== subject(f) || last.clause.split("；").some((c) => c.replace(/得[\d.]+分$/, "") === f.clause.replace(/得[\d.]+分$/, ""));
-      joined[joined.length - 1] = { ...last, end: f.end, numbers: [...last.numbers, ...f.numbers], clause: `${last.clause}；${f.clause}`, ...(mixed || last.unreadable ? { unreadable: "各档的条件针对不同的项目（或条件相同），不是同一个数量的分档" } : {}) };
+      // a band without its own words (「B.200万元以上或10%以上（7分）」) goes on with the quantity of the band before
+      const mixed = (subject(f) !== "" && subject(last) !== subject(f)) || last.clause.split("；").some((c) => c.replace(/得[\d.]+分$/, "") === f.clause.replace(/得[\d.]+分$/, ""));
+      const either = last.alternative !== undefined || f.alternative !== undefined;
+      const alternative = last.alternative && f.alternative && last.alternative.unit === f.alternative.unit ? { ...last.alternative, clause: `${last.alternative.clause}；${f.alternative.clause}` } : undefined;
+      const unreadable = mixed || last.unreadable ? "各档的条件针对不同的项目（或条件相同），不是同一个数量的分档" : either && !alternative ? "有的档由两个数量之一达到，有的档只有一个数量" : undefined;
+      joined[joined.length - 1] = { ...last, end: f.end, numbers: [...last.numbers, ...f.numbers], clause: `${last.clause}；${f.clause}`, ...(alternative ? { alternative } : {}), ...(unreadable ? { unreadable } : {}) };
     } else joined.push(f);
   }
   return joined;

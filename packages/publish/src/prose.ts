@@ -6,7 +6,7 @@
  */
 import { canonicalDecimal, type Diagnostic, type Indicator, type Part, type Pos, type Range, type Rubric } from "@zhunsheng/core";
 import { findPhrases, splitSentences, type Phrase, type PhraseKind } from "./phrases.ts";
-import { conditionText, partText } from "./rule-text.ts";
+import { conditionText, eitherBands, groupText, partText } from "./rule-text.ts";
 import { assertNever } from "./never.ts";
 
 /** A statement of the rule: one part, a sentence's cap, the indicator's cap or a veto. */
@@ -70,18 +70,40 @@ export function partSlots(p: Part): string[] {
   }
 }
 
-/** Every statement of an indicator's rules, in the order the rules are written. */
+/** The statements of one rule: each part, then its own cap. */
+function ruleStatementsOf(r: Indicator["rules"][number]): RuleStatement[] {
+  const out: RuleStatement[] = [];
+  for (const p of r.parts) {
+    const numbers = partSlots(p);
+    // bands by 取值 are stated in prose as bands of points (「国家级（10分）、省级（6分）」)
+    const kind = p.kind === "levels" ? "tiers" : p.kind;
+    const points = p.kind === "tiers" ? p.tiers.map((t) => t.points) : p.kind === "levels" ? numbers : numbers.slice(-1);
+    out.push({ kind, numbers, points, text: partText(p) });
+  }
+  if (r.atMost !== undefined) out.push({ kind: "atMost", numbers: [r.atMost], points: [], text: `最多${r.atMost}分` });
+  return out;
+}
+
+/**
+ * Every statement of an indicator's rules, in the order the rules are written. A group scored by its
+ * highest (or lowest) sentence is also one statement of all its bands, as prose lists them
+ * (「A.Ⅰ类高价值知识产权1项以上（20分）；B.…（15分）」, 「A.300万元以上或15%以上（10分）；B.…」); its
+ * sentences stay statements of their own for prose that states each measure apart.
+ */
 export function ruleStatements(ind: Indicator): RuleStatement[] {
   const out: RuleStatement[] = [];
-  for (const r of ind.rules) {
-    for (const p of r.parts) {
-      const numbers = partSlots(p);
-      // bands by 取值 are stated in prose as bands of points (「国家级（10分）、省级（6分）」)
-      const kind = p.kind === "levels" ? "tiers" : p.kind;
-      const points = p.kind === "tiers" ? p.tiers.map((t) => t.points) : p.kind === "levels" ? numbers : numbers.slice(-1);
-      out.push({ kind, numbers, points, text: partText(p) });
+  for (const g of ind.groups) {
+    const either = eitherBands(g);
+    if (either) {
+      const numbers = either.bands.flatMap((b) => [...b.intervals.flatMap((iv) => digitsOf(iv.text)), b.points]);
+      out.push({ kind: "tiers", numbers, points: either.bands.map((b) => b.points), text: groupText({ ...g, option: undefined }) });
+    } else if (g.combine !== "sum" && g.rules.length > 1 && g.rules.every((r) => r.parts.length === 1 && (r.parts[0]!.kind === "tiers" || r.parts[0]!.kind === "levels"))) {
+      const parts = g.rules.map((r) => r.parts[0]!);
+      const numbers = parts.flatMap(partSlots);
+      out.push({ kind: "tiers", numbers, points: parts.flatMap((p) => (p.kind === "tiers" ? p.tiers.map((t) => t.points) : partSlots(p))), text: groupText({ ...g, option: undefined }) });
     }
-    if (r.atMost !== undefined) out.push({ kind: "atMost", numbers: [r.atMost], points: [], text: `最多${r.atMost}分` });
+    for (const r of g.rules) out.push(...ruleStatementsOf(r));
+    if (g.atMost !== undefined) out.push({ kind: "atMost", numbers: [g.atMost], points: [], text: `最多${g.atMost}分` });
   }
   if (ind.cap !== undefined) out.push({ kind: "cap", numbers: [ind.cap], points: [], text: `直到满分${ind.cap}为止` });
   for (const v of ind.vetoes) out.push({ kind: "veto", numbers: v.condition.kind === "compare" ? digitsOf(v.condition.interval.text) : [], points: [], text: `${conditionText(v.condition)}的，本指标为0分` });
@@ -153,7 +175,7 @@ export function proseAgreement(ind: Indicator, extraNumbers: readonly string[] =
     const order = [...statements.keys()].filter((i) => i >= next).concat([...statements.keys()].filter((i) => i < next)).filter(free);
     const kin = order.filter((i) => family(statements[i]!.kind) === family(p.kind));
     // the first statement of its kind that it agrees with, else the next of its kind; a bare 「加N分」 may state any part with those points
-    let k = kin.find((i) => agrees(p, statements[i]!)) ?? kin[0];
+    let k = kin.find((i) => agrees(p, statements[i]!)) ?? kin.find((i) => statements[i]!.numbers.length === p.numbers.length) ?? kin[0];
     if (k === undefined && p.kind === "flag") k = order.find((i) => agrees(p, statements[i]!));
     if (k === undefined) return; // a phrase no rule states: its numbers are checked below, as the checker does
     matchedTo.set(k, pi);
@@ -167,16 +189,19 @@ export function proseAgreement(ind: Indicator, extraNumbers: readonly string[] =
     if ((onlyPoints || mine.length === st.numbers.length) && pairs.every(([i]) => mine[i]!.start !== undefined)) {
       // the rule's numbers written into the officer's own words
       let text = said;
+      let signs = true;
       for (const [i, v] of [...pairs].sort((a, b) => mine[b[0]]!.start! - mine[a[0]]!.start!)) {
         const n = mine[i]!;
-        if (!same(n.value, v)) text = text.slice(0, p.offset + n.start! - start) + v + text.slice(p.offset + n.end! - start);
+        // 「扣6分」 states -6 with the digits 6: the rule's number is written without its sign, and a sign the words cannot take is left to the officer
+        if (n.value.startsWith("-") !== v.startsWith("-") && !same(v, "0")) signs = false;
+        if (!same(n.value, v)) text = text.slice(0, p.offset + n.start! - start) + v.replace(/^-/, "") + text.slice(p.offset + n.end! - start);
       }
-      replacement = text;
+      replacement = signs ? text : undefined;
     } else if (!onlyPoints) replacement = st.text;
     disagreements.push({ indicator: ind.name, said, rule: st.text, start, end, replacement, message: `指标「${ind.name}」的描述写「${said}」，计分句是「${st.text}」` });
   });
   // numbers with a scoring unit outside every lined-up phrase must still be numbers of the rule
-  const ruleNumbers = new Set([...statements.flatMap((s) => s.numbers), ...extraNumbers, ind.points, ind.max, ind.weight, "0"].filter((v): v is string => v !== undefined).map(canonicalDecimal));
+  const ruleNumbers = new Set([...statements.flatMap((s) => s.numbers), ...extraNumbers, ind.points, ind.max, ind.weight, "0"].filter((v): v is string => v !== undefined).map((v) => canonicalDecimal(v.replace(/^-/, ""))));
   const reported = new Set<string>();
   for (const m of description.matchAll(PROSE_NUMBER)) {
     const at = m.index;

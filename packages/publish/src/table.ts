@@ -42,6 +42,7 @@ export const DRAFT_MARK = "征求意见稿";
 
 function categoryCell(c: Category, weighted: boolean): string {
   if (c.kind === "bonus") return `${c.name}（加分项${c.cap !== undefined ? `，不超过${c.cap}分` : ""}）`;
+  if (c.kind === "deduction") return `${c.name}（扣分项${c.cap !== undefined ? `，最多扣${c.cap}分` : ""}）`;
   if (weighted) return c.name;
   return c.points !== undefined ? `${c.name}（${c.points}分）` : `${c.name}（分值待定）`;
 }
@@ -54,6 +55,8 @@ function weightText(w: string): string {
 
 function valueCell(i: Indicator, weighted: boolean): string {
   if (i.pending) return "待定";
+  // a 扣分项's indicator takes off at most its points
+  if (i.deduction) return i.points !== undefined ? `最多扣${i.points}分` : "/";
   if (weighted) return i.weight !== undefined ? weightText(i.weight) : "/";
   return i.points !== undefined ? `${i.points}分` : "/";
 }

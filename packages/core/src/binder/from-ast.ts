@@ -549,7 +549,8 @@ function checkProse(ind: Indicator, ctx: BindContext, categoryNumbers: readonly 
   // numbers of the grade or star bands may be quoted in an indicator's prose (江苏: 75~84分为三星)
   const gradeNumbers = ctx.ast.grades.flatMap((g) => (g.condition.kind === "between" ? [g.condition.low.value, g.condition.high.value] : g.condition.comparisons.map((c) => c.value.value)));
   // the prose may also quote its category's points or its bonus group's cap (湖州: 「最高不超过5分」 under 加分项（不超过5分）)
-  const numbers = new Set([...indicatorNumbers(ind), ...gradeNumbers, ...categoryNumbers].map(canonicalDecimal));
+  // 「扣6分」 states the points taken off (-6) by their size
+  const numbers = new Set([...indicatorNumbers(ind), ...gradeNumbers, ...categoryNumbers].map((v) => canonicalDecimal(v.replace(/^-/, ""))));
   const missing = new Set<string>();
   for (const m of ind.description.matchAll(PROSE_NUMBER)) {
     const value = canonicalDecimal(m[1]!);
