@@ -33,6 +33,7 @@ const LINE_STARTS: Record<string, { indent: number; blankBefore?: boolean }> = {
   categoryGroup: { indent: 0, blankBefore: true },
   category: { indent: 0, blankBefore: true },
   bonusGroup: { indent: 0, blankBefore: true },
+  deductionGroup: { indent: 0, blankBefore: true },
   indicator: { indent: 2, blankBefore: true },
   indicatorItem: { indent: 4 },
   gradesSection: { indent: 0, blankBefore: true },

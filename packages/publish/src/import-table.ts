@@ -7,6 +7,7 @@
  */
 import { decodeBytes, readXlsxSheet } from "@zhunsheng/data";
 import { readDelimited, readDocx, readHtml, readMarkdown, type SourceDocument, type SourceTable } from "./sources.ts";
+import { conditionList, type ListedCondition } from "./import-conditions.ts";
 
 export interface ImportedRow {
   category: string;
@@ -16,8 +17,8 @@ export interface ImportedRow {
   /** 「15分」, 「/」, 「0.05」 as written. */
   value: string;
   description: string;
-  /** A section heading above the row (「加分项（不超过10分）」) that makes it a bonus. */
-  section?: { bonus: boolean; cap?: string };
+  /** A section heading above the row (「加分项（不超过10分）」, 「扣分项（最多扣10分）」) that makes it a bonus or a deduction. */
+  section?: { bonus: boolean; deduction?: boolean; cap?: string };
 }
 
 export interface ImportedTable {
@@ -31,6 +32,8 @@ export interface ImportedTable {
   meta?: { region?: string; year?: string; platformType?: string };
   /** Items of an evidence list (证明材料清单) in the document: each becomes a 材料 line. */
   evidence?: { name: string; text: string }[];
+  /** A list of 认定条件 (「（一）…；（二）…」) when the document has one instead of a table. */
+  conditions?: ListedCondition[];
 }
 
 const HEADERS = {
@@ -81,10 +84,13 @@ function headerOf(rows: string[][]): { index: number; header: string[]; end: num
 }
 
 /** A row that is only a heading of what follows: 「加分项（不超过10分）」, 「一、基础指标（80分）」. */
-function sectionOf(text: string): { bonus: boolean; cap?: string; category?: string } | undefined {
+function sectionOf(text: string): { bonus: boolean; deduction?: boolean; cap?: string; category?: string } | undefined {
   const t = cleanCell(text).replace(/^[一二三四五六七八九十]+[、.．]\s*/, "");
   const bonus = /^(?:加分项|附加分|加分指标|附加内容)(?:[（(](?:不超过|最多|最高|上限)?(\d+(?:\.\d+)?)分[)）])?/.exec(t);
   if (bonus) return { bonus: true, ...(bonus[1] ? { cap: bonus[1] } : {}) };
+  // 「扣分项（最多扣10分）」: the points taken off the total, at most the cap
+  const deduction = /^(?:扣分项|扣分指标|减分项|扣分)(?:[（(](?:最多扣|扣分不超过|最多扣减|不超过|最多|最高|上限)?(\d+(?:\.\d+)?)分[)）])?$/.exec(t);
+  if (deduction) return { bonus: false, deduction: true, ...(deduction[1] ? { cap: deduction[1] } : {}) };
   const cat = /^(.{2,20}?)[（(](\d+(?:\.\d+)?)分[)）]$/.exec(t);
   if (cat) return { bonus: false, category: `${cat[1]}（${cat[2]}分）` };
   return undefined;
@@ -118,7 +124,7 @@ export function tableFromRows(rows: string[][], fallbackTitle = "导入的评价
   if (attachment) table.attachment = attachment.replace(/\s+/g, "");
   let categoryText = "";
   let weight = "";
-  let section: { bonus: boolean; cap?: string } | undefined;
+  let section: { bonus: boolean; deduction?: boolean; cap?: string } | undefined;
   for (const r of rows.slice(found.end)) {
     const cell = (i: number) => (i >= 0 ? cleanCell(r[i] ?? "") : "");
     const nonEmpty = [...new Set(r.map(cleanCell).filter((c) => c !== ""))];
@@ -132,8 +138,8 @@ export function tableFromRows(rows: string[][], fallbackTitle = "导入的评价
     if (nonEmpty.length === 1) {
       const s = sectionOf(nonEmpty[0]!);
       if (s) {
-        if (s.bonus) {
-          section = { bonus: true, ...(s.cap ? { cap: s.cap } : {}) };
+        if (s.bonus || s.deduction) {
+          section = { bonus: s.bonus, ...(s.deduction ? { deduction: true } : {}), ...(s.cap ? { cap: s.cap } : {}) };
           categoryText = nonEmpty[0]!;
         } else {
           section = undefined;
@@ -153,6 +159,7 @@ export function tableFromRows(rows: string[][], fallbackTitle = "导入的评价
       const s = sectionOf(categoryText);
       // a category under a 「加分项（最高10分）」 heading row stays in that section
       if (s?.bonus) section = { bonus: true, ...(s.cap ? { cap: s.cap } : {}) };
+      else if (s?.deduction) section = { bonus: false, deduction: true, ...(s.cap ? { cap: s.cap } : {}) };
     }
     const description = descriptionCols
       .map(cell)
@@ -182,6 +189,18 @@ export function tableFromRows(rows: string[][], fallbackTitle = "导入的评价
     table.rows.push({ category: categoryText, categoryWeight: weight, indicator: name, value, description: text, ...(section ? { section } : {}) });
   }
   return table.rows.length > 0 ? table : undefined;
+}
+
+/** A document of 认定条件 without a table: its title (the first heading line) and the numbered conditions. */
+function conditionsTable(text: string, stem: string): ImportedTable | undefined {
+  const conditions = conditionList(text);
+  if (conditions.length === 0) return undefined;
+  const title = text
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .split("\n")
+    .map((l) => l.replace(/^#+\s*/, "").trim())
+    .find((l) => l !== "" && !/^[（(][一二三四五六七八九十]/.test(l));
+  return { title: title ?? stem, rows: [], notes: [], conditions };
 }
 
 /** The seed's layout: each cell starts with a tab; a category cell may continue on untabbed lines. */
@@ -417,7 +436,8 @@ export async function readIndicatorTables(name: string, bytes: Uint8Array, optio
       const tables = tablesOfDocument(doc, stem);
       if (tables.length > 0) return { tables };
       const text = parseTables(doc.paragraphs.join("\n"), stem);
-      return text.length > 0 ? { tables: text } : { error: `「${name}」中没有找到指标体系表：需要含「指标」与「分值」或「指标描述」（评分标准）列的表格` };
+      const listed = conditionsTable(doc.paragraphs.join("\n"), stem);
+      return text.length > 0 ? { tables: text } : listed ? { tables: [listed] } : { error: `「${name}」中没有找到指标体系表：需要含「指标」与「分值」或「指标描述」（评分标准）列的表格` };
     }
     case "xlsx": {
       const sheet = await readXlsxSheet(bytes, options.sheet ? { sheet: options.sheet } : {});
@@ -429,7 +449,8 @@ export async function readIndicatorTables(name: string, bytes: Uint8Array, optio
       const decoded = decodeBytes(bytes);
       if ("error" in decoded) return { error: `「${name}」：${decoded.error}` };
       const tables = parseTables(decoded.text, stem);
-      return tables.length > 0 ? { tables } : { error: `「${name}」中没有找到指标体系表：需要「类别」「指标」「分值」「指标描述」等列（CSV、制表符分隔、Markdown 或 HTML 表格），或原文中的评价指标体系表` };
+      const listed = conditionsTable(decoded.text, stem);
+      return tables.length > 0 ? { tables } : listed ? { tables: [listed] } : { error: `「${name}」中没有找到指标体系表：需要「类别」「指标」「分值」「指标描述」等列（CSV、制表符分隔、Markdown 或 HTML 表格），或原文中的评价指标体系表` };
     }
   }
 }

@@ -12,6 +12,7 @@ export type PhraseKind =
   | "perItem"
   | "add"
   | "tiers"
+  | "levels"
   | "flag"
   | "baseline"
   | "expert"
@@ -48,6 +49,12 @@ export interface Phrase {
   unreadable?: string;
   /** Bands met by either of two measures (「300万元以上或服务收入比重15%以上（10分）」): the second measure's name and bands. */
   alternative?: { what: string; unit: string; clause: string };
+  /** Lettered bands joined into one phrase, each with its own words (「A.Ⅰ类高价值知识产权1项以上（20分）」). */
+  items?: { what: string; clause: string; unit: string | undefined }[];
+  /** 「去掉一个最高分和一个最低分后取平均」: several experts score, combined so. */
+  panel?: "mean" | "trimmedMean" | "median";
+  /** 国家级（10分）、省级（6分）: the levels, highest first, with their points. */
+  levels?: { value: string; points: string }[];
 }
 
 const NUM = "(\\d+(?:\\.\\d+)?)";
@@ -56,11 +63,11 @@ const CNUM = "(\\d+(?:\\.\\d+)?|一|两|二|三|四|五|六|七|八|九|十)";
 const CN: Record<string, string> = { 一: "1", 两: "2", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9", 十: "10" };
 /** Units of a measured quantity, longest first (分 too: 「80分以上」). */
 const QUNIT = "(个百分点|百分点|平方米|家次|人次|万元|亿元|台套|%|％|家|条|次|份|项|元|人|个|种|年|天|月|场|倍|台|套|户|件|篇|名|所|位|分)";
-const PRE = "(达到|达|不低于|不少于|满|超过|高于|多于|大于|不足|不满|低于|少于|小于|未达到|未到|未超过|不超过|不高于|≥|＞|>|≤|<|＜)";
+const PRE = "(达到|达|不低于|不少于|不小于|不大于|至少|满|超过|高于|多于|大于|不足|不满|低于|少于|小于|未达到|未到|未超过|不超过|不高于|≥|＞|>|≤|<|＜)";
 const POST = "(?:（含）|\\(含\\))?(及以上|以上|及以下|以下|以内)";
 
 /** Symbols and words the language does not take, written as words it does. */
-const PRE_WORD: Record<string, string> = { "≥": "不低于", ">": "超过", "＞": "超过", "≤": "不超过", "<": "低于", "＜": "低于", 大于: "超过", 小于: "低于" };
+const PRE_WORD: Record<string, string> = { 不小于: "不低于", 不大于: "不超过", 至少: "不少于", "≥": "不低于", ">": "超过", "＞": "超过", "≤": "不超过", "<": "低于", "＜": "低于", 大于: "超过", 小于: "低于" };
 
 const num = (s: string) => CN[s] ?? s;
 const unitOf = (u: string) => (u === "％" ? "%" : u === "百分点" ? "个百分点" : u);
@@ -118,6 +125,8 @@ interface Pattern {
 }
 
 const READING = "(?:[（(](不足一档不计|不足一档按一档计|按比例计)[）)])?";
+/** Levels of an award or a recognition, as the policy names them. */
+const LEVEL = "(国际级|国家级|省部级|省级|地市级|市级|市（州）级|县级|区级|县（区）级)";
 
 const PATTERNS: Pattern[] = [
   {
@@ -151,7 +160,8 @@ const PATTERNS: Pattern[] = [
   {
     // 每缺报或晚报1次减1分 / 每发现一次扣2分
     kind: "countDeduction",
-    re: new RegExp(`每(?!少|增加|多|减少)([^\\d，,。；;、：:]{0,12}?)${CNUM}?\\s*${QUNIT}[\\p{Script=Han}]{0,8}?的?[，,]?(?:减|扣|扣除|扣减)${NUM}分`, "u"),
+    // 「每少报一次扣2分」: 每少 followed by a verb counts what is missing (每少100家次 is a step below a threshold)
+    re: new RegExp(`每(?!少[\\d一两二三四五六七八九十]|增加|多|减少)([^\\d，,。；;、：:]{0,12}?)${CNUM}?\\s*${QUNIT}[\\p{Script=Han}]{0,8}?的?[，,]?(?:减|扣|扣除|扣减)${NUM}分`, "u"),
     make(m) {
       const [, what, per, unit, points] = m;
       if (unit === "分") return undefined;
@@ -272,6 +282,31 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    // 由专家组评分，去掉一个最高分和一个最低分后取平均 / 专家评分取中位数
+    kind: "expert",
+    re: /(?:由([^，,。；;]{1,12}?))?(?:评分|打分|评审打分|评议)?[，,]?(去掉一个最高分和一个最低分后?(?:取平均|求平均|的平均)(?:值|分)?|取平均(?:值|分)|算术平均|取中位数)/,
+    make: (m) => ({ numbers: [], clause: "综合评定", unit: undefined, what: m[1] ?? "", panel: m[2]!.startsWith("去掉") ? "trimmedMean" : m[2] === "取中位数" ? "median" : "mean" }),
+  },
+  {
+    // 国家级（10分）、省级（6分）、市级（3分）/ 国家级得10分，省级得6分: points by level
+    kind: "levels",
+    re: new RegExp(`${LEVEL}[^（()）；;。，,、\\d]{0,8}?(?:[（(]${NUM}分[)）]|得${NUM}分)(?:[、，,；;]?\\s*${LEVEL}[^（()）；;。，,、\\d]{0,8}?(?:[（(]${NUM}分[)）]|得${NUM}分))+`),
+    make(m) {
+      const levels: { value: string; points: string }[] = [];
+      const numbers: PhraseNumber[] = [];
+      const one = new RegExp(`${LEVEL}[^（()）；;。，,、\\d]{0,8}?(?:[（(]${NUM}分[)）]|得${NUM}分)`, "g");
+      let x: RegExpExecArray | null;
+      while ((x = one.exec(m[0]))) {
+        const points = x[2] ?? x[3]!;
+        const at = m.index + x.index + x[0].lastIndexOf(points);
+        levels.push({ value: x[1]!, points });
+        numbers.push({ value: points, start: at, end: at + points.length });
+      }
+      if (new Set(levels.map((l) => l.value)).size !== levels.length) return undefined;
+      return { numbers, clause: levels.map((l) => `${l.value}得${l.points}分`).join("；"), unit: undefined, what: "", levels };
+    },
+  },
+  {
     // 由省工信厅综合评定
     kind: "expert",
     re: /(?:由([^，,。；;]+?))?(综合评定|专家评定|专家评审|综合评价打分|评审确定)/,
@@ -304,6 +339,12 @@ const PATTERNS: Pattern[] = [
     make: (m) => ({ numbers: [], clause: "", unit: undefined, what: m[1] ?? "" }),
   },
   {
+    // E.无（0分） / F.没有知识产权（0分）: the band below every other gets nothing, which the bands already say
+    kind: "floor",
+    re: /(?:[A-Ha-h][.．、]\s*)?(?:无|没有[\p{Script=Han}]{0,10}|未[\p{Script=Han}]{1,10}|不具备[\p{Script=Han}]{0,8}|其他)\s*[（(]0分[)）]/u,
+    make: () => ({ numbers: [], clause: "", unit: undefined, what: "" }),
+  },
+  {
     // 扣完为止 / 扣至0分为止: the indicator's floor, which every deduction already has
     kind: "floor",
     re: /(?:扣|减)(?:完|至0分|到0分)(?:本项分值)?为止/,
@@ -312,7 +353,7 @@ const PATTERNS: Pattern[] = [
   {
     // 经省工信厅认定有效的得10分 / 做好日常更新维护得5分 / ……的，加50分 / 发生安全生产事故的，扣6分
     kind: "flag",
-    re: new RegExp(`(?:的)?[，,]?(得|加|扣|扣减)${NUM}分`),
+    re: new RegExp(`(?:的)?[，,]?(得|加|(?<!每[^，,。；;]{0,12})扣|(?<!每[^，,。；;]{0,12})扣减)${NUM}分`),
     make(m) {
       const [, verb, points] = m;
       const deduct = verb!.startsWith("扣");
@@ -370,6 +411,17 @@ export function findPhrases(sentence: string): Phrase[] {
   const joined: Phrase[] = [];
   for (const f of found) {
     const last = joined[joined.length - 1];
+    // 「国家级每项加5分，省级每项加3分」: points per item of each level, one phrase with its levels
+    const level = f.kind === "perItem" && f.numbers[0]?.start === undefined ? new RegExp(`${LEVEL}$`).exec(sentence.slice(Math.max(0, f.start - 8), f.start))?.[1] : undefined;
+    if (level && f.what === "") {
+      const item = { value: level, points: f.numbers[f.numbers.length - 1]!.value };
+      if (last && last.kind === "perItem" && last.levels && /^[\s，,；;、]*$/.test(sentence.slice(last.end, f.start - level.length))) {
+        joined[joined.length - 1] = { ...last, end: f.end, numbers: [...last.numbers, ...f.numbers], levels: [...last.levels, item], clause: `${last.clause}，${level}${f.clause}` };
+        continue;
+      }
+      joined.push({ ...f, start: f.start - level.length, levels: [item], clause: `${level}${f.clause}` });
+      continue;
+    }
     if (last && last.kind === "tiers" && f.kind === "tiers" && last.unit === f.unit && JOINER.test(sentence.slice(last.end, f.start))) {
       // bands of one quantity only: 「Ⅰ类知识产权1项以上」 and 「Ⅱ类知识产权1项以上」 are two measures, not two bands
       const subject = (x: Phrase) => x.what.replace(/[^\p{Script=Han}A-Za-z]/gu, "");
@@ -378,7 +430,8 @@ export function findPhrases(sentence: string): Phrase[] {
       const either = last.alternative !== undefined || f.alternative !== undefined;
       const alternative = last.alternative && f.alternative && last.alternative.unit === f.alternative.unit ? { ...last.alternative, clause: `${last.alternative.clause}；${f.alternative.clause}` } : undefined;
       const unreadable = mixed || last.unreadable ? "各档的条件针对不同的项目（或条件相同），不是同一个数量的分档" : either && !alternative ? "有的档由两个数量之一达到，有的档只有一个数量" : undefined;
-      joined[joined.length - 1] = { ...last, end: f.end, numbers: [...last.numbers, ...f.numbers], clause: `${last.clause}；${f.clause}`, ...(alternative ? { alternative } : {}), ...(unreadable ? { unreadable } : {}) };
+      const items = [...(last.items ?? [{ what: last.what, clause: last.clause, unit: last.unit }]), { what: f.what, clause: f.clause, unit: f.unit }];
+      joined[joined.length - 1] = { ...last, end: f.end, numbers: [...last.numbers, ...f.numbers], clause: `${last.clause}；${f.clause}`, items, ...(alternative ? { alternative } : {}), ...(unreadable ? { unreadable } : {}) };
     } else joined.push(f);
   }
   return joined;
@@ -403,4 +456,36 @@ export function splitSentences(description: string, pieces = false): { text: str
 /** Whether the words left of a sentence still say how points are given. */
 export function saysScoring(rest: string): boolean {
   return /\d+(?:\.\d+)?\s*分|综合评定|专家评定|评审打分|酌情|加分(?!项)|扣分(?!项)|减分|得分|不得分|不计分/.test(rest);
+}
+
+/**
+ * Grade bands stated in a note under the table: 「总分90分以上为优秀，75-89分为良好」, 「85分以上的评为五星」.
+ * Only bands on points (分) of the total are read; the labels are the words after 为.
+ */
+export function gradeBands(note: string): { clause: string; label: string }[] {
+  const out: { clause: string; label: string }[] = [];
+  // 「50分以上，其中服务能力不低于30分为合格」: a band with conditions beyond the total is left to the officer, never cut short
+  if (/其中|且|均|同时|并/.test(note)) return [];
+  const re = new RegExp(`(${COND})(?:的|者)?(?:为|评为|认定为|定为|可评为)([^\\s，,；;。、：:\\d（()）]{1,6})`, "g");
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(note))) {
+    const sides = sidesOf(m[1]!, m.index);
+    if (!sides || sides.some((s) => s.unit !== "分")) continue;
+    out.push({ clause: conditionClause(sides), label: m[m.length - 1]!.replace(/(等级|级别|档次)$/, "") });
+  }
+  return out;
+}
+
+/**
+ * The first comparison of a condition's words (「场地面积不小于3000平方米」 → 「不低于3000平方米」 at 4–13),
+ * in the language's words, with its unit; undefined when the words compare nothing.
+ */
+export function comparisonIn(text: string): { clause: string; unit: string; start: number; end: number } | undefined {
+  const re = new RegExp(COND, "g");
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const sides = sidesOf(m[0], m.index);
+    if (sides) return { clause: conditionClause(sides), unit: sides[0]!.unit, start: m.index, end: m.index + m[0].length };
+  }
+  return undefined;
 }

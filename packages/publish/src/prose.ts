@@ -97,6 +97,9 @@ export function ruleStatements(ind: Indicator): RuleStatement[] {
     if (either) {
       const numbers = either.bands.flatMap((b) => [...b.intervals.flatMap((iv) => digitsOf(iv.text)), b.points]);
       out.push({ kind: "tiers", numbers, points: either.bands.map((b) => b.points), text: groupText({ ...g, option: undefined }) });
+    } else if (g.combine === "sum" && g.rules.length > 1 && g.rules.every((r) => r.parts.length === 1 && r.parts[0]!.kind === "perItem" && r.subjects[0]?.item !== undefined)) {
+      // 「国家级每项加5分，省级每项加3分」: one statement of every level's points
+      out.push({ kind: "perItem", numbers: g.rules.flatMap((r) => partSlots(r.parts[0]!)), points: g.rules.map((r) => partSlots(r.parts[0]!).at(-1)!), text: groupText({ ...g, option: undefined, atMost: undefined }) });
     } else if (g.combine !== "sum" && g.rules.length > 1 && g.rules.every((r) => r.parts.length === 1 && (r.parts[0]!.kind === "tiers" || r.parts[0]!.kind === "levels"))) {
       const parts = g.rules.map((r) => r.parts[0]!);
       const numbers = parts.flatMap(partSlots);
@@ -115,6 +118,7 @@ function family(k: PhraseKind): string {
   switch (k) {
     case "add":
     case "tiers":
+    case "levels":
     case "flag":
       return "points";
     case "cap":
