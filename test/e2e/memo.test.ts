@@ -12,6 +12,7 @@ import { measureImpact, memoImpactLines, readDocx, revisionMemo } from "../../pa
 import { connectApp, editorToken, newPage, openRubric, OUTPUT, revealIndicator, ROOT, totals, violations, type App } from "./app.ts";
 
 const HUNAN = "市州综合窗口平台";
+const NATIONAL = "中小企业公共服务机构（服务项目）";
 const HUNAN_PATH = `hunan/未注明年度/${HUNAN}.zs`;
 const CHANGE = "服务企业数（家次）：达标线 1500家次 → 1200家次";
 const REASON = "2024年考评中多数市州平台未达到1500家次，线上交易标准调至1200家次。";
@@ -127,6 +128,25 @@ describe("修订说明 in Chromium", () => {
       expect(p, row).toBeDefined();
       expect([b, a, change]).toEqual([p!.before, p!.after, `+${p!.change}`]);
     }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("a next year's draft: 修订说明 compares with the rubric it is based on, 年度 among the changes", async () => {
+    const { page, errors } = await newPage(app);
+    await openRubric(page, NATIONAL);
+    await page.locator("zs-explorer button", { hasText: "新建下一年度草稿" }).click();
+    await expect.poll(() => page.locator('zs-tabs [role="tab"][aria-selected="true"]').textContent()).toContain("（2025草稿）");
+    await page.locator('zs-activity-bar button[aria-label="影响"]').click();
+    const view = page.locator("zs-impact-view");
+    await expect.poll(async () => (await view.locator('select[aria-label="对照版本"] option:checked').textContent()) ?? "", { timeout: 20_000 }).toContain("基于的版本");
+    await view.locator("button.memo-toggle").click();
+    const memo = view.locator("zs-revision-memo");
+    await memo.locator("ol > li .change").first().waitFor({ timeout: 30_000 });
+    expect(await memo.locator(".names").textContent()).toMatch(/原版本：.*（rules\/national\/2024\/[^）]+\.zs）/);
+    expect(await memo.locator(".names").textContent()).toContain("（2025草稿）");
+    expect((await memo.locator("ol > li .change").allTextContents()).join("\n")).toMatch(/年度 2024.* → 2025/);
+    await page.screenshot({ path: `${OUTPUT}/memo-next-year.png` });
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -123,7 +123,7 @@ export class ZsRevisionMemo extends LitElement {
   private renderMemo(p: MemoPreview, filled: number) {
     return html`
       <p class="title">${p.title}</p>
-      <p class="muted">原版本：${p.oldName}<br />修订稿：${p.newName}</p>
+      <p class="muted names">原版本：${p.oldName}<br />修订稿：${p.newName}</p>
       <h4>修订内容与理由（共${p.changes.length}处，已填写理由 <span class="filled">${filled}</span>/${p.changes.length}）</h4>
       ${p.changes.length === 0
         ? html`<p class="muted">两个版本在计分上没有差别。</p>`
