@@ -175,20 +175,27 @@ function matchIdentifier(text: string, offset: number, tokens: IToken[]): Custom
       end = run.end;
       continue;
     }
-    if (prose && (keywordAt(text, end) !== undefined || (NUMERALS[ch] !== undefined && unitAfter(text, end + 1, false) !== undefined))) break;
+    // 每获得30万元融资得1分: right after 每 the words before the first quantity are prose even where they
+    // hold a keyword (获「得」); no award can come before the quantity it counts
+    const glued = afterEach && end > offset && /\p{Script=Han}/u.test(text[end - 1]!);
+    if (prose && ((!glued && keywordAt(text, end) !== undefined) || (NUMERALS[ch] !== undefined && unitAfter(text, end + 1, false) !== undefined))) break;
     // 区级得5分: a keyword right before a number ends the name (names do not hold 「得5」「加3」「达1500」)
     const k = keywordAt(text, end);
-    if (k && DIGIT.test(text[end + k.form.length] ?? "")) break;
+    if (k && !glued && DIGIT.test(text[end + k.form.length] ?? "")) break;
     end++;
   }
   return match(text.slice(offset, end));
 }
 
-/** The unit at `offset` right after a number: a known or declared unit, else a short unknown word. */
-function unitAfter(text: string, offset: number, allowUnknown: boolean): string | undefined {
+/**
+ * The unit at `offset` right after a number: a known or declared unit, else a short unknown word.
+ * In a 每 sentence (`inEach`) the words after a known unit are prose (每获得30万元融资得1分, 每成功运营一家企业得2分),
+ * so a known unit glued to a word is that unit, not an unknown one.
+ */
+function unitAfter(text: string, offset: number, allowUnknown: boolean, inEach = false): string | undefined {
   const known = state.units.matchesAt(text, offset);
   for (const length of known) if (isNameBoundary(text, offset + length)) return text.slice(offset, offset + length);
-  if (!allowUnknown) return known.length > 0 ? text.slice(offset, offset + known[0]!) : undefined;
+  if (!allowUnknown || (inEach && known.length > 0)) return known.length > 0 ? text.slice(offset, offset + known[0]!) : undefined;
   // an unknown unit: up to 4 characters before a keyword, a number or punctuation (5台套得3分)
   let end = offset;
   while (end < text.length && end - offset <= 4 && /\p{Script=Han}/u.test(text[end]!) && (end === offset || keywordAt(text, end) === undefined)) end++;
@@ -307,7 +314,13 @@ export const Unit = createToken({
     if (!isAdjacent(prev, offset)) return null;
     const prevName = prev!.tokenType.name;
     if (prevName !== "NumberLiteral" && prevName !== "Each") return null;
-    const unit = unitAfter(text, offset, prevName === "NumberLiteral");
+    // 每获得30万元…: the number follows 每 (or the words right after it)
+    const before = tokens[tokens.length - 2];
+    const third = tokens[tokens.length - 3];
+    const inEach =
+      prevName === "Each" ||
+      (before !== undefined && isAdjacent(before, prev!.startOffset) && (EACH_TOKENS.has(before.tokenType.name) || (before.tokenType.name === "Identifier" && third !== undefined && EACH_TOKENS.has(third.tokenType.name))));
+    const unit = unitAfter(text, offset, prevName === "NumberLiteral", inEach);
     return unit ? match(unit) : null;
   },
   line_breaks: false,

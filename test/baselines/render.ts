@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readDataBytes } from "@zhunsheng/data";
-import { analyze, compile, namesItself, type Diagnostic, type Verdict } from "../../packages/core/src/index.ts";
+import { analyze, caseRecord, compile, namesItself, type Diagnostic, type Verdict } from "../../packages/core/src/index.ts";
 
 const SEVERITY = { error: "错误", warning: "警告", info: "信息", hint: "提示" } as const;
 
@@ -38,9 +38,8 @@ export function renderBaseline(name: string, text: string): string {
     out.push("", "== 用例的计算结果 ==");
     const scorer = compile(a.rubric, { dataDigits: 4 });
     for (const c of a.ast.cases) {
-      const record: Record<string, unknown> = {};
-      for (const i of a.rubric.inputs) if (i.kind !== "derived" && i.type !== "text") record[i.name] = i.type === "yesno" ? "否" : (i.min ?? "0");
-      for (const i of c.inputs) record[i.name.text] = typeof i.value === "boolean" ? (i.value ? "是" : "否") : "value" in i.value ? i.value.value : i.value.text;
+      // the record the checker runs the case on (defaults for 取值/清单, the chosen 选项, 选其一)
+      const { record } = caseRecord(a.rubric, c);
       const v = scorer.score({ 名称: c.name.text, ...record });
       out.push(`用例「${c.name.text}」：总分 ${v.total ?? "—"}${v.grade ? `，${a.rubric.gradeKind} ${v.grade}` : ""}${v.eligible !== null ? `，认定 ${v.eligible ? "是" : "否"}` : ""}`);
       const e = scorer.explain({ 名称: c.name.text, ...record });
@@ -80,14 +79,8 @@ export async function renderRubricBaseline(name: string, text: string, samplesPa
   if (a.ast.cases.length > 0) {
     out.push("", "== 用例 ==");
     for (const c of a.ast.cases) {
-      const record: Record<string, unknown> = {};
-      for (const i of rubric.inputs) if (i.kind !== "derived" && i.type !== "text") record[i.name] = i.type === "yesno" ? "否" : (i.min ?? "0");
-      for (const r of rubric.indicators.flatMap((ind) => ind.rules).filter((r) => r.chooseOne)) for (const s of r.subjects.slice(1)) delete record[s.name];
-      for (const i of c.inputs) {
-        const chosen = rubric.indicators.flatMap((ind) => ind.rules).find((r) => r.chooseOne && r.subjects.some((s) => s.name === i.name.text));
-        if (chosen) for (const s of chosen.subjects) delete record[s.name];
-        record[i.name.text] = typeof i.value === "boolean" ? (i.value ? "是" : "否") : "value" in i.value ? i.value.value : i.value.text;
-      }
+      // the record the checker runs the case on (defaults for 取值/清单, the chosen 选项, 选其一)
+      const { record } = caseRecord(rubric, c);
       out.push(`用例「${c.name.text}」：${verdictLine(scorer.score(record), rubric.gradeKind)}`);
     }
   }

@@ -187,6 +187,13 @@ describe("7 wordings", () => {
     expect(score(one("  导师数：计数 位", "导师数 每外聘1位创业导师得1分"), { 导师数: "4" })).toBe("4");
     expect(score(one("  机构数：计数 家", "机构数 每签约一家创业服务机构得1分"), { 机构数: "3" })).toBe("3");
     expect(score(one("  场次：计数 场", "场次 每场计0.5分"), { 场次: "3" })).toBe("1.5");
+    // the words after a known unit in a 每 sentence are prose, not an unknown unit (「家企业」「万元融资」)
+    const firms = one("  企业数：计数 家", "企业数 每成功运营一家企业得2分");
+    expect(codes(firms).filter((c) => /^ZS(1|2004|2005|3014)/.test(c))).toEqual([]);
+    expect(score(firms, { 企业数: "3" })).toBe("6");
+    const funds = one("  融资额：金额 万元", "融资额 每获得30万元融资得1分");
+    expect(codes(funds).filter((c) => /^ZS(1|2004|2005|3014)/.test(c))).toEqual([]);
+    expect(score(funds, { 融资额: "89" })).toBe("2");
   });
   it("扣N分 deducts; 不满…不得分 is a band of 0", () => {
     const t = rubricText("  事故：是否\n  年限：数值 年", "类别 甲 10分\n  指标 乙 10分\n    事故 扣4分\n  指标 丙 0分\n    年限 不满1年不得分");

@@ -118,7 +118,8 @@ function comparedNumbers(ast: FileAst, text: string): { start: number; end: numb
       if (m) out.push({ start: at, end: at + m[0].length, value: m[0] });
     }
   };
-  for (const cat of ast.categories) for (const ind of cat.indicators) for (const rule of ind.rules) for (const c of rule.clauses) if (c.kind === "award") fromCondition(c.condition);
+  // a 不得分 band gives 0 points whichever side of it a value lies: moving its threshold changes no score
+  for (const cat of ast.categories) for (const ind of cat.indicators) for (const rule of ind.rules) for (const c of rule.clauses) if (c.kind === "award" && c.verb !== "none") fromCondition(c.condition);
   for (const c of ast.eligibility?.conditions ?? []) if (c.predicate.kind === "compare") fromCondition(c.predicate.condition);
   return out;
 }

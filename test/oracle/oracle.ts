@@ -320,9 +320,10 @@ export function oracleOf(ast: FileAst): Oracle {
             if (c.otherwise) throw new Unsupported("其他 on a 清单 input");
             const n = labels.filter(matches).length;
             if (c.per) {
-              // 国家级每项加5分: each item of that level
-              if (c.verb !== "add") throw new Unsupported("每项 with a verb other than 加");
-              adds = add(adds, mul(floor(div(frac(BigInt(n)), q(c.per))), points));
+              // 国家级每项加5分 · 大专每名得0.5分: each item of that level (「得」 after 每 is a per-item verb, §6.10)
+              if (c.verb === "none") throw new Unsupported("每项 with 不得分");
+              const v = mul(floor(div(frac(BigInt(n)), q(c.per))), points);
+              adds = c.verb === "deduct" ? sub(adds, v) : add(adds, v);
             } else if (c.verb === "get" || c.verb === "none") gets = n > 0 ? (gets === undefined ? points : max(gets, points)) : (gets ?? ZERO); // 得: the highest level present
             else if (n > 0) adds = c.verb === "deduct" ? sub(adds, points) : add(adds, points); // 加: each level present once
           }
