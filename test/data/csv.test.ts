@@ -33,7 +33,7 @@ describe("CSV splitter", () => {
           const width = Math.max(...rows.map((r) => r.length));
           const table = rows.map((r) => [...r, ...Array(width - r.length).fill("x")]).map((r) => ["名", ...r]);
           const text = writeCsv(table, { bom: false, eol });
-          const got = split(text, sizes).map((r) => r.fields);
+          const got = split(text, sizes).map((r) => r.cells);
           expect(got).toEqual(table.map((r) => r.map(neutraliseCell)));
         },
       ),
@@ -42,7 +42,7 @@ describe("CSV splitter", () => {
   });
 
   it("reads CR-only files (old Mac Excel) the same as CRLF and LF", () => {
-    const rows = (t: string) => split(t, [t.length]).map((r) => r.fields);
+    const rows = (t: string) => split(t, [t.length]).map((r) => r.cells);
     expect(rows("a,b\r1,2\r3,4")).toEqual(rows("a,b\r\n1,2\r\n3,4\r\n"));
     expect(rows("a,b\r1,2\r3,4")).toEqual(rows("a,b\n1,2\n3,4"));
   });
@@ -55,7 +55,7 @@ describe("CSV splitter", () => {
   });
 
   it("chooses tab for Excel's tab-separated text", () => {
-    expect(split("名称\t人数\n甲\t1\n", [99]).map((r) => r.fields)).toEqual([
+    expect(split("名称\t人数\n甲\t1\n", [99]).map((r) => r.cells)).toEqual([
       ["名称", "人数"],
       ["甲", "1"],
     ]);

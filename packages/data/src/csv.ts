@@ -7,8 +7,9 @@
 
 export interface CsvRecord {
   /** 1-based line on which the record starts. */
-  line: number;
-  fields: string[];
+  row: number;
+  /** The fields, as written (quotes removed). */
+  cells: string[];
   /** A quoting problem in this record (its fields are then not to be trusted). */
   error?: string;
 }
@@ -65,7 +66,7 @@ export function createCsvSplitter(): CsvSplitter {
 
   const finishRecord = (out: CsvRecord[]) => {
     fields.push(field);
-    out.push(recordError ? { line: recordLine, fields, error: recordError } : { line: recordLine, fields });
+    out.push(recordError ? { row: recordLine, cells: fields, error: recordError } : { row: recordLine, cells: fields });
     inRecord = false;
     state = State.Start;
     fields = [];
@@ -179,7 +180,7 @@ export function createCsvSplitter(): CsvSplitter {
         i = slow(text, i, out);
         continue;
       }
-      if (end > i) out.push({ line, fields: text.slice(i, end).split(delim!) });
+      if (end > i) out.push({ row: line, cells: text.slice(i, end).split(delim!) });
       line++;
       if (text.charCodeAt(end) === 13 && end + 1 < n && text.charCodeAt(end + 1) === 10) i = end + 2;
       else {

@@ -26,6 +26,8 @@ export function findPlatformColumn(columns: readonly string[]): { index: number;
 
 /** 「合计」「总 计」…: a row of totals under the platforms. */
 export function isSummaryName(name: string): boolean {
+  // every platform row asks: a cheap look at the first character first
+  if (name.length > 12 || !"合总小平".includes(name[0]!)) return false;
   return SUMMARY_NAMES.has(name.replace(/[\s\u3000]/g, ""));
 }
 

@@ -7,7 +7,7 @@ import { createCsvSplitter } from "./csv.ts";
 import { createDecoder, isDecodeFailure, type Encoding } from "./decode.ts";
 import { dataError, type DataError } from "./errors.ts";
 import { createJsonAssembler, createJsonScanner } from "./json.ts";
-import { createGridAssembler, type DataHeader, type ExpectedColumn, type GridRow, type RowBatch } from "./table.ts";
+import { createGridAssembler, type DataHeader, type ExpectedColumn, type RowBatch } from "./table.ts";
 
 export type DataFormat = "csv" | "json" | "xlsx";
 
@@ -55,8 +55,7 @@ export function createRowReader(format: "csv" | "json", options: ReadOptions = {
     if (format === "csv") {
       const records = csv.push(text);
       if (last) records.push(...csv.end());
-      const rows: GridRow[] = records.map((r) => (r.error ? { row: r.line, cells: r.fields, error: r.error } : { row: r.line, cells: r.fields }));
-      const out = grid.push(rows);
+      const out = grid.push(records); // a CSV record is a grid row
       if (last) {
         const tail = grid.end();
         out.rows.push(...tail.rows);

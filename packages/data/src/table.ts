@@ -94,7 +94,12 @@ const MAX_HEADER_ROWS = 4;
 const MONEY_UNITS = new Set(["元", "千元", "万元", "百万元", "亿元"]);
 const DATA_LIKE = /^(?:[+-]?[\d,，.]+[%％]?|是|否)$/;
 
-const nonEmpty = (cells: readonly string[]) => cells.reduce((n, c) => (c.trim() ? n + 1 : n), 0);
+/** How many cells hold something, counted up to `atMost` (callers only ask 0, 1 or more). */
+function nonEmpty(cells: readonly string[], atMost = Infinity): number {
+  let n = 0;
+  for (let i = 0; i < cells.length && n < atMost; i++) if (cells[i]!.trim() !== "") n++;
+  return n;
+}
 
 /** Header text as one name: line breaks (Alt+Enter in Excel) and the spaces around them removed. */
 export function normaliseName(s: string): string {
@@ -254,8 +259,16 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
 
   const rowOf = (r: GridRow, errors: DataError[]): DataRow | undefined => {
     const h = header!;
-    const values = new Array<string>(h.columns.length);
-    for (let c = 0; c < values.length; c++) values[c] = (r.cells[c] ?? "").trim();
+    const n = h.columns.length;
+    // the row's own cells, trimmed in place, are its values when they line up (no copy per row)
+    let values: string[];
+    if (r.cells.length === n) {
+      values = r.cells;
+      for (let c = 0; c < n; c++) values[c] = values[c]!.trim(); // V8 returns the same string when there is nothing to trim
+    } else {
+      values = new Array<string>(n);
+      for (let c = 0; c < n; c++) values[c] = (r.cells[c] ?? "").trim();
+    }
     const platform = h.platformColumn === undefined ? undefined : values[h.platformColumn];
     const problems: DataError[] = [];
     if (r.error) problems.push(dataError("ZS6006", r.error, { row: r.row }));
@@ -283,13 +296,14 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
       errors.push(dataError("ZS6020", `第${r.row}行「${platform}」是合计行，不是平台，已跳过`, { row: r.row }, "warning"));
       return undefined;
     }
+    if (problems.length === 0) return platform ? { row: r.row, platform, columns: h.columns, values } : { row: r.row, columns: h.columns, values };
     errors.push(...problems);
-    return { row: r.row, ...(platform ? { platform } : {}), columns: h.columns, values, ...(problems.length ? { errors: problems } : {}) };
+    return { row: r.row, ...(platform ? { platform } : {}), columns: h.columns, values, errors: problems };
   };
 
   const dataRows = (rows: readonly GridRow[], out: RowBatch) => {
     for (const r of rows) {
-      const filled = nonEmpty(r.cells);
+      const filled = nonEmpty(r.cells, 2);
       if (filled === 0 && !r.error) continue; // blank rows are not platforms
       if (filled === 1 && !r.error && header!.columns.length > 2) {
         held.push(r); // a platform with only a name, or a note under the table: the rows after it tell

@@ -4,7 +4,7 @@ import { streamData, type DataOptions, type DataStream } from "../read.ts";
 
 /** Reads `path` in 1 MB chunks; I/O errors (missing file, no permission) are thrown as Node's errors with their `code`. */
 export function openDataFile(path: string, options: DataOptions = {}): DataStream {
-  return streamData(createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>, { file: path, ...options });
+  return streamData(createReadStream(path, { highWaterMark: 1 << 16 }) as AsyncIterable<Uint8Array>, { file: path, ...options });
 }
 
 /** Standard input as a data stream; give `format` (or a `file` name with an extension) when it is not sniffable. */
