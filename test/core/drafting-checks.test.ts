@@ -32,3 +32,31 @@ describe("prose quoting numbers the rule does use", () => {
     expect(analyze(t).diagnostics.map((x) => x.code)).not.toContain("ZS3010");
   });
 });
+
+describe("a threshold written in another magnitude of the input's unit", () => {
+  const money = (rule: string) => `评价体系 测试
+输入
+  年销售收入：金额 万元 越多越好
+类别 甲（10分）
+  指标 乙 10分
+    ${rule}
+`;
+  it("2亿元 on an input kept in 万元 is an error (never compared unconverted), with a fix writing 20000万元", () => {
+    const a = analyze(money("年销售收入 2亿元以上得10分"));
+    const d = a.diagnostics.find((x) => x.code === "ZS2016")!;
+    expect(d.severity).toBe("error");
+    expect(d.message).toBe("单位相差10000倍：输入「年销售收入」以万元计，这里写的是亿元；准绳不会自动换算，请写成「20000万元」");
+    expect(a.scoring.scorable).toBe(false);
+    const fixed = money(`年销售收入 ${d.fix!.edits[0]!.newText}以上得10分`);
+    expect(analyze(fixed).diagnostics.filter((x) => x.severity === "error")).toEqual([]);
+  });
+  it("converts exactly both ways: 0.35亿元 → 3500万元, 500元 → 0.05万元", () => {
+    expect(analyze(money("年销售收入 0.35亿元以上得10分")).diagnostics.find((x) => x.code === "ZS2016")!.message).toContain("「3500万元」");
+    expect(analyze(money("年销售收入 500元以上得10分")).diagnostics.find((x) => x.code === "ZS2016")!.message).toContain("「0.05万元」");
+  });
+  it("a unit of another kind stays the softer warning (家 vs 家次)", () => {
+    const a = analyze(money("年销售收入 20000家以上得10分"));
+    expect(a.diagnostics.map((x) => x.code)).toContain("ZS2004");
+    expect(a.diagnostics.map((x) => x.code)).not.toContain("ZS2016");
+  });
+});
