@@ -90,6 +90,22 @@ describe("formatter laws", () => {
       { numRuns: 40 },
     );
   });
+  it("is idempotent whatever the line endings, mixed ones included (a CRLF is one break, not a blank line)", () => {
+    fc.assert(
+      fc.property(fc.nat(1000), fc.constantFrom("\n", "\r\n", "\r"), (seed, eol) => {
+        // most lines end in LF, some in the chosen ending (a file pasted together from two editors)
+        const mixed = hunan
+          .split("\n")
+          .map((line, i) => line + ((i * 7 + seed) % 5 === 0 ? eol : "\n"))
+          .join("");
+        const once = format(mixed);
+        expect(once.diagnostics).toEqual([]);
+        expect(format(once.text).text).toBe(once.text);
+        expect(significant(once.text)).toBe(significant(mixed));
+      }),
+      { numRuns: 30 },
+    );
+  });
   it("leaves a file with syntax errors untouched", () => {
     const bad = "评价体系 测试\n类别 （（\n";
     const r = format(bad);

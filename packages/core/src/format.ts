@@ -10,7 +10,8 @@ import type { Diagnostic } from "./diagnostics.ts";
 
 type Child = CstNode | IToken;
 const LINE_BREAK = /[\r\n]/;
-const BLANK_LINE = /(?:\r\n|\r|\n)[ \t\u3000]*(?:\r\n|\r|\n)/;
+// a CRLF is one line break, never a CR and an LF (which would read as a blank line)
+const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[ \t\u3000]*(?:\r\n|\r(?!\n)|\n)/;
 const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
 
 function firstOffset(node: Child): number {
