@@ -60,3 +60,27 @@ describe("a threshold written in another magnitude of the input's unit", () => {
     expect(a.diagnostics.map((x) => x.code)).not.toContain("ZS2016");
   });
 });
+
+describe("a bare number where points are meant", () => {
+  it("「指标 乙 15」 and 「得15」 are warnings whose fix writes 分; with 分 nothing is said", () => {
+    const bare = `评价体系 测试
+输入
+  服务企业家次：计数 家次 越多越好
+类别 甲（15分）
+  指标 乙 15
+    服务企业家次 达1500家次得15
+`;
+    const found = analyze(bare).diagnostics.filter((x) => x.code === "ZS2017");
+    expect(found.map((d) => [d.severity, d.range.start.line, d.message])).toEqual([
+      ["warning", 5, "分值「15」没有写「分」：是分值就写成「15分」"],
+      ["warning", 6, "分值「15」没有写「分」：是分值就写成「15分」"],
+    ]);
+    const lines = bare.split("\n");
+    for (const d of [...found].reverse()) {
+      const e = d.fix!.edits[0]!;
+      const l = lines[e.range.start.line - 1]!;
+      lines[e.range.start.line - 1] = l.slice(0, e.range.start.column - 1) + e.newText + l.slice(e.range.start.column - 1);
+    }
+    expect(analyze(lines.join("\n")).diagnostics.map((x) => x.code)).not.toContain("ZS2017");
+  });
+});
