@@ -84,3 +84,26 @@ describe("a bare number where points are meant", () => {
     expect(analyze(lines.join("\n")).diagnostics.map((x) => x.code)).not.toContain("ZS2017");
   });
 });
+
+describe("a syntax error elsewhere keeps each clean indicator's checks", () => {
+  const text = (tail: string) => `评价体系 测试
+输入
+  服务企业家次：计数 家次 越多越好
+  网站维护：是否
+类别 甲（15分）
+  指标 乙 15分
+    服务企业家次 达1500家次得15分
+    网站维护 得5分
+${tail}`;
+  it("ZS3025 on 乙 stays when a later category is broken, and the broken place is not checked", () => {
+    const broken = analyze(text("类别 （（\n"));
+    expect(broken.diagnostics.some((d) => d.code === "ZS1001")).toBe(true);
+    expect(broken.diagnostics.filter((d) => d.code === "ZS3025").map((d) => d.range.start.line)).toEqual([7]);
+    expect(broken.scoring.scorable).toBe(false);
+  });
+  it("an indicator holding the syntax error gets no semantic diagnostics", () => {
+    const a = analyze(text("").replace("网站维护 得5分", "网站维护 得5分 （（"));
+    expect(a.diagnostics.some((d) => d.severity === "error")).toBe(true);
+    expect(a.diagnostics.map((d) => d.code)).not.toContain("ZS3025");
+  });
+});

@@ -8,11 +8,11 @@ import { parseCst } from "@zhunsheng/grammar";
 import type { FileAst, Range } from "./ast.ts";
 import { bindRubric } from "./binder/from-ast.ts";
 import type { NameOccurrence } from "./binder/names.ts";
-import { checkSemantics, compileForChecks } from "./checker/semantic.ts";
+import { checkIndicatorsOnly, checkSemantics, compileForChecks } from "./checker/semantic.ts";
 import { platformNameOf } from "./evaluator/read.ts";
 import type { Scorer } from "./evaluator/scorer.ts";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
-import type { Rubric } from "./model.ts";
+import type { Indicator, Rubric } from "./model.ts";
 import { buildAst, MAX_EXPRESSION_TERMS, tokenRange } from "./parser/from-cst.ts";
 
 export interface ParsedFile {
@@ -99,6 +99,28 @@ function notScorable(blocking: Diagnostic[]): Scoring {
   return { scorable: false, reason: `评价体系有${blocking.length}个错误，无法评分${where}`, blocking };
 }
 
+/**
+ * With errors in the file, the checks of each indicator that has none (sentences over the points,
+ * bands that cannot reach 0 or the points, direction) still run, on the model restricted to those
+ * indicators: an officer drafting one place keeps the warnings of the others. Checks of the whole
+ * (category sums, grades, cases) wait until the file has no errors.
+ */
+function indicatorChecksAround(rubric: Rubric | undefined, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  if (!rubric) return [];
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  const clean = (ind: Indicator) => !errors.some((e) => e.range.start.offset >= ind.range.start.offset && e.range.start.offset <= ind.range.end.offset);
+  const keep = new Set(rubric.indicators.filter(clean));
+  if (keep.size === 0) return [];
+  const categories = rubric.categories.map((c) => ({ ...c, indicators: c.indicators.filter((i) => keep.has(i)) }));
+  const partial: Rubric = { ...rubric, categories, indicators: [...keep], grades: [], vetoes: [], eligibility: undefined };
+  try {
+    return checkIndicatorsOnly(partial, compileForChecks(partial));
+  } catch {
+    // a model cut short by errors that the compiler cannot take: the whole-file checks come back with the fix
+    return [];
+  }
+}
+
 /** Parses, binds and checks a rubric file. */
 export function analyze(text: string, fileName = "未命名.zs"): Analysis {
   const parsed = parse(text);
@@ -107,6 +129,7 @@ export function analyze(text: string, fileName = "未命名.zs"): Analysis {
   const base = { ast: parsed.ast, rubric: bound.rubric, names: bound.names, platformName: platformNameOf };
   // semantic checks evaluate the rubric: only on a model without syntax or binding errors
   if (parsed.diagnostics.some((d) => d.severity === "error") || bound.diagnostics.some((d) => d.severity === "error")) {
+    diagnostics.push(...indicatorChecksAround(bound.rubric, diagnostics));
     const sorted = sortDiagnostics(diagnostics);
     return { ...base, diagnostics: sorted, scoring: notScorable(blockingOf(sorted)) };
   }

@@ -254,7 +254,8 @@ function checkUnit(ctx: BindContext, input: Input, q: Quantity): void {
 /** Points are written with 分: a bare 「15」 where points are meant may be a count or a typo, so it is said. */
 function checkPoints(ctx: BindContext, q: Quantity): void {
   if (q.unit && q.unit !== "分") ctx.diagnostics.push(diagnostic("ZS2004", q.range, ["分值", "分", q.unit]));
-  if (!q.unit) {
+  // the same quantity can be checked from two places (a band split by measure): said once
+  if (!q.unit && !ctx.diagnostics.some((d) => d.code === "ZS2017" && d.range.start.offset === q.range.start.offset)) {
     ctx.diagnostics.push(
       diagnostic("ZS2017", q.range, [q.value], { title: `写成「${q.value}分」`, edits: [{ range: { start: q.range.end, end: q.range.end }, newText: "分" }] }),
     );

@@ -435,6 +435,13 @@ export function compileForChecks(rubric: Rubric): Scorer {
   return compile(rubric, { dataDigits: caseDigits(rubric) });
 }
 
+/** The checks local to each indicator (for a file with errors elsewhere). */
+export function checkIndicatorsOnly(rubric: Rubric, scorer: Scorer): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  checkIndicators(rubric, scorer, out);
+  return out;
+}
+
 /** Runs every check that needs evaluation. */
 export function checkSemantics(rubric: Rubric, scorer: Scorer = compileForChecks(rubric)): Diagnostic[] {
   const out: Diagnostic[] = [];
