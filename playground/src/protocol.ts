@@ -9,6 +9,23 @@ import type { Change, Comparison, CrossScore, Impact, ImportMark, PublishCheck }
 
 export type Record_ = Record<string, unknown>;
 
+/**
+ * A dataset's platforms: `rowErrors[i]` says why platform i's row could not be read (a CSV row
+ * that does not line up with the header, a JSON value that is not a single value…) — such a
+ * platform is shown as 数据有误 and never scored.
+ */
+export interface DatasetRecords {
+  records: Record_[];
+  rowErrors?: (string[] | null)[];
+}
+
+/** A file written in the worker for the page to download. */
+export interface FileData {
+  name: string;
+  type: string;
+  data: Uint8Array | string;
+}
+
 /** One platform's row in the 评分 table. */
 export interface ScoreRow {
   /** Position in the dataset (explanations and edits name a platform by it). */
@@ -133,9 +150,14 @@ export interface AnalysisMethods {
   close: { params: { uri: string }; result: null };
   keywords: { params: Record<string, never>; result: EditorKeywords & { tokenTypes: string[]; tokenModifiers: string[] } };
   symbols: { params: { uri: string }; result: DocumentSymbol[] };
-  setData: { params: { uri: string; name: string; records: Record_[] }; result: null };
-  importData: { params: { uri: string; name: string; kind: "csv" | "json"; text: string }; result: { count: number; errors: string[] } };
-  records: { params: { uri: string }; result: { name: string; records: Record_[] } };
+  setData: { params: { uri: string; name: string } & DatasetRecords; result: null };
+  /** A data file's bytes (CSV in any encoding, JSON, XLSX), read by @zhunsheng/data in the worker. */
+  importData: { params: { uri: string; name: string; bytes: Uint8Array; format?: "csv" | "json" }; result: { count: number; errors: string[]; warnings: string[] } };
+  records: { params: { uri: string }; result: { name: string } & DatasetRecords };
+  /** The score table as a file: injection-safe CSV or a workbook. */
+  exportScores: { params: { uri: string; kind: "csv" | "xlsx"; base: string }; result: FileData };
+  /** The blank data sheet of the document's rubric: units and ranges in the header; the workbook adds notes, drop-downs and ranges. */
+  dataTemplate: { params: { uri: string; kind: "csv" | "xlsx"; base: string }; result: FileData | { error: string } };
   /** The table's order and window: answered now, and kept for the pages pushed with later analyses. */
   scoreView: { params: { uri: string; sort: ScoreSort; start: number; count: number }; result: ScorePage | undefined };
   exportRows: { params: { uri: string }; result: string[][] };
@@ -202,6 +224,8 @@ export interface PublishMethods {
   };
   /** The 修订说明 as the workbench shows it before export: the same changes (with their keys) and impact sentences. */
   memoPreview: { params: MemoSource; result: MemoPreview | { error: string } };
+  /** Any table as a file (the 影响 view's export): injection-safe CSV or a workbook. */
+  tableFile: { params: { rows: string[][]; kind: "csv" | "xlsx"; name: string; sheet?: string }; result: FileData };
 }
 
 /** The two versions a 修订说明 compares, and the dataset its impact is measured on. */

@@ -7,7 +7,7 @@
  */
 import { resolve } from "node:path";
 import type { PlatformRecord, Rubric } from "@zhunsheng/core";
-import { formatDataError, recordOf, streamData, type DataError, type DataRow, type DataStream, type ExpectedColumn } from "@zhunsheng/data";
+import { expectedColumnsOf, formatDataError, recordOf, streamData, type DataError, type DataRow, type DataStream } from "@zhunsheng/data";
 import { openDataFile } from "@zhunsheng/data/node";
 import { CliError, displayName, ioMessage, type Io } from "./io.ts";
 
@@ -42,11 +42,6 @@ export interface DataInputOptions {
   sheet?: string;
 }
 
-/** The inputs a data file gives, as the reader's expected columns. */
-export function expectedColumns(rubric: Rubric): ExpectedColumn[] {
-  return rubric.inputs.filter((i) => i.kind !== "derived").map((i) => (i.unit ? { name: i.name, unit: i.unit } : { name: i.name }));
-}
-
 async function* stdinBytes(io: Io): AsyncGenerator<Uint8Array> {
   if (!io.stdin) throw new CliError("没有可读取的标准输入");
   for await (const chunk of io.stdin) yield typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
@@ -60,7 +55,7 @@ async function* stdinBytes(io: Io): AsyncGenerator<Uint8Array> {
  * errors stay with the row, to be reported with that platform.
  */
 export async function* readPlatformBatches(path: string, io: Io, problems: DataProblems, options: DataInputOptions = {}): AsyncGenerator<readonly DataRow[]> {
-  const opts = { ...(options.rubric ? { expected: expectedColumns(options.rubric) } : {}), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) };
+  const opts = { ...(options.rubric ? { expected: expectedColumnsOf(options.rubric.inputs) } : {}), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) };
   const data: DataStream = path === "-" ? streamData(stdinBytes(io), opts) : openDataFile(resolve(io.cwd, path), opts);
   const name = displayName(path);
   const where = () => (data.sheet !== undefined && (data.sheets?.length ?? 0) > 1 ? `${name}（工作表「${data.sheet}」）` : name);

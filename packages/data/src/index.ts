@@ -14,7 +14,18 @@ export { readDataBytes, sniffFormat, streamData, type DataOptions, type DataStre
 export { findPlatformColumn, isSummaryName, PLATFORM_NAME_COLUMNS, platformNameOf } from "./platform.ts";
 export { excelNumberText, plainDecimal, shiftDecimal } from "./number-text.ts";
 export { csvField, csvLine, neutraliseCell, writeCsv, type CsvWriteOptions } from "./csv-write.ts";
-export { FILLING_NOTES, rangeText, TEMPLATE_NAME_COLUMN, templateHeader, templateHeaderRow, TYPE_WORD, type TemplateColumn } from "./template.ts";
+export {
+  expectedColumnsOf,
+  FILLING_NOTES,
+  rangeText,
+  TEMPLATE_NAME_COLUMN,
+  templateColumnsOf,
+  templateHeader,
+  templateHeaderRow,
+  TYPE_WORD,
+  type InputLike,
+  type TemplateColumn,
+} from "./template.ts";
 
 import type { DataError } from "./errors.ts";
 import type { TemplateColumn } from "./template.ts";

@@ -65,3 +65,39 @@ export const FILLING_NOTES: readonly string[] = [
   "没有的数据留空，不要填 0 以外的占位符（如「无」「-」）；留空的项目评分时会报告缺少数据。",
   "不要合并单元格，不要在表格下方加合计行。",
 ];
+
+/** What the data package needs of a rubric's input (structurally the engine's `Input`; no dependency on it). */
+export interface InputLike {
+  name: string;
+  kind: "input" | "derived" | "evidence";
+  type: TemplateColumn["type"];
+  /** The values of a 取值 / 清单 input (empty for other types). */
+  values?: readonly string[] | undefined;
+  /** Set (how the experts' scores combine) when a 评分 input is filled by several experts. */
+  panel?: string | undefined;
+  unit?: string | undefined;
+  min?: string | undefined;
+  max?: string | undefined;
+  description?: string | undefined;
+}
+
+/** The template's columns: every input the data gives (derived ones are computed, not entered). */
+export function templateColumnsOf(inputs: readonly InputLike[]): TemplateColumn[] {
+  return inputs
+    .filter((i) => i.kind !== "derived")
+    .map((i) => ({
+      name: i.name,
+      type: i.type,
+      ...(i.values && i.values.length > 0 ? { values: i.values } : {}),
+      ...(i.panel ? { panel: true } : {}),
+      ...(i.unit ? { unit: i.unit } : {}),
+      ...(i.min !== undefined ? { min: i.min } : {}),
+      ...(i.max !== undefined ? { max: i.max } : {}),
+      ...(i.description ? { description: i.description } : {}),
+    }));
+}
+
+/** The columns a data file is expected to give, for resolving its header (units written after the names). */
+export function expectedColumnsOf(inputs: readonly InputLike[]): { name: string; unit?: string }[] {
+  return inputs.filter((i) => i.kind !== "derived").map((i) => (i.unit ? { name: i.name, unit: i.unit } : { name: i.name }));
+}

@@ -41,12 +41,13 @@ export class ZsDataView extends LitElement {
           </select>
         </label>
         <div class="row">
-          <button class="primary" @click=${() => this.emit("import-data", null)}>导入 CSV / XLSX…</button>
+          <button class="primary" @click=${() => this.emit("import-data", null)}>导入 CSV / XLSX / JSON…</button>
         </div>
         <div class="row">
           <button @click=${() => this.emit("export-scores", "csv")}>导出评分 CSV</button>
           <button @click=${() => this.emit("export-scores", "xlsx")}>导出评分 XLSX</button>
-          <button @click=${() => this.emit("export-template", null)}>下载空白数据表</button>
+          <button @click=${() => this.emit("export-template", "xlsx")} title="表头带单位和范围，批注说明，「是/否」下拉，数值限定范围">下载空白数据表 XLSX</button>
+          <button @click=${() => this.emit("export-template", "csv")}>下载空白数据表 CSV</button>
         </div>
       </div>
       <h2>运营情况表</h2>

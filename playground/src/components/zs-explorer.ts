@@ -47,7 +47,7 @@ export class ZsExplorer extends LitElement {
       <h2>资源管理器</h2>
       <div class="actions">
         <button class="primary" @click=${this.openLocal}>打开本地文件…</button>
-        <span class="hint">也可以把 .zs、.csv、.xlsx 文件拖到窗口中</span>
+        <span class="hint">也可以把 .zs、.csv、.xlsx、.json 文件拖到窗口中</span>
         <div class="pair">
           <button class="secondary" ?disabled=${!this.canNextYear} title="复制当前评价体系为下一年度的草稿（年度、考评期顺延，记下所基于的版本）" @click=${() => this.emit("next-year", null)}>新建下一年度草稿</button>
           <button class="secondary" @click=${() => this.emit("new-rubric", null)}>新建评价体系…</button>

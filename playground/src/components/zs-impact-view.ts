@@ -14,7 +14,6 @@ import type { ImpactResult, MemoSource, Record_ } from "../protocol.ts";
 import type { BuiltinRubric } from "../lib/library.ts";
 import type { PublishClient } from "../lib/workers.ts";
 import { drawBars } from "../lib/charts.ts";
-import { rowsToCsv, writeXlsx } from "../lib/xlsx.ts";
 import { monaco } from "../monaco/monaco.ts";
 import { LANGUAGE_ID } from "../monaco/language.ts";
 import { download } from "../lib/download.ts";
@@ -237,11 +236,12 @@ export class ZsImpactView extends LitElement {
     ];
   }
 
-  private export(format: "csv" | "xlsx") {
-    const rows = this.tableRows();
+  /** The table as injection-safe CSV or a workbook, written in the publish worker (@zhunsheng/data). */
+  private async export(format: "csv" | "xlsx") {
+    if (!this.client) return;
     const stem = `${(this.source?.title ?? "评价体系").replace(/\.zs$/, "")}-影响`;
-    if (format === "csv") download(`${stem}.csv`, "\uFEFF" + rowsToCsv(rows), "text/csv;charset=utf-8");
-    else download(`${stem}.xlsx`, writeXlsx(rows, "影响") as Uint8Array<ArrayBuffer>, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const f = await this.client.request("tableFile", { rows: this.tableRows(), kind: format, name: stem, sheet: "影响" });
+    download(f.name, f.data as BlobPart, f.type);
   }
 
   override render() {
@@ -349,8 +349,8 @@ export class ZsImpactView extends LitElement {
       <div class="zs-impact-chart" role="img" aria-label="修改前后的总分分布"></div>
       <div class="bar" style="margin-top:8px">
         <label><input type="checkbox" .checked=${this.onlyChanged} @change=${(e: Event) => (this.onlyChanged = (e.target as HTMLInputElement).checked)} />只看有变化的平台（${shown.length}/${impact.platforms.length}）</label>
-        <button @click=${() => this.export("csv")}>导出 CSV</button>
-        <button @click=${() => this.export("xlsx")}>导出 XLSX</button>
+        <button @click=${() => void this.export("csv")}>导出 CSV</button>
+        <button @click=${() => void this.export("xlsx")}>导出 XLSX</button>
       </div>
       <table aria-label="各平台修改前后">
         <thead>

@@ -278,7 +278,7 @@ export class ZsWorkbench extends LitElement {
           @new-rubric=${() => wb.store.set({ newRubricOpen: true })}
           @open-builtin=${(e: CustomEvent<string>) => void wb.openBuiltin(e.detail)}
           @open-uri=${(e: CustomEvent<string>) => void wb.openDraftUri(e.detail)}
-          @open-local=${() => pickFiles(wb, ".zs,.txt,.csv,.xlsx,.json")}
+          @open-local=${() => pickFiles(wb, ".zs,.txt,.csv,.tsv,.xlsx,.xlsm,.json")}
         ></zs-explorer>`;
       case "outline":
         return html`<zs-outline .symbols=${a?.symbols ?? []} @reveal=${(e: CustomEvent<Range>) => wb.reveal(e.detail)}></zs-outline>`;
@@ -290,9 +290,9 @@ export class ZsWorkbench extends LitElement {
           .records=${s.records}
           .selected=${Math.max(0, s.selected)}
           @dataset-change=${(e: CustomEvent<string>) => void chooseDataset(wb, e.detail)}
-          @import-data=${() => pickFiles(wb, ".csv,.xlsx,.json")}
+          @import-data=${() => pickFiles(wb, ".csv,.tsv,.xlsx,.xlsm,.json")}
           @export-scores=${(e: CustomEvent<"csv" | "xlsx">) => void exportScores(wb, e.detail)}
-          @export-template=${() => exportTemplate(wb)}
+          @export-template=${(e: CustomEvent<"csv" | "xlsx">) => void exportTemplate(wb, e.detail)}
           @platform-select=${(e: CustomEvent<number>) => void wb.loadExplanation(e.detail, false)}
           ?readOnly=${doc?.readOnly ?? false}
           @record-edit=${(e: CustomEvent<{ index: number; field: string; value: string }>) => (doc?.readOnly ? wb.flash("只读：保存为草稿后才能修改数据") : void editRecord(wb, e.detail.index, e.detail.field, e.detail.value))}
@@ -323,7 +323,11 @@ export class ZsWorkbench extends LitElement {
           .client=${wb.publish}
           .library=${wb.library}
           .version=${a?.version ?? 0}
-          .source=${doc && { uri: doc.uri, title: doc.title, model: doc.model, builtinPath: doc.builtin?.path, basedOn: doc.basedOn, dataset: doc.dataset, records: async () => (await wb.client.request("records", { uri: doc.uri })).records }}
+          .source=${doc && { uri: doc.uri, title: doc.title, model: doc.model, builtinPath: doc.builtin?.path, basedOn: doc.basedOn, dataset: doc.dataset, records: async () => {
+            // rows that did not line up with their file's header take no part in the impact
+            const r = await wb.client.request("records", { uri: doc.uri });
+            return r.records.filter((_, i) => !r.rowErrors?.[i]);
+          } }}
         ></zs-impact-view>`;
       case "publish":
         return html`<zs-publish-panel

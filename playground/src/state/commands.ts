@@ -105,9 +105,9 @@ export async function runCommand(wb: Workbench, id: string): Promise<void> {
       wb.store.set({ newRubricOpen: true });
       return;
     case "openLocal":
-      return pickFiles(wb, ".zs,.txt,.csv,.xlsx,.json");
+      return pickFiles(wb, ".zs,.txt,.csv,.tsv,.xlsx,.xlsm,.json");
     case "importData":
-      return pickFiles(wb, ".csv,.xlsx,.json");
+      return pickFiles(wb, ".csv,.tsv,.xlsx,.xlsm,.json");
     case "exportCsv":
       return exportScores(wb, "csv");
     case "exportXlsx":

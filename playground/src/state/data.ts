@@ -2,10 +2,12 @@
  * 样本数据: which dataset a document is scored on, importing files, editing one platform in
  * the 运营情况表 form, and exporting the score table.
  */
-import { readXlsx, rowsToCsv, writeXlsx } from "../lib/xlsx.ts";
 import { download } from "../lib/download.ts";
-import { activeAnalysis } from "./workbench-state.ts";
+import type { FileData } from "../protocol.ts";
 import { GENERATED, normaliseText, type Workbench } from "./workbench.ts";
+
+/** Data files the workbench reads (any encoding offices save; the worker tells CSV, JSON and workbooks apart). */
+export const DATA_FILE = /\.(csv|tsv|xlsx|xlsm|json)$/i;
 
 /** The datasets offered for the active document: its built-in files, imported ones, generated platforms. */
 export function datasetsOf(wb: Workbench): string[] {
@@ -19,8 +21,8 @@ export async function chooseDataset(wb: Workbench, name: string): Promise<void> 
   if (!doc) return;
   wb.updateDoc(doc.uri, { dataset: name });
   const builtin = doc.builtin?.data.find((d) => d.name === name);
-  if (builtin) await wb.client.request("importData", { uri: doc.uri, name, kind: builtin.kind, text: builtin.text });
-  else await wb.client.request("setData", { uri: doc.uri, name, records: doc.imported.get(name) ?? [] });
+  if (builtin) await wb.client.request("importData", { uri: doc.uri, name, bytes: new TextEncoder().encode(builtin.text), format: builtin.kind });
+  else await wb.client.request("setData", { uri: doc.uri, name, ...(doc.imported.get(name) ?? { records: [] }) });
   await wb.loadRecords();
 }
 
@@ -30,16 +32,24 @@ export async function importDataFile(wb: Workbench, file: File): Promise<void> {
     wb.flash("请先打开一个评价体系，再导入样本数据");
     return;
   }
-  const lower = file.name.toLowerCase();
-  const kind = lower.endsWith(".json") ? "json" : "csv";
-  const text = lower.endsWith(".xlsx") ? rowsToCsv(readXlsx(new Uint8Array(await file.arrayBuffer()))) : normaliseText(await file.text());
-  const r = await wb.client.request("importData", { uri: doc.uri, name: file.name, kind, text });
+  // the bytes as they are: the worker detects the encoding (UTF-8, UTF-16, GBK) and reads CSV, JSON or XLSX
+  const r = await wb.client.request("importData", { uri: doc.uri, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   if (r.count > 0) {
-    const { records } = await wb.client.request("records", { uri: doc.uri });
-    wb.updateDoc(doc.uri, { dataset: file.name, imported: new Map(doc.imported).set(file.name, records) });
+    const { records, rowErrors } = await wb.client.request("records", { uri: doc.uri });
+    wb.updateDoc(doc.uri, { dataset: file.name, imported: new Map(doc.imported).set(file.name, { records, ...(rowErrors ? { rowErrors } : {}) }) });
     wb.store.set({ records, panel: "scores" });
   }
-  wb.flash(r.count > 0 ? `已导入 ${r.count} 个平台（${file.name}）${r.errors.length > 0 ? `，${r.errors.length} 处问题` : ""}` : `没有读到平台数据：${r.errors.join("；")}`);
+  wb.flash(importMessage(file.name, r));
+}
+
+/** What the status bar says after an import: how many platforms, and the first problems with their rows. */
+export function importMessage(name: string, r: { count: number; errors: string[]; warnings: string[] }): string {
+  const problems = (list: string[]) => list.slice(0, 3).join("；") + (list.length > 3 ? `；等${list.length}处` : "");
+  if (r.count === 0) return `没有读到平台数据（${name}）：${problems([...r.errors, ...r.warnings]) || "文件中没有平台"}`;
+  const parts = [`已导入 ${r.count} 个平台（${name}）`];
+  if (r.errors.length > 0) parts.push(`${r.errors.length} 处数据有误：${problems(r.errors)}`);
+  if (r.warnings.length > 0) parts.push(`已跳过：${problems(r.warnings)}`);
+  return parts.join("，");
 }
 
 /** One value of one platform changed in the 运营情况表 form: the dataset becomes 「…（已修改）」. */
@@ -48,25 +58,34 @@ export async function editRecord(wb: Workbench, index: number, field: string, va
   if (!doc) return;
   const records = wb.state.records.map((r, i) => (i === index ? { ...r, [field]: value } : r));
   const name = doc.dataset.endsWith("（已修改）") ? doc.dataset : `${doc.dataset}（已修改）`;
-  wb.updateDoc(doc.uri, { dataset: name, imported: new Map(doc.imported).set(name, records) });
+  // a row that did not line up with its file's header stays unreadable after an edit
+  const rowErrors = doc.imported.get(doc.dataset)?.rowErrors;
+  const data = { records, ...(rowErrors ? { rowErrors } : {}) };
+  wb.updateDoc(doc.uri, { dataset: name, imported: new Map(doc.imported).set(name, data) });
   wb.store.set({ records });
-  await wb.client.request("setData", { uri: doc.uri, name, records });
+  await wb.client.request("setData", { uri: doc.uri, name, ...data });
   if (wb.state.selected === index) void wb.loadExplanation(index, false);
 }
 
+/** Offers a file the worker wrote. */
+export function downloadFile(f: FileData): void {
+  download(f.name, f.data as BlobPart, f.type);
+}
+
+/** The score table as CSV (cells that a spreadsheet would run as formulas neutralised) or XLSX, written in the worker. */
 export async function exportScores(wb: Workbench, kind: "csv" | "xlsx"): Promise<void> {
   const doc = wb.activeDoc;
   if (!doc) return;
-  const rows = await wb.client.request("exportRows", { uri: doc.uri });
-  const base = doc.title.replace(/\.zs$/, "");
-  if (kind === "csv") download(`${base}-评分.csv`, "\uFEFF" + rowsToCsv(rows), "text/csv;charset=utf-8");
-  else download(`${base}-评分.xlsx`, writeXlsx(rows) as Uint8Array<ArrayBuffer>, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  downloadFile(await wb.client.request("exportScores", { uri: doc.uri, kind, base: doc.title.replace(/\.zs$/, "") }));
 }
 
-export function exportTemplate(wb: Workbench): void {
-  const fields = activeAnalysis(wb.state)?.scores?.fields ?? [];
+/** The blank data sheet for the rubric: an XLSX with units, ranges, notes and drop-downs (or the CSV header row). */
+export async function exportTemplate(wb: Workbench, kind: "csv" | "xlsx" = "xlsx"): Promise<void> {
   const doc = wb.activeDoc;
-  download(`${doc?.title.replace(/\.zs$/, "") ?? "数据"}-运营情况表.csv`, "\uFEFF" + rowsToCsv([["名称", ...fields.map((f) => f.name)]]), "text/csv;charset=utf-8");
+  if (!doc) return;
+  const f = await wb.client.request("dataTemplate", { uri: doc.uri, kind, base: doc.title.replace(/\.zs$/, "") });
+  if ("error" in f) wb.flash(f.error);
+  else downloadFile(f);
 }
 
 /** Opens rubric files as local documents and data files as the active document's dataset. */
@@ -77,7 +96,7 @@ export async function openFiles(wb: Workbench, files: File[]): Promise<void> {
       const doc = wb.openText(`local:/${f.name}`, f.name, text, "local");
       if (doc.model.getValue() !== text) doc.model.setValue(text);
       await wb.save(doc, false);
-    } else if (/\.(csv|xlsx|json)$/i.test(f.name)) await importDataFile(wb, f);
+    } else if (DATA_FILE.test(f.name)) await importDataFile(wb, f);
     else wb.flash(`不支持的文件类型：${f.name}`);
   }
 }

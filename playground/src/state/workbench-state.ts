@@ -1,7 +1,7 @@
 /** The workbench's state: one object in one store; elements render it and never keep their own copy. */
 
 import type { Curve } from "@zhunsheng/language-service";
-import type { AnalysisResult, ExplainResult, Record_ } from "../protocol.ts";
+import type { AnalysisResult, DatasetRecords, ExplainResult, Record_ } from "../protocol.ts";
 import type { BuiltinRubric } from "../lib/library.ts";
 import type { monaco } from "../monaco/monaco.ts";
 import { loadLayout, type Layout } from "../lib/preferences.ts";
@@ -20,8 +20,8 @@ export interface Doc {
   builtin: BuiltinRubric | undefined;
   readOnly: boolean;
   dataset: string;
-  /** Imported datasets by name (records), in addition to the built-in files. */
-  imported: Map<string, Record_[]>;
+  /** Imported datasets by name (records, and the rows that could not be read), in addition to the built-in files. */
+  imported: Map<string, DatasetRecords>;
   /** The rubric this draft was made from (新建下一年度草稿). */
   basedOn: BasedOn | undefined;
   /** Data columns the officer said to ignore (they match no input on purpose). */

@@ -2,9 +2,10 @@
  * The analysis worker: parses, checks and scores off the main thread, and answers the
  * editor's language requests from the language service. One typed protocol (../protocol.ts).
  */
-import { analyze, caseRecord, parseDataFile, type Rubric, type Scorer } from "@zhunsheng/core";
+import { analyze, caseRecord, type Rubric, type Scorer } from "@zhunsheng/core";
 import * as ls from "@zhunsheng/language-service";
 import type { AnalysisEvent, AnalysisMethods, AnalysisResult, DataCheck, Record_, ScorePage, ScoreSort } from "../protocol.ts";
+import { readDataset, tableFile, templateFile } from "./data-files.ts";
 import { serveRpc, type Handlers } from "../lib/rpc.ts";
 import { samplePlatforms } from "./sample-data.ts";
 import { exportRows, pageOf, scoreTable, type ScoreTable } from "./scores.ts";
@@ -14,6 +15,8 @@ import { checkDataset } from "./data-check.ts";
 interface Dataset {
   name: string;
   records: Record_[];
+  /** Why a platform's row could not be read, by index (never scored). */
+  rowErrors?: (string[] | null)[];
 }
 
 interface Entry {
@@ -98,7 +101,7 @@ async function analyse(uri: string): Promise<void> {
     const good = e.good;
     if (good && (e.table?.version !== good.version || e.table.data !== e.data)) {
       const data = dataOf(e, good.rubric);
-      const table = await scoreTable(good.rubric, good.scorer, data.records, e.baseline, () => e.version !== version || docs.get(uri) !== e);
+      const table = await scoreTable(good.rubric, good.scorer, data.records, e.baseline, () => e.version !== version || docs.get(uri) !== e, data.rowErrors);
       // a newer text arrived meanwhile: its own analysis is scheduled
       if (!table) return;
       e.baseline ??= table.rows.map((r) => r.total);
@@ -137,11 +140,15 @@ function schedule(uri: string): void {
 }
 
 const handlers: Handlers<AnalysisMethods> = {
-  open: ({ uri, text, version, baseText, data }) => {
+  open: async ({ uri, text, version, baseText, data }) => {
     const prev = docs.get(uri);
-    const records = data ? parseDataFile(data.text, data.kind).records : [];
-    const initial = data && records.length > 0 ? { name: data.name, records } : prev?.data;
-    docs.set(uri, { text, version, doc: undefined, good: undefined, data: initial, baseline: undefined, table: undefined, view: prev?.view ?? { sort: { key: "rank", ascending: true }, start: 0, count: 60 }, baseText: baseText ?? text, scheduled: false });
+    // the entry exists before the data is read, so that edits arriving meanwhile find it
+    const e: Entry = { text, version, doc: undefined, good: undefined, data: prev?.data, baseline: undefined, table: undefined, view: prev?.view ?? { sort: { key: "rank", ascending: true }, start: 0, count: 60 }, baseText: baseText ?? text, scheduled: false };
+    docs.set(uri, e);
+    if (data) {
+      const read = await readDataset(new TextEncoder().encode(data.text), data.name, analyze(text).rubric, data.kind);
+      if (docs.get(uri) === e && read.records.length > 0) setData(e, { name: data.name, records: read.records, ...(read.rowErrors ? { rowErrors: read.rowErrors } : {}) });
+    }
     schedule(uri);
     return null;
   },
@@ -158,21 +165,31 @@ const handlers: Handlers<AnalysisMethods> = {
   },
   keywords: () => ({ ...ls.editorKeywords(), tokenTypes: [...ls.SEMANTIC_TOKEN_TYPES], tokenModifiers: [...ls.SEMANTIC_TOKEN_MODIFIERS] }),
   symbols: ({ uri }) => ls.documentSymbols(docOf(entry(uri))),
-  setData: ({ uri, name, records }) => {
+  setData: ({ uri, name, records, rowErrors }) => {
     // no records: back to the generated sample platforms
-    setData(entry(uri), records.length > 0 ? { name, records } : undefined);
+    setData(entry(uri), records.length > 0 ? { name, records, ...(rowErrors ? { rowErrors } : {}) } : undefined);
     schedule(uri);
     return null;
   },
-  importData: ({ uri, name, kind, text }) => {
-    const r = parseDataFile(text, kind);
-    if (r.records.length > 0) setData(entry(uri), { name, records: r.records });
+  importData: async ({ uri, name, bytes, format }) => {
+    const e = entry(uri);
+    const read = await readDataset(bytes, name, e.good?.rubric ?? analyze(e.text).rubric, format);
+    if (read.records.length > 0) setData(e, { name, records: read.records, ...(read.rowErrors ? { rowErrors: read.rowErrors } : {}) });
     schedule(uri);
-    return { count: r.records.length, errors: r.errors.map((x) => `第${x.line}行：${x.message}`) };
+    return { count: read.records.length, errors: read.errors, warnings: read.warnings };
   },
   records: ({ uri }) => {
     const e = entry(uri);
     return e.data ?? { name: "", records: [] };
+  },
+  exportScores: async ({ uri, kind, base }) => {
+    const t = entry(uri).table;
+    return tableFile(t ? exportRows(t) : [], kind, `${base}-评分`, "评分");
+  },
+  dataTemplate: async ({ uri, kind, base }) => {
+    const e = entry(uri);
+    const rubric = e.good?.rubric;
+    return rubric ? templateFile(rubric, kind, `${base}-数据表`) : { error: "评价体系有错误，无法生成数据表：请先改正「问题」中的错误" };
   },
   scoreView: ({ uri, sort, start, count }) => {
     const e = entry(uri);
@@ -185,7 +202,8 @@ const handlers: Handlers<AnalysisMethods> = {
   },
   explain: ({ uri, index }) => {
     const e = entry(uri);
-    const rec = e.data?.records[index];
+    // a row that did not line up is not explained: its values are not the platform's
+    const rec = e.data?.rowErrors?.[index] ? undefined : e.data?.records[index];
     if (!e.good || !rec) return undefined;
     return explainResult(e.good.rubric, e.good.scorer.explain(rec));
   },
@@ -197,6 +215,8 @@ const handlers: Handlers<AnalysisMethods> = {
   },
   caseFromPlatform: ({ uri, index }) => {
     const e = entry(uri);
+    const unreadable = e.data?.rowErrors?.[index];
+    if (unreadable) return { error: `这一行的数据无法评分：${unreadable.join("；")}` };
     const rec = e.data?.records[index];
     if (!e.good || !rec) return { error: "没有可评分的评价体系或平台数据" };
     const platform = e.table?.rows[index]?.platform ?? `平台${index + 1}`;

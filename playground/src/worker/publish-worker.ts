@@ -2,7 +2,7 @@
  * The publish worker: 对比, 影响, 发布前检查, export and import, off the main thread and out of
  * the first load (created on first use). Stateless: every request carries the texts it needs.
  */
-import { analyze, parseDataFile, type PlatformRecord, type Rubric } from "@zhunsheng/core";
+import { analyze, type PlatformRecord, type Rubric } from "@zhunsheng/core";
 import {
   compareSideBySide,
   diffRubrics,
@@ -30,6 +30,7 @@ import {
 import vocabularyJson from "../../../rules/concepts/概念.json?raw";
 import type { MemoSource, PublishMethods } from "../protocol.ts";
 import { serveRpc, type Handlers } from "../lib/rpc.ts";
+import { readDataset, tableFile } from "./data-files.ts";
 
 const { vocabulary } = parseVocabulary(vocabularyJson);
 
@@ -56,11 +57,13 @@ const handlers: Handlers<PublishMethods> = {
     const ok = bound.filter((b) => b.rubric).map((b) => b.rubric!);
     return { comparison: ok.length > 0 ? compareSideBySide(ok, vocabulary) : undefined, errors };
   },
-  crossScore: ({ a, b, data }) => {
-    const records = parseDataFile(data.text, data.kind).records;
+  crossScore: async ({ a, b, data }) => {
     const ra = bind(a.text, a.title);
     const rb = bind(b.text, b.title);
     if (!ra.rubric || !rb.rubric) return { score: undefined, error: ra.error ?? rb.error };
+    // the platforms as the data package reads them; rows that do not line up take no part
+    const read = await readDataset(new TextEncoder().encode(data.text), `数据.${data.kind}`, ra.rubric, data.kind);
+    const records = read.records.filter((_, i) => !read.rowErrors?.[i]);
     return { score: scoreAcross(vocabulary, { id: a.id, rubric: ra.rubric }, { id: b.id, rubric: rb.rubric }, records), error: undefined };
   },
   impact: ({ oldText, newText, records }) => {
@@ -71,6 +74,7 @@ const handlers: Handlers<PublishMethods> = {
     const impact = records.length > 0 ? measureImpact(o.rubric, n.rubric, records as PlatformRecord[]) : undefined;
     return { changes: diff.changes, impact, graded: o.rubric.grades.length > 0 || n.rubric.grades.length > 0, gradeKind: n.rubric.gradeKind, error: undefined };
   },
+  tableFile: ({ rows, kind, name, sheet }) => tableFile(rows, kind, name, sheet),
   checks: ({ text, file }) => {
     const r = publishChecks(text, file);
     return { passed: r.passed, checks: r.checks };

@@ -3,7 +3,7 @@
  * with the totals when its data was loaded, and served a window at a time in the order the
  * officer chose — the page never holds more rows than it shows.
  */
-import { decimalsOf, toScaled, type Rubric, type Scorer } from "@zhunsheng/core";
+import { decimalsOf, platformNameOf, toScaled, type Rubric, type Scorer } from "@zhunsheng/core";
 import type { Record_, ScoreRow, ScoreSort, ScoreSummary } from "../protocol.ts";
 
 /** One dataset scored under one version of the rubric. */
@@ -43,6 +43,8 @@ export async function scoreTable(
   records: readonly Record_[],
   baseline: readonly (string | null)[] | undefined,
   cancelled: () => boolean,
+  /** Why a platform's row could not be read, by index: shown as 数据有误, never scored. */
+  rowErrors?: readonly (readonly string[] | null)[],
 ): Promise<ScoreTable | undefined> {
   const rows: ScoreRow[] = new Array(records.length);
   for (let start = 0; start < records.length; start += CHUNK) {
@@ -53,6 +55,11 @@ export async function scoreTable(
     const end = Math.min(records.length, start + CHUNK);
     for (let index = start; index < end; index++) {
       const rec = records[index]!;
+      const unreadable = rowErrors?.[index];
+      if (unreadable) {
+        rows[index] = { index, platform: platformName(platformNameOf(rec), index), total: null, grade: null, eligible: null, rank: null, previous: undefined, categories: {}, errors: [...unreadable] };
+        continue;
+      }
       const v = scorer.score(rec);
       const previous = baseline?.[index];
       rows[index] = {

@@ -1,27 +1,11 @@
 /** `zhunsheng inputs <rubric> [--json] [--template csv|xlsx] [--out file]`: what data a rubric needs. */
 import { basename, extname } from "node:path";
-import { TYPE_LABEL, type Rubric } from "@zhunsheng/core";
-import { templateCsv, writeTemplateXlsx, type TemplateColumn } from "@zhunsheng/data";
+import { TYPE_LABEL } from "@zhunsheng/core";
+import { templateColumnsOf, templateCsv, writeTemplateXlsx } from "@zhunsheng/data";
 import { flagOption, stringOption, type ParsedArgs } from "../args.ts";
 import { EXIT, writeResult, type Io } from "../io.ts";
 import { table } from "../render.ts";
 import { loadRubric } from "./common.ts";
-
-/** The template's columns: every input the data gives (not the derived ones), with unit, range and description. */
-function templateColumnsOf(rubric: Rubric): TemplateColumn[] {
-  return rubric.inputs
-    .filter((i) => i.kind !== "derived")
-    .map((i) => ({
-      name: i.name,
-      type: i.type,
-      ...(i.values.length > 0 ? { values: i.values } : {}),
-      ...(i.panel ? { panel: true } : {}),
-      ...(i.unit ? { unit: i.unit } : {}),
-      ...(i.min !== undefined ? { min: i.min } : {}),
-      ...(i.max !== undefined ? { max: i.max } : {}),
-      ...(i.description ? { description: i.description } : {}),
-    }));
-}
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const path = args.positionals[0]!;
@@ -29,13 +13,13 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   let out = stringOption(args, "out");
   const template = stringOption(args, "template");
   if (template === "csv") {
-    await writeResult(out, templateCsv(templateColumnsOf(rubric)), io);
+    await writeResult(out, templateCsv(templateColumnsOf(rubric.inputs)), io);
     return EXIT.ok;
   }
   if (template === "xlsx") {
     // a workbook never goes to a terminal: default to <rubric>-数据表.xlsx in the working directory
     if (!out) out = `${path === "-" ? "评价体系" : basename(path, extname(path))}-数据表.xlsx`;
-    await writeResult(out, await writeTemplateXlsx(templateColumnsOf(rubric), `${rubric.header.title} 数据表`), io);
+    await writeResult(out, await writeTemplateXlsx(templateColumnsOf(rubric.inputs), `${rubric.header.title} 数据表`), io);
     if (out !== "-") io.stderr.write(`已写入：${out}\n`);
     return EXIT.ok;
   }

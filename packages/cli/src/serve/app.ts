@@ -10,8 +10,7 @@ import { Readable } from "node:stream";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from "fastify";
 import swagger from "@fastify/swagger";
 import { analyze, type RowScorer } from "@zhunsheng/core";
-import { formatDataError, readDataBytes, type DataRow } from "@zhunsheng/data";
-import { expectedColumns } from "../data-input.ts";
+import { expectedColumnsOf, formatDataError, readDataBytes, type DataRow } from "@zhunsheng/data";
 import { version as cliVersion } from "../main.ts";
 import { createVerdictText, diagnosticJson, explanationJson, unnamedPlatform, unreadableRowJson, verdictJson } from "../results.ts";
 import { SCHEMAS } from "./schema.ts";
@@ -174,7 +173,7 @@ export async function buildServer(catalogue: Catalogue, limits: Limits = DEFAULT
     if (single && !text.startsWith("{")) throw new ServiceError("ZS7010", "请求体应为一个平台的数据（JSON 对象）；多个平台请用 /batch");
     if (!single && !text.startsWith("[")) throw new ServiceError("ZS7010", "请求体应为平台数据的 JSON 数组；单个平台请用 /score");
     const bytes = single ? Buffer.concat([Buffer.from("["), body, Buffer.from("]")]) : body;
-    const table = await readDataBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { format: "json", expected: expectedColumns(e.rubric!) });
+    const table = await readDataBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { format: "json", expected: expectedColumnsOf(e.rubric!.inputs) });
     const fatal = table.errors.find((x) => x.severity === "error" && (table.failed || x.row === undefined));
     if (fatal) throw new ServiceError(fatal.code, formatDataError("请求体", fatal), 400, fatal.row !== undefined ? { row: fatal.row } : {});
     if (!single && table.rows.length > limits.batch) throw new ServiceError("ZS7005", `一次最多提交 ${limits.batch.toLocaleString("en")} 个平台，本次 ${table.rows.length.toLocaleString("en")} 个：请分批提交`);
