@@ -5,7 +5,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { analyze, parseDataFile } from "../../packages/core/src/index.ts";
+import { analyze } from "../../packages/core/src/index.ts";
+import { recordsOf } from "../data/records.ts";
 import { measureImpact } from "../../packages/publish/src/index.ts";
 import { editorToken, newPage, openRubric, OUTPUT, revealIndicator, ROOT, connectApp, tokenOnLine, totals, type App } from "./app.ts";
 
@@ -87,7 +88,7 @@ describe("对比, 影响 and 发布前检查 in Chromium", () => {
     const builtin = readFileSync(`${ROOT}rules/${HUNAN_PATH}`, "utf8");
     const edited = await page.evaluate(() => document.querySelector("zs-editor")!.editor!.getModel()!.getValue());
     expect(edited).toContain("达1200家次得15分");
-    const records = parseDataFile(readFileSync(`${ROOT}rules/samples/${HUNAN_PATH.replace(/\.zs$/, ".csv")}`, "utf8"), "csv").records;
+    const records = recordsOf(`${ROOT}rules/samples/${HUNAN_PATH.replace(/\.zs$/, ".csv")}`);
     const expected = measureImpact(rubricOf(builtin), rubricOf(edited), records);
     const changed = expected.platforms.filter((p) => p.change !== null && Number(p.change) !== 0);
     expect(changed.length).toBeGreaterThan(0);
@@ -142,7 +143,7 @@ describe("对比, 影响 and 发布前检查 in Chromium", () => {
     const edited = await page.evaluate(() => document.querySelector("zs-editor")!.editor!.getModel()!.getValue());
     expect(edited).toContain("92分以上：五星");
     const builtin = readFileSync(`${ROOT}rules/${JIANGSU_PATH}`, "utf8");
-    const records = parseDataFile(readFileSync(`${ROOT}rules/samples/${JIANGSU_PATH.replace(/\.zs$/, ".csv")}`, "utf8"), "csv").records;
+    const records = recordsOf(`${ROOT}rules/samples/${JIANGSU_PATH.replace(/\.zs$/, ".csv")}`);
     const expected = measureImpact(rubricOf(builtin), rubricOf(edited), records);
     const moved = expected.platforms.filter((p) => p.gradeBefore !== p.gradeAfter);
     expect(moved.length).toBeGreaterThan(0);

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { analyze, parseDataFile } from "../../packages/core/src/index.ts";
+import { analyze } from "../../packages/core/src/index.ts";
+import { recordsOf } from "../data/records.ts";
 import { parseVocabulary, scoreAcross } from "../../packages/publish/src/index.ts";
 import { connectApp, newPage, openRubric, OUTPUT, ROOT, type App } from "./app.ts";
 
@@ -23,7 +24,7 @@ function library(id: string) {
 /** What @zhunsheng/publish computes for a pair, on the first sample of rubric A (the view's dataset). */
 function expected(a: string, b: string) {
   const { vocabulary } = parseVocabulary(readFileSync(`${ROOT}rules/concepts/概念.json`, "utf8"));
-  const records = parseDataFile(readFileSync(`${ROOT}rules/samples/${a.replace(/\.zs$/, ".csv")}`, "utf8"), "csv").records;
+  const records = recordsOf(`${ROOT}rules/samples/${a.replace(/\.zs$/, ".csv")}`);
   return scoreAcross(vocabulary, library(a), library(b), records);
 }
 

@@ -6,7 +6,8 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compile, dataDigits, format, parseDataFile } from "../../packages/core/src/index.ts";
+import { compile, dataDigits, format } from "../../packages/core/src/index.ts";
+import { recordsOf } from "../data/records.ts";
 import { createDocument, diagnostics, hover } from "../../packages/language-service/src/index.ts";
 import { startClient, type TestClient } from "./client.ts";
 
@@ -144,10 +145,10 @@ describe("zhunsheng lsp over stdio", () => {
       command: "zhunsheng.score",
       arguments: [uri, data],
     });
-    const csv = parseDataFile(readFileSync(data!, "utf8"), "csv");
+    const records = recordsOf(data!);
     const a = createDocument(RUBRICS).analysis;
-    const scorer = compile(a.rubric!, { dataDigits: dataDigits(a.rubric!, csv.records) });
-    expect(result.platforms.map((p) => p.total)).toEqual(csv.records.map((r) => scorer.score(r).total));
+    const scorer = compile(a.rubric!, { dataDigits: dataDigits(a.rubric!, records) });
+    expect(result.platforms.map((p) => p.total)).toEqual(records.map((r) => scorer.score(r).total));
     expect(result.markdown).toContain("| 示例·长沙市综合窗口平台01 |");
     const explained = await client.connection.sendRequest<{ markdown: string }>("workspace/executeCommand", { command: "zhunsheng.explain", arguments: [uri, data, "示例·长沙市综合窗口平台01"] });
     expect(explained.markdown).toContain("服务企业家次");

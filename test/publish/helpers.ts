@@ -1,7 +1,8 @@
 /** Shared loading for the publish tests: library rubrics, frozen fixtures and sample data. */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { analyze, parseDataFile, type PlatformRecord, type Rubric } from "../../packages/core/src/index.ts";
+import { analyze, type PlatformRecord, type Rubric } from "../../packages/core/src/index.ts";
+import { recordsOf } from "../data/records.ts";
 
 export const ROOT = new URL("../../", import.meta.url).pathname;
 export const FIXTURES = join(ROOT, "test/fixtures/publish");
@@ -50,5 +51,5 @@ export const HUNAN_1200 = join(FIXTURES, "市州综合窗口平台-1200家次草
 export const HUNAN_DATA = join(FIXTURES, "湖南市州示例数据.csv");
 
 export function records(path = HUNAN_DATA): PlatformRecord[] {
-  return parseDataFile(readFileSync(path, "utf8"), "csv").records;
+  return recordsOf(path);
 }

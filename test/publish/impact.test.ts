@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDataFile } from "../../packages/core/src/index.ts";
+import { recordsOf } from "../data/records.ts";
 import { diffRubrics, measureImpact, rankTotals, reportMarkdown } from "../../packages/publish/src/index.ts";
 import { corpus, HUNAN, HUNAN_1200, loadFile, records, ROOT, rubricOf } from "./helpers.ts";
 
@@ -73,7 +73,7 @@ describe("the library's own sample data (rules/samples)", () => {
     const text = readFileSync(lib, "utf8");
     const old = rubricOf(text);
     const lowered = rubricOf(text.replaceAll("达1500家次得15分", "达1200家次得15分"));
-    const data = parseDataFile(readFileSync(csv, "utf8"), "csv").records;
+    const data = recordsOf(csv);
     const r = measureImpact(old, lowered, data);
     const step = (x: number, t: number) => Math.max(0, 15 - Math.floor(Math.max(0, t - x) / 100));
     data.forEach((rec, i) => {

@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyze, compile, toCsv, type Rubric } from "../../packages/core/src/index.ts";
+import { analyze, compile, type Rubric } from "../../packages/core/src/index.ts";
+import { writeCsv } from "../../packages/data/src/index.ts";
 import { draftFromTable, officialTable, parseTables, pickTable, readXlsxRows, recognise, tableFromRows, tableXlsx } from "../../packages/publish/src/index.ts";
 import { HUNAN, ROOT, rubricOf, SEED } from "./helpers.ts";
 
@@ -181,7 +182,7 @@ describe("importing CSV and XLSX tables", () => {
   const names = lib.indicators.map((i) => i.name);
 
   it("CSV with 类别/指标/分值/指标描述 columns, merged categories left empty", () => {
-    const csv = toCsv([official.columns, ...official.rows.map((r) => [r.categorySpan > 0 ? r.category : "", r.indicator, r.value, r.description]), ["注：如无特殊情况，考评期为每年度1月1日-12月31日"]]);
+    const csv = writeCsv([official.columns, ...official.rows.map((r) => [r.categorySpan > 0 ? r.category : "", r.indicator, r.value, r.description]), ["注：如无特殊情况，考评期为每年度1月1日-12月31日"]]);
     const t = parseTables(csv)[0]!;
     expect(t.rows.map((r) => r.indicator)).toEqual(names);
     expect(t.rows[2]!.category).toBe("平台活跃度（35分）");

@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { analyze, compile, parseDataFile, type Indicator, type Rubric } from "../../packages/core/src/index.ts";
+import { analyze, compile, type Indicator, type Rubric } from "../../packages/core/src/index.ts";
+import { recordsOf } from "../data/records.ts";
 import { draftFromTable, preparePublication, readIndicatorTables, tableDocx, tableXlsx } from "../../packages/publish/src/index.ts";
 import { ROOT, zsFiles } from "./helpers.ts";
 
@@ -121,7 +122,7 @@ describe("round trip: every rubric of rules/ → DOCX and XLSX → import → th
       if (!p.ok) return; // refused for the checker's own ZS3010 findings (see publication.test.ts)
       const original = { text: p.text, rubric: analyze(p.text, file).rubric! };
       if (original.rubric.indicators.length === 0) return; // eligibility only: no table to read back
-      const records = parseDataFile(readFileSync(sample, "utf8"), "csv").records;
+      const records = recordsOf(sample);
       expect(records.length).toBeGreaterThan(0);
       const so = compile(original.rubric);
       totals.rubrics++;

@@ -1,7 +1,8 @@
 /** The fictional sample platforms: enough of them, clearly marked, up to date with their generator and their rubric. */
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compile, parseCsvRows, type Verdict } from "@zhunsheng/core";
+import { compile, type Verdict } from "@zhunsheng/core";
+import { parseCsv } from "@zhunsheng/data";
 import { families, samplesFor } from "../fixtures/make-samples.ts";
 import { load, nano, rubricFiles, rulesDir, samplePath } from "./support.ts";
 
@@ -19,7 +20,7 @@ it("every rubric has a sample family", () => expect(families.map((f) => f.rubric
 
 describe.each(families.map((f, k) => [f.rubric, f, k] as const))("%s", (file, family, k) => {
   const text = existsSync(samplePath(file)) ? readFileSync(samplePath(file), "utf8") : "";
-  const [header = [], ...rows] = parseCsvRows(text);
+  const [header = [], ...rows] = parseCsv(text);
 
   it("has at least 60 fictional platforms, each named 示例·…", () => {
     expect(rows.length).toBeGreaterThanOrEqual(60);

@@ -17,6 +17,6 @@ export { caseRecord, checkSemantics, compileForChecks } from "./checker/semantic
 export * from "./decimal.ts";
 export { tokenize, type IToken, KEYWORDS, COMPARATIVES, UNITS, OPERATOR_LABEL, type Operator } from "@zhunsheng/grammar";
 export { format, type FormatResult } from "./format.ts";
-export { parseDataFile, parseCsvRows, toCsv, dataDigits, templateColumns, type DataFile, type PlatformRecord } from "./data.ts";
+export { dataDigits, type PlatformRecord } from "./data.ts";
 export { verdictSource } from "./evaluator/codegen.ts";
 export { curve, keyPoints, partMeaning, intervalNotation, type Curve, type CurvePoint } from "./evaluator/curve.ts";

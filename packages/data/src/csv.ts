@@ -209,3 +209,13 @@ export function createCsvSplitter(): CsvSplitter {
     },
   };
 }
+
+/**
+ * CSV text → rows of fields, at once (RFC 4180, any line end): for tables that are not platform
+ * data (indicator tables to import). Blank lines are left out; quoting problems are not reported.
+ */
+export function parseCsv(text: string): string[][] {
+  const s = createCsvSplitter();
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return [...s.push(src), ...s.end()].map((r) => r.cells).filter((cells) => cells.some((c) => c.trim() !== ""));
+}

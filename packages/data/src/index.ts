@@ -7,9 +7,9 @@
  */
 export { createDecoder, decodeBytes, ENCODING_LABEL, type Encoding } from "./decode.ts";
 export { columnLabel, columnLetter, DATA_ERRORS, formatDataError, type DataError, type DataErrorCode, type DataSeverity } from "./errors.ts";
-export { createCsvSplitter, type CsvRecord } from "./csv.ts";
+export { createCsvSplitter, parseCsv, type CsvRecord } from "./csv.ts";
 export { createGridAssembler, normaliseName, recordOf, type DataHeader, type DataRow, type ExpectedColumn, type GridRow, type Merge, type RowBatch, type SheetText } from "./table.ts";
-export { createRowReader, type DataFormat, type ReadOptions, type RowReader } from "./reader.ts";
+export { createRowReader, readDataSync, type DataFormat, type ReadOptions, type RowReader } from "./reader.ts";
 export { readDataBytes, sniffFormat, streamData, type DataOptions, type DataStream, type DataTable } from "./read.ts";
 export { findPlatformColumn, isSummaryName, PLATFORM_NAME_COLUMNS, platformNameOf } from "./platform.ts";
 export { excelNumberText, plainDecimal, shiftDecimal } from "./number-text.ts";

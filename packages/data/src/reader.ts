@@ -7,7 +7,7 @@ import { createCsvSplitter } from "./csv.ts";
 import { createDecoder, isDecodeFailure, type Encoding } from "./decode.ts";
 import { dataError, type DataError } from "./errors.ts";
 import { createJsonAssembler, createJsonScanner } from "./json.ts";
-import { createGridAssembler, type DataHeader, type ExpectedColumn, type RowBatch } from "./table.ts";
+import { createGridAssembler, type DataHeader, type DataRow, type ExpectedColumn, type RowBatch } from "./table.ts";
 
 export type DataFormat = "csv" | "json" | "xlsx";
 
@@ -111,4 +111,15 @@ export function createRowReader(format: "csv" | "json", options: ReadOptions = {
       return step(decoder.end(), true);
     },
   };
+}
+
+/**
+ * A CSV or JSON file already in memory, read at once (synchronously): the same strict reader as
+ * the stream. Workbooks need `readDataBytes` (exceljs reads them asynchronously).
+ */
+export function readDataSync(bytes: Uint8Array, format: "csv" | "json", options: ReadOptions = {}): { header: DataHeader | undefined; rows: DataRow[]; errors: DataError[]; failed: boolean; encoding: Encoding | undefined } {
+  const reader = createRowReader(format, options);
+  const a = reader.write(bytes);
+  const b = reader.end();
+  return { header: reader.header, rows: [...a.rows, ...b.rows], errors: [...a.errors, ...b.errors], failed: reader.failed, encoding: reader.encoding };
 }

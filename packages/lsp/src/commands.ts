@@ -2,11 +2,13 @@
  * The server's commands (workspace/executeCommand), so that every editor can score the rubric
  * it shows: `zhunsheng.score` (the rubric against a dataset), `zhunsheng.explain` (one
  * platform's explanation), `zhunsheng.sampleData` (the rubric's sample dataset, if any).
- * Scoring reads and compiles exactly as `zhunsheng score` does.
+ * Scoring reads data (@zhunsheng/data: any encoding, CSV, JSON or XLSX, strict rows) and
+ * compiles exactly as `zhunsheng score` does.
  */
 import { readFileSync } from "node:fs";
-import { dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
-import { namesItself, parseDataFile, platformNameOf, type Explanation, type Scorer } from "@zhunsheng/core";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { namesItself, type Explanation, type Rubric, type Scorer } from "@zhunsheng/core";
+import { expectedColumnsOf, readDataBytes, recordOf, type DataRow } from "@zhunsheng/data";
 import type { LanguageDocument } from "@zhunsheng/language-service";
 import { rulesFolderOf } from "./related-files.ts";
 
@@ -45,16 +47,18 @@ function scorerOf(doc: LanguageDocument): Scorer {
   return scoring.scorer;
 }
 
-function loadData(path: string) {
-  let text: string;
+/** The platforms of a data file, and the file's own problems (rows that could not be read carry theirs). */
+async function loadData(path: string, rubric: Rubric): Promise<{ rows: DataRow[]; problems: string[] }> {
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = new Uint8Array(readFileSync(path));
   } catch {
     throw new CommandError(`无法读取数据文件：${path}`);
   }
-  const data = parseDataFile(text, extname(path).toLowerCase() === ".json" ? "json" : "csv");
-  if (data.errors.length > 0 && data.records.length === 0) throw new CommandError(`数据文件有误：${data.errors.map((e) => `第${e.line}行 ${e.message}`).join("；")}`);
-  return data;
+  const data = await readDataBytes(bytes, { file: path, expected: expectedColumnsOf(rubric.inputs) });
+  const problems = data.errors.filter((e) => e.severity === "error" && !data.rows.some((r) => r.errors?.includes(e))).map((e) => e.message);
+  if (data.rows.length === 0 && problems.length > 0) throw new CommandError(`数据文件有误：${problems.join("；")}`);
+  return { rows: data.rows, problems };
 }
 
 /** A dataset path as the user gave it: absolute, or relative to the rubric's folder. */
@@ -62,20 +66,23 @@ export function dataPath(rubricPath: string, given: string): string {
   return isAbsolute(given) ? given : resolve(dirname(rubricPath), given);
 }
 
-/** The platform's name by the core's one rule (名称 / 平台名称 …), as `score` and `explain` of the CLI read it. */
-const nameOf = (record: Record<string, unknown>, i: number) => platformNameOf(record) ?? `第${i + 1}个平台`;
+/** The platform's name from the data's name column (one rule, @zhunsheng/data), else its position. */
+const nameOf = (row: DataRow, i: number) => row.platform ?? `第${i + 1}个平台`;
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
-export function score(doc: LanguageDocument, rubricPath: string, data: string): ScoreResult {
+export async function score(doc: LanguageDocument, rubricPath: string, data: string): Promise<ScoreResult> {
   // the analysis's compiled scorer: each record is read at the scale its own decimals need
   const scorer = scorerOf(doc);
   const rubric = scorer.rubric;
-  const file = loadData(data);
-  const platforms = file.records.map((record, i): PlatformScore => {
-    const v = scorer.score(record);
+  const file = await loadData(data, rubric);
+  const records = file.rows.map(recordOf);
+  const platforms = file.rows.map((row, i): PlatformScore => {
+    // a row that does not line up with the header is never scored
+    if (row.errors) return { platform: nameOf(row, i), total: null, grade: null, eligible: null, categories: [], errors: row.errors.map((e) => e.message) };
+    const v = scorer.score(records[i]!);
     return {
-      platform: v.platform ?? nameOf(record, i),
+      platform: nameOf(row, i),
       total: v.total,
       grade: v.grade,
       eligible: v.eligible,
@@ -100,6 +107,7 @@ export function score(doc: LanguageDocument, rubricPath: string, data: string): 
     `| ${head.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`,
     ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
     ...(bad.length ? ["", `${bad.length}个平台的数据有误：`, ...bad.flatMap((p) => p.errors.map((e) => `- ${cell(p.platform)}：${cell(e)}`))] : []),
+    ...(file.problems.length ? ["", "数据文件的问题：", ...file.problems.map((m) => `- ${cell(m)}`)] : []),
   ].join("\n");
   return { rubric: rubric.header.title, data, gradeKind: rubric.gradeKind, platforms, markdown };
 }
@@ -111,15 +119,16 @@ export function explanationMarkdown(e: Explanation, depth = 0): string {
   return [head, ...e.children.map((c) => explanationMarkdown(c, depth + 1))].join("\n");
 }
 
-export function explain(doc: LanguageDocument, data: string, platform: string): ExplainResult {
+export async function explain(doc: LanguageDocument, data: string, platform: string): Promise<ExplainResult> {
   const scorer = scorerOf(doc);
-  const file = loadData(data);
-  const record = file.records.find((r, i) => nameOf(r, i) === platform);
-  if (!record) {
-    const near = file.records.map(nameOf).filter((n) => n.includes(platform) || platform.includes(n));
+  const file = await loadData(data, scorer.rubric);
+  const row = file.rows.find((r, i) => nameOf(r, i) === platform);
+  if (!row) {
+    const near = file.rows.map(nameOf).filter((n) => n.includes(platform) || platform.includes(n));
     throw new CommandError(`数据中没有名为「${platform}」的平台${near.length ? `，你是不是想找「${near.slice(0, 3).join("」「")}」？` : ""}`);
   }
-  return { platform, markdown: explanationMarkdown(scorer.explain(record)) };
+  if (row.errors) throw new CommandError(`平台「${platform}」的数据无法评分：${row.errors.map((e) => e.message).join("；")}`);
+  return { platform, markdown: explanationMarkdown(scorer.explain(recordOf(row))) };
 }
 
 /** The rubric's sample dataset (`samples/<体系路径>.csv` in its rules folder), when there is one. */

@@ -160,7 +160,7 @@ export function serve(connection: Connection): Promise<void> {
   });
   connection.languages.semanticTokens.on(({ textDocument }) => ({ data: [...encodeSemanticTokens(semanticTokens(docOf(textDocument.uri)))] }));
 
-  connection.onExecuteCommand(({ command, arguments: args = [] }) => {
+  connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
     const [uri, data, platform] = args as unknown[];
     if (typeof uri !== "string") throw new ResponseError(ErrorCodes.InvalidParams, "缺少参数：评价体系文件");
     const path = pathOf(uri);
@@ -170,10 +170,10 @@ export function serve(connection: Connection): Promise<void> {
           return sampleData(path, workspace.root ?? dirname(path), workspace.exists);
         case "zhunsheng.score":
           if (typeof data !== "string") throw new CommandError("缺少参数：数据文件");
-          return score(docOf(uri), path, dataPath(path, data));
+          return await score(docOf(uri), path, dataPath(path, data));
         case "zhunsheng.explain":
           if (typeof data !== "string" || typeof platform !== "string") throw new CommandError("缺少参数：数据文件和平台名称");
-          return explain(docOf(uri), dataPath(path, data), platform);
+          return await explain(docOf(uri), dataPath(path, data), platform);
         default:
           throw new CommandError(`未知的命令：${command}`);
       }

@@ -7,7 +7,7 @@
 import { parseDocument } from "htmlparser2";
 import { getAttributeValue, getChildren } from "domutils";
 import type { AnyNode, Element } from "domhandler";
-import { parseCsvRows } from "@zhunsheng/core";
+import { parseCsv } from "@zhunsheng/data";
 
 /** A table with merged areas expanded: the first cell of a merge holds the text, the cells it covers are "". */
 export interface SourceTable {
@@ -167,7 +167,7 @@ export function readMarkdown(md: string): SourceDocument {
 export function readDelimited(text: string): SourceDocument {
   const src = text.replace(/^\uFEFF/, "");
   const firstLines = src.split("\n").slice(0, 20).join("\n");
-  const rows = firstLines.includes("\t") ? src.split(/\r?\n/).map((l) => l.split("\t")) : parseCsvRows(src);
+  const rows = firstLines.includes("\t") ? src.split(/\r?\n/).map((l) => l.split("\t")) : parseCsv(src);
   return { tables: [{ rows, before: [], after: [] }], paragraphs: [] };
 }
 
