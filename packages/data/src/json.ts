@@ -14,9 +14,10 @@ export interface JsonElement {
   line: number;
   /** 1-based position in the array (第几个平台). */
   index: number;
-  /** Keys and their values as text: numbers as written (exponent expanded), true → 是, false → 否, null → "". */
-  entries: [string, string][];
-  /** Why this element cannot be used (then `entries` is empty). */
+  /** The keys in order, and their values as text by position: numbers as written (exponent expanded), true → 是, false → 否, null → "". */
+  keys: string[];
+  values: string[];
+  /** Why this element cannot be used (then `keys` and `values` are empty). */
   error?: { code: DataErrorCode; message: string };
 }
 
@@ -154,15 +155,15 @@ export function createJsonScanner(): JsonScanner {
 /** Strict JSON for one element; numbers keep their text. */
 function parseElement(src: string, line: number, index: number): JsonElement {
   const p = new ElementParser(src);
-  const fail = (message: string, code: DataErrorCode = "ZS6007"): JsonElement => ({ line, index, entries: [], error: { code, message } });
+  const fail = (message: string, code: DataErrorCode = "ZS6007"): JsonElement => ({ line, index, keys: [], values: [], error: { code, message } });
   const where = () => `第${index}个平台（第${line + p.linesBefore()}行）`;
   try {
     p.space();
     if (p.peek() !== "{") return fail(`第${index}个元素（第${line}行）不是对象：${SHAPE}`, "ZS6009");
-    const entries = p.object(where);
+    const { keys, values } = p.object(where);
     p.space();
     if (!p.done()) throw new SyntaxError(`多余的「${p.peek()}」`);
-    return { line, index, entries };
+    return { line, index, keys, values };
   } catch (e) {
     if (e instanceof ElementError) return fail(e.message, e.code);
     if (e instanceof SyntaxError) return fail(`${where()}：JSON 格式错误，${e.message}`);
@@ -193,14 +194,15 @@ class ElementParser {
     this.i++;
   }
 
-  object(where: () => string): [string, string][] {
+  object(where: () => string): { keys: string[]; values: string[] } {
     this.expect("{");
-    const entries: [string, string][] = [];
-    const seen = new Set<string>();
+    const keys: string[] = [];
+    const values: string[] = [];
+    let seen: Set<string> | undefined; // a set only for wide objects: a scan is cheaper for the usual few dozen keys
     this.space();
     if (this.peek() === "}") {
       this.i++;
-      return entries;
+      return { keys, values };
     }
     for (;;) {
       this.space();
@@ -214,16 +216,18 @@ class ElementParser {
         throw new ElementError("ZS6008", `${where()}：字段「${key}」的值是${c === "{" ? "对象" : "数组"}，应为单个值（数字、文本、true/false 或 null）`);
       }
       const value = this.scalar();
-      if (seen.has(key)) throw new ElementError("ZS6004", `${where()}：字段「${key}」出现了两次，无法确定用哪个值`);
-      seen.add(key);
-      entries.push([key, value]);
+      if (keys.length === 32) seen = new Set(keys);
+      if (seen ? seen.has(key) : keys.includes(key)) throw new ElementError("ZS6004", `${where()}：字段「${key}」出现了两次，无法确定用哪个值`);
+      keys.push(key);
+      seen?.add(key);
+      values.push(value);
       this.space();
       if (this.peek() === ",") {
         this.i++;
         continue;
       }
       this.expect("}");
-      return entries;
+      return { keys, values };
     }
   }
 
@@ -233,10 +237,41 @@ class ElementParser {
     if (this.s.startsWith("true", this.i)) return this.word("true", "是");
     if (this.s.startsWith("false", this.i)) return this.word("false", "否");
     if (this.s.startsWith("null", this.i)) return this.word("null", "");
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.s.slice(this.i, this.i + 4096));
-    if (!m) throw new SyntaxError(c === "" ? "缺少字段值" : `无法识别的值「${this.s.slice(this.i, this.i + 12).split(/[,}\n]/)[0]}」（文本要用双引号括起来）`);
-    this.i += m[0].length;
-    return plainDecimal(m[0]);
+    const end = this.number();
+    if (end < 0) throw new SyntaxError(c === "" ? "缺少字段值" : `无法识别的值「${this.s.slice(this.i, this.i + 12).split(/[,}\n]/)[0]}」（文本要用双引号括起来）`);
+    const text = this.s.slice(this.i, end);
+    this.i = end;
+    // the written digits are the value; only an exponent is expanded (exactly, as text)
+    return text.includes("e") || text.includes("E") ? plainDecimal(text) : text;
+  }
+
+  /** End of a JSON number starting at `i` (grammar of RFC 8259), or -1. Scanned by character codes: no substring per digit. */
+  private number(): number {
+    const s = this.s;
+    let k = this.i;
+    const digitAt = (j: number) => {
+      const c = s.charCodeAt(j);
+      return c >= 48 && c <= 57;
+    };
+    if (s.charCodeAt(k) === 45) k++; // -
+    if (s.charCodeAt(k) === 48) k++; // a leading 0 stands alone
+    else if (digitAt(k)) while (digitAt(k)) k++;
+    else return -1;
+    if (s.charCodeAt(k) === 46) {
+      if (!digitAt(k + 1)) return -1;
+      k++;
+      while (digitAt(k)) k++;
+    }
+    const e = s.charCodeAt(k);
+    if (e === 101 || e === 69) {
+      let j = k + 1;
+      const sign = s.charCodeAt(j);
+      if (sign === 43 || sign === 45) j++;
+      if (!digitAt(j)) return -1;
+      while (digitAt(j)) j++;
+      k = j;
+    }
+    return k;
   }
 
   private word(w: string, value: string): string {
@@ -305,7 +340,7 @@ export function createJsonAssembler(): { push(elements: readonly JsonElement[]):
           continue;
         }
         let grown = false;
-        for (const [k] of el.entries) {
+        for (const k of el.keys) {
           if (!index.has(k)) {
             if (!grown) {
               columns = columns.slice();
@@ -316,9 +351,8 @@ export function createJsonAssembler(): { push(elements: readonly JsonElement[]):
           }
         }
         const values = new Array<string>(columns.length).fill("");
-        for (const [k, v] of el.entries) values[index.get(k)!] = v.trim();
-        const keys = el.entries.map(([k]) => k);
-        const p = findPlatformColumn(keys);
+        for (let j = 0; j < el.keys.length; j++) values[index.get(el.keys[j]!)!] = el.values[j]!.trim();
+        const p = findPlatformColumn(el.keys);
         const where = `第${el.index}个平台（第${el.line}行）`;
         if (p && "error" in p) {
           const e = dataError("ZS6010", `${where}：${p.error.replace("表头同时有", "同时有").replace("列，", "字段，")}`, { row: el.line });
