@@ -4,15 +4,20 @@
  * percent cells and a merged two-row header, the blank data sheet, and CSV exports that a
  * spreadsheet cannot run as formulas.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { analyze, compile } from "../../packages/core/src/index.ts";
+import { parseCsv } from "../../packages/data/src/index.ts";
+import buildPackages from "../build.setup.ts";
 import { encodeGbk } from "../fixtures/data/make.ts";
-import { connectApp, newPage, openRubric, OUTPUT, ROOT, totals, type App } from "./app.ts";
+import { connectApp, editorToken, newPage, openRubric, OUTPUT, revealIndicator, ROOT, totals, type App } from "./app.ts";
 import type { Page } from "playwright-core";
 
 const HUNAN = "市州综合窗口平台";
+const HUNAN_FILE = `rules/hunan/未注明年度/${HUNAN}.zs`;
+const BIN = `${ROOT}packages/cli/bin/zhunsheng.js`;
 const FIXTURES = `${ROOT}test/fixtures/data/`;
 
 /** Shows a side view (the activity bar toggles: a second click would close it). */
@@ -34,11 +39,44 @@ async function statusMessage(page: Page): Promise<string> {
   return (await page.locator("zs-status-bar .message").textContent()) ?? "";
 }
 
+/** What `zhunsheng score … --json` (the built CLI, as a process) says of each platform of a data file. */
+function cliScores(rubricPath: string, dataPath: string): { platform: string; total: string | null; errors: { field: string; message: string }[] }[] {
+  const r = spawnSync(process.execPath, [BIN, "score", rubricPath, "--data", dataPath, "--json"], { cwd: ROOT, encoding: "utf8" });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`zhunsheng score exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+/** Platform → total and the reasons on its row, as the 评分 table shows them. */
+async function shownRows(page: Page): Promise<Map<string, { total: string; errors: string }>> {
+  const rows = await page.locator("zs-score-table tbody tr[data-platform]").evaluateAll((trs) =>
+    trs.map((tr) => [
+      tr.getAttribute("data-platform") ?? "",
+      { total: (tr.querySelector("td.total")?.textContent ?? "").replace(/[↑↓\s]/g, ""), errors: tr.querySelector(".err")?.getAttribute("title") ?? "" },
+    ] as const),
+  );
+  return new Map(rows);
+}
+
+/** Every platform the CLI read is in the table with the CLI's total (— for none) and the CLI's reasons. */
+async function expectSameAsCli(page: Page, rubricPath: string, dataPath: string): Promise<number> {
+  const cli = cliScores(rubricPath, dataPath);
+  const shown = await shownRows(page);
+  expect([...shown.keys()].sort()).toEqual(cli.map((p) => p.platform).sort());
+  for (const p of cli) {
+    const row = shown.get(p.platform)!;
+    expect(row.total, p.platform).toBe(p.total ?? "—");
+    for (const e of p.errors) expect(row.errors, p.platform).toContain(e.message);
+    expect(row.errors === "", p.platform).toBe(p.errors.length === 0);
+  }
+  return cli.length;
+}
+
 describe("data files in the workbench", () => {
   let app: App;
 
   beforeAll(async () => {
     app = await connectApp(inject("e2eApp"));
+    buildPackages(); // the CLI runs from dist/ (about a second when it is up to date)
   });
 
   afterAll(async () => {
@@ -94,6 +132,7 @@ describe("data files in the workbench", () => {
     await importFile(page, `${FIXTURES}wps-percent.xlsx`);
     expect(Object.fromEntries(await totals(page))).toEqual({ 甲平台: "100", 乙平台: "59.5", 丙平台: "40" });
     expect(await statusMessage(page)).toContain("已跳过：工作表「数据」第7行「合计」是合计行");
+    expect(await expectSameAsCli(page, "test/fixtures/data/数据读取.zs", `${FIXTURES}wps-percent.xlsx`)).toBe(3);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -121,6 +160,75 @@ describe("data files in the workbench", () => {
     await wb.xlsx.writeFile(filled);
     await importFile(page, filled);
     expect([...(await totals(page)).keys()]).toEqual(["丙平台"]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("gives `zhunsheng score`'s answer for every platform of a GBK CSV and of a two-row-header workbook with numbers stored as text; 影响 exports formula-like names neutralised", async () => {
+    const { page, errors } = await newPage(app);
+    await openRubric(page, HUNAN);
+    const rubric = analyze(readFileSync(`${ROOT}${HUNAN_FILE}`, "utf8")).rubric!;
+    const inputs = rubric.inputs.filter((i) => i.kind !== "derived");
+    const filler = (i: (typeof inputs)[number]) => (i.type === "yesno" ? "是" : i.type === "score" ? "12.5" : "3");
+    const platform = (name: string, first: string) => [name, first, ...inputs.slice(1).map(filler)];
+    const quoted = (cells: string[]) => cells.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",");
+
+    // a GBK CSV as Excel on Chinese Windows saves it: good rows, formula-like names, values the engine refuses, a shifted row
+    const csvRows = [
+      quoted(["名称", ...inputs.map((i) => i.name)]),
+      quoted(platform("甲平台", "1250")),
+      quoted(platform("=1+2", "1350")),
+      quoted(platform("@SUM(A1)", "1450")),
+      quoted(platform("-2+3", "1,500")), // a thousands comma, quoted: one field, read as 1500
+      quoted(platform("丁平台", "")), // missing
+      quoted(platform("戊平台", "85%")), // a percent sign in a count
+      platform("乙平台", "1,500").join(","), // unquoted: one field too many
+    ];
+    const csvPath = `${OUTPUT}/e2e-与命令行一致-GBK.csv`;
+    writeFileSync(csvPath, encodeGbk(csvRows.join("\r\n") + "\r\n"));
+    await importFile(page, csvPath);
+    expect(await expectSameAsCli(page, HUNAN_FILE, csvPath)).toBe(7);
+    await page.screenshot({ path: `${OUTPUT}/e2e-data-same-as-cli-csv.png` });
+
+    // a workbook: title row, a two-row merged header (服务情况 over two inputs), numbers stored as text, a 合计 row
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("2024年");
+    const width = inputs.length + 1;
+    ws.getRow(1).values = ["2024年度市州综合窗口平台数据"];
+    ws.mergeCells(1, 1, 1, width);
+    ws.getRow(2).values = ["名称", "服务情况", null, ...inputs.slice(2).map((i) => (i.unit ? `${i.name}（${i.unit}）` : i.name))];
+    ws.getRow(3).values = [null, `${inputs[0]!.name}（${inputs[0]!.unit}）`, inputs[1]!.name];
+    ws.mergeCells(2, 1, 3, 1);
+    ws.mergeCells(2, 2, 2, 3);
+    for (let c = 4; c <= width; c++) ws.mergeCells(2, c, 3, c);
+    const cells = (name: string, first: string | number, asText: boolean) =>
+      [name, first, ...inputs.slice(1).map((i) => (i.type === "yesno" ? "是" : asText ? filler(i) : Number(filler(i))))];
+    ws.addRow(cells("庚平台", 1250, false));
+    ws.addRow(cells("辛平台", "1350", true)); // every number stored as text
+    ws.addRow(cells("+CMD()", 1450, false));
+    ws.addRow(cells("壬平台", "1,500", true));
+    ws.addRow(["合计", 5550]);
+    for (const r of [5, 7]) ws.getRow(r).getCell(2).numFmt = "@"; // Excel's 文本 format, as a sheet of numbers stored as text has
+    const xlsxPath = `${OUTPUT}/e2e-与命令行一致.xlsx`;
+    await wb.xlsx.writeFile(xlsxPath);
+    await importFile(page, xlsxPath);
+    expect(await statusMessage(page)).toContain("「合计」是合计行"); // before the CLI runs: the message goes after a while
+    expect(await expectSameAsCli(page, HUNAN_FILE, xlsxPath)).toBe(4);
+    await page.screenshot({ path: `${OUTPUT}/e2e-data-same-as-cli-xlsx.png` });
+
+    // 影响 of 1500 → 1200 on this dataset, exported as CSV: no cell a spreadsheet would run as a formula
+    await revealIndicator(page, "服务企业数（家次）");
+    await editorToken(page, "1500").first().dblclick();
+    await page.keyboard.insertText("1200");
+    await page.locator('zs-activity-bar button[aria-label="影响"]').click();
+    const view = page.locator("zs-impact-view");
+    await view.locator("ol.changes li", { hasText: "1500家次 → 1200家次" }).waitFor({ timeout: 30_000 });
+    await view.locator("tbody tr").first().waitFor({ timeout: 30_000 });
+    const download = page.waitForEvent("download");
+    await view.locator("button", { hasText: "导出 CSV" }).click();
+    const exported = parseCsv(readFileSync(await (await download).path(), "utf8"));
+    expect(exported.map((r) => r[0])).toContain("'+CMD()");
+    for (const cell of exported.flat()) if (/^[=+\-@\t\r]/.test(cell)) expect(cell, "a cell a spreadsheet would run").toMatch(/^[+-]?\d+(\.\d+)?$/);
     expect(errors).toEqual([]);
     await page.context().close();
   });

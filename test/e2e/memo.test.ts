@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { analyze, parseDataFile } from "../../packages/core/src/index.ts";
+import { analyze } from "../../packages/core/src/index.ts";
+import { recordsOf } from "../data/records.ts";
 import { measureImpact, memoImpactLines, readDocx, revisionMemo } from "../../packages/publish/src/index.ts";
 import { connectApp, editorToken, newPage, openRubric, OUTPUT, revealIndicator, ROOT, totals, violations, type App } from "./app.ts";
 
@@ -64,7 +65,7 @@ describe("修订说明 in Chromium", () => {
     expect(dataset).not.toBe("");
     // the memo lists exactly the semantic changes publish finds, numbered as in the document
     const builtin = readFileSync(`${ROOT}rules/${HUNAN_PATH}`, "utf8");
-    const records = parseDataFile(readFileSync(`${ROOT}rules/samples/${HUNAN_PATH.replace(/\.zs$/, ".csv")}`, "utf8"), "csv").records;
+    const records = recordsOf(`${ROOT}rules/samples/${HUNAN_PATH.replace(/\.zs$/, ".csv")}`);
     const impact = measureImpact(rubricOf(builtin), rubricOf(edited), records);
     const expected = revisionMemo(rubricOf(builtin), rubricOf(edited), { oldFile: "原", newFile: "新", impact, dataset });
     const listed = await memo.locator("ol > li .change").allTextContents();
