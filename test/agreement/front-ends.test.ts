@@ -152,8 +152,8 @@ describe("a rubric with a category-sum error: every front end refuses it, for th
 
     // the language server's 「用数据评分」 and 「说明得分」
     const doc = createDocument(SUM_ERROR, "sum-error.zs");
-    expect(() => lsp.score(doc, join(dir, "sum-error.zs"), join(dir, "platforms.csv"))).toThrow(reason.reason);
-    expect(() => lsp.explain(doc, join(dir, "platforms.csv"), "甲平台")).toThrow(reason.reason);
+    await expect(lsp.score(doc, join(dir, "sum-error.zs"), join(dir, "platforms.csv"))).rejects.toThrow(reason.reason);
+    await expect(lsp.explain(doc, join(dir, "platforms.csv"), "甲平台")).rejects.toThrow(reason.reason);
   });
 
   it("a workbench edit that breaks the sums keeps the last scored table, marked stale, and says the same reason", async () => {
@@ -183,7 +183,7 @@ describe("the same rubric and data: same totals, subtotals, errors and platform 
     rows = await workerRows(workerUri, 100);
   });
 
-  it("the CLI, the workbench and publish's impact list the same platforms, by the 平台名称 column", () => {
+  it("the CLI, the workbench and publish's impact list the same platforms, by the 平台名称 column", async () => {
     const names = ["甲平台", "乙平台", "丙平台", "丁平台"];
     expect(cliVerdicts.map((v) => v.platform)).toEqual(names);
     expect(workerResult.notScored).toBeUndefined();
@@ -192,16 +192,16 @@ describe("the same rubric and data: same totals, subtotals, errors and platform 
     const records = parseCsvForPublish(DATA);
     const rubric = analyze(RUBRIC).rubric!;
     expect(measureImpact(rubric, rubric, records).platforms.map((p) => p.platform)).toEqual(names);
-    const scored = lsp.score(createDocument(RUBRIC, "good.zs"), join(dir, "good.zs"), join(dir, "platforms.csv"));
+    const scored = await lsp.score(createDocument(RUBRIC, "good.zs"), join(dir, "good.zs"), join(dir, "platforms.csv"));
     expect(scored.platforms.map((p) => p.platform)).toEqual(names);
   });
 
-  it("the same totals, grades, category subtotals and errors (90.125 scored exactly, not a data error)", () => {
+  it("the same totals, grades, category subtotals and errors (90.125 scored exactly, not a data error)", async () => {
     const seenCli = cliVerdicts.map(fromCli);
     const seenWorker = rows.map(fromWorker);
     expect(seenWorker).toEqual(seenCli);
     // the language server's 「用数据评分」 (VS Code)
-    const scored = lsp.score(createDocument(RUBRIC, "good.zs"), join(dir, "good.zs"), join(dir, "platforms.csv"));
+    const scored = await lsp.score(createDocument(RUBRIC, "good.zs"), join(dir, "good.zs"), join(dir, "platforms.csv"));
     expect(scored.platforms.map((p): Seen => ({ platform: p.platform, total: p.total, grade: p.grade, categories: Object.fromEntries(p.categories.map((c) => [c.name, c.score])), errors: [...p.errors].sort() }))).toEqual(seenCli);
     // publish's impact of a rubric against itself: the same totals, grades and errors per platform
     const rubric = analyze(RUBRIC).rubric!;
@@ -233,7 +233,7 @@ describe("the same rubric and data: same totals, subtotals, errors and platform 
       listed.categories.map((c) => [c.name, c.score]),
     );
     // the language server's 「说明得分」 finds it by the same name
-    expect(lsp.explain(createDocument(RUBRIC, "good.zs"), join(dir, "platforms.csv"), "甲平台").markdown).toContain(`总分${listed.total}分`);
+    expect((await lsp.explain(createDocument(RUBRIC, "good.zs"), join(dir, "platforms.csv"), "甲平台")).markdown).toContain(`总分${listed.total}分`);
     // a name that is not in the data is refused by the CLI with a hint
     const missing = cli(["explain", "good.zs", "--data", "platforms.csv", "--platform", "甲", "--json"], dir);
     expect(missing.code).toBe(1);
