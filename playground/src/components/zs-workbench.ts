@@ -11,10 +11,10 @@ import { loadPublishViews } from "./publish-views.ts";
 import { StoreController } from "./store-controller.ts";
 import { Workbench } from "../state/workbench.ts";
 import { activeAnalysis, activeDoc, type Doc, type Panel, type SideView } from "../state/workbench-state.ts";
-import { chooseDataset, datasetsOf, editRecord, exportScores, exportTemplate, openFiles, pickFiles } from "../state/data.ts";
+import { datasetsOf, editRecord, exportScores, exportTemplate, openFiles, pickFiles } from "../state/data.ts";
 import { bindEditorKeys, COMMANDS, handleWindowKey, runCommand } from "../state/commands.ts";
 import { countProblems, problemGroups, type DataFix, type ProblemFilter, type ProblemGroup } from "../state/problems.ts";
-import { activeCheck, addInput, editCells, ignoreColumn, keepDatasets, mapColumn, pasteBlock, redoData, undoData } from "../state/datasets.ts";
+import { activeCheck, addInput, editCells, ignoreColumn, keepDatasets, mapColumn, pasteBlock, redoData, undoData, useDataset } from "../state/datasets.ts";
 import type { GridCells } from "./zs-data-grid.ts";
 import type { ZsEditor } from "./zs-editor.ts";
 import "./zs-activity-bar.ts";
@@ -289,7 +289,7 @@ export class ZsWorkbench extends LitElement {
           .fields=${a?.scores?.fields ?? []}
           .records=${s.records}
           .selected=${Math.max(0, s.selected)}
-          @dataset-change=${(e: CustomEvent<string>) => void chooseDataset(wb, e.detail)}
+          @dataset-change=${(e: CustomEvent<string>) => doc && void useDataset(wb, doc.uri, e.detail)}
           @import-data=${() => pickFiles(wb, ".csv,.tsv,.xlsx,.xlsm,.json")}
           @export-scores=${(e: CustomEvent<"csv" | "xlsx">) => void exportScores(wb, e.detail)}
           @export-template=${(e: CustomEvent<"csv" | "xlsx">) => void exportTemplate(wb, e.detail)}

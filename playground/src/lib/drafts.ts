@@ -1,6 +1,6 @@
 /** Drafts, the open editors, the 修订理由 written for a draft and each rubric's datasets, kept in IndexedDB so that a reload or a closed tab loses nothing. */
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
-import type { Record_ } from "../protocol.ts";
+import type { DatasetRecords } from "../protocol.ts";
 
 export interface Draft {
   uri: string;
@@ -39,7 +39,8 @@ export interface RevisionReasons {
 export interface DocData {
   uri: string;
   dataset: string;
-  imported: Map<string, Record_[]>;
+  /** Each dataset's platforms, with the rows its file could not read (kept so that they stay 数据有误 after a reload). */
+  imported: Map<string, DatasetRecords>;
   ignoredColumns: string[];
   savedAt: number;
 }
@@ -106,5 +107,10 @@ export async function saveDocData(d: DocData): Promise<void> {
 }
 
 export async function loadDocData(uri: string): Promise<DocData | undefined> {
-  return (await open()).get("datasets", uri);
+  const d = await (await open()).get("datasets", uri);
+  if (!d) return undefined;
+  // a page before DatasetRecords kept each dataset as a bare array of platforms
+  const imported = new Map<string, DatasetRecords>();
+  for (const [name, v] of d.imported as Map<string, DatasetRecords | DatasetRecords["records"]>) imported.set(name, Array.isArray(v) ? { records: v } : v);
+  return { ...d, imported };
 }

@@ -1,5 +1,5 @@
 /**
- * 样本数据: which dataset a document is scored on, importing files, editing one platform in
+ * 样本数据: importing files, editing one platform in
  * the 运营情况表 form, and exporting the score table.
  */
 import { download } from "../lib/download.ts";
@@ -14,16 +14,6 @@ export function datasetsOf(wb: Workbench): string[] {
   const doc = wb.activeDoc;
   if (!doc) return [];
   return [...(doc.builtin?.data.map((d) => d.name) ?? []), ...doc.imported.keys(), GENERATED];
-}
-
-export async function chooseDataset(wb: Workbench, name: string): Promise<void> {
-  const doc = wb.activeDoc;
-  if (!doc) return;
-  wb.updateDoc(doc.uri, { dataset: name });
-  const builtin = doc.builtin?.data.find((d) => d.name === name);
-  if (builtin) await wb.client.request("importData", { uri: doc.uri, name, bytes: new TextEncoder().encode(builtin.text), format: builtin.kind });
-  else await wb.client.request("setData", { uri: doc.uri, name, ...(doc.imported.get(name) ?? { records: [] }) });
-  await wb.loadRecords();
 }
 
 export async function importDataFile(wb: Workbench, file: File): Promise<void> {

@@ -5,7 +5,7 @@
  * matches no input is mapped, declared or ignored).
  */
 import { loadDocData, saveDocData } from "../lib/drafts.ts";
-import type { Record_ } from "../protocol.ts";
+import type { DatasetRecords, Record_ } from "../protocol.ts";
 import { activeAnalysis, type DataEdit, type DataHistory, type Doc } from "./workbench-state.ts";
 import type { Workbench } from "./workbench.ts";
 
@@ -58,8 +58,8 @@ export async function useDataset(wb: Workbench, uri: string, name: string): Prom
   const doc = wb.updateDoc(uri, { dataset: name });
   if (!doc) return;
   const builtin = doc.builtin?.data.find((d) => d.name === name);
-  if (builtin) await wb.client.request("importData", { uri, name, kind: builtin.kind, text: builtin.text });
-  else await wb.client.request("setData", { uri, name, records: doc.imported.get(name) ?? [] });
+  if (builtin) await wb.client.request("importData", { uri, name, bytes: new TextEncoder().encode(builtin.text), format: builtin.kind });
+  else await wb.client.request("setData", { uri, name, ...(doc.imported.get(name) ?? { records: [] }) });
   if (wb.state.active === uri) await wb.loadRecords();
 }
 
@@ -72,9 +72,12 @@ function historyOf(wb: Workbench, uri: string): DataHistory {
 /** Replaces the active document's records: an edited copy of its dataset, kept and scored. */
 async function commit(wb: Workbench, doc: Doc, records: Record_[]): Promise<void> {
   const name = editedName(doc.dataset);
-  wb.updateDoc(doc.uri, { dataset: name, imported: new Map(doc.imported).set(name, records) });
+  // a row that did not line up with its file's header stays unreadable after an edit (rows only grow at the end)
+  const rowErrors = doc.imported.get(doc.dataset)?.rowErrors;
+  const data: DatasetRecords = { records, ...(rowErrors ? { rowErrors: rowErrors.slice(0, records.length) } : {}) };
+  wb.updateDoc(doc.uri, { dataset: name, imported: new Map(doc.imported).set(name, data) });
   wb.store.set({ records });
-  await wb.client.request("setData", { uri: doc.uri, name, records });
+  await wb.client.request("setData", { uri: doc.uri, name, ...data });
   if (wb.state.selected >= 0 && wb.state.selected < records.length) void wb.loadExplanation(wb.state.selected, false);
 }
 
@@ -213,14 +216,14 @@ function renameKey(rec: Record_, from: string, to: string): Record_ {
 export async function renameColumn(wb: Workbench, uri: string, from: string, to: string): Promise<void> {
   const doc = wb.state.docs.get(uri);
   if (!doc || from === to) return;
-  const imported = new Map<string, Record_[]>();
-  for (const [name, records] of doc.imported) imported.set(name, records.some((r) => from in r) ? records.map((r) => renameKey(r, from, to)) : records);
+  const imported = new Map<string, DatasetRecords>();
+  for (const [name, data] of doc.imported) imported.set(name, data.records.some((r) => from in r) ? { ...data, records: data.records.map((r) => renameKey(r, from, to)) } : data);
   let dataset = doc.dataset;
   if (!imported.has(dataset)) {
     const current = await wb.client.request("records", { uri });
     if (current.records.some((r) => from in r)) {
       dataset = editedName(doc.dataset);
-      imported.set(dataset, current.records.map((r) => renameKey(r, from, to)));
+      imported.set(dataset, { records: current.records.map((r) => renameKey(r, from, to)), ...(current.rowErrors ? { rowErrors: current.rowErrors } : {}) });
     }
   }
   const ignoredColumns = doc.ignoredColumns.filter((c) => c !== from);

@@ -89,7 +89,7 @@ export class Workbench {
       const doc = this.openText(`share:/${shared.name}`, `${shared.name}（分享）`, normaliseText(shared.text), "share", true);
       // the sender's platforms, read-only like the rubric until saved as a draft
       if (shared.dataset) {
-        this.updateDoc(doc.uri, { imported: new Map([[shared.dataset.name, shared.dataset.records]]) });
+        this.updateDoc(doc.uri, { imported: new Map([[shared.dataset.name, { records: shared.dataset.records }]]) });
         await useDataset(this, doc.uri, shared.dataset.name);
       }
       if (shared.damagedData) this.flash("分享链接中的数据无法读取（链接可能被截断），只打开了评价体系");

@@ -72,7 +72,7 @@ function setData(e: Entry, data: Dataset | undefined): void {
 function checkOf(e: Entry): DataCheck | undefined {
   const t = e.table;
   if (!t || !e.good) return undefined;
-  if (e.check?.table !== t) e.check = { table: t, result: checkDataset(e.good.rubric, t.data.name, t.data.records) };
+  if (e.check?.table !== t) e.check = { table: t, result: checkDataset(e.good.rubric, t.data.name, t.data.records, t.data.rowErrors) };
   return e.check.result;
 }
 

@@ -9,7 +9,8 @@ import type { DataCheck, Record_ } from "../protocol.ts";
 /** Cells listed at most (10,000 platforms with one bad column would otherwise flood 问题). */
 const MAX_CELLS = 500;
 
-export function checkDataset(rubric: Rubric, name: string, records: readonly Record_[]): DataCheck {
+/** `rowErrors[i]` set: platform i's row could not be read (it is reported as 数据有误 in the score table), so its cells are not checked. */
+export function checkDataset(rubric: Rubric, name: string, records: readonly Record_[], rowErrors?: readonly (readonly string[] | null)[]): DataCheck {
   const present = new Set<string>();
   for (const r of records) for (const k of Object.keys(r)) present.add(k);
   const platformColumn = PLATFORM_NAME_COLUMNS.find((c) => present.has(c));
@@ -22,6 +23,7 @@ export function checkDataset(rubric: Rubric, name: string, records: readonly Rec
   const cells: DataCheck["cells"] = [];
   let cellCount = 0;
   records.forEach((rec, row) => {
+    if (rowErrors?.[row]) return;
     for (const e of reader.read(rec).errors) {
       // an input with no column at all is one problem, not one per platform
       if (missingSet.has(e.field)) continue;
