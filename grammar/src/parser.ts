@@ -163,6 +163,29 @@ function endsLine(previous: IToken | undefined, actual: IToken | undefined): pre
   return !actual || actual.tokenType === EOF || (actual.startLine ?? 0) > (previous.endLine ?? previous.startLine ?? 0);
 }
 
+/** Syntax errors said per file; past this the rest is not parsed (chevrotain's recovery costs about 0.1 ms per error). */
+export const MAX_SYNTAX_ERRORS = 200;
+
+/** Errors already kept from earlier rounds of the current parseCst (the cap is per file). */
+let errorsBefore = 0;
+
+/** Thrown from the message provider to stop a parse that has said enough. */
+class TooManySyntaxErrors extends Error {}
+
+/** Wraps each message builder: once the parser holds MAX_SYNTAX_ERRORS errors, the parse stops. */
+function capped(p: IParserErrorMessageProvider): IParserErrorMessageProvider {
+  const guard = <A extends unknown[]>(f: (...a: A) => string) => (...a: A): string => {
+    if (errorsBefore + parser.errors.length >= MAX_SYNTAX_ERRORS) throw new TooManySyntaxErrors();
+    return f(...a);
+  };
+  return {
+    buildMismatchTokenMessage: guard(p.buildMismatchTokenMessage),
+    buildNotAllInputParsedMessage: guard(p.buildNotAllInputParsedMessage),
+    buildNoViableAltMessage: guard(p.buildNoViableAltMessage),
+    buildEarlyExitMessage: guard(p.buildEarlyExitMessage),
+  };
+}
+
 const zhMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage: ({ expected, actual, previous, ruleName }) =>
     expected === EOF
@@ -185,7 +208,7 @@ const NAME_TOKENS = new Set<TokenType>([Identifier, QuotedName]);
 
 export class RubricParser extends CstParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 4, nodeLocationTracking: "full", errorMessageProvider: zhMessages });
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 4, nodeLocationTracking: "full", errorMessageProvider: capped(zhMessages) });
     this.performSelfAnalysis();
   }
 
@@ -1174,9 +1197,29 @@ export function parseCst(text: string): ParseResult {
   const syntaxErrors: SyntaxError[] = [...limited.errors];
   let cst: CstNode | undefined;
   let from = 0;
-  while (from < all.length || cst === undefined) {
-    parser.input = from === 0 ? all : all.slice(from);
-    const part = parser.file();
+  let end = all.length;
+  let cut: IToken | undefined;
+  while (from < end || cst === undefined) {
+    const said = syntaxErrors.length - limited.errors.length;
+    if (cst !== undefined && said >= MAX_SYNTAX_ERRORS) {
+      // earlier sections said enough: the rest of the file is not parsed
+      cut ??= all[from];
+      break;
+    }
+    parser.input = from === 0 && end === all.length ? all : all.slice(from, end);
+    errorsBefore = said;
+    let part: CstNode;
+    try {
+      part = parser.file();
+    } catch (e) {
+      if (!(e instanceof TooManySyntaxErrors)) throw e;
+      // enough said: parse again only up to the line of the last error kept, and say where checking stopped
+      const last = parser.errors[parser.errors.length - 1]?.token;
+      const next = last ? lineStart(all, Math.min(tokenIndex(all, last, from), end - 1), from) : from;
+      end = next < end ? next : Math.max(from, end - 1);
+      cut = all[end];
+      continue;
+    }
     let stoppedAt = -1;
     for (const e of parser.errors) {
       const error = syntaxErrorOf(e);
@@ -1189,7 +1232,18 @@ export function parseCst(text: string): ParseResult {
     if (stoppedAt < 0) break;
     from = nextSectionStart(all, stoppedAt);
   }
+  if (cut) {
+    syntaxErrors.push({ message: `前面已有${MAX_SYNTAX_ERRORS}处语法错误，从这一行起没有检查：请先改正前面的错误`, token: cut, expected: [], ruleStack: [] });
+  }
   return { cst, tokens: all, comments: lexed.comments, lexErrors: lexed.errors, syntaxErrors, unknownUnits: lexed.unknownUnits };
+}
+
+/** Index of the first token (at or after `from`) on the line of token `i`. */
+function lineStart(tokens: IToken[], i: number, from: number): number {
+  let k = Math.min(i, tokens.length - 1);
+  const line = tokens[k]?.startLine;
+  while (k > from && tokens[k - 1]!.startLine === line) k--;
+  return Math.max(k, from);
 }
 
 /** Index of a token in the stream, found by its offset (tokens are in offset order). */

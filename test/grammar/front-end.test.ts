@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parser, RULE_HELP, MAX_NESTING, tokenize } from "../../grammar/src/index.ts";
+import { parser, RULE_HELP, MAX_NESTING, MAX_SYNTAX_ERRORS, tokenize } from "../../grammar/src/index.ts";
 import { analyze, format, type Diagnostic } from "../../packages/core/src/index.ts";
 
 const hunan = readFileSync(new URL("../core/fixtures/hunan-shizhou.zs", import.meta.url), "utf8");
@@ -148,5 +148,24 @@ describe("declarations", () => {
     const units = a.diagnostics.filter((d) => d.code === "ZS2005");
     expect(units.map((d) => d.message)).toEqual([expect.stringContaining("未知的单位「公亩」")]);
     expect(units[0]!.range.start.line).toBe(8);
+  });
+});
+
+describe("a file that is mostly errors", () => {
+  // found by the fuzz campaign: one 用例 input line repeated 249 times gave 10,416 syntax errors and 1.4 s of recovery
+  const line = "  输入 服务企业家次 1500，有效需求条数 49，协同评定分 20，缺报晚报次数 5";
+  const text = `${hunan.trimEnd()}\n\n用例 重复的一行\n${Array.from({ length: 249 }, () => line).join("\n")}\n  期望 总分 0分\n`;
+  it("stops after MAX_SYNTAX_ERRORS errors and says from which line nothing was checked", () => {
+    const a = analyze(text);
+    const syntax = a.diagnostics.filter((d) => d.code.startsWith("ZS1"));
+    expect(syntax.length).toBeLessThanOrEqual(MAX_SYNTAX_ERRORS + 1);
+    const stop = syntax.filter((d) => d.message.includes(`前面已有${MAX_SYNTAX_ERRORS}处语法错误，从这一行起没有检查`));
+    expect(stop).toHaveLength(1);
+    // the rubric above the case is still read: its indicators are bound
+    expect(a.rubric?.indicators.length).toBeGreaterThan(0);
+  });
+  it("a file with fewer errors than the limit is unchanged: every error said, no stop message", () => {
+    const few = `${hunan.trimEnd()}\n\n用例 几行\n${Array.from({ length: 3 }, () => line).join("\n")}\n  期望 总分 0分\n`;
+    expect(analyze(few).diagnostics.some((d) => d.message.includes("没有检查"))).toBe(false);
   });
 });
