@@ -215,6 +215,10 @@ describe("7 wordings", () => {
     expect(score(t("＜50名"), { 人数: "50" })).toBe("0");
     expect(score(t("≥50名"), { 人数: "50" })).toBe("10");
   });
+  it("在此基础上每增加0个 is an error (ZS3052), never a silent zero step", () => {
+    const a = analyze(one("  数量：计数 个", "数量 <50个不得分；达到50个得5分，此基础上每增加0个加0.5分"));
+    expect(a.diagnostics.filter((d) => d.code === "ZS3052").map((d) => d.message)).toEqual(["每次增加的数量应大于0：此基础上每增加0个加0.5分"]);
+  });
   it("在此基础上每增加 counts from the band before", () => {
     const t = one("  数量：计数 个", "数量 <50个不得分；达到50个得5分，此基础上每增加1个加0.1分");
     expect(score(t, { 数量: "49" })).toBe("0");

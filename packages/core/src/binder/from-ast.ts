@@ -394,6 +394,7 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
         }
         checkUnit(ctx, subject, clause.step);
         checkPoints(ctx, clause.points);
+        if (!positiveStep(ctx, clause.step, "每次增加的数量", clause.range)) break;
         parts.push({
           kind: "increments",
           from: base,
@@ -694,6 +695,7 @@ function bindListSentence(ast: RuleAst, list: Input, option: string | undefined,
           ctx.used.add(subject.name);
           const text = `${v.text}`;
           if (c.per) {
+            if (!positiveStep(ctx, c.per, "「每…」的数量", c.range)) continue;
             const per = canonicalDecimal(c.per.value);
             const part: Part = c.verb === "deduct" ? { kind: "countDeduction", per, points: canonicalDecimal(c.points.value), unit: subject.unit, range: c.range } : { kind: "perItem", per, points, unit: subject.unit, range: c.range };
             sum.push(rule(subject, part, c.range));
