@@ -266,6 +266,20 @@ function conditionText(ctx: BindContext, range: Range): string {
   return ctx.source.slice(range.start.offset, range.end.offset);
 }
 
+/** 每增加S加P from a starting point (written, or the band before for 在此基础上): units, points and a positive step checked. */
+function incrementsPart(
+  ctx: BindContext,
+  subject: Input,
+  clause: { step: Quantity; points: Quantity; range: Range },
+  start: { from: Bound; fromOp: Operator; fromText: string },
+): Part | undefined {
+  checkUnit(ctx, subject, clause.step);
+  checkPoints(ctx, clause.points);
+  if (!positiveStep(ctx, clause.step, "每次增加的数量", clause.range)) return undefined;
+  const step = canonicalDecimal(clause.step.value);
+  return { kind: "increments", ...start, step, points: canonicalDecimal(clause.points.value), reading: "floor", unit: subject.unit, range: clause.range };
+}
+
 /** A step (每少S, 每增加S, 每S项) must be positive: a zero step has no meaning and would divide by zero. */
 function positiveStep(ctx: BindContext, q: Quantity, what: string, clause: Range): boolean {
   if (compareDecimals(q.value, "0") > 0) return true;
@@ -337,20 +351,12 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
       }
       case "increments": {
         checkUnit(ctx, subject, clause.from.value);
-        checkUnit(ctx, subject, clause.step);
-        checkPoints(ctx, clause.points);
-        if (!positiveStep(ctx, clause.step, "每次增加的数量", clause.range)) break;
-        parts.push({
-          kind: "increments",
+        const part = incrementsPart(ctx, subject, clause, {
           from: { value: canonicalDecimal(clause.from.value.value), closed: clause.from.op !== ">" },
           fromOp: clause.from.op,
           fromText: conditionText(ctx, clause.from.range),
-          step: canonicalDecimal(clause.step.value),
-          points: canonicalDecimal(clause.points.value),
-          reading: "floor",
-          unit: subject.unit,
-          range: clause.range,
         });
+        if (part) parts.push(part);
         lastGet = undefined;
         break;
       }
@@ -392,20 +398,8 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
           ctx.diagnostics.push(diagnostic("ZS3066", clause.range));
           break;
         }
-        checkUnit(ctx, subject, clause.step);
-        checkPoints(ctx, clause.points);
-        if (!positiveStep(ctx, clause.step, "每次增加的数量", clause.range)) break;
-        parts.push({
-          kind: "increments",
-          from: base,
-          fromOp: base.closed ? ">=" : ">",
-          fromText: lastGet!.interval.text,
-          step: canonicalDecimal(clause.step.value),
-          points: canonicalDecimal(clause.points.value),
-          reading: "floor",
-          unit: subject.unit,
-          range: clause.range,
-        });
+        const part = incrementsPart(ctx, subject, clause, { from: base, fromOp: base.closed ? ">=" : ">", fromText: lastGet!.interval.text });
+        if (part) parts.push(part);
         lastGet = undefined;
         break;
       }
