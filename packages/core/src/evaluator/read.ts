@@ -87,6 +87,12 @@ const TYPE_NAME: Record<Input["type"], string> = { number: "数值", count: "计
 
 // ---- one cell -------------------------------------------------------------------------------
 
+/** The exact values of a record of a rubric whose inputs are all read as scaled integers: none (shared, never written). */
+export const NO_EXACT: (Rational | undefined)[] = Object.freeze([]) as unknown as (Rational | undefined)[];
+
+/** No input present (a caller that passes no presence). */
+export const NO_PRESENT: boolean[] = Object.freeze([]) as unknown as boolean[];
+
 const OK = 0;
 const NOT_NUMBER = 1;
 const PERCENT_NOT_ALLOWED = 2;
@@ -290,6 +296,8 @@ export function createReader(rubric: Rubric): RecordReader {
   const itemSlots = inputs.flatMap((input, k) => (input.item ? [{ k, list: index.get(input.item.list)!, value: inputs[index.get(input.item.list)!]!.values.indexOf(input.item.value) }] : []));
   const listCounts: (number[] | undefined)[] = new Array(n);
   const panelScores: (Rational[] | undefined)[] = new Array(n);
+  /** Whether any input of this rubric is held as an exact rational (derived, panel, 清单 item); else records share one empty array. */
+  const hasExact = derivedOrder.length > 0 || itemSlots.length > 0 || inputs.some((input) => input.panel);
   /** Reads a 取值 / 清单 / panel cell into the scratch arrays; a message when it cannot. */
   function readWords(k: number, input: Input, text: string): string | undefined {
     const words = text === "无" && input.type === "list" ? [] : text.split(/[、，,；;\s]+/u).filter((w) => w !== "");
@@ -428,9 +436,15 @@ export function createReader(rubric: Rubric): RecordReader {
       });
     }
     const digits = Math.max(minDigits, baseDigits, digitsFor(decimals, rowDecimals));
-    const values: number[] = new Array<number>(n).fill(0);
-    const present: boolean[] = new Array<boolean>(n).fill(false);
-    const derived: (Rational | undefined)[] = new Array<Rational | undefined>(n);
+    // packed arrays, allocated side by side after the scan's temporaries: a batch of read records
+    // is scored (and kept, in the workbench) in this form, and the generated function reads them
+    const values: number[] = [];
+    const present: boolean[] = [];
+    for (let k = 0; k < n; k++) {
+      values.push(0);
+      present.push(false);
+    }
+    const derived: (Rational | undefined)[] = hasExact ? new Array<Rational | undefined>(n) : NO_EXACT;
     let panels: Map<number, Rational[]> | undefined;
     const bounds = boundsAt(digits);
     const limit = MAX_SCALED;

@@ -25,7 +25,7 @@ import {
   type Model,
   type Row,
 } from "./parts.ts";
-import { createReader, type FieldError, type ReadRecord, type RecordReader } from "./read.ts";
+import { createReader, NO_EXACT, NO_PRESENT, type FieldError, type ReadRecord, type RecordReader } from "./read.ts";
 
 /** Values of one platform: scaled integers by input index (是 = 1, 否 = 0 for yes/no inputs). */
 export type Values = number[];
@@ -285,7 +285,7 @@ function scorerAt(rubric: Rubric, reader: RecordReader, variant: (digits: number
         explain: (cells) => explainOf(cols.read(cells)),
       };
     },
-    total: (values, present = [], derived = []) => baseVariant.gen.fn(values, present, derived, baseVariant.out, baseVariant.gen.helpers),
+    total: (values, present = NO_PRESENT, derived = NO_EXACT) => baseVariant.gen.fn(values, present, derived, baseVariant.out, baseVariant.gen.helpers),
     referenceTotal: (values, present, derived) => {
       const r = row(values, present, derived);
       let t = 0;
