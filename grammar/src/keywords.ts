@@ -206,6 +206,7 @@ export const UNITS: readonly string[] = [
   "个工作日",
   "工作日",
   "万人次",
+  "万人",
   "家次",
   "人次",
   "场次",
@@ -216,6 +217,7 @@ export const UNITS: readonly string[] = [
   "台套",
   "个月",
   "小时",
+  "分钟",
   "学时",
   "课时",
   "人天",
@@ -261,6 +263,12 @@ export const UNITS: readonly string[] = [
   "亩",
   "岁",
   "公顷",
+  "千克",
+  "公斤",
+  "克",
+  "千米",
+  "公里",
+  "米",
 ];
 
 /** Canonical unit for equivalence (％ and % are the same unit). */

@@ -1213,9 +1213,12 @@ export function parseCst(text: string): ParseResult {
       part = parser.file();
     } catch (e) {
       if (!(e instanceof TooManySyntaxErrors)) throw e;
-      // enough said: parse again only up to the line of the last error kept, and say where checking stopped
+      // enough said: parse again up to the end of the line of the last error kept (so the errors said are
+      // the MAX_SYNTAX_ERRORS the stop message counts), or up to its start when that line alone says too much
       const last = parser.errors[parser.errors.length - 1]?.token;
-      const next = last ? lineStart(all, Math.min(tokenIndex(all, last, from), end - 1), from) : from;
+      const at = last ? Math.min(tokenIndex(all, last, from), end - 1) : from;
+      const after = last ? nextLineStart(all, at, end) : from;
+      const next = after < end ? after : lineStart(all, at, from);
       end = next < end ? next : Math.max(from, end - 1);
       cut = all[end];
       continue;
@@ -1233,7 +1236,8 @@ export function parseCst(text: string): ParseResult {
     from = nextSectionStart(all, stoppedAt);
   }
   if (cut) {
-    syntaxErrors.push({ message: `前面已有${MAX_SYNTAX_ERRORS}处语法错误，从这一行起没有检查：请先改正前面的错误`, token: cut, expected: [], ruleStack: [] });
+    // the errors said, counted as they are shown (several at one place are one); MAX_SYNTAX_ERRORS unless so
+    syntaxErrors.push({ message: `前面已有${syntaxErrors.length}处语法错误，从这一行起没有检查：请先改正前面的错误`, token: cut, expected: [], ruleStack: [] });
   }
   return { cst, tokens: all, comments: lexed.comments, lexErrors: lexed.errors, syntaxErrors, unknownUnits: lexed.unknownUnits };
 }
@@ -1244,6 +1248,14 @@ function lineStart(tokens: IToken[], i: number, from: number): number {
   const line = tokens[k]?.startLine;
   while (k > from && tokens[k - 1]!.startLine === line) k--;
   return Math.max(k, from);
+}
+
+/** Index of the first token (before `end`) on a line after the line of token `i`; `end` when there is none. */
+function nextLineStart(tokens: IToken[], i: number, end: number): number {
+  const line = tokens[i]?.startLine;
+  let k = i + 1;
+  while (k < end && tokens[k]!.startLine === line) k++;
+  return k;
 }
 
 /** Index of a token in the stream, found by its offset (tokens are in offset order). */

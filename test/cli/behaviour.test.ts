@@ -4,14 +4,13 @@
  * trace, unknown options refused, --help per command without running it, --version, `-` for
  * stdin and stdout, --json on every command that prints results.
  */
-import { spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { chmodSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../packages/cli/src/commands.ts";
+import { bin, expectOneLine, workspace, zs } from "./process.ts";
 
-const bin = new URL("../../packages/cli/bin/zhunsheng.js", import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(new URL("../../packages/cli/package.json", import.meta.url), "utf8")) as { version: string };
 
 const RUBRIC = `评价体系 测试体系
@@ -35,27 +34,6 @@ const RUBRIC = `评价体系 测试体系
 `;
 const BROKEN = RUBRIC.replace("类别 活跃度（20分）", "类别 活跃度（25分）");
 const DATA = "名称,服务企业家次,网站维护\n甲平台,1200,是\n乙平台,850,否\n";
-
-function workspace(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), "zs-behave-"));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
-
-function zs(args: string[], cwd: string, options: SpawnSyncOptions = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", ...options });
-  return { code: r.status, out: String(r.stdout ?? ""), err: String(r.stderr ?? "") };
-}
-
-/** One line on stderr, in Chinese, and nothing that looks like a stack trace. */
-function expectOneLine(err: string, pattern: RegExp) {
-  expect(err.trimEnd()).toMatch(pattern);
-  expect(err.trim().split("\n")).toHaveLength(1);
-  expect(err).not.toMatch(/\n\s+at |Error:|node:internal/);
-}
 
 describe("usage", () => {
   it("an unknown option exits 2 with a line naming it, and does not run the command", () => {

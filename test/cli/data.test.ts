@@ -3,13 +3,9 @@
  * a shifted row reported once, a missing column said once, the platform-name column that `score`
  * and `explain` read the same way, a broken JSON file.
  */
-import { spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { workspace, zs } from "./process.ts";
 
-const bin = new URL("../../packages/cli/bin/zhunsheng.js", import.meta.url).pathname;
 
 const RUBRIC = `评价体系 测试体系
   满分：20分
@@ -26,17 +22,6 @@ const RUBRIC = `评价体系 测试体系
   指标 网站 5分
     网站维护 得5分
 `;
-
-function workspace(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(join(tmpdir(), "zs-data-"));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-  return dir;
-}
-
-function zs(args: string[], cwd: string, options: SpawnSyncOptions = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", ...options });
-  return { code: r.status, out: String(r.stdout ?? ""), err: String(r.stderr ?? "") };
-}
 
 const totals = (out: string) => (JSON.parse(out) as { platform: string; total: string | null }[]).map((v) => [v.platform, v.total]);
 

@@ -1,6 +1,7 @@
 /** Checks officers need while drafting (issue 12): problems the checker reports instead of scoring silently. */
 import { describe, expect, it } from "vitest";
-import { analyze } from "../../packages/core/src/index.ts";
+import { analyze, UNITS } from "../../packages/core/src/index.ts";
+import { UNIT_FAMILIES } from "../../packages/core/src/binder/units.ts";
 
 const rubric = (rules: string, extra = "") => `评价体系 测试
 输入
@@ -105,5 +106,51 @@ ${tail}`;
     const a = analyze(text("").replace("网站维护 得5分", "网站维护 得5分 （（"));
     expect(a.diagnostics.some((d) => d.severity === "error")).toBe(true);
     expect(a.diagnostics.map((d) => d.code)).not.toContain("ZS3025");
+  });
+});
+
+describe("the other unit families a rubric can mix (mass, length, time)", () => {
+  const measured = (declaration: string, rule: string) => `评价体系 测试
+输入
+  ${declaration}
+类别 甲（10分）
+  指标 乙 10分
+    ${rule}
+`;
+  const found = (text: string) => analyze(text).diagnostics.filter((d) => d.code.startsWith("ZS20")).map((d) => [d.code, d.fix?.edits[0]!.newText]);
+  it.each([
+    ["处理量：计数 吨 越多越好", "处理量 达500千克得10分", "0.5吨"],
+    ["处理量：计数 千克 越多越好", "处理量 达2.5吨得10分", "2500千克"],
+    ["处理量：计数 千克 越多越好", "处理量 达300克得10分", "0.3千克"],
+    ["距离：计数 米 越少越好", "距离 不超过3公里得10分", "3000米"],
+    ["距离：计数 公里 越少越好", "距离 不超过500米得10分", "0.5公里"],
+    ["时长：计数 小时 越少越好", "时长 不超过90分钟得10分", "1.5小时"],
+    ["时长：计数 分钟 越少越好", "时长 不超过2小时得10分", "120分钟"],
+    ["服务人数：计数 人 越多越好", "服务人数 达1.5万人得10分", "15000人"],
+  ])("%s, 「%s」 is ZS2016 with the fix 「%s」, and the fixed rubric is clean", (declaration, rule, fix) => {
+    const text = measured(declaration, rule);
+    expect(found(text)).toEqual([["ZS2016", fix]]);
+    const d = analyze(text).diagnostics.find((x) => x.code === "ZS2016")!;
+    const fixed = text.slice(0, d.range.start.offset) + d.fix!.edits[0]!.newText + text.slice(d.range.end.offset);
+    expect(analyze(fixed).diagnostics.filter((x) => x.severity === "error")).toEqual([]);
+  });
+  it("a conversion without a finite decimal is still an error, with no fix (10分钟 is 1/6 小时)", () => {
+    const a = analyze(measured("时长：计数 小时 越少越好", "时长 不超过10分钟得10分"));
+    const d = a.diagnostics.find((x) => x.code === "ZS2018")!;
+    expect(d.message).toBe("单位相差60倍：输入「时长」以小时计，这里写的是分钟；10分钟换算成小时不是有限小数，准绳不会自动换算：请改写这个数，或把输入改为以分钟计");
+    expect(d.fix).toBeUndefined();
+    expect(a.scoring.scorable).toBe(false);
+  });
+  it("two names of one size are one unit (公里 and 千米, 公斤 and 千克): nothing to say", () => {
+    expect(found(measured("距离：计数 千米 越少越好", "距离 不超过3公里得10分"))).toEqual([]);
+    expect(found(measured("处理量：计数 公斤 越多越好", "处理量 达500千克得10分"))).toEqual([]);
+  });
+  it("units whose conversion is not exact or not agreed stay a unit mismatch warning (天 vs 小时: a working or a calendar day)", () => {
+    expect(found(measured("时长：计数 天 越少越好", "时长 不超过2小时得10分"))).toEqual([["ZS2004", undefined]]);
+  });
+  it("every unit of the families is a unit the lexer knows after a number, and is in one family only", () => {
+    const units = UNIT_FAMILIES.flat().map(([u]) => u);
+    for (const u of units) expect(UNITS).toContain(u);
+    expect(new Set(units).size).toBe(units.length);
   });
 });

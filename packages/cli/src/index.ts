@@ -4,4 +4,4 @@ export { COMMANDS, type CommandSpec } from "./commands.ts";
 export { EXIT, CliError } from "./io.ts";
 export { table, renderExplanation, diagnosticLine } from "./render.ts";
 export { collectRubricFiles } from "./files.ts";
-export { verdictJson, explanationJson, diagnosticJson, type VerdictJson, type ExplanationJson, type CategoryJson, type IndicatorJson, type DiagnosticJson } from "./results.ts";
+export { verdictJson, explanationJson, diagnosticJson, type VerdictJson, type ExplanationJson, type CategoryJson, type IndicatorJson, type DiagnosticJson, type FixJson } from "./results.ts";

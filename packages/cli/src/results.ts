@@ -58,6 +58,13 @@ export interface DiagnosticJson {
   severity: string;
   code: string;
   message: string;
+  /** The preferred quick fix, as the editor offers it: replace each range by its text. */
+  fix?: FixJson;
+}
+
+export interface FixJson {
+  title: string;
+  edits: { line: number; column: number; endLine: number; endColumn: number; newText: string }[];
 }
 
 /** Decimal strings stay strings: 4.05 is "4.05", never 4.050000000000001. */
@@ -147,6 +154,14 @@ export function diagnosticJson(d: Diagnostic, file?: string): DiagnosticJson {
     severity: d.severity,
     code: d.code,
     message: d.message,
+    ...(d.fix
+      ? {
+          fix: {
+            title: d.fix.title,
+            edits: d.fix.edits.map((e) => ({ line: e.range.start.line, column: e.range.start.column, endLine: e.range.end.line, endColumn: e.range.end.column, newText: e.newText })),
+          },
+        }
+      : {}),
   };
 }
 

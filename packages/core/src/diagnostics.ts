@@ -50,6 +50,7 @@ export const MESSAGES = {
   ZS2015: { severity: "error", template: "「{0}」：多位专家评分的合成方式（取平均、去掉一个最高分和一个最低分后取平均、取中位数）只用于评分型输入，例如「专家评分：评分 0～20分 取平均」" },
   ZS2016: { severity: "error", template: "单位相差{3}倍：输入「{0}」以{1}计，这里写的是{2}；准绳不会自动换算，请写成「{4}{1}」" },
   ZS2017: { severity: "warning", template: "分值「{0}」没有写「分」：是分值就写成「{0}分」" },
+  ZS2018: { severity: "error", template: "单位相差{3}倍：输入「{0}」以{1}计，这里写的是{2}；{4}换算成{1}不是有限小数，准绳不会自动换算：请改写这个数，或把输入改为以{2}计" },
   ZS2011: { severity: "info", template: "草稿：输入「{0}」尚未被计分句使用" },
   ZS3001: { severity: "error", template: "类别「{0}」标注{1}分，但所含指标合计{2}分" },
   ZS3002: { severity: "error", template: "「{0}」的权重为{1}，但所含指标权重合计{2}" },

@@ -111,6 +111,24 @@ export const DIAGNOSTIC_SCHEMA = {
     severity: { enum: ["error", "warning", "info", "hint"] },
     code: { type: "string", pattern: "^ZS\\d{4}$" },
     message: { type: "string" },
+    fix: {
+      type: "object",
+      description: "首选的快速修复：把每段范围替换为 newText",
+      required: ["title", "edits"],
+      additionalProperties: false,
+      properties: {
+        title: { type: "string" },
+        edits: {
+          type: "array",
+          items: {
+            type: "object",
+            required: ["line", "column", "endLine", "endColumn", "newText"],
+            additionalProperties: false,
+            properties: { line: { type: "integer" }, column: { type: "integer" }, endLine: { type: "integer" }, endColumn: { type: "integer" }, newText: { type: "string" } },
+          },
+        },
+      },
+    },
   },
 } as const;
 

@@ -6,6 +6,7 @@ import { canonicalUnit, UNITS, type Operator } from "@zhunsheng/grammar";
 import type { Clause, Condition as ConditionAst, FileAst, Pos, IndicatorAst, InputAst, Name, OverrideAst, Predicate, Quantity, Range, RuleAst, RuleGroupAst } from "../ast.ts";
 import { addDecimals, canonicalDecimal, compareDecimals, decimalsOf, MAX_DECIMALS, scaleLimit, toScaled } from "../decimal.ts";
 import { digitsFor, rubricDecimals } from "../scale.ts";
+import { unitConversion } from "./units.ts";
 import { diagnostic, type Diagnostic, type Fix } from "../diagnostics.ts";
 import { indicatorNumbers, optionInputs } from "../model-walk.ts";
 import type { Bound, Category, Condition, Indicator, Input, Interval, Override, Part, Rubric, Rule, RuleGroup, ScoreTarget } from "../model.ts";
@@ -195,57 +196,28 @@ function itemInputs(list: Input): Input[] {
   }));
 }
 
-/** Units of one quantity at different magnitudes (powers of ten of the first): 2亿元 is 20000万元. */
-const MAGNITUDES: readonly (readonly [string, number])[][] = [
-  [["元", 0], ["千元", 3], ["万元", 4], ["亿元", 8]],
-  [["平方米", 0], ["万平方米", 4]],
-  [["人", 0], ["万人", 4]],
-  [["人次", 0], ["万人次", 4]],
-];
-
-function magnitudeOf(unit: string): { family: number; power: number } | undefined {
-  for (const [family, units] of MAGNITUDES.entries()) {
-    const hit = units.find(([u]) => u === unit);
-    if (hit) return { family, power: hit[1] };
-  }
-  return undefined;
-}
-
-/** A decimal string times 10^k, exactly (k may be negative). */
-function shiftDecimal(value: string, k: number): string {
-  const negative = value.startsWith("-");
-  const [whole = "0", fraction = ""] = (negative ? value.slice(1) : value).split(".");
-  let digits = whole + fraction;
-  let point = whole.length + k;
-  if (point < 0) {
-    digits = "0".repeat(-point) + digits;
-    point = 0;
-  }
-  if (point > digits.length) digits += "0".repeat(point - digits.length);
-  const intPart = digits.slice(0, point).replace(/^0+(?=\d)/, "") || "0";
-  const fracPart = digits.slice(point).replace(/0+$/, "");
-  return `${negative ? "-" : ""}${intPart}${fracPart ? `.${fracPart}` : ""}`;
-}
-
 /**
  * Units of a threshold or step must be the input's. 家次 vs 家 is worth a warning; 亿元 on an input
- * kept in 万元 would compare numbers 10,000 times apart — an error, with the number written in the input's unit.
+ * kept in 万元 would compare numbers 10,000 times apart — an error, with the number written in the
+ * input's unit as the fix when it has a finite decimal (units.ts holds the conversions).
  */
 function checkUnit(ctx: BindContext, input: Input, q: Quantity): void {
   if (!q.unit || !input.unit || q.unit === "分") return;
   if (canonicalUnit(q.unit) === canonicalUnit(input.unit)) return;
-  const written = magnitudeOf(q.unit);
-  const kept = magnitudeOf(input.unit);
-  if (written && kept && written.family === kept.family) {
-    const k = written.power - kept.power;
-    const factor = shiftDecimal("1", Math.abs(k));
-    const converted = shiftDecimal(q.value, k);
+  const conversion = unitConversion(q.value, q.unit, input.unit);
+  if (conversion?.same) return;
+  if (conversion?.converted !== undefined) {
+    const { factor, converted } = conversion;
     ctx.diagnostics.push(
       diagnostic("ZS2016", q.range, [input.name, input.unit, q.unit, factor, converted], {
         title: `改为「${converted}${input.unit}」`,
         edits: [{ range: q.range, newText: `${converted}${input.unit}` }],
       }),
     );
+    return;
+  }
+  if (conversion) {
+    ctx.diagnostics.push(diagnostic("ZS2018", q.range, [input.name, input.unit, q.unit, conversion.factor, `${q.value}${q.unit}`]));
     return;
   }
   ctx.diagnostics.push(diagnostic("ZS2004", q.range, [input.name, input.unit, q.unit]));
