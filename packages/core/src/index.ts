@@ -7,7 +7,7 @@ export * from "./diagnostics.ts";
 export { analyze, parse, type Analysis, type ParsedFile, type Scoring } from "./analyze.ts";
 export { occurrenceAt, occurrencesOf, type NameOccurrence, type NameKind } from "./binder/names.ts";
 export { bindRubric, intervalOf, suggestName, TYPE_LABEL } from "./binder/from-ast.ts";
-export { compile, type Scorer, type RowScorer, type Verdict, type IndicatorResult, type CategoryResult, type Values } from "./evaluator/scorer.ts";
+export { compile, type Scorer, type RowScorer, type Verdict, type VerdictSummary, type IndicatorResult, type CategoryResult, type Values } from "./evaluator/scorer.ts";
 export { namesItself, type Explanation } from "./evaluator/explain.ts";
 export { countSteps } from "./evaluator/parts.ts";
 export { chooseDigits } from "./scale.ts";

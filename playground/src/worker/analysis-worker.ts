@@ -8,7 +8,7 @@ import type { AnalysisEvent, AnalysisMethods, AnalysisResult, DataCheck, Record_
 import { readDataset, tableFile, templateFile } from "./data-files.ts";
 import { serveRpc, type Handlers } from "../lib/rpc.ts";
 import { samplePlatforms } from "./sample-data.ts";
-import { exportRows, pageOf, scoreTable, type ScoreTable } from "./scores.ts";
+import { exportRows, pageOf, readData, scoreTable, type ReadData, type ScoreTable } from "./scores.ts";
 import { caseResults, caseText, explainResult } from "./cases.ts";
 import { checkDataset } from "./data-check.ts";
 
@@ -34,8 +34,10 @@ interface Entry {
   view: { sort: ScoreSort; start: number; count: number };
   baseText: string | undefined;
   scheduled: boolean;
-  /** The dataset checked against the rubric of `table` (cells, unmatched columns, missing inputs). */
-  check?: { table: ScoreTable; result: DataCheck };
+  /** `data` read for the reading key of the last scorer (kept while an edit leaves reading as it was). */
+  read?: ReadData | undefined;
+  /** The check of `read` against the rubric it was read for (cells, unmatched columns, missing inputs): from its errors, once per reading. */
+  check?: { read: ReadData; result: DataCheck };
 }
 
 const GENERATED = "示例平台（自动生成）";
@@ -66,13 +68,21 @@ function setData(e: Entry, data: Dataset | undefined): void {
   e.data = data;
   e.baseline = undefined;
   e.table = undefined;
+  e.read = undefined;
 }
 
-/** The check of the table's dataset against the rubric it was scored with, made once per table. */
+/** The dataset read for `scorer`: the records already read when the reading key is the same as before. */
+function readFor(e: Entry, data: Dataset, scorer: Scorer): ReadData {
+  if (e.read?.records !== data.records || e.read.key !== scorer.readingKey) e.read = readData(scorer.readingKey, data.records, data.rowErrors);
+  return e.read;
+}
+
+/** The check of the table's dataset against the rubric it was scored with: from the errors found reading it, once per reading. */
 function checkOf(e: Entry): DataCheck | undefined {
   const t = e.table;
-  if (!t || !e.good) return undefined;
-  if (e.check?.table !== t) e.check = { table: t, result: checkDataset(e.good.rubric, t.data.name, t.data.records, t.data.rowErrors) };
+  const read = e.read;
+  if (!t || !e.good || !read?.complete || read.records !== t.data.records) return undefined;
+  if (e.check?.read !== read) e.check = { read, result: checkDataset(e.good.rubric, t.data.name, read.records, (row) => read.reads[row]?.errors ?? [], read.rowErrors) };
   return e.check.result;
 }
 
@@ -101,7 +111,7 @@ async function analyse(uri: string): Promise<void> {
     const good = e.good;
     if (good && (e.table?.version !== good.version || e.table.data !== e.data)) {
       const data = dataOf(e, good.rubric);
-      const table = await scoreTable(good.rubric, good.scorer, data.records, e.baseline, () => e.version !== version || docs.get(uri) !== e, data.rowErrors);
+      const table = await scoreTable(good.rubric, good.scorer, readFor(e, data, good.scorer), e.baseline, () => e.version !== version || docs.get(uri) !== e);
       // a newer text arrived meanwhile: its own analysis is scheduled
       if (!table) return;
       e.baseline ??= table.rows.map((r) => r.total);

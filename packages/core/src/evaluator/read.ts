@@ -235,6 +235,14 @@ export interface RecordReader {
   readonly decimals: RubricDecimals;
   /** The smallest scale any record is read at (the rubric's own decimals and 2 for data). */
   readonly baseDigits: number;
+  /**
+   * What reading depends on, as one string: each input's name, kind, type, unit, range, values,
+   * panel and expression, which inputs may be left empty (选其一, 选项, evidence no rule needs),
+   * and the rubric's decimals. Two readers with the same key read every record to the same
+   * values and errors, so a front end may keep read records across edits of points or
+   * thresholds with the same decimals; any other edit changes the key.
+   */
+  readonly readingKey: string;
   /** Reads a record whose keys are input names (JSON, the workbench, tests), at a scale of at least `minDigits`. */
   read(record: Readonly<Record<string, unknown>>, minDigits?: number): ReadRecord;
   /** Binds a CSV header once; `read(cells)` then reads one row by column index. */
@@ -333,6 +341,15 @@ export function createReader(rubric: Rubric): RecordReader {
     panelScores[k] = scores;
     return undefined;
   }
+
+  const readingKey = JSON.stringify([
+    inputs.map((i) => [i.name, i.kind, i.type, i.unit ?? null, i.min ?? null, i.max ?? null, i.values, i.panel ?? null, i.item ? [i.item.list, i.item.value] : null, i.expression ? exprKey(i.expression) : null]),
+    entered.map((e) => (e.optional ? 1 : 0)),
+    chooseOneRules.map((r) => r.subjects.map((x) => x.name)),
+    optionSets.map((o) => [o.indicator, o.options.map((x) => [x.label, x.inputs])]),
+    derivedOrder.map((d) => d.k),
+    [decimals.values, decimals.weights, decimals.precision, baseDigits],
+  ]);
 
   // scratch for one record
   const mant = new Float64Array(n);
@@ -553,6 +570,7 @@ export function createReader(rubric: Rubric): RecordReader {
     inputs,
     decimals,
     baseDigits,
+    readingKey,
     read: (record, minDigits = 0) => readWith((k) => (Object.prototype.hasOwnProperty.call(record, inputs[k]!.name) ? record[inputs[k]!.name] : undefined), platformNameOf(record), minDigits),
     bindColumns(header, minDigits = 0) {
       const trimmed = header.map((h) => h.trim());
@@ -637,6 +655,20 @@ function derivedInOrder(inputs: readonly Input[], index: Map<string, number>): {
   };
   inputs.forEach((i, k) => i.kind === "derived" && i.expression && visit(k));
   return out;
+}
+
+/** An expression's structure as text, every operation parenthesised (the reading key compares it). */
+function exprKey(e: Expr): string {
+  switch (e.kind) {
+    case "number":
+      return e.value;
+    case "ref":
+      return `「${e.name.text}」`;
+    case "neg":
+      return `(-${exprKey(e.operand)})`;
+    case "binary":
+      return `(${exprKey(e.left)}${e.op}${exprKey(e.right)})`;
+  }
 }
 
 function exprRefs(e: Expr, out: string[]): void {

@@ -58,6 +58,9 @@ export interface Verdict {
   errors: FieldError[];
 }
 
+/** A verdict without its indicators: what a table of many platforms shows (total, grade, 认定, category subtotals). */
+export type VerdictSummary = Omit<Verdict, "indicators">;
+
 /** Scores CSV rows by column index, the header bound once. */
 export interface RowScorer {
   /** Column of the platform's name, or −1. */
@@ -81,6 +84,13 @@ export interface Scorer {
   score(record: Readonly<Record<string, unknown>>): Verdict;
   /** The verdict of a record already read. */
   scoreRead(read: ReadRecord): Verdict;
+  /** The same verdict without the indicators' results (cheaper: a table of thousands of platforms). */
+  summarize(read: ReadRecord): VerdictSummary;
+  /**
+   * What `read` depends on (the reader's readingKey and this scorer's scale): records read by a
+   * scorer with the same key may be scored by this one without reading them again.
+   */
+  readingKey: string;
   /** The same verdict by the closures that also explain scores (the reference, for tests). */
   referenceScore(record: Readonly<Record<string, unknown>>): Verdict;
   explain(record: Readonly<Record<string, unknown>>): Explanation;
@@ -144,38 +154,47 @@ function errorVerdict(rubric: Rubric, read: ReadRecord): Verdict {
   return { ...(read.platform !== undefined ? { platform: read.platform } : {}), total: null, grade: null, eligible: null, indicators, categories: [], errors: read.errors };
 }
 
-/** The verdict from the generated function's output array. */
-function verdictFromOut(rubric: Rubric, v: Variant, read: ReadRecord): Verdict {
+function summaryOf(v: Verdict): VerdictSummary {
+  const { indicators: _, ...summary } = v;
+  return summary;
+}
+
+/** The verdict from the generated function's output array; without `indicators`, the summary a table shows. */
+function verdictFromOut(rubric: Rubric, v: Variant, read: ReadRecord, indicators: IndicatorResult[]): Verdict;
+function verdictFromOut(rubric: Rubric, v: Variant, read: ReadRecord, indicators: undefined): VerdictSummary;
+function verdictFromOut(rubric: Rubric, v: Variant, read: ReadRecord, indicators: IndicatorResult[] | undefined): Verdict | VerdictSummary {
   const out = v.out;
   const L = v.gen.layout;
   const d = v.digits;
-  const indicators: IndicatorResult[] = [];
-  const categories: CategoryResult[] = [];
-  v.indicatorInfo.forEach((list, c) => {
-    for (const info of list) {
-      const r: IndicatorResult = { path: info.path, name: info.name, category: info.category, score: fromScaled(out[info.slot]!, d), max: info.max };
-      if (info.weight) r.weight = info.weight;
-      indicators.push(r);
-    }
+  const categories: CategoryResult[] = new Array(v.categoryInfo.length);
+  for (let c = 0; c < v.categoryInfo.length; c++) {
     const cat = v.categoryInfo[c]!;
-    for (const p of cat.pending) indicators.push({ path: p.path, name: p.name, category: cat.name, score: null, max: "0" });
-    categories.push({ name: cat.name, kind: cat.kind, score: fromScaled(out[L.categoryStart + c]!, d), max: cat.max });
-  });
+    if (indicators) {
+      for (const info of v.indicatorInfo[c]!) {
+        const r: IndicatorResult = { path: info.path, name: info.name, category: info.category, score: fromScaled(out[info.slot]!, d), max: info.max };
+        if (info.weight) r.weight = info.weight;
+        indicators.push(r);
+      }
+      for (const p of cat.pending) indicators.push({ path: p.path, name: p.name, category: cat.name, score: null, max: "0" });
+    }
+    categories[c] = { name: cat.name, kind: cat.kind, score: fromScaled(out[L.categoryStart + c]!, d), max: cat.max };
+  }
   const veto = out[L.veto]!;
   const grade = veto >= 0 ? rubric.vetoes[veto]!.label : out[L.grade]! >= 0 ? rubric.grades[out[L.grade]!]!.label : null;
   const e = out[L.eligible]!;
   const relaxed = e === 1 && L.relaxedLabels.length > 0 ? L.relaxedLabels.filter((_, k) => out[L.relaxedStart + k] === 1) : [];
-  return {
-    ...(read.platform !== undefined ? { platform: read.platform } : {}),
-    total: fromScaled(out[L.total]!, d),
-    grade,
-    eligible: e < 0 ? null : e === 1,
-    ...(veto >= 0 ? { vetoed: grade! } : {}),
-    ...(relaxed.length > 0 ? { relaxed } : {}),
-    indicators,
-    categories,
-    errors: [],
-  };
+  // fields assigned one by one in the reference's order (object spreads cost more than the scoring itself)
+  const verdict = {} as Verdict;
+  if (read.platform !== undefined) verdict.platform = read.platform;
+  verdict.total = fromScaled(out[L.total]!, d);
+  verdict.grade = grade;
+  verdict.eligible = e < 0 ? null : e === 1;
+  if (veto >= 0) verdict.vetoed = grade!;
+  if (relaxed.length > 0) verdict.relaxed = relaxed;
+  if (indicators) verdict.indicators = indicators;
+  verdict.categories = categories;
+  verdict.errors = [];
+  return verdict;
 }
 
 /** The verdict by the reference closures. */
@@ -253,7 +272,14 @@ function scorerAt(rubric: Rubric, reader: RecordReader, variant: (digits: number
     const v = at(read);
     if (!("gen" in v)) return v;
     v.gen.fn(read.values, read.present, read.derived, v.out, v.gen.helpers);
-    return verdictFromOut(rubric, v, read);
+    return verdictFromOut(rubric, v, read, []);
+  };
+  const summarize = (read: ReadRecord): VerdictSummary => {
+    if (read.errors.length > 0) return { ...(read.platform !== undefined ? { platform: read.platform } : {}), total: null, grade: null, eligible: null, categories: [], errors: read.errors };
+    const v = at(read);
+    if (!("gen" in v)) return summaryOf(v);
+    v.gen.fn(read.values, read.present, read.derived, v.out, v.gen.helpers);
+    return verdictFromOut(rubric, v, read, undefined);
   };
   const explainOf = (read: ReadRecord): Explanation => {
     if (read.errors.length > 0) return explainRead(rubric, baseVariant.model, read);
@@ -268,6 +294,8 @@ function scorerAt(rubric: Rubric, reader: RecordReader, variant: (digits: number
     read: (record) => reader.read(record, digits),
     score: (record) => scoreRead(reader.read(record, digits)),
     scoreRead,
+    summarize,
+    readingKey: `${reader.readingKey}@${digits}`,
     referenceScore: (record) => {
       const read = reader.read(record, digits);
       if (read.errors.length > 0) return errorVerdict(rubric, read);

@@ -1,0 +1,120 @@
+/**
+ * The workbench worker keeps a dataset's records read across edits while the reading key holds
+ * (Scorer.readingKey). Every version must still give what a fresh read and score give: an edit of
+ * an input's range, type or expression brings the new errors (not the cached ones), an edit of a
+ * threshold changes the totals, and the data check follows.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyze } from "../../packages/core/src/index.ts";
+import type { AnalysisResult, ScoreRow } from "../../playground/src/protocol.ts";
+import { startAnalysisWorker, type WorkerDriver } from "./worker-driver.ts";
+
+const INPUTS = `输入
+  服务企业家次：计数 家次
+  满意度：百分比
+  专业人员：计数 人
+  从业人员：计数 人
+派生
+  专业人员比例：百分比 = 专业人员 ÷ 从业人员 × 100`;
+
+function rubric(inputs = INPUTS, threshold = "1500"): string {
+  return `评价体系 缓存读取
+${inputs}
+类别 服务 20分
+  指标 服务规模 10分
+    服务企业家次 达${threshold}家次得10分，每少100家次减1分
+  指标 服务满意度 10分
+    满意度 90%以上得10分，80%以上得6分
+类别 队伍 10分
+  指标 专业队伍 10分
+    专业人员比例 60%以上得10分，40%以上得5分
+`;
+}
+
+const RECORDS = [
+  { 名称: "甲平台", 服务企业家次: "1600", 满意度: "95%", 专业人员: "13", 从业人员: "20" },
+  { 名称: "乙平台", 服务企业家次: "1250", 满意度: "85", 专业人员: "9", 从业人员: "20" },
+  { 名称: "丙平台", 服务企业家次: "900", 满意度: "70", 专业人员: "30", 从业人员: "20" },
+];
+const HEADER = Object.keys(RECORDS[0]!) as (keyof (typeof RECORDS)[0])[];
+const CSV = [HEADER.join(","), ...RECORDS.map((r) => HEADER.map((h) => r[h]).join(","))].join("\n") + "\n";
+
+let worker: WorkerDriver;
+const URI = "test:/worker-reads.zs";
+let version = 1;
+
+beforeAll(async () => {
+  worker = await startAnalysisWorker();
+  const done = worker.analysis(URI, 1);
+  await worker.request("open", { uri: URI, text: rubric(), version: 1, data: { name: "platforms.csv", kind: "csv", text: CSV } });
+  await done;
+});
+
+async function edit(text: string): Promise<{ result: AnalysisResult; rows: ScoreRow[] }> {
+  const v = ++version;
+  const done = worker.analysis(URI, v);
+  await worker.request("update", { uri: URI, text, version: v });
+  const result = await done;
+  const page = await worker.request("scoreView", { uri: URI, sort: { key: "rank", ascending: true }, start: 0, count: 100 });
+  return { result, rows: [...(page?.rows ?? [])].sort((a, b) => a.index - b.index) };
+}
+
+/** What a fresh analysis of `text` scores each record: total and 「字段：消息」 errors. */
+function fresh(text: string): { total: string | null; errors: string[] }[] {
+  const scoring = analyze(text).scoring;
+  if (!scoring.scorable) throw new Error(scoring.reason);
+  return RECORDS.map((r) => {
+    const v = scoring.scorer.score(r);
+    return { total: v.total, errors: v.errors.map((e) => `${e.field}：${e.message}`) };
+  });
+}
+
+const seen = (rows: ScoreRow[]) => rows.map((r) => ({ total: r.total, errors: r.errors }));
+
+describe("records read once, scored for every version", () => {
+  it("an edit that makes a value out of range gives the new error (in the table and the data check), and undoing it removes it", async () => {
+    const base = await edit(rubric());
+    expect(seen(base.rows)).toEqual(fresh(rubric()));
+    expect(base.result.dataCheck?.cellCount).toBe(1); // 丙: 30 ÷ 20 × 100 = 150% is above a percentage's range
+
+    const narrowed = rubric(INPUTS.replace("满意度：百分比", "满意度：百分比 范围 0～90"));
+    const { result, rows } = await edit(narrowed);
+    expect(seen(rows)).toEqual(fresh(narrowed));
+    expect(rows[0]!.total).toBeNull();
+    expect(rows[0]!.errors.join()).toContain("满意度");
+    expect(result.dataCheck?.cells.map((c) => [c.row, c.field])).toEqual([
+      [0, "满意度"],
+      [2, "专业人员比例"],
+    ]);
+
+    const back = await edit(rubric());
+    expect(seen(back.rows)).toEqual(seen(base.rows));
+    expect(back.result.dataCheck?.cellCount).toBe(1);
+  });
+
+  it("an edit of an input's type or of a derived expression reads the data again", async () => {
+    const asNumber = rubric(INPUTS.replace("满意度：百分比", "满意度：数值"));
+    // 「95%」 is no 数值
+    const typed = await edit(asNumber);
+    expect(seen(typed.rows)).toEqual(fresh(asNumber));
+    expect(typed.rows[0]!.errors.join()).toContain("不能带百分号");
+
+    const inverted = rubric(INPUTS.replace("专业人员 ÷ 从业人员 × 100", "从业人员 ÷ 专业人员 × 100"));
+    const { rows, result } = await edit(inverted);
+    expect(seen(rows)).toEqual(fresh(inverted));
+    // 甲 and 乙 now above 100%, 丙 (20 ÷ 30) within it
+    expect(rows.map((r) => r.total === null)).toEqual([true, true, false]);
+    expect(result.dataCheck?.cells.map((c) => c.row)).toEqual([0, 1]);
+  });
+
+  it("an edit of a threshold changes the totals", async () => {
+    const before = await edit(rubric());
+    const raised = rubric(INPUTS, "1800");
+    const after = await edit(raised);
+    expect(seen(after.rows)).toEqual(fresh(raised));
+    expect(after.rows[0]!.total).not.toBe(before.rows[0]!.total);
+    expect(after.rows.map((r) => r.total)).toEqual(fresh(raised).map((r) => r.total));
+    // the table marks what changed since the data was loaded
+    expect(after.result.scores?.changed).toBeGreaterThan(0);
+  });
+});

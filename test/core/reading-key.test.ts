@@ -1,0 +1,83 @@
+/**
+ * The reading key: front ends keep records read across edits while it is unchanged, so it must
+ * change with everything reading depends on and stay when only scoring changes.
+ */
+import { describe, expect, it } from "vitest";
+import { analyze, type Scorer } from "../../packages/core/src/index.ts";
+
+const INPUTS = `  服务企业家次：计数 家次 范围 0～100000
+  满意度：百分比
+  专业人员：计数 人
+  从业人员：计数 人
+  网站维护：是否
+派生
+  专业人员比例：百分比 = 专业人员 ÷ 从业人员 × 100`;
+
+function rubric(inputs: string, points = "15", threshold = "1500", ratio = "60", extra = ""): string {
+  return `评价体系 读取键
+输入
+${inputs}
+类别 服务 ${points}分
+  指标 服务规模 ${points}分
+    服务企业家次 达${threshold}家次得${points}分，每少100家次减1分
+类别 队伍 10分
+  指标 专业队伍 10分
+    专业人员比例 ${ratio}%以上得10分
+类别 网站 5分
+  指标 网站建设 5分
+    网站维护 得5分
+${extra}`;
+}
+
+function scorerOf(text: string): Scorer {
+  const a = analyze(text, "key.zs");
+  if (!a.scoring.scorable) throw new Error(`not scorable: ${a.scoring.reason}`);
+  return a.scoring.scorer;
+}
+
+const base = scorerOf(rubric(INPUTS));
+
+describe("the reading key", () => {
+  it("is shared by rubrics that differ only in points, thresholds (same decimals), comments and layout", () => {
+    expect(scorerOf(rubric(INPUTS, "20")).readingKey).toBe(base.readingKey);
+    expect(scorerOf(rubric(INPUTS, "15", "1800", "70")).readingKey).toBe(base.readingKey);
+    expect(scorerOf(`# 注释\n${rubric(INPUTS)}\n\n`).readingKey).toBe(base.readingKey);
+  });
+
+  it("changes with an input's type, range, unit, expression or name, and with the rubric's decimals", () => {
+    const variants = [
+      INPUTS.replace("满意度：百分比", "满意度：数值"),
+      INPUTS.replace("范围 0～100000", "范围 0～1000"),
+      INPUTS.replace("计数 家次", "计数 次"),
+      INPUTS.replace("专业人员 ÷ 从业人员 × 100", "从业人员 ÷ 专业人员 × 100"),
+      INPUTS.replace("专业人员 ÷ 从业人员 × 100", "专业人员 ÷ （从业人员 × 100）"),
+    ];
+    for (const inputs of variants) expect(scorerOf(rubric(inputs)).readingKey, inputs).not.toBe(base.readingKey);
+    // a threshold with a decimal changes the scale every value is counted in
+    expect(scorerOf(rubric(INPUTS, "15", "1500", "60.5")).readingKey).not.toBe(base.readingKey);
+    // a 用例 with more decimals raises the scorer's own scale
+    const withCase = rubric(INPUTS, "15", "1500", "60", "用例 甲\n  输入 服务企业家次 1500，满意度 90.125，专业人员 10，从业人员 20，网站维护 是\n  期望 总分 30分\n");
+    expect(scorerOf(withCase).readingKey).not.toBe(base.readingKey);
+  });
+
+  it("records read under one key score the same under another rubric with that key", () => {
+    const other = scorerOf(rubric(INPUTS, "15", "1800", "70"));
+    const record = { 服务企业家次: "1,600", 满意度: "95%", 专业人员: "13", 从业人员: "20", 网站维护: "是" };
+    const read = base.read(record);
+    expect(other.scoreRead(read)).toEqual(other.score(record));
+    expect(other.score(record).total).not.toBe(base.score(record).total);
+  });
+});
+
+describe("summarize", () => {
+  it("gives the verdict without the indicators", () => {
+    for (const record of [
+      { 名称: "甲", 服务企业家次: "1200", 满意度: "95", 专业人员: "13", 从业人员: "20", 网站维护: "否" },
+      { 名称: "乙", 服务企业家次: "120000", 满意度: "95", 专业人员: "13", 从业人员: "20", 网站维护: "是" },
+      { 名称: "丙", 服务企业家次: "1500", 满意度: "95", 专业人员: "13", 从业人员: "0", 网站维护: "是" },
+    ]) {
+      const { indicators: _, ...expected } = base.score(record);
+      expect(base.summarize(base.read(record))).toEqual(expected);
+    }
+  });
+});
