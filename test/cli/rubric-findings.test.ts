@@ -44,10 +44,10 @@ function applyFix(text: string, d: FixedDiagnostic): string {
 describe("a threshold written in another unit of the input's quantity (ZS2016)", () => {
   it.each([
     // money: the input is kept in 万元, the sentence says 元
-    ["年销售收入：金额 万元 越多越好", "年销售收入 达500元得10分", 12, "单位相差10000倍：输入「年销售收入」以万元计，这里写的是元；准绳不会自动换算，请写成「0.05万元」", "0.05万元"],
+    ["年销售收入：金额 万元 越多越好", "年销售收入 达500元得10分", 12, "500元", "单位相差10000倍：输入「年销售收入」以万元计，这里写的是元；准绳不会自动换算，请写成「0.05万元」", "0.05万元"],
     // mass: the input is kept in 吨, the sentence says 千克
-    ["处理量：计数 吨 越多越好", "处理量 达500千克得10分", 10, "单位相差1000倍：输入「处理量」以吨计，这里写的是千克；准绳不会自动换算，请写成「0.5吨」", "0.5吨"],
-  ])("%s with 「%s」: check exits 1 with one located line; --json carries the fix, and the fixed file is clean", (declaration, rule, column, message, newText) => {
+    ["处理量：计数 吨 越多越好", "处理量 达500千克得10分", 10, "500千克", "单位相差1000倍：输入「处理量」以吨计，这里写的是千克；准绳不会自动换算，请写成「0.5吨」", "0.5吨"],
+  ])("%s with 「%s」: check exits 1 with one located line; --json carries the fix, and the fixed file is clean", (declaration, rule, column, quantity, message, newText) => {
     const text = oneRule(declaration, rule);
     const dir = workspace({ "a.zs": text });
     const r = zs(["check", "a.zs"], dir);
@@ -62,7 +62,7 @@ describe("a threshold written in another unit of the input's quantity (ZS2016)",
     const [d, ...rest] = JSON.parse(json.out) as FixedDiagnostic[];
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ file: "a.zs", line: 6, column, severity: "error", code: "ZS2016", message });
-    expect(d!.fix).toEqual({ title: `改为「${newText}」`, edits: [{ line: 6, column, endLine: 6, endColumn: column + rule.slice(rule.indexOf("达") + 1).indexOf("得"), newText }] });
+    expect(d!.fix).toEqual({ title: `改为「${newText}」`, edits: [{ line: 6, column, endLine: 6, endColumn: column + quantity.length, newText }] });
 
     writeFileSync(join(dir, "a.zs"), applyFix(text, d!));
     const fixed = zs(["check", "a.zs"], dir);
