@@ -3,7 +3,7 @@
  * change with everything reading depends on and stay when only scoring changes.
  */
 import { describe, expect, it } from "vitest";
-import { analyze, type Scorer } from "../../packages/core/src/index.ts";
+import { analyze, type Scorer, type VerdictSummary } from "../../packages/core/src/index.ts";
 
 const INPUTS = `  服务企业家次：计数 家次 范围 0～100000
   满意度：百分比
@@ -69,15 +69,17 @@ describe("the reading key", () => {
   });
 });
 
-describe("summarize", () => {
-  it("gives the verdict without the indicators", () => {
+describe("summarizeInto", () => {
+  it("fills in the verdict's total, grade, 认定 and subtotals, record after record into one object", () => {
+    const into: VerdictSummary = { total: null, grade: null, eligible: null, vetoed: undefined, categories: [], errors: [] };
     for (const record of [
       { 名称: "甲", 服务企业家次: "1200", 满意度: "95", 专业人员: "13", 从业人员: "20", 网站维护: "否" },
       { 名称: "乙", 服务企业家次: "120000", 满意度: "95", 专业人员: "13", 从业人员: "20", 网站维护: "是" },
       { 名称: "丙", 服务企业家次: "1500", 满意度: "95", 专业人员: "13", 从业人员: "0", 网站维护: "是" },
     ]) {
-      const { indicators: _, ...expected } = base.score(record);
-      expect(base.summarize(base.read(record))).toEqual(expected);
+      const v = base.score(record);
+      base.summarizeInto(base.read(record), into);
+      expect(into).toEqual({ total: v.total, grade: v.grade, eligible: v.eligible, vetoed: v.vetoed, categories: v.categories.map((c) => c.score), errors: v.errors });
     }
   });
 });

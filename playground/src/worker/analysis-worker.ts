@@ -114,7 +114,7 @@ async function analyse(uri: string): Promise<void> {
       const table = await scoreTable(good.rubric, good.scorer, readFor(e, data, good.scorer), e.baseline, () => e.version !== version || docs.get(uri) !== e);
       // a newer text arrived meanwhile: its own analysis is scheduled
       if (!table) return;
-      e.baseline ??= table.rows.map((r) => r.total);
+      e.baseline ??= table.total.slice();
       e.table = { ...table, version: good.version, data };
     }
     const scores = e.table && { ...e.table.summary, dataset: e.table.data.name, page: page(e)! };
@@ -229,7 +229,7 @@ const handlers: Handlers<AnalysisMethods> = {
     if (unreadable) return { error: `这一行的数据无法评分：${unreadable.join("；")}` };
     const rec = e.data?.records[index];
     if (!e.good || !rec) return { error: "没有可评分的评价体系或平台数据" };
-    const platform = e.table?.rows[index]?.platform ?? `平台${index + 1}`;
+    const platform = e.table?.platform[index] ?? `平台${index + 1}`;
     return caseText(e.good.rubric, e.good.scorer, rec, platform);
   },
   curve: ({ uri, offset }) => {

@@ -3,15 +3,49 @@
  * with the totals when its data was loaded, and served a window at a time in the order the
  * officer chose — the page never holds more rows than it shows.
  */
-import { decimalsOf, platformNameOf, toScaled, type ReadRecord, type Rubric, type Scorer } from "@zhunsheng/core";
+import { decimalsOf, platformNameOf, toScaled, type ReadRecord, type Rubric, type Scorer, type VerdictSummary } from "@zhunsheng/core";
 import type { Record_, ScoreRow, ScoreSort, ScoreSummary } from "../protocol.ts";
 
-/** One dataset scored under one version of the rubric. */
+/**
+ * One dataset scored under one version of the rubric, a column per field (by platform index):
+ * 10,000 platforms are a few arrays, and a row object is made only for the rows a page shows.
+ */
 export interface ScoreTable {
   summary: Omit<ScoreSummary, "dataset">;
-  rows: ScoreRow[];
+  platform: readonly string[];
+  total: (string | null)[];
+  grade: (string | null)[];
+  eligible: (boolean | null)[];
+  /** Competition rank; 0 for a platform without a total. */
+  rank: Int32Array;
+  /** The total when the data was loaded, where the edits since changed it. */
+  previous: (string | null | undefined)[];
+  /** Subtotals per category column (summary.columns), by platform; undefined where not scored. */
+  categories: (string | undefined)[][];
+  /** Why a platform is not scored (「字段：消息」), by platform; undefined when it is. */
+  errors: (string[] | undefined)[];
   /** Row order per sort key, computed on first use. */
   orders: Map<string, Int32Array>;
+}
+
+/** Platform `index` of the table as the page shows it. */
+export function rowOf(table: ScoreTable, index: number): ScoreRow {
+  const categories: Record<string, string> = {};
+  table.summary.columns.forEach((c, k) => {
+    const score = table.categories[k]![index];
+    if (score !== undefined) categories[c.name] = score;
+  });
+  return {
+    index,
+    platform: table.platform[index]!,
+    total: table.total[index]!,
+    grade: table.grade[index]!,
+    eligible: table.eligible[index]!,
+    rank: table.rank[index]! === 0 ? null : table.rank[index]!,
+    previous: table.previous[index],
+    categories,
+    errors: table.errors[index] ?? [],
+  };
 }
 
 /** Yields to the worker's event loop so that a newer edit can arrive (and cancel this run). */
@@ -46,10 +80,12 @@ export interface ReadData {
   reads: (ReadRecord | undefined)[];
   /** Every readable row has been read. */
   complete: boolean;
+  /** Each platform's name (the core's rule, else its position), made on first use. */
+  platforms: string[] | undefined;
 }
 
 export function readData(key: string, records: readonly Record_[], rowErrors: readonly (readonly string[] | null)[] | undefined): ReadData {
-  return { key, records, rowErrors, reads: new Array<ReadRecord | undefined>(records.length), complete: false };
+  return { key, records, rowErrors, reads: new Array<ReadRecord | undefined>(records.length), complete: false, platforms: undefined };
 }
 
 /** Work between two yields to the event loop: a keystroke never waits behind a stale table for longer. */
@@ -69,9 +105,20 @@ export async function scoreTable(
 ): Promise<ScoreTable | undefined> {
   if (data.key !== scorer.readingKey) throw new Error("internal: records read for another reading key");
   const { records, rowErrors, reads } = data;
-  const rows: ScoreRow[] = new Array(records.length);
+  const n = records.length;
+  const platform = (data.platforms ??= records.map((r, i) => platformName(platformNameOf(r), i)));
+  const columns = rubric.categories.map((c) => ({ name: c.name, max: c.kind === "bonus" ? (c.cap ?? "") : (c.points ?? c.weight ?? ""), bonus: c.kind === "bonus" }));
+  const total: (string | null)[] = new Array(n);
+  const grade: (string | null)[] = new Array(n);
+  const eligible: (boolean | null)[] = new Array(n);
+  const previous: (string | null | undefined)[] = new Array(n);
+  const categories: (string | undefined)[][] = columns.map(() => new Array<string | undefined>(n));
+  const errors: (string[] | undefined)[] = new Array(n);
+  const v: VerdictSummary = { total: null, grade: null, eligible: null, vetoed: undefined, categories: [], errors: [] };
+  let withErrors = 0;
+  let changed = 0;
   let sliceStart = performance.now();
-  for (let index = 0; index < records.length; index++) {
+  for (let index = 0; index < n; index++) {
     if ((index & 63) === 0 && index > 0 && performance.now() - sliceStart > SLICE_MS) {
       await yieldToEvents();
       if (cancelled()) return undefined;
@@ -79,41 +126,42 @@ export async function scoreTable(
     }
     const unreadable = rowErrors?.[index];
     if (unreadable) {
-      rows[index] = { index, platform: platformName(platformNameOf(records[index]!), index), total: null, grade: null, eligible: null, rank: null, previous: undefined, categories: {}, errors: [...unreadable] };
+      total[index] = grade[index] = eligible[index] = null;
+      errors[index] = [...unreadable];
+      withErrors++;
       continue;
     }
-    const read = (reads[index] ??= scorer.read(records[index]!));
-    const v = scorer.summarize(read);
-    const previous = baseline?.[index];
-    const categories: Record<string, string> = {};
-    for (let c = 0; c < v.categories.length; c++) categories[v.categories[c]!.name] = v.categories[c]!.score;
-    rows[index] = {
-      index,
-      platform: platformName(v.platform, index),
-      total: v.total,
-      grade: v.vetoed ? `${v.grade ?? ""}（否决）` : v.grade,
-      eligible: v.eligible,
-      rank: null,
-      previous: previous === undefined || previous === v.total ? undefined : previous,
-      categories,
-      errors: v.errors.length === 0 ? [] : v.errors.map((x) => `${x.field}：${x.message}`),
-    };
+    scorer.summarizeInto((reads[index] ??= scorer.read(records[index]!)), v);
+    total[index] = v.total;
+    grade[index] = v.vetoed ? `${v.grade ?? ""}（否决）` : v.grade;
+    eligible[index] = v.eligible;
+    for (let c = 0; c < v.categories.length; c++) categories[c]![index] = v.categories[c];
+    if (v.errors.length > 0) {
+      errors[index] = v.errors.map((x) => `${x.field}：${x.message}`);
+      withErrors++;
+    }
+    const before = baseline?.[index];
+    if (before !== undefined && before !== v.total) {
+      previous[index] = before;
+      changed++;
+    }
   }
   data.complete = true;
-  const byRank = rankRows(rows);
-  let withErrors = 0;
-  let changed = 0;
-  for (const r of rows) {
-    if (r.errors.length > 0) withErrors++;
-    if (r.previous !== undefined) changed++;
-  }
+  const { rank, order } = rankTotals(total);
   return {
-    rows,
-    orders: new Map([[orderId({ key: "rank", ascending: true }), byRank]]),
+    platform,
+    total,
+    grade,
+    eligible,
+    rank,
+    previous,
+    categories,
+    errors,
+    orders: new Map([[orderId({ key: "rank", ascending: true }), order]]),
     summary: {
-      columns: rubric.categories.map((c) => ({ name: c.name, max: c.kind === "bonus" ? (c.cap ?? "") : (c.points ?? c.weight ?? ""), bonus: c.kind === "bonus" })),
+      columns,
       fields: rubric.inputs.filter((i) => i.kind !== "derived").map((i) => ({ name: i.name, type: i.type, unit: i.unit, min: i.min, max: i.max, description: i.description })),
-      count: rows.length,
+      count: n,
       eligibility: rubric.eligibility !== undefined,
       points: rubric.categories.length > 0,
       withErrors,
@@ -165,22 +213,26 @@ function exactKeys(values: readonly (string | null | undefined)[]): Float64Array
 }
 
 /**
- * Competition ranking (1, 2, 2, 4) by total, highest first; platforms without a total get none. One
- * sort; returns the rows in rank order (ties in the data file's order, rows without a total last).
+ * Competition ranking (1, 2, 2, 4) by total, highest first; platforms without a total get 0 (none).
+ * One sort; also the platforms in rank order (ties in the data file's order, those without a total last).
  */
-export function rankRows(rows: ScoreRow[]): Int32Array {
-  const keys = exactKeys(rows.map((r) => r.total));
-  const order: number[] = [];
+export function rankTotals(totals: readonly (string | null)[]): { rank: Int32Array; order: Int32Array } {
+  const keys = exactKeys(totals);
+  const ranked: number[] = [];
   const unranked: number[] = [];
-  for (let i = 0; i < rows.length; i++) (rows[i]!.total !== null ? order : unranked).push(i);
+  for (let i = 0; i < totals.length; i++) (totals[i] !== null ? ranked : unranked).push(i);
   // stable: equal totals keep the data file's order
-  order.sort((a, b) => keys[b]! - keys[a]!);
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
-    const prev = order[k - 1];
-    rows[i]!.rank = prev !== undefined && keys[prev] === keys[i] ? rows[prev]!.rank : k + 1;
+  ranked.sort((a, b) => keys[b]! - keys[a]!);
+  const rank = new Int32Array(totals.length);
+  for (let k = 0; k < ranked.length; k++) {
+    const i = ranked[k]!;
+    const prev = ranked[k - 1];
+    rank[i] = prev !== undefined && keys[prev] === keys[i] ? rank[prev]! : k + 1;
   }
-  return Int32Array.from([...order, ...unranked]);
+  const order = new Int32Array(totals.length);
+  order.set(ranked);
+  order.set(unranked, ranked.length);
+  return { rank, order };
 }
 
 const collator = new Intl.Collator("zh-CN", { numeric: true });
@@ -193,19 +245,21 @@ function orderFor(table: ScoreTable, sort: ScoreSort): Int32Array {
   const id = orderId(sort);
   const cached = table.orders.get(id);
   if (cached) return cached;
-  const rows = table.rows;
-  const index = Int32Array.from(rows.keys());
+  const n = table.total.length;
+  const index = new Int32Array(n);
+  for (let i = 0; i < n; i++) index[i] = i;
   const dir = sort.ascending ? 1 : -1;
   let compare: (a: number, b: number) => number;
   if (sort.key === "platform" || sort.key === "grade") {
-    const text = rows.map((r) => (sort.key === "platform" ? r.platform : (r.grade ?? "")));
+    const text = sort.key === "platform" ? table.platform : table.grade.map((g) => g ?? "");
     compare = (a, b) => dir * collator.compare(text[a]!, text[b]!);
   } else if (sort.key === "rank") {
     // no rank (no total) last in either direction
-    const rank = rows.map((r) => r.rank ?? Number.POSITIVE_INFINITY);
-    compare = (a, b) => (rank[a] === rank[b] ? 0 : rank[a] === Number.POSITIVE_INFINITY ? 1 : rank[b] === Number.POSITIVE_INFINITY ? -1 : dir * (rank[a]! - rank[b]!));
+    const rank = table.rank;
+    compare = (a, b) => (rank[a] === rank[b] ? 0 : rank[a] === 0 ? 1 : rank[b] === 0 ? -1 : dir * (rank[a]! - rank[b]!));
   } else {
-    const keys = exactKeys(rows.map((r) => (sort.key === "total" ? r.total : r.categories[sort.key.slice(4)])));
+    const column = sort.key === "total" ? table.total : (table.categories[table.summary.columns.findIndex((c) => c.name === sort.key.slice(4))] ?? []);
+    const keys = exactKeys(Array.from({ length: n }, (_, i) => column[i]));
     compare = (a, b) => dir * (keys[a]! - keys[b]! || 0);
   }
   // stable: equal keys keep the data file's order
@@ -220,7 +274,7 @@ export function pageOf(table: ScoreTable, sort: ScoreSort, start: number, count:
   const from = Math.max(0, Math.min(start, order.length));
   const to = Math.min(order.length, from + Math.max(0, count));
   const page: ScoreRow[] = [];
-  for (let k = from; k < to; k++) page.push(table.rows[order[k]!]!);
+  for (let k = from; k < to; k++) page.push(rowOf(table, order[k]!));
   return page;
 }
 
@@ -229,5 +283,5 @@ export function exportRows(table: ScoreTable): string[][] {
   const cols = table.summary.columns;
   const header = ["名称", "总分", "等级", "排名", ...cols.map((c) => c.name)];
   const order = orderFor(table, { key: "rank", ascending: true });
-  return [header, ...Array.from(order, (i) => table.rows[i]!).map((r) => [r.platform, r.total ?? "", r.grade ?? "", r.rank === null ? "" : String(r.rank), ...cols.map((c) => r.categories[c.name] ?? "")])];
+  return [header, ...Array.from(order, (i) => [table.platform[i]!, table.total[i] ?? "", table.grade[i] ?? "", table.rank[i] === 0 ? "" : String(table.rank[i]), ...cols.map((_, k) => table.categories[k]![i] ?? "")])];
 }

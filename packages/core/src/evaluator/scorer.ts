@@ -58,8 +58,21 @@ export interface Verdict {
   errors: FieldError[];
 }
 
-/** A verdict without its indicators: what a table of many platforms shows (total, grade, 认定, category subtotals). */
-export type VerdictSummary = Omit<Verdict, "indicators">;
+/**
+ * What a table of many platforms shows of a verdict — total, grade, 认定 and category subtotals —
+ * filled in by `Scorer.summarizeInto` (one object reused from record to record: no indicator
+ * results, nothing allocated but the numbers' text).
+ */
+export interface VerdictSummary {
+  total: string | null;
+  grade: string | null;
+  eligible: boolean | null;
+  /** The veto's label when a 否决 decided the grade (then `grade` is that label too). */
+  vetoed: string | undefined;
+  /** Subtotals in the order of rubric.categories; empty when the record has errors. */
+  categories: string[];
+  errors: FieldError[];
+}
 
 /** Scores CSV rows by column index, the header bound once. */
 export interface RowScorer {
@@ -84,8 +97,8 @@ export interface Scorer {
   score(record: Readonly<Record<string, unknown>>): Verdict;
   /** The verdict of a record already read. */
   scoreRead(read: ReadRecord): Verdict;
-  /** The same verdict without the indicators' results (cheaper: a table of thousands of platforms). */
-  summarize(read: ReadRecord): VerdictSummary;
+  /** Fills `into` with the verdict's total, grade, 认定 and subtotals (a table of thousands of platforms: no indicator results). */
+  summarizeInto(read: ReadRecord, into: VerdictSummary): void;
   /**
    * What `read` depends on (the reader's readingKey and this scorer's scale): records read by a
    * scorer with the same key may be scored by this one without reading them again.
@@ -154,33 +167,33 @@ function errorVerdict(rubric: Rubric, read: ReadRecord): Verdict {
   return { ...(read.platform !== undefined ? { platform: read.platform } : {}), total: null, grade: null, eligible: null, indicators, categories: [], errors: read.errors };
 }
 
-function summaryOf(v: Verdict): VerdictSummary {
-  const { indicators: _, ...summary } = v;
-  return summary;
+/** The grade (or veto label) in the generated function's output array. */
+function gradeFromOut(rubric: Rubric, v: Variant): string | null {
+  const out = v.out;
+  const L = v.gen.layout;
+  const veto = out[L.veto]!;
+  return veto >= 0 ? rubric.vetoes[veto]!.label : out[L.grade]! >= 0 ? rubric.grades[out[L.grade]!]!.label : null;
 }
 
-/** The verdict from the generated function's output array; without `indicators`, the summary a table shows. */
-function verdictFromOut(rubric: Rubric, v: Variant, read: ReadRecord, indicators: IndicatorResult[]): Verdict;
-function verdictFromOut(rubric: Rubric, v: Variant, read: ReadRecord, indicators: undefined): VerdictSummary;
-function verdictFromOut(rubric: Rubric, v: Variant, read: ReadRecord, indicators: IndicatorResult[] | undefined): Verdict | VerdictSummary {
+/** The verdict from the generated function's output array. */
+function verdictFromOut(rubric: Rubric, v: Variant, read: ReadRecord): Verdict {
   const out = v.out;
   const L = v.gen.layout;
   const d = v.digits;
+  const indicators: IndicatorResult[] = [];
   const categories: CategoryResult[] = new Array(v.categoryInfo.length);
   for (let c = 0; c < v.categoryInfo.length; c++) {
     const cat = v.categoryInfo[c]!;
-    if (indicators) {
-      for (const info of v.indicatorInfo[c]!) {
-        const r: IndicatorResult = { path: info.path, name: info.name, category: info.category, score: fromScaled(out[info.slot]!, d), max: info.max };
-        if (info.weight) r.weight = info.weight;
-        indicators.push(r);
-      }
-      for (const p of cat.pending) indicators.push({ path: p.path, name: p.name, category: cat.name, score: null, max: "0" });
+    for (const info of v.indicatorInfo[c]!) {
+      const r: IndicatorResult = { path: info.path, name: info.name, category: info.category, score: fromScaled(out[info.slot]!, d), max: info.max };
+      if (info.weight) r.weight = info.weight;
+      indicators.push(r);
     }
+    for (const p of cat.pending) indicators.push({ path: p.path, name: p.name, category: cat.name, score: null, max: "0" });
     categories[c] = { name: cat.name, kind: cat.kind, score: fromScaled(out[L.categoryStart + c]!, d), max: cat.max };
   }
   const veto = out[L.veto]!;
-  const grade = veto >= 0 ? rubric.vetoes[veto]!.label : out[L.grade]! >= 0 ? rubric.grades[out[L.grade]!]!.label : null;
+  const grade = gradeFromOut(rubric, v);
   const e = out[L.eligible]!;
   const relaxed = e === 1 && L.relaxedLabels.length > 0 ? L.relaxedLabels.filter((_, k) => out[L.relaxedStart + k] === 1) : [];
   // fields assigned one by one in the reference's order (object spreads cost more than the scoring itself)
@@ -191,10 +204,39 @@ function verdictFromOut(rubric: Rubric, v: Variant, read: ReadRecord, indicators
   verdict.eligible = e < 0 ? null : e === 1;
   if (veto >= 0) verdict.vetoed = grade!;
   if (relaxed.length > 0) verdict.relaxed = relaxed;
-  if (indicators) verdict.indicators = indicators;
+  verdict.indicators = indicators;
   verdict.categories = categories;
   verdict.errors = [];
   return verdict;
+}
+
+/** The summary of a verdict, from the output array, into `into`. */
+function summaryFromOut(rubric: Rubric, v: Variant, into: VerdictSummary): void {
+  const out = v.out;
+  const L = v.gen.layout;
+  const d = v.digits;
+  const n = v.categoryInfo.length;
+  into.categories.length = n;
+  for (let c = 0; c < n; c++) into.categories[c] = fromScaled(out[L.categoryStart + c]!, d);
+  const grade = gradeFromOut(rubric, v);
+  const e = out[L.eligible]!;
+  into.total = fromScaled(out[L.total]!, d);
+  into.grade = grade;
+  into.eligible = e < 0 ? null : e === 1;
+  into.vetoed = out[L.veto]! >= 0 ? grade! : undefined;
+  into.errors = NO_ERRORS;
+}
+
+const NO_ERRORS: FieldError[] = [];
+
+/** A summary saying why a record is not scored. */
+function errorSummary(errors: FieldError[], into: VerdictSummary): void {
+  into.total = null;
+  into.grade = null;
+  into.eligible = null;
+  into.vetoed = undefined;
+  into.categories.length = 0;
+  into.errors = errors;
 }
 
 /** The verdict by the reference closures. */
@@ -272,14 +314,14 @@ function scorerAt(rubric: Rubric, reader: RecordReader, variant: (digits: number
     const v = at(read);
     if (!("gen" in v)) return v;
     v.gen.fn(read.values, read.present, read.derived, v.out, v.gen.helpers);
-    return verdictFromOut(rubric, v, read, []);
+    return verdictFromOut(rubric, v, read);
   };
-  const summarize = (read: ReadRecord): VerdictSummary => {
-    if (read.errors.length > 0) return { ...(read.platform !== undefined ? { platform: read.platform } : {}), total: null, grade: null, eligible: null, categories: [], errors: read.errors };
+  const summarizeInto = (read: ReadRecord, into: VerdictSummary): void => {
+    if (read.errors.length > 0) return errorSummary(read.errors, into);
     const v = at(read);
-    if (!("gen" in v)) return summaryOf(v);
+    if (!("gen" in v)) return errorSummary(v.errors, into);
     v.gen.fn(read.values, read.present, read.derived, v.out, v.gen.helpers);
-    return verdictFromOut(rubric, v, read, undefined);
+    summaryFromOut(rubric, v, into);
   };
   const explainOf = (read: ReadRecord): Explanation => {
     if (read.errors.length > 0) return explainRead(rubric, baseVariant.model, read);
@@ -294,7 +336,7 @@ function scorerAt(rubric: Rubric, reader: RecordReader, variant: (digits: number
     read: (record) => reader.read(record, digits),
     score: (record) => scoreRead(reader.read(record, digits)),
     scoreRead,
-    summarize,
+    summarizeInto,
     readingKey: `${reader.readingKey}@${digits}`,
     referenceScore: (record) => {
       const read = reader.read(record, digits);
