@@ -87,7 +87,7 @@ const TYPE_NAME: Record<Input["type"], string> = { number: "数值", count: "计
 
 // ---- one cell -------------------------------------------------------------------------------
 
-/** The exact values of a record of a rubric whose inputs are all read as scaled integers: none (shared, never written). */
+/** No exact values (a caller of `total` that passes none). */
 export const NO_EXACT: (Rational | undefined)[] = Object.freeze([]) as unknown as (Rational | undefined)[];
 
 /** No input present (a caller that passes no presence). */
@@ -461,7 +461,8 @@ export function createReader(rubric: Rubric): RecordReader {
       values.push(0);
       present.push(false);
     }
-    const derived: (Rational | undefined)[] = hasExact ? new Array<Rational | undefined>(n) : NO_EXACT;
+    // (an empty array when no input is exact: reads past its end are undefined, as for a holey one)
+    const derived: (Rational | undefined)[] = hasExact ? new Array<Rational | undefined>(n) : [];
     let panels: Map<number, Rational[]> | undefined;
     const bounds = boundsAt(digits);
     const limit = MAX_SCALED;
