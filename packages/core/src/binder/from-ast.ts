@@ -1077,11 +1077,17 @@ function checkNumbers(ast: FileAst, rubric: Rubric, ctx: BindContext): void {
   const quantities: Quantity[] = [];
   const walk = (node: unknown): void => {
     if (typeof node !== "object" || node === null) return;
+    if (Array.isArray(node)) {
+      for (const v of node) walk(v);
+      return;
+    }
     if (isQuantity(node)) {
       quantities.push(node);
       return;
     }
-    for (const v of Array.isArray(node) ? node : Object.values(node)) walk(v);
+    // a source range (every node has one) holds positions, never a number of the rubric
+    if (typeof (node as Partial<Range>).start?.offset === "number") return;
+    for (const key in node) walk((node as Record<string, unknown>)[key]);
   };
   walk([ast.header, ast.inputs.map((i) => ({ low: i.low, high: i.high })), ast.categories, ast.groups, ast.grades, ast.vetoes, ast.eligibility]);
   const digits = digitsFor(rubricDecimals(rubric), 2);
