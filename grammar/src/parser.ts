@@ -207,6 +207,12 @@ const zhMessages: IParserErrorMessageProvider = {
 const NAME_TOKENS = new Set<TokenType>([Identifier, QuotedName]);
 
 export class RubricParser extends CstParser {
+  /** Each OR's alternatives, built on its first call (else every call builds the array and its closures again). */
+  private readonly altCache: unknown[] = [];
+  private alts<A>(id: number, make: () => A): A {
+    return (this.altCache[id] ??= make()) as A;
+  }
+
   constructor() {
     super(allTokens, { recoveryEnabled: true, maxLookahead: 4, nodeLocationTracking: "full", errorMessageProvider: capped(zhMessages) });
     this.performSelfAnalysis();
@@ -248,13 +254,13 @@ export class RubricParser extends CstParser {
   });
 
   private headerField = this.RULE("headerField", () => {
-    this.OR([...HEADER_TEXT_KEYWORDS, "FullMarks"].map((k) => ({ ALT: () => this.CONSUME(K(k), { LABEL: "key" }) })));
+    this.OR(this.alts(0, () => [...HEADER_TEXT_KEYWORDS, "FullMarks"].map((k) => ({ ALT: () => this.CONSUME(K(k), { LABEL: "key" }) }))));
     this.CONSUME(Colon);
-    this.OR1([{ ALT: () => this.CONSUME(LineText) }, { ALT: () => this.SUBRULE(this.quantity) }]);
+    this.OR1(this.alts(1, () => [{ ALT: () => this.CONSUME(LineText) }, { ALT: () => this.SUBRULE(this.quantity) }]));
   });
 
   private section = this.RULE("section", () => {
-    this.OR([
+    this.OR(this.alts(2, () => [
       { ALT: () => this.SUBRULE(this.inputsSection) },
       { ALT: () => this.SUBRULE(this.derivedSection) },
       { ALT: () => this.SUBRULE(this.evidenceSection) },
@@ -267,13 +273,13 @@ export class RubricParser extends CstParser {
       { ALT: () => this.SUBRULE(this.eligibilitySection) },
       { ALT: () => this.SUBRULE(this.caseBlock) },
       { ALT: () => this.SUBRULE(this.note) },
-    ]);
+    ]));
   });
 
   // ---- names and numbers ------------------------------------------------------------------
 
   private name = this.RULE("name", () => {
-    this.OR([{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(QuotedName) }]);
+    this.OR(this.alts(3, () => [{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(QuotedName) }]));
   });
 
   /** A number with an optional unit: 1500家次, 15分, 0.05. */
@@ -291,7 +297,7 @@ export class RubricParser extends CstParser {
   });
 
   private inputType = this.RULE("inputType", () => {
-    this.OR(INPUT_TYPES.map((t) => ({ ALT: () => this.CONSUME(K(t)) })));
+    this.OR(this.alts(4, () => INPUT_TYPES.map((t) => ({ ALT: () => this.CONSUME(K(t)) }))));
   });
 
   private inputDecl = this.RULE("inputDecl", () => {
@@ -305,7 +311,7 @@ export class RubricParser extends CstParser {
     this.OPTION2(() => this.SUBRULE(this.rangeSpec));
     this.OPTION7(() => this.SUBRULE(this.panel));
     this.OPTION3(() =>
-      this.OR([{ ALT: () => this.CONSUME(K("Up"), { LABEL: "direction" }) }, { ALT: () => this.CONSUME(K("Down"), { LABEL: "direction" }) }]),
+      this.OR(this.alts(5, () => [{ ALT: () => this.CONSUME(K("Up"), { LABEL: "direction" }) }, { ALT: () => this.CONSUME(K("Down"), { LABEL: "direction" }) }])),
     );
     this.OPTION5(() => this.CONSUME(K("Reference")));
     this.OPTION4({
@@ -328,11 +334,11 @@ export class RubricParser extends CstParser {
   /** How several experts' scores combine: 取平均 · 去掉一个最高分和一个最低分后取平均 · 取中位数 */
   private panel = this.RULE("panel", () => {
     this.OPTION(() => this.CONSUME(Comma));
-    this.OR([
+    this.OR(this.alts(6, () => [
       { ALT: () => this.CONSUME(K("Mean"), { LABEL: "how" }) },
       { ALT: () => this.CONSUME(K("TrimmedMean"), { LABEL: "how" }) },
       { ALT: () => this.CONSUME(K("Median"), { LABEL: "how" }) },
-    ]);
+    ]));
   });
 
   private rangeSpec = this.RULE("rangeSpec", () => {
@@ -356,7 +362,7 @@ export class RubricParser extends CstParser {
     // 营业收入增长率：百分比 范围 -100～1000 = …
     this.OPTION4(() => this.SUBRULE(this.rangeSpec));
     this.OPTION2(() =>
-      this.OR([{ ALT: () => this.CONSUME(K("Up"), { LABEL: "direction" }) }, { ALT: () => this.CONSUME(K("Down"), { LABEL: "direction" }) }]),
+      this.OR(this.alts(7, () => [{ ALT: () => this.CONSUME(K("Up"), { LABEL: "direction" }) }, { ALT: () => this.CONSUME(K("Down"), { LABEL: "direction" }) }])),
     );
     this.CONSUME(Equals);
     this.SUBRULE(this.expression);
@@ -369,7 +375,7 @@ export class RubricParser extends CstParser {
   private expression = this.RULE("expression", () => {
     this.SUBRULE(this.term);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(Plus, { LABEL: "op" }) }, { ALT: () => this.CONSUME(Minus, { LABEL: "op" }) }]);
+      this.OR(this.alts(8, () => [{ ALT: () => this.CONSUME(Plus, { LABEL: "op" }) }, { ALT: () => this.CONSUME(Minus, { LABEL: "op" }) }]));
       this.SUBRULE1(this.term);
     });
   });
@@ -377,7 +383,7 @@ export class RubricParser extends CstParser {
   private term = this.RULE("term", () => {
     this.SUBRULE(this.factor);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(Times, { LABEL: "op" }) }, { ALT: () => this.CONSUME(Divide, { LABEL: "op" }) }]);
+      this.OR(this.alts(9, () => [{ ALT: () => this.CONSUME(Times, { LABEL: "op" }) }, { ALT: () => this.CONSUME(Divide, { LABEL: "op" }) }]));
       this.SUBRULE1(this.factor);
     });
   });
@@ -385,7 +391,7 @@ export class RubricParser extends CstParser {
   /** A number, a name or （…）, after any run of minus signs (read in a loop, not by recursion). */
   private factor = this.RULE("factor", () => {
     this.MANY(() => this.CONSUME(Minus, { LABEL: "negate" }));
-    this.OR([
+    this.OR(this.alts(10, () => [
       { ALT: () => this.CONSUME(NumberLiteral) },
       { ALT: () => this.SUBRULE(this.name) },
       {
@@ -396,7 +402,7 @@ export class RubricParser extends CstParser {
           this.CONSUME(RParen);
         },
       },
-    ]);
+    ]));
   });
 
   private evidenceSection = this.RULE("evidenceSection", () => {
@@ -417,22 +423,22 @@ export class RubricParser extends CstParser {
 
   /** （35分）, 35分, 权重0.20, （权重0.20）, 分值待定 */
   private pointsSpec = this.RULE("pointsSpec", () => {
-    this.OR([
+    this.OR(this.alts(11, () => [
       {
         ALT: () => {
           this.CONSUME(LParen);
-          this.OR1([
+          this.OR1(this.alts(12, () => [
             { ALT: () => this.SUBRULE(this.quantity) },
             { ALT: () => this.SUBRULE(this.weightSpec) },
             { ALT: () => this.CONSUME(K("PointsPending")) },
-          ]);
+          ]));
           this.CONSUME(RParen);
         },
       },
       { ALT: () => this.SUBRULE1(this.quantity) },
       { ALT: () => this.SUBRULE1(this.weightSpec) },
       { ALT: () => this.CONSUME1(K("PointsPending")) },
-    ]);
+    ]));
   });
 
   private weightSpec = this.RULE("weightSpec", () => {
@@ -483,10 +489,10 @@ export class RubricParser extends CstParser {
     this.CONSUME(LParen);
     // the seed writes （加分项，不超过15分）: the repeated section word is allowed
     this.OPTION(() => {
-      this.OR([{ ALT: () => this.CONSUME(K("Bonus")) }, { ALT: () => this.CONSUME(K("Deduction")) }]);
+      this.OR(this.alts(13, () => [{ ALT: () => this.CONSUME(K("Bonus")) }, { ALT: () => this.CONSUME(K("Deduction")) }]));
       this.CONSUME(Comma);
     });
-    this.OR1([
+    this.OR1(this.alts(14, () => [
       { ALT: () => this.CONSUME(K("Comparative")) },
       {
         ALT: () => {
@@ -494,7 +500,7 @@ export class RubricParser extends CstParser {
           this.OPTION1(() => this.CONSUME(K("Deduct")));
         },
       },
-    ]);
+    ]));
     this.SUBRULE(this.quantity);
     this.CONSUME(RParen);
   });
@@ -508,7 +514,7 @@ export class RubricParser extends CstParser {
   });
 
   private indicatorItem = this.RULE("indicatorItem", () => {
-    this.OR([
+    this.OR(this.alts(15, () => [
       {
         ALT: () => {
           this.CONSUME(K("Description"), { LABEL: "key" });
@@ -528,7 +534,7 @@ export class RubricParser extends CstParser {
       { ALT: () => this.SUBRULE(this.optionItem) },
       { ALT: () => this.SUBRULE(this.indicatorVeto) },
       { ALT: () => this.SUBRULE(this.cap) },
-    ]);
+    ]));
   });
 
   private requires = this.RULE("requires", () => {
@@ -583,7 +589,7 @@ export class RubricParser extends CstParser {
         (this.is(1, "Among", "And") && this.isSubjectAhead(2)) || (this.is(1, "Comma") && ((this.is(2, "Among", "And") && this.isSubjectAhead(3)) || (this.isSubjectAhead(2) && this.isConditionAfterSubjects(2)))),
       DEF: () => {
         this.OPTION(() => this.CONSUME(Comma));
-        this.OPTION1(() => this.OR([{ ALT: () => this.CONSUME(K("Among"), { LABEL: "joiner" }) }, { ALT: () => this.CONSUME(K("And"), { LABEL: "joiner" }) }]));
+        this.OPTION1(() => this.OR(this.alts(16, () => [{ ALT: () => this.CONSUME(K("Among"), { LABEL: "joiner" }) }, { ALT: () => this.CONSUME(K("And"), { LABEL: "joiner" }) }])));
         this.SUBRULE1(this.atom);
       },
     });
@@ -608,9 +614,9 @@ export class RubricParser extends CstParser {
       },
     });
     this.OPTION(() => this.CONSUME(K("ScoreWord")));
-    this.OPTION1(() => this.OR([{ ALT: () => this.CONSUME(K("All"), { LABEL: "quantifier" }) }, { ALT: () => this.CONSUME(K("AnyOf"), { LABEL: "quantifier" }) }]));
+    this.OPTION1(() => this.OR(this.alts(17, () => [{ ALT: () => this.CONSUME(K("All"), { LABEL: "quantifier" }) }, { ALT: () => this.CONSUME(K("AnyOf"), { LABEL: "quantifier" }) }])));
     this.OPTION2(() =>
-      this.OR1([
+      this.OR1(this.alts(18, () => [
         {
           ALT: () => {
             this.SUBRULE(this.condition);
@@ -623,12 +629,12 @@ export class RubricParser extends CstParser {
             this.SUBRULE(this.valueList);
           },
         },
-      ]),
+      ])),
     );
   });
 
   private subject = this.RULE("subject", () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.name) }, { ALT: () => this.CONSUME(K("Total")) }]);
+    this.OR(this.alts(19, () => [{ ALT: () => this.SUBRULE(this.name) }, { ALT: () => this.CONSUME(K("Total")) }]));
   });
 
   /** （培训类平台 不少于500人次）: another threshold for the platforms of one kind. */
@@ -660,7 +666,7 @@ export class RubricParser extends CstParser {
       GATE: () => this.is(1, "TakeHigher", "TakeLower") || (this.is(1, "Comma", "Semicolon") && this.is(2, "TakeHigher", "TakeLower")),
       DEF: () => {
         this.OPTION2(() => this.SUBRULE1(this.separator));
-        this.OR([{ ALT: () => this.CONSUME(K("TakeHigher"), { LABEL: "combine" }) }, { ALT: () => this.CONSUME(K("TakeLower"), { LABEL: "combine" }) }]);
+        this.OR(this.alts(20, () => [{ ALT: () => this.CONSUME(K("TakeHigher"), { LABEL: "combine" }) }, { ALT: () => this.CONSUME(K("TakeLower"), { LABEL: "combine" }) }]));
       },
     });
   });
@@ -692,7 +698,7 @@ export class RubricParser extends CstParser {
   }
 
   private ruleSubject = this.RULE("ruleSubject", () => {
-    this.OR([
+    this.OR(this.alts(21, () => [
       { ALT: () => this.SUBRULE(this.name) },
       {
         ALT: () => {
@@ -706,16 +712,16 @@ export class RubricParser extends CstParser {
           this.CONSUME(RParen);
         },
       },
-    ]);
+    ]));
   });
 
   private separator = this.RULE("separator", () => {
-    this.OR([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(Semicolon) }, { ALT: () => this.CONSUME(Period) }]);
+    this.OR(this.alts(22, () => [{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(Semicolon) }, { ALT: () => this.CONSUME(Period) }]));
   });
 
   private clause = this.RULE("clause", () => {
     this.OPTION(() => this.SUBRULE(this.separator));
-    this.OR([
+    this.OR(this.alts(23, () => [
       { ALT: () => this.SUBRULE(this.conditionalClause) },
       // a clause that starts with a value's name stays on the line of the sentence
       { GATE: () => this.sameLine() || this.is(1, "Otherwise"), ALT: () => this.SUBRULE(this.valueClause) },
@@ -731,7 +737,7 @@ export class RubricParser extends CstParser {
       { ALT: () => this.SUBRULE(this.readingClause) },
       { ALT: () => this.SUBRULE(this.highestItemClause) },
       { ALT: () => this.SUBRULE(this.ruleRequires) },
-    ]);
+    ]));
   });
 
   /** （需提供 荣誉资质证明） · （荣誉资质证明）: evidence or a precondition for this sentence only. */
@@ -762,15 +768,15 @@ export class RubricParser extends CstParser {
     });
     this.OPTION(() => this.CONSUME(K("Of")));
     this.OPTION1(() => this.CONSUME(Comma));
-    this.OR([{ ALT: () => this.SUBRULE(this.award) }, { ALT: () => this.SUBRULE(this.increments) }, { ALT: () => this.CONSUME(K("NoPoints")) }]);
+    this.OR(this.alts(24, () => [{ ALT: () => this.SUBRULE(this.award) }, { ALT: () => this.SUBRULE(this.increments) }, { ALT: () => this.CONSUME(K("NoPoints")) }]));
   });
 
   /** 国家级得10分 · 国家级、省级得6分 · 其他得3分 · 国家级每项加5分 (inputs of type 取值 / 清单) */
   private valueClause = this.RULE("valueClause", () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.valueList) }, { ALT: () => this.CONSUME(K("Otherwise")) }]);
+    this.OR(this.alts(25, () => [{ ALT: () => this.SUBRULE(this.valueList) }, { ALT: () => this.CONSUME(K("Otherwise")) }]));
     this.OPTION(() => this.CONSUME(K("Of")));
     this.OPTION1(() => this.CONSUME(Comma));
-    this.OR1([{ ALT: () => this.SUBRULE(this.award) }, { ALT: () => this.SUBRULE(this.eachClause) }, { ALT: () => this.CONSUME(K("NoPoints")) }]);
+    this.OR1(this.alts(26, () => [{ ALT: () => this.SUBRULE(this.award) }, { ALT: () => this.SUBRULE(this.eachClause) }, { ALT: () => this.CONSUME(K("NoPoints")) }]));
   });
 
   /** 100家后每增加100家加10分 */
@@ -785,7 +791,7 @@ export class RubricParser extends CstParser {
     this.OPTION(() => this.CONSUME(Comma));
     this.CONSUME(K("EachMore"));
     this.SUBRULE(this.quantity, { LABEL: "step" });
-    this.OR([{ ALT: () => this.CONSUME(K("Add")) }, { ALT: () => this.CONSUME(K("Get")) }]);
+    this.OR(this.alts(27, () => [{ ALT: () => this.CONSUME(K("Add")) }, { ALT: () => this.CONSUME(K("Get")) }]));
     this.SUBRULE1(this.quantity, { LABEL: "points" });
   });
 
@@ -794,7 +800,7 @@ export class RubricParser extends CstParser {
     this.OPTION(() => this.CONSUME(Comma));
     this.CONSUME(K("EachMore"));
     this.SUBRULE(this.quantity, { LABEL: "step" });
-    this.OR([{ ALT: () => this.CONSUME(K("Add")) }, { ALT: () => this.CONSUME(K("Get")) }]);
+    this.OR(this.alts(28, () => [{ ALT: () => this.CONSUME(K("Add")) }, { ALT: () => this.CONSUME(K("Get")) }]));
     this.SUBRULE1(this.quantity, { LABEL: "points" });
   });
 
@@ -813,21 +819,21 @@ export class RubricParser extends CstParser {
     this.OPTION1(() => this.CONSUME(NumberLiteral));
     this.OPTION2(() => this.CONSUME(Unit));
     this.OPTION3(() => this.CONSUME1(Identifier, { LABEL: "filler" }));
-    this.OR([
+    this.OR(this.alts(29, () => [
       { ALT: () => this.CONSUME(K("Add"), { LABEL: "verb" }) },
       { ALT: () => this.CONSUME(K("Get"), { LABEL: "verb" }) },
       { ALT: () => this.CONSUME(K("Deduct"), { LABEL: "verb" }) },
-    ]);
+    ]));
     this.SUBRULE(this.quantity, { LABEL: "points" });
   });
 
   /** 得15分 · 加20分 · 扣6分 */
   private award = this.RULE("award", () => {
-    this.OR([
+    this.OR(this.alts(30, () => [
       { ALT: () => this.CONSUME(K("Get"), { LABEL: "verb" }) },
       { ALT: () => this.CONSUME(K("Add"), { LABEL: "verb" }) },
       { ALT: () => this.CONSUME(K("Deduct"), { LABEL: "verb" }) },
-    ]);
+    ]));
     this.SUBRULE(this.quantity);
   });
 
@@ -839,7 +845,7 @@ export class RubricParser extends CstParser {
     this.CONSUME(K("FullMarks"));
     this.SUBRULE1(this.quantity, { LABEL: "full" });
     this.OPTION1(() => this.CONSUME1(Comma));
-    this.OR([
+    this.OR(this.alts(31, () => [
       { ALT: () => this.CONSUME(K("Linear")) },
       {
         ALT: () => {
@@ -847,7 +853,7 @@ export class RubricParser extends CstParser {
           this.SUBRULE2(this.quantity, { LABEL: "between" });
         },
       },
-    ]);
+    ]));
   });
 
   /** 最多80分 · 最多扣10分 */
@@ -860,17 +866,17 @@ export class RubricParser extends CstParser {
   /** （不足一档不计） */
   private readingClause = this.RULE("readingClause", () => {
     this.CONSUME(LParen);
-    this.OR([
+    this.OR(this.alts(32, () => [
       { ALT: () => this.CONSUME(K("ReadFloor"), { LABEL: "reading" }) },
       { ALT: () => this.CONSUME(K("ReadCeil"), { LABEL: "reading" }) },
       { ALT: () => this.CONSUME(K("ReadProRata"), { LABEL: "reading" }) },
-    ]);
+    ]));
     this.CONSUME(RParen);
   });
 
   /** （取最高一项） · 取最高一项 */
   private highestItemClause = this.RULE("highestItemClause", () => {
-    this.OR([
+    this.OR(this.alts(33, () => [
       {
         ALT: () => {
           this.CONSUME(LParen);
@@ -879,12 +885,12 @@ export class RubricParser extends CstParser {
         },
       },
       { ALT: () => this.CONSUME1(K("HighestItem")) },
-    ]);
+    ]));
   });
 
   /** One or two comparisons, or a range `75～84分`, `25%（含）-30%`, `3%至5%之间`. */
   private condition = this.RULE("condition", () => {
-    this.OR([
+    this.OR(this.alts(34, () => [
       { GATE: () => this.isRangeAhead(), ALT: () => this.SUBRULE(this.rangeCondition) },
       {
         ALT: () => {
@@ -898,7 +904,7 @@ export class RubricParser extends CstParser {
           });
         },
       },
-    ]);
+    ]));
   });
 
   /** A number (unit, （含）/（不含）) followed by a range dash: ～ ~ 至 - – —. */
@@ -915,10 +921,10 @@ export class RubricParser extends CstParser {
 
   private rangeCondition = this.RULE("rangeCondition", () => {
     this.SUBRULE(this.quantity, { LABEL: "low" });
-    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(K("Inclusive"), { LABEL: "lowEnd" }) }, { ALT: () => this.CONSUME(K("Exclusive"), { LABEL: "lowEnd" }) }]));
-    this.OR1([{ ALT: () => this.CONSUME(Tilde, { LABEL: "dash" }) }, { ALT: () => this.CONSUME(Minus, { LABEL: "dash" }) }, { ALT: () => this.CONSUME(K("To"), { LABEL: "dash" }) }]);
+    this.OPTION(() => this.OR(this.alts(35, () => [{ ALT: () => this.CONSUME(K("Inclusive"), { LABEL: "lowEnd" }) }, { ALT: () => this.CONSUME(K("Exclusive"), { LABEL: "lowEnd" }) }])));
+    this.OR1(this.alts(36, () => [{ ALT: () => this.CONSUME(Tilde, { LABEL: "dash" }) }, { ALT: () => this.CONSUME(Minus, { LABEL: "dash" }) }, { ALT: () => this.CONSUME(K("To"), { LABEL: "dash" }) }]));
     this.SUBRULE1(this.quantity, { LABEL: "high" });
-    this.OPTION1(() => this.OR2([{ ALT: () => this.CONSUME1(K("Inclusive"), { LABEL: "highEnd" }) }, { ALT: () => this.CONSUME1(K("Exclusive"), { LABEL: "highEnd" }) }]));
+    this.OPTION1(() => this.OR2(this.alts(37, () => [{ ALT: () => this.CONSUME1(K("Inclusive"), { LABEL: "highEnd" }) }, { ALT: () => this.CONSUME1(K("Exclusive"), { LABEL: "highEnd" }) }])));
     this.OPTION2(() => this.CONSUME(K("BetweenWord")));
   });
 
@@ -937,29 +943,29 @@ export class RubricParser extends CstParser {
 
   /** 达1500家次 · 50条以上 · 80分（含）以上 · 不足60%（含） */
   private comparison = this.RULE("comparison", () => {
-    this.OR([
+    this.OR(this.alts(38, () => [
       {
         ALT: () => {
           this.CONSUME(K("Comparative"), { LABEL: "word" });
           this.SUBRULE(this.quantity);
-          this.OPTION(() => this.OR1([{ ALT: () => this.CONSUME(K("Inclusive"), { LABEL: "end" }) }, { ALT: () => this.CONSUME(K("Exclusive"), { LABEL: "end" }) }]));
+          this.OPTION(() => this.OR1(this.alts(39, () => [{ ALT: () => this.CONSUME(K("Inclusive"), { LABEL: "end" }) }, { ALT: () => this.CONSUME(K("Exclusive"), { LABEL: "end" }) }])));
         },
       },
       {
         ALT: () => {
           this.SUBRULE1(this.quantity);
-          this.OPTION1(() => this.OR2([{ ALT: () => this.CONSUME1(K("Inclusive"), { LABEL: "end" }) }, { ALT: () => this.CONSUME1(K("Exclusive"), { LABEL: "end" }) }]));
+          this.OPTION1(() => this.OR2(this.alts(40, () => [{ ALT: () => this.CONSUME1(K("Inclusive"), { LABEL: "end" }) }, { ALT: () => this.CONSUME1(K("Exclusive"), { LABEL: "end" }) }])));
           this.CONSUME1(K("Comparative"), { LABEL: "word" });
         },
       },
-    ]);
+    ]));
   });
 
   // ---- grades, vetoes, eligibility -------------------------------------------------------
 
   private gradesSection = this.RULE("gradesSection", () => {
     this.CONSUME(K("Grades"));
-    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.gradeBand) }, { ALT: () => this.SUBRULE(this.gradeGate) }]));
+    this.MANY(() => this.OR(this.alts(41, () => [{ ALT: () => this.SUBRULE(this.gradeBand) }, { ALT: () => this.SUBRULE(this.gradeGate) }])));
   });
 
   /** 60分（含）以上不足80分：合格 · 70分以上，其中 服务能力 不低于25分：合格 */
@@ -999,17 +1005,17 @@ export class RubricParser extends CstParser {
   private eligibilitySection = this.RULE("eligibilitySection", () => {
     this.CONSUME(K("Eligibility"));
     this.MANY(() =>
-      this.OR([
+      this.OR(this.alts(42, () => [
         { ALT: () => this.SUBRULE(this.eligibilityCondition) },
         { ALT: () => this.SUBRULE(this.eligibilityAlternative) },
         { ALT: () => this.SUBRULE(this.relaxation) },
-      ]),
+      ])),
     );
   });
 
   private clauseLabel = this.RULE("clauseLabel", () => {
     this.CONSUME(LParen);
-    this.OR([{ ALT: () => this.SUBRULE(this.name) }, { ALT: () => this.CONSUME(NumberLiteral) }]);
+    this.OR(this.alts(43, () => [{ ALT: () => this.SUBRULE(this.name) }, { ALT: () => this.CONSUME(NumberLiteral) }]));
     this.CONSUME(RParen);
   });
 
@@ -1055,17 +1061,17 @@ export class RubricParser extends CstParser {
   });
 
   private value = this.RULE("value", () => {
-    this.OR([
+    this.OR(this.alts(44, () => [
       { ALT: () => this.SUBRULE(this.quantity) },
       { ALT: () => this.CONSUME(K("Yes")) },
       { ALT: () => this.CONSUME(K("No")) },
       { ALT: () => this.CONSUME(QuotedName) },
       { ALT: () => this.CONSUME(Identifier) },
-    ]);
+    ]));
   });
 
   private expectation = this.RULE("expectation", () => {
-    this.OR([
+    this.OR(this.alts(45, () => [
       {
         ALT: () => {
           this.CONSUME(K("Total"), { LABEL: "key" });
@@ -1081,7 +1087,7 @@ export class RubricParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K("Eligible"), { LABEL: "key" });
-          this.OR1([{ ALT: () => this.CONSUME(K("Yes")) }, { ALT: () => this.CONSUME(K("No")) }]);
+          this.OR1(this.alts(46, () => [{ ALT: () => this.CONSUME(K("Yes")) }, { ALT: () => this.CONSUME(K("No")) }]));
         },
       },
       {
@@ -1090,7 +1096,7 @@ export class RubricParser extends CstParser {
           this.SUBRULE1(this.quantity);
         },
       },
-    ]);
+    ]));
   });
 
   private note = this.RULE("note", () => {
