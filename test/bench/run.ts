@@ -13,12 +13,12 @@
  * BENCH_QUICK=1 runs every row small and once or twice (to see that the bench works, not for figures).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import type * as Core from "../../packages/core/src/index.ts";
 import { builtCore } from "./built.ts";
 import { benchScoreEndToEnd } from "./score-e2e.ts";
 import { benchServeBatch } from "./serve-batch.ts";
-import { benchFrontEndScaling } from "./front-end-scaling.ts";
 
 // what the CLI, the language server and the service run: the built JavaScript (`npm run bench` builds first)
 const { analyze, compile }: typeof Core = await builtCore();
@@ -237,4 +237,6 @@ if (QUICK) await benchServeBatch(Number(process.env["ZS_BENCH_BATCH"] ?? 5_000),
 else await benchServeBatch();
 
 // ---- 5. the front end's scaling ------------------------------------------------------------
-benchFrontEndScaling();
+// in a fresh process: the records and scorers of rows 1–4 stay on this heap (see front-end-scaling-main.ts)
+const scaling = spawnSync(process.execPath, ["--import", "tsx", new URL("./front-end-scaling-main.ts", import.meta.url).pathname], { stdio: "inherit" });
+if (scaling.status !== 0) throw new Error(`front-end scaling row failed (exit ${scaling.status})`);
