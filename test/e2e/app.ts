@@ -114,7 +114,10 @@ export async function newPage(app: App): Promise<{ page: Page; errors: string[] 
 
 /** Opens a built-in rubric from the explorer tree and waits for its scores. */
 export async function openRubric(page: Page, platformType: string): Promise<void> {
-  await page.locator('zs-explorer [role="treeitem"]', { hasText: platformType }).last().click();
+  const item = page.locator('zs-explorer [role="treeitem"]', { hasText: platformType }).last();
+  await item.click();
+  // the rubric is open when the explorer marks it as the active file (the table of the file open before may still show)
+  await page.locator(`zs-explorer [role="treeitem"][data-id="${await item.getAttribute("data-id")}"][aria-selected="true"]`).waitFor({ timeout: 30_000 });
   await page.locator("zs-score-table tbody tr[data-platform]").first().waitFor({ timeout: 30_000 });
 }
 

@@ -131,7 +131,7 @@ describe("the editor as in VS Code", () => {
   it("with five files open and the side bar shown, the window never outgrows 1440×900; tabs scroll; side bar and panel resize", async () => {
     const { page, errors } = await newPage(app);
     for (const type of ["市州综合窗口平台", "产业集群窗口平台", "县（市、区）、工业园区窗口平台", "江苏省中小企业公共服务示范平台", "中小企业公共服务示范平台"]) await openRubric(page, type);
-    expect(await page.locator('zs-tabs [role="tab"]').count()).toBe(5);
+    await expect.poll(() => page.locator('zs-tabs [role="tab"]').count()).toBe(5);
     const size = () => page.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight, body: document.body.scrollWidth }));
     expect(await size()).toEqual({ w: 1440, h: 900, body: 1440 });
     // the status bar, the last tab and the editor's scrollbar are inside the window
