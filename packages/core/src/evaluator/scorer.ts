@@ -227,7 +227,8 @@ function summaryFromOut(rubric: Rubric, v: Variant, into: VerdictSummary): void 
   into.errors = NO_ERRORS;
 }
 
-const NO_ERRORS: FieldError[] = [];
+/** A scored record's errors: none (one array shared by every summary, so frozen: a consumer that pushed into it would give every later record that error). */
+const NO_ERRORS: FieldError[] = Object.freeze([]) as unknown as FieldError[];
 
 /** A summary saying why a record is not scored. */
 function errorSummary(errors: FieldError[], into: VerdictSummary): void {
