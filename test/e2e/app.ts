@@ -121,6 +121,23 @@ export async function openRubric(page: Page, platformType: string): Promise<void
   await page.locator("zs-score-table tbody tr[data-platform]").first().waitFor({ timeout: 30_000 });
 }
 
+/** Shows a side view (the activity bar toggles: a click on the open view's button would close it). */
+export async function showSide(page: Page, label: string, ready: string): Promise<void> {
+  if (!(await page.locator(ready).first().isVisible())) await page.locator(`zs-activity-bar button[aria-label="${label}"]`).click();
+}
+
+/**
+ * Imports a data file into the open rubric through the 样本数据 view's 导入 button, and waits until the
+ * score table's bar shows `until` (the file's name by default; a workbook loads exceljs into the worker first).
+ */
+export async function importDataset(page: Page, path: string, until = path.split("/").pop()!, timeout = 30_000): Promise<void> {
+  await showSide(page, "样本数据", "zs-data-view button");
+  const chooser = page.waitForEvent("filechooser");
+  await page.locator("zs-data-view button", { hasText: "导入" }).click();
+  await (await chooser).setFiles(path);
+  await page.locator("zs-score-table .bar", { hasText: until }).waitFor({ timeout });
+}
+
 /** Platform → total, as the 评分 table shows them. */
 export async function totals(page: Page): Promise<Map<string, string>> {
   const rows = await page.locator("zs-score-table tbody tr[data-platform]").evaluateAll((trs) =>

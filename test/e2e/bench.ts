@@ -11,7 +11,7 @@ import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { analyze } from "../../packages/core/src/index.ts";
 import { samplePlatforms } from "../../playground/src/worker/sample-data.ts";
-import { newPage, OUTPUT, ROOT, startApp } from "./app.ts";
+import { importDataset, newPage, OUTPUT, ROOT, startApp } from "./app.ts";
 
 const SIZES = [1000, 10000];
 const EDITS = Number(process.env["BENCH_EDITS"] ?? 40);
@@ -42,12 +42,8 @@ function datasetCsv(n: number): string {
 }
 
 /** Imports `file` as the open rubric's dataset and waits until the table counts its platforms. */
-async function importDataset(page: Page, file: string, n: number): Promise<void> {
-  await page.locator('zs-activity-bar button[aria-label="样本数据"]').click();
-  const chooser = page.waitForEvent("filechooser");
-  await page.locator("zs-data-view button", { hasText: "导入" }).click();
-  await (await chooser).setFiles(file);
-  await page.locator("zs-score-table .bar", { hasText: `${n} 个平台` }).waitFor({ timeout: 120_000 });
+async function importBenchDataset(page: Page, file: string, n: number): Promise<void> {
+  await importDataset(page, file, `${n} 个平台`, 120_000);
   await page.locator('zs-activity-bar button[aria-label="资源管理器"]').click();
 }
 
@@ -112,7 +108,7 @@ try {
     if (n === SIZES[0]) tti = await page.evaluate(() => performance.now());
     await page.locator('zs-explorer [role="treeitem"]', { hasText: platformType }).last().click();
     await page.locator("zs-score-table tbody tr[data-platform]").first().waitFor();
-    await importDataset(page, csv, n);
+    await importBenchDataset(page, csv, n);
     const times = await keystrokes(page);
     const run: Record<string, unknown> = {
       platforms: n,

@@ -12,28 +12,13 @@ import { analyze, compile } from "../../packages/core/src/index.ts";
 import { parseCsv } from "../../packages/data/src/index.ts";
 import buildPackages from "../build.setup.ts";
 import { encodeGbk } from "../fixtures/data/make.ts";
-import { connectApp, editorToken, newPage, openRubric, OUTPUT, revealIndicator, ROOT, totals, type App } from "./app.ts";
+import { connectApp, editorToken, importDataset, newPage, openRubric, OUTPUT, revealIndicator, ROOT, showSide, totals, type App } from "./app.ts";
 import type { Page } from "playwright-core";
 
 const HUNAN = "市州综合窗口平台";
 const HUNAN_FILE = `rules/hunan/未注明年度/${HUNAN}.zs`;
 const BIN = `${ROOT}packages/cli/bin/zhunsheng.js`;
 const FIXTURES = `${ROOT}test/fixtures/data/`;
-
-/** Shows a side view (the activity bar toggles: a second click would close it). */
-async function showSide(page: Page, label: string, button: string): Promise<void> {
-  if (!(await page.locator(button).first().isVisible())) await page.locator(`zs-activity-bar button[aria-label="${label}"]`).click();
-}
-
-/** Imports a data file and waits until the score table shows it (a workbook loads exceljs into the worker first). */
-async function importFile(page: Page, path: string): Promise<void> {
-  await showSide(page, "样本数据", "zs-data-view button");
-  const chooser = page.waitForEvent("filechooser");
-  await page.locator("zs-data-view button", { hasText: "导入" }).click();
-  await (await chooser).setFiles(path);
-  const name = path.split("/").pop()!;
-  await expect.poll(() => page.locator("zs-score-table .bar").textContent(), { timeout: 30_000 }).toContain(name);
-}
 
 async function statusMessage(page: Page): Promise<string> {
   return (await page.locator("zs-status-bar .message").textContent()) ?? "";
@@ -96,7 +81,7 @@ describe("data files in the workbench", () => {
     const csv = [header, good, formula, shifted].map((r) => r.join(",")).join("\r\n") + "\r\n";
     const path = `${OUTPUT}/e2e-平台-GBK.csv`;
     writeFileSync(path, encodeGbk(csv));
-    await importFile(page, path);
+    await importDataset(page, path);
 
     const scorer = compile(rubric);
     const record = (r: string[]) => Object.fromEntries(header.map((h, i) => [h, r[i]!]));
@@ -129,7 +114,7 @@ describe("data files in the workbench", () => {
     await page.locator("zs-explorer button", { hasText: "打开本地文件" }).click();
     await (await chooser).setFiles(`${FIXTURES}数据读取.zs`);
     await page.locator("zs-tabs", { hasText: "数据读取.zs" }).waitFor();
-    await importFile(page, `${FIXTURES}wps-percent.xlsx`);
+    await importDataset(page, `${FIXTURES}wps-percent.xlsx`);
     expect(Object.fromEntries(await totals(page))).toEqual({ 甲平台: "100", 乙平台: "59.5", 丙平台: "40" });
     expect(await statusMessage(page)).toContain("已跳过：工作表「数据」第7行「合计」是合计行");
     expect(await expectSameAsCli(page, "test/fixtures/data/数据读取.zs", `${FIXTURES}wps-percent.xlsx`)).toBe(3);
@@ -158,7 +143,7 @@ describe("data files in the workbench", () => {
     ws.getRow(2).values = ["丙平台", 1500, "是"];
     const filled = `${OUTPUT}/e2e-填好的数据表.xlsx`;
     await wb.xlsx.writeFile(filled);
-    await importFile(page, filled);
+    await importDataset(page, filled);
     expect([...(await totals(page)).keys()]).toEqual(["丙平台"]);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -186,7 +171,7 @@ describe("data files in the workbench", () => {
     ];
     const csvPath = `${OUTPUT}/e2e-与命令行一致-GBK.csv`;
     writeFileSync(csvPath, encodeGbk(csvRows.join("\r\n") + "\r\n"));
-    await importFile(page, csvPath);
+    await importDataset(page, csvPath);
     expect(await expectSameAsCli(page, HUNAN_FILE, csvPath)).toBe(7);
     await page.screenshot({ path: `${OUTPUT}/e2e-data-same-as-cli-csv.png` });
 
@@ -211,7 +196,7 @@ describe("data files in the workbench", () => {
     for (const r of [5, 7]) ws.getRow(r).getCell(2).numFmt = "@"; // Excel's 文本 format, as a sheet of numbers stored as text has
     const xlsxPath = `${OUTPUT}/e2e-与命令行一致.xlsx`;
     await wb.xlsx.writeFile(xlsxPath);
-    await importFile(page, xlsxPath);
+    await importDataset(page, xlsxPath);
     expect(await statusMessage(page)).toContain("「合计」是合计行"); // before the CLI runs: the message goes after a while
     expect(await expectSameAsCli(page, HUNAN_FILE, xlsxPath)).toBe(4);
     await page.screenshot({ path: `${OUTPUT}/e2e-data-same-as-cli-xlsx.png` });

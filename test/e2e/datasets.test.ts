@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { analyze, compile } from "../../packages/core/src/index.ts";
-import { connectApp, newPage, openRubric, OUTPUT, revealIndicator, ROOT, tokenOnLine, totals, type App } from "./app.ts";
+import { connectApp, importDataset, newPage, openRubric, OUTPUT, revealIndicator, ROOT, showSide, tokenOnLine, totals, type App } from "./app.ts";
 
 const HUNAN = "市州综合窗口平台";
 const RUBRIC = analyze(readFileSync(`${ROOT}rules/hunan/未注明年度/${HUNAN}.zs`, "utf8")).rubric!;
@@ -27,18 +27,10 @@ function platforms(names: string[], rename: Record<string, string> = {}): { csv:
   return { csv, expected: new Map(records.map((r) => [r["名称"]!, scorer.score(r).total])) };
 }
 
-async function showSide(page: Page, label: string, ready: string): Promise<void> {
-  if (!(await page.locator(ready).first().isVisible())) await page.locator(`zs-activity-bar button[aria-label="${label}"]`).click();
-}
-
 async function importCsv(page: Page, name: string, csv: string): Promise<void> {
   const path = `${OUTPUT}/${name}`;
   writeFileSync(path, csv);
-  await showSide(page, "样本数据", "zs-data-view button");
-  const chooser = page.waitForEvent("filechooser");
-  await page.locator("zs-data-view button", { hasText: "导入" }).click();
-  await (await chooser).setFiles(path);
-  await expect.poll(() => page.locator("zs-score-table .bar").textContent(), { timeout: 30_000 }).toContain(name);
+  await importDataset(page, path);
 }
 
 async function showPanel(page: Page, id: string): Promise<void> {

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { analyze, compile } from "../../packages/core/src/index.ts";
 import { samplePlatforms } from "../../playground/src/worker/sample-data.ts";
-import { connectApp, newPage, openRubric, OUTPUT, ROOT, type App } from "./app.ts";
+import { connectApp, importDataset, newPage, openRubric, OUTPUT, ROOT, type App } from "./app.ts";
 
 const HUNAN = "市州综合窗口平台";
 const N = 3000;
@@ -35,11 +35,7 @@ describe("the 评分 table", () => {
 
     const { page, errors } = await newPage(app);
     await openRubric(page, HUNAN);
-    await page.locator('zs-activity-bar button[aria-label="样本数据"]').click();
-    const chooser = page.waitForEvent("filechooser");
-    await page.locator("zs-data-view button", { hasText: "导入" }).click();
-    await (await chooser).setFiles(csv);
-    await page.locator("zs-score-table .bar", { hasText: `${N} 个平台` }).waitFor({ timeout: 60_000 });
+    await importDataset(page, csv, `${N} 个平台`, 60_000);
     const rows = page.locator("zs-score-table tbody tr[data-platform]");
     // virtualised: a screenful and its margin, not thousands
     expect(await rows.count()).toBeLessThan(150);

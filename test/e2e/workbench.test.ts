@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { analyze, compile } from "../../packages/core/src/index.ts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { editorToken, tokenOnLine, newPage, openRubric, OUTPUT, revealIndicator, ROOT, connectApp, totals, type App } from "./app.ts";
+import { connectApp, editorToken, importDataset, newPage, openRubric, OUTPUT, revealIndicator, ROOT, tokenOnLine, totals, type App } from "./app.ts";
 
 const HUNAN = "市州综合窗口平台";
 const INDICATOR = "服务企业数（家次）";
@@ -123,11 +123,7 @@ describe("workbench in Chromium", () => {
       { 名称: XSS, 服务企业家次: "900" },
     ]);
     writeFileSync(csv, text);
-    await page.locator('zs-activity-bar button[aria-label="样本数据"]').click();
-    const chooser = page.waitForEvent("filechooser");
-    await page.locator("zs-data-view button", { hasText: "导入" }).click();
-    await (await chooser).setFiles(csv);
-    await expect.poll(() => page.locator("zs-score-table .bar").textContent()).toContain("e2e-platforms.csv");
+    await importDataset(page, csv);
     const t = await totals(page);
     expect(Object.fromEntries(t)).toEqual(expected);
     expect(t.has(XSS)).toBe(true);
