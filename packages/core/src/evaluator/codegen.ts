@@ -326,10 +326,30 @@ export interface GeneratedVerdict {
   layout: VerdictLayout;
 }
 
+/**
+ * The functions of the last few sources, by source text. An editor compiles the rubric again on
+ * every keystroke, and most keystrokes leave the generated source as it was (a word in a 描述, a
+ * comment, a space): the same function is taken again with the feedback and optimised code the
+ * engine gathered for it, instead of a fresh one that starts cold in the interpreter. A function is
+ * fully determined by its source (it reads nothing but its arguments; closures come in `h`).
+ */
+const compiled = new Map<string, VerdictFn>();
+const COMPILED_KEPT = 8;
+
+function verdictFunction(source: string): VerdictFn {
+  let fn = compiled.get(source);
+  if (fn) compiled.delete(source);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- built from the checked model only (see file comment)
+  else fn = new Function("v", "p", "q", "out", "h", source) as VerdictFn;
+  // most recently used last: the oldest goes first
+  compiled.set(source, fn);
+  if (compiled.size > COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
+  return fn;
+}
+
 export function generateVerdict(rubric: Rubric, model: Model): GeneratedVerdict {
   const { source, helpers, layout } = verdictSource(rubric, model);
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- built from the checked model only (see file comment)
-  return { fn: new Function("v", "p", "q", "out", "h", source) as VerdictFn, helpers, layout };
+  return { fn: verdictFunction(source), helpers, layout };
 }
 
 /** JavaScript source of the verdict function for a rubric at `digits` (inspection in tests). */
