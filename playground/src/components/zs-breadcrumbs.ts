@@ -16,7 +16,7 @@ export class ZsBreadcrumbs extends LitElement {
   @property({ type: Number }) offset = 0;
 
   static override styles = css`
-    :host { display: block; height: 22px; line-height: 22px; padding: 0 12px; font-size: 12px; color: var(--zs-muted); white-space: nowrap; overflow: hidden; border-bottom: 1px solid var(--zs-border); }
+    :host { display: block; height: 22px; line-height: 22px; padding: 0 12px; font-size: 12px; color: var(--zs-muted); white-space: nowrap; overflow: hidden; border-bottom: 1px solid var(--zs-border); contain: strict; }
     ol { list-style: none; margin: 0; padding: 0; display: flex; gap: 4px; }
     li + li::before { content: "›"; margin-right: 4px; }
     button { all: unset; cursor: pointer; }

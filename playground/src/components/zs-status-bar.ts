@@ -31,7 +31,7 @@ export class ZsStatusBar extends LitElement {
   }
 
   static override styles = css`
-    :host { display: flex; height: 22px; align-items: center; gap: 14px; padding: 0 10px; background: var(--zs-status-bg); color: var(--zs-status-fg); font-size: 12px; white-space: nowrap; overflow: hidden; }
+    :host { display: flex; height: 22px; align-items: center; gap: 14px; padding: 0 10px; background: var(--zs-status-bg); color: var(--zs-status-fg); font-size: 12px; white-space: nowrap; overflow: hidden; contain: strict; }
     button { all: unset; cursor: pointer; padding: 0 4px; }
     button:hover, button:focus-visible { background: #ffffff26; }
     .right { margin-left: auto; display: flex; gap: 14px; }

@@ -159,7 +159,8 @@ export class ZsWorkbench extends LitElement {
         zs-workbench .panel-tabs button { all: unset; padding: 6px 8px; cursor: pointer; color: var(--zs-muted); border-bottom: 1px solid transparent; letter-spacing: 0.03em; }
         zs-workbench .panel-tabs button[aria-selected="true"] { color: var(--zs-fg); border-bottom-color: var(--zs-accent); }
         zs-workbench .panel-tabs button:focus-visible { outline: 1px solid var(--zs-accent); }
-        zs-workbench .panel-body { flex: 1; overflow: auto; min-height: 0; }
+        /* contained: a keystroke's editor frame and a new score page repaint and lay out only their own area (the side bar is not: 对比/影响 inside it cover the editor) */
+        zs-workbench .panel-body { flex: 1; overflow: auto; min-height: 0; contain: strict; }
         zs-workbench .diff { position: fixed; inset: 40px; background: #fff; z-index: 50; box-shadow: 0 4px 24px #0005; display: flex; flex-direction: column; }
         zs-workbench .diff header { padding: 6px 12px; display: flex; gap: 12px; align-items: center; font-size: 13px; border-bottom: 1px solid var(--zs-border); }
         zs-workbench .zs-diff-host { flex: 1; position: relative; }
