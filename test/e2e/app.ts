@@ -138,6 +138,19 @@ export async function importDataset(page: Page, path: string, until = path.split
   await page.locator("zs-score-table .bar", { hasText: until }).waitFor({ timeout });
 }
 
+/** Replaces the first occurrence of `from` in the open file with `to`, as an officer's edit would (one undoable edit). */
+export async function replaceInEditor(page: Page, from: string, to: string): Promise<void> {
+  await page.evaluate(
+    ([a, b]) => {
+      const ed = (document.querySelector("zs-editor") as unknown as { editor: { getModel(): { findMatches(s: string, x: boolean, y: boolean, z: boolean, w: null, v: boolean): { range: unknown }[] }; executeEdits(s: string, e: unknown[]): void } }).editor;
+      const m = ed.getModel().findMatches(a!, false, false, true, null, false)[0];
+      if (!m) throw new Error(`the open file has no 「${a}」`);
+      ed.executeEdits("test", [{ range: m.range, text: b }]);
+    },
+    [from, to],
+  );
+}
+
 /** Platform → total, as the 评分 table shows them. */
 export async function totals(page: Page): Promise<Map<string, string>> {
   const rows = await page.locator("zs-score-table tbody tr[data-platform]").evaluateAll((trs) =>

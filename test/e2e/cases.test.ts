@@ -7,25 +7,13 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { connectApp, newPage, openRubric, OUTPUT, ROOT, type App } from "./app.ts";
+import { connectApp, newPage, openRubric, OUTPUT, replaceInEditor, ROOT, type App } from "./app.ts";
 
 const HUNAN = "市州综合窗口平台";
 const HUNAN_TEXT = readFileSync(`${ROOT}rules/hunan/未注明年度/${HUNAN}.zs`, "utf8");
 const CASES = (HUNAN_TEXT.match(/^用例 /gm) ?? []).length;
 
 const lenses = (page: Page) => page.locator(".codelens-decoration");
-
-/** Replaces text in the open file as an officer's edit would (one undoable edit). */
-async function replaceInEditor(page: Page, from: string, to: string): Promise<void> {
-  await page.evaluate(
-    ([a, b]) => {
-      const ed = (document.querySelector("zs-editor") as unknown as { editor: { getModel(): { findMatches(s: string, x: boolean, y: boolean, z: boolean, w: null, v: boolean): { range: unknown }[] }; executeEdits(s: string, e: unknown[]): void; setSelection(r: unknown): void; revealLineInCenter(l: number): void } }).editor;
-      const m = ed.getModel().findMatches(a!, false, false, true, null, false)[0]!;
-      ed.executeEdits("test", [{ range: m.range, text: b }]);
-    },
-    [from, to],
-  );
-}
 
 /** Scrolls the editor to the line holding `text`, with the cursor on it. */
 async function cursorAt(page: Page, text: string): Promise<void> {

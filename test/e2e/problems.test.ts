@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { connectApp, newPage, openRubric, OUTPUT, revealIndicator, tokenOnLine, type App } from "./app.ts";
+import { connectApp, newPage, openRubric, OUTPUT, replaceInEditor, revealIndicator, tokenOnLine, type App } from "./app.ts";
 
 const HEBEI = "河北省中小企业公共服务示范平台";
 const HUNAN = "市州综合窗口平台";
@@ -99,11 +99,7 @@ describe("问题 and analyses that cannot finish", () => {
     // the full-marks case now expects 116分: it fails
     await page.locator(".view-lines").click();
     await page.keyboard.press("Control+End");
-    await page.evaluate(() => {
-      const ed = (document.querySelector("zs-editor") as unknown as { editor: { getModel(): { findMatches(s: string, a: boolean, b: boolean, c: boolean, d: null, e: boolean): { range: unknown }[] }; executeEdits(s: string, e: unknown[]): void } }).editor;
-      const m = ed.getModel().findMatches("资源品牌培育 15分，总分 115分", false, false, true, null, false)[0]!;
-      ed.executeEdits("test", [{ range: m.range, text: "资源品牌培育 15分，总分 116分" }]);
-    });
+    await replaceInEditor(page, "资源品牌培育 15分，总分 115分", "资源品牌培育 15分，总分 116分");
     await page.locator('zs-activity-bar button[aria-label="发布前检查"]').click();
     const panel = page.locator("zs-publish-panel");
     await expect.poll(() => panel.locator('li[data-check="cases"]').getAttribute("data-passed"), { timeout: 20_000 }).toBe("false");
