@@ -49,39 +49,41 @@ for (const k of KEYWORD_FORMS) {
   KEYWORDS_BY_FIRST.set(k.form[0]!, list);
 }
 
-/** A set of strings searchable by prefix at an offset: a character trie. */
+/** A set of strings searchable by prefix at an offset: a trie keyed by code point (no string per character looked at). */
 class Trie {
-  private readonly root = new Map<string, TrieNode>();
+  private readonly root = new Map<number, TrieNode>();
   add(word: string): void {
     let children = this.root;
     let node: TrieNode | undefined;
-    for (const ch of word) {
-      node = children.get(ch);
-      if (!node) children.set(ch, (node = { end: false, children: new Map() }));
+    for (let i = 0; i < word.length; ) {
+      const cp = word.codePointAt(i)!;
+      node = children.get(cp);
+      if (!node) children.set(cp, (node = { end: false, children: new Map() }));
       children = node.children;
+      i += cp > 0xffff ? 2 : 1;
     }
     if (node) node.end = true;
   }
   /** Lengths (in UTF-16 units) of the words starting at `offset`, longest first. */
-  matchesAt(text: string, offset: number): number[] {
-    const out: number[] = [];
+  matchesAt(text: string, offset: number): readonly number[] {
+    let out: number[] | undefined;
     let children = this.root;
     let i = offset;
     while (i < text.length) {
       const cp = text.codePointAt(i)!;
-      const ch = String.fromCodePoint(cp);
-      const node = children.get(ch);
+      const node = children.get(cp);
       if (!node) break;
-      i += ch.length;
-      if (node.end) out.push(i - offset);
+      i += cp > 0xffff ? 2 : 1;
+      if (node.end) (out ??= []).push(i - offset);
       children = node.children;
     }
-    return out.reverse();
+    return out ? out.reverse() : NO_MATCHES;
   }
 }
+const NO_MATCHES: readonly number[] = [];
 interface TrieNode {
   end: boolean;
-  children: Map<string, TrieNode>;
+  children: Map<number, TrieNode>;
 }
 
 const KNOWN_UNITS = new Trie();
@@ -396,12 +398,46 @@ export const allTokens: TokenType[] = [
   Equals,
 ];
 
+/**
+ * A token as the lexer makes it. Chevrotain builds its tokens as object literals shaped like the
+ * tokens it makes with NaN positions (EOF, tokens inserted in recovery), and V8 gives objects of one
+ * shape one field representation: every position of every token became a boxed double, six extra
+ * heap objects per token that the AST's ranges then copied. Tokens of a class of their own keep
+ * their positions as small integers (half the memory per token, and so less work for the collector).
+ */
+class Token implements IToken {
+  image: string;
+  startOffset: number;
+  endOffset: number;
+  startLine: number;
+  endLine: number;
+  startColumn: number;
+  endColumn: number;
+  tokenTypeIdx: number;
+  tokenType: TokenType;
+  constructor(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType, startLine: number, startColumn: number, length: number) {
+    this.image = image;
+    this.startOffset = startOffset;
+    this.endOffset = startOffset + length - 1;
+    this.startLine = startLine;
+    this.endLine = startLine;
+    this.startColumn = startColumn;
+    this.endColumn = startColumn + length - 1;
+    this.tokenTypeIdx = tokenTypeIdx;
+    this.tokenType = tokenType;
+  }
+}
+
 const lexer = new Lexer(allTokens, {
   positionTracking: "full",
   ensureOptimizations: true,
   skipValidations: true,
   recoveryEnabled: true,
 });
+// chevrotain 11's lexer makes each token with `createTokenInstance` (what "full" position tracking
+// chose in its constructor, same arguments); no token of ours spans a line break, so the end line is
+// the start line as in chevrotain's own factory
+(lexer as unknown as { createTokenInstance: (...a: ConstructorParameters<typeof Token>) => IToken }).createTokenInstance = (...a) => new Token(...a);
 
 // ---- declaration scan ---------------------------------------------------------------------
 

@@ -35,17 +35,22 @@ export const MAX_EXPRESSION_TERMS = 200;
 type Child = CstNode | IToken;
 const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
 
+// (tok and sub are called for every node and key: they look without building arrays)
 function tokens(node: CstNode | undefined, key: string): IToken[] {
-  return ((node?.children[key] ?? []) as Child[]).filter(isToken).filter((t) => !t.isInsertedInRecovery);
+  return ((node?.children[key] ?? []) as Child[]).filter((c): c is IToken => isToken(c) && !c.isInsertedInRecovery);
 }
 function tok(node: CstNode | undefined, key: string): IToken | undefined {
-  return tokens(node, key)[0];
+  const list = node?.children[key] as Child[] | undefined;
+  if (list) for (const c of list) if (isToken(c) && !c.isInsertedInRecovery) return c;
+  return undefined;
 }
 function subs(node: CstNode | undefined, key: string): CstNode[] {
   return ((node?.children[key] ?? []) as Child[]).filter((c): c is CstNode => !isToken(c));
 }
 function sub(node: CstNode | undefined, key: string): CstNode | undefined {
-  return subs(node, key)[0];
+  const list = node?.children[key] as Child[] | undefined;
+  if (list) for (const c of list) if (!isToken(c)) return c;
+  return undefined;
 }
 
 const EMPTY_POS = { offset: 0, line: 1, column: 1 };
@@ -58,26 +63,49 @@ export function tokenRange(t: IToken): Range {
   };
 }
 
-/** Range of a CST node, computed from its first and last real tokens (robust to recovery). */
+const isReal = (t: IToken) => !t.isInsertedInRecovery && !Number.isNaN(t.startOffset);
+
+/** The node's first real token (not inserted by recovery): each child list is in source order. */
+function firstToken(node: CstNode): IToken | undefined {
+  let first: IToken | undefined;
+  for (const key in node.children) {
+    for (const c of node.children[key] as Child[]) {
+      const t = isToken(c) ? (isReal(c) ? c : undefined) : firstToken(c);
+      if (t) {
+        if (!first || t.startOffset < first.startOffset) first = t;
+        break;
+      }
+    }
+  }
+  return first;
+}
+
+/** The node's last real token. */
+function lastToken(node: CstNode): IToken | undefined {
+  let last: IToken | undefined;
+  for (const key in node.children) {
+    const list = node.children[key] as Child[];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const c = list[i]!;
+      const t = isToken(c) ? (isReal(c) ? c : undefined) : lastToken(c);
+      if (t) {
+        if (!last || t.startOffset > last.startOffset) last = t;
+        break;
+      }
+    }
+  }
+  return last;
+}
+
+/** Range of a CST node, from its first and last real tokens (robust to recovery). */
 function nodeRange(node: CstNode | undefined): Range {
-  if (!node) return EMPTY_RANGE;
-  const loc = node.location;
-  // Chevrotain tracks locations; after error recovery they may be missing, then scan the tokens
-  if (loc && Number.isFinite(loc.startOffset) && Number.isFinite(loc.endOffset) && loc.startLine !== undefined && loc.endColumn !== undefined && Number.isFinite(loc.endColumn)) {
-    return {
-      start: { offset: loc.startOffset, line: loc.startLine, column: loc.startColumn ?? 1 },
-      end: { offset: loc.endOffset! + 1, line: loc.endLine ?? loc.startLine, column: loc.endColumn + 1 },
-    };
-  }
-  const all = collectTokens(node);
-  if (all.length === 0) return EMPTY_RANGE;
-  let first = all[0]!;
-  let last = all[0]!;
-  for (const t of all) {
-    if (t.startOffset < first.startOffset) first = t;
-    if (t.startOffset > last.startOffset) last = t;
-  }
-  return { start: tokenRange(first).start, end: tokenRange(last).end };
+  const first = node && firstToken(node);
+  if (!node || !first) return EMPTY_RANGE;
+  const last = lastToken(node)!;
+  return {
+    start: { offset: first.startOffset, line: first.startLine ?? 1, column: first.startColumn ?? 1 },
+    end: { offset: (last.endOffset ?? last.startOffset) + 1, line: last.endLine ?? last.startLine ?? 1, column: (last.endColumn ?? 0) + 1 },
+  };
 }
 
 function collectTokens(node: CstNode, out: IToken[] = []): IToken[] {
@@ -92,8 +120,10 @@ function collectTokens(node: CstNode, out: IToken[] = []): IToken[] {
 }
 
 const FULL_WIDTH_DIGITS = /[０-９．]/g;
+const HALF_WIDTH_NUMBER = /^[0-9.]+$/;
 /** Half-width decimal string: "１５００" → "1500", "一" → "1", "15.50" stays "15.50" (scale is decided later). */
 export function normaliseNumber(image: string): string {
+  if (HALF_WIDTH_NUMBER.test(image)) return image;
   const numeral = NUMERALS[image];
   if (numeral !== undefined) return numeral;
   return image.replace(FULL_WIDTH_DIGITS, (d) => (d === "．" ? "." : String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
@@ -292,7 +322,7 @@ const PANELS: Record<string, PanelRule> = { Mean: "mean", TrimmedMean: "trimmedM
 
 function inputTypeOf(node: CstNode | undefined): InputTypeName | undefined {
   if (!node) return undefined;
-  for (const [key, type] of Object.entries(INPUT_TYPES)) if (tok(node, key)) return type;
+  for (const key in INPUT_TYPES) if (tok(node, key)) return INPUT_TYPES[key];
   return undefined;
 }
 
