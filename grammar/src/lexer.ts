@@ -32,6 +32,38 @@ const NAME_CHAR = new RegExp(`[\\p{Script=Han}A-Za-z0-9_“”"‘’·\\-Ａ-�
 const NAME_START = new RegExp(`[\\p{Script=Han}A-Za-z_“"‘Ａ-Ｚａ-ｚ${LABEL_CHARS}]`, "u");
 const DIGIT = /[0-9０-９]/;
 const LATIN_LETTER = /[A-Za-zＡ-Ｚａ-ｚ]/;
+const HAN = /\p{Script=Han}/u;
+
+// Classes of one UTF-16 unit, from the patterns above, worked out once per unit: the lexer looks at
+// every character of every name, and `text[i]` of a Chinese character is a new string each time.
+const NAME_CHAR_BIT = 1;
+const NAME_START_BIT = 2;
+const DIGIT_BIT = 4;
+const HAN_BIT = 8;
+const LATIN_BIT = 16;
+const KNOWN_BIT = 128;
+const CHAR_CLASSES = new Uint8Array(0x10000);
+
+/** The classes of the unit at `i` (0 past either end of the text). */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (Number.isNaN(c)) return 0;
+  let k = CHAR_CLASSES[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = KNOWN_BIT;
+    if (NAME_CHAR.test(ch)) k |= NAME_CHAR_BIT;
+    if (NAME_START.test(ch)) k |= NAME_START_BIT;
+    if (DIGIT.test(ch)) k |= DIGIT_BIT;
+    if (HAN.test(ch)) k |= HAN_BIT;
+    if (LATIN_LETTER.test(ch)) k |= LATIN_BIT;
+    CHAR_CLASSES[c] = k;
+  }
+  return k;
+}
+const is = (text: string, i: number, bit: number) => (classAt(text, i) & bit) !== 0;
+/** A decimal point: . or ． */
+const isPoint = (text: string, i: number) => text.charCodeAt(i) === 0x2e || text.charCodeAt(i) === 0xff0e;
 
 /** Chinese numerals read as numbers right after 每 (每签约一家、每引进一名). */
 export const NUMERALS: Readonly<Record<string, string>> = { 一: "1", 二: "2", 两: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9", 十: "10" };
@@ -41,12 +73,12 @@ const isLineBreak = (ch: string | undefined) => ch === "\n" || ch === "\r";
 // ---- keyword and unit indexes (built once) ----------------------------------------------------
 
 type KeywordHit = { form: string; entry: KeywordEntry };
-/** Keyword forms by first character, longest first. */
-const KEYWORDS_BY_FIRST = new Map<string, KeywordHit[]>();
+/** Keyword forms by their first UTF-16 unit, longest first. */
+const KEYWORDS_BY_FIRST = new Map<number, KeywordHit[]>();
 for (const k of KEYWORD_FORMS) {
-  const list = KEYWORDS_BY_FIRST.get(k.form[0]!) ?? [];
+  const list = KEYWORDS_BY_FIRST.get(k.form.charCodeAt(0)) ?? [];
   list.push(k);
-  KEYWORDS_BY_FIRST.set(k.form[0]!, list);
+  KEYWORDS_BY_FIRST.set(k.form.charCodeAt(0), list);
 }
 
 /** A set of strings searchable by prefix at an offset: a trie keyed by code point (no string per character looked at). */
@@ -116,7 +148,7 @@ let state: LexState = EMPTY_STATE;
 function keywordAt(text: string, offset: number): KeywordHit | undefined {
   if (state.text === text && state.keywordOffset === offset) return state.keywordFound;
   let found: KeywordHit | undefined;
-  const bucket = KEYWORDS_BY_FIRST.get(text[offset]!);
+  const bucket = KEYWORDS_BY_FIRST.get(text.charCodeAt(offset));
   if (bucket) {
     for (const k of bucket) {
       if (text.startsWith(k.form, offset)) {
@@ -134,26 +166,23 @@ function keywordAt(text: string, offset: number): KeywordHit | undefined {
 
 /** A declared name or a unit may end before anything that is not a name character, or before a keyword, a number or a unit. */
 function isNameBoundary(text: string, offset: number): boolean {
-  const ch = text[offset];
-  if (ch === undefined || !NAME_CHAR.test(ch)) return true;
-  if (DIGIT.test(ch)) return true;
+  const k = classAt(text, offset);
+  if ((k & NAME_CHAR_BIT) === 0 || (k & DIGIT_BIT) !== 0) return true;
   return keywordAt(text, offset) !== undefined;
 }
 
 /** Whether the digits at `offset` are a quantity (followed by a unit, a keyword or a non-name character). Returns the end of the digit run either way. */
 function digitRun(text: string, offset: number): { end: number; quantity: boolean } {
   let end = offset;
-  while (end < text.length && (DIGIT.test(text[end]!) || ((text[end] === "." || text[end] === "．") && DIGIT.test(text[end + 1] ?? "")))) end++;
-  const next = text[end];
-  const quantity = next === undefined || !NAME_CHAR.test(next) || keywordAt(text, end) !== undefined || state.units.matchesAt(text, end).length > 0;
+  while (end < text.length && (is(text, end, DIGIT_BIT) || (isPoint(text, end) && is(text, end + 1, DIGIT_BIT)))) end++;
+  const quantity = !is(text, end, NAME_CHAR_BIT) || keywordAt(text, end) !== undefined || state.units.matchesAt(text, end).length > 0;
   return { end, quantity };
 }
 
 const EACH_TOKENS = new Set(["Each", "EachMore", "EachLess"]);
 
 function matchIdentifier(text: string, offset: number, tokens: IToken[]): CustomMatch | null {
-  const first = text[offset];
-  if (first === undefined || !NAME_START.test(first)) return null;
+  if (!is(text, offset, NAME_START_BIT)) return null;
   for (const length of state.names.matchesAt(text, offset)) {
     if (isNameBoundary(text, offset + length)) return match(text.slice(offset, offset + length));
   }
@@ -165,13 +194,13 @@ function matchIdentifier(text: string, offset: number, tokens: IToken[]): Custom
   const prose = afterEach || (prev !== undefined && prev.tokenType === Unit && isAdjacent(prev, offset));
   let end = offset + 1;
   // A.服务收入: a letter label with a full stop starts a name
-  if (LATIN_LETTER.test(first) && (text[end] === "." || text[end] === "．") && NAME_START.test(text[end + 1] ?? "")) end++;
+  if (is(text, offset, LATIN_BIT) && isPoint(text, end) && is(text, end + 1, NAME_START_BIT)) end++;
   while (end < text.length) {
-    const ch = text[end]!;
-    if (!NAME_CHAR.test(ch)) break;
+    const k = classAt(text, end);
+    if ((k & NAME_CHAR_BIT) === 0) break;
     // a hyphen joins words only between name characters (京津冀-知识产权), never a trailing minus
-    if (ch === "-" && !(end + 1 < text.length && NAME_START.test(text[end + 1]!))) break;
-    if (DIGIT.test(ch)) {
+    if (text.charCodeAt(end) === 0x2d && !is(text, end + 1, NAME_START_BIT)) break;
+    if ((k & DIGIT_BIT) !== 0) {
       const run = digitRun(text, end);
       if (run.quantity) break;
       end = run.end;
@@ -179,11 +208,11 @@ function matchIdentifier(text: string, offset: number, tokens: IToken[]): Custom
     }
     // 每获得30万元融资得1分: right after 每 the words before the first quantity are prose even where they
     // hold a keyword (获「得」); no award can come before the quantity it counts
-    const glued = afterEach && end > offset && /\p{Script=Han}/u.test(text[end - 1]!);
-    if (prose && ((!glued && keywordAt(text, end) !== undefined) || (NUMERALS[ch] !== undefined && unitAfter(text, end + 1, false) !== undefined))) break;
+    const glued = afterEach && end > offset && is(text, end - 1, HAN_BIT);
+    if (prose && ((!glued && keywordAt(text, end) !== undefined) || (NUMERALS[text[end]!] !== undefined && unitAfter(text, end + 1, false) !== undefined))) break;
     // 区级得5分: a keyword right before a number ends the name (names do not hold 「得5」「加3」「达1500」)
-    const k = keywordAt(text, end);
-    if (k && !glued && DIGIT.test(text[end + k.form.length] ?? "")) break;
+    const keyword = keywordAt(text, end);
+    if (keyword && !glued && is(text, end + keyword.form.length, DIGIT_BIT)) break;
     end++;
   }
   return match(text.slice(offset, end));
@@ -200,7 +229,7 @@ function unitAfter(text: string, offset: number, allowUnknown: boolean, inEach =
   if (!allowUnknown || (inEach && known.length > 0)) return known.length > 0 ? text.slice(offset, offset + known[0]!) : undefined;
   // an unknown unit: up to 4 characters before a keyword, a number or punctuation (5台套得3分)
   let end = offset;
-  while (end < text.length && end - offset <= 4 && /\p{Script=Han}/u.test(text[end]!) && (end === offset || keywordAt(text, end) === undefined)) end++;
+  while (end < text.length && end - offset <= 4 && is(text, end, HAN_BIT) && (end === offset || keywordAt(text, end) === undefined)) end++;
   if (end > offset && end - offset <= 4 && isNameBoundary(text, end) && keywordAt(text, offset) === undefined) return text.slice(offset, end);
   // a known unit glued to a following word (2023年营业收入)
   return known.length > 0 ? text.slice(offset, offset + known[0]!) : undefined;
@@ -286,16 +315,16 @@ export const QuotedName = createToken({
 export const NumberLiteral = createToken({
   name: "NumberLiteral",
   pattern: (text: string, offset: number, tokens: IToken[]) => {
-    const ch = text[offset]!;
-    if (DIGIT.test(ch)) {
+    if (is(text, offset, DIGIT_BIT)) {
       let end = offset + 1;
-      while (end < text.length && DIGIT.test(text[end]!)) end++;
-      if ((text[end] === "." || text[end] === "．") && DIGIT.test(text[end + 1] ?? "")) {
+      while (end < text.length && is(text, end, DIGIT_BIT)) end++;
+      if (isPoint(text, end) && is(text, end + 1, DIGIT_BIT)) {
         end += 2;
-        while (end < text.length && DIGIT.test(text[end]!)) end++;
+        while (end < text.length && is(text, end, DIGIT_BIT)) end++;
       }
       return match(text.slice(offset, end));
     }
+    const ch = text[offset]!;
     // 每一家、每签约一家: a numeral right after 每 (or after the words following it), before a unit
     if (NUMERALS[ch] === undefined) return null;
     const prev = tokens[tokens.length - 1];
@@ -452,7 +481,7 @@ const EVIDENCE_LINE = /^[ \t\u3000]*材料[ \t\u3000]*$/u;
 const OTHER_SECTION = /^[ \t\u3000]*(?:评价体系|输入|派生|大类|类别|加分项|扣分项|等级|星级|否决|认定条件|用例|注)(?:[ \t\u3000：:]|$)/u;
 
 function startsWithKeyword(name: string): boolean {
-  const bucket = KEYWORDS_BY_FIRST.get(name[0]!);
+  const bucket = KEYWORDS_BY_FIRST.get(name.charCodeAt(0));
   return bucket?.some((k) => name.startsWith(k.form)) ?? false;
 }
 

@@ -98,8 +98,12 @@ export function minDecimal(a: string, b: string): string {
   return compareDecimals(a, b) <= 0 ? a : b;
 }
 
+/** Already canonical: no sign but a minus, no leading or trailing zero, not "-0". */
+const CANONICAL = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
+
 /** "1500.0" → "1500", "-0" → "0"; a string that is not a decimal is returned unchanged. */
 export function canonicalDecimal(v: string): string {
+  if (CANONICAL.test(v) && v !== "-0") return v;
   const b = parseBig(v);
   return b ? formatBig(b.units, b.scale) : v;
 }
