@@ -117,4 +117,15 @@ describe("records read once, scored for every version", () => {
     // the table marks what changed since the data was loaded
     expect(after.result.scores?.changed).toBeGreaterThan(0);
   });
+
+  it("an edit of a threshold on a derived input changes the totals (the generated function is the same, its rule is not)", async () => {
+    const before = await edit(rubric());
+    // 甲: 13 ÷ 20 = 65%, 10 points at 60% and above, 5 when 70% is needed
+    const raised = rubric().replace("专业人员比例 60%以上得10分", "专业人员比例 70%以上得10分");
+    const after = await edit(raised);
+    expect(after.rows.map((r) => r.total)).toEqual(fresh(raised).map((r) => r.total));
+    expect(Number(after.rows[0]!.total)).toBe(Number(before.rows[0]!.total) - 5);
+    const back = await edit(rubric());
+    expect(back.rows.map((r) => r.total)).toEqual(before.rows.map((r) => r.total));
+  });
 });
