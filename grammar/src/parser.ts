@@ -1134,6 +1134,8 @@ export interface SyntaxError {
 export interface ParseResult {
   cst: CstNode;
   tokens: IToken[];
+  /** Every token the lexer made, in source order (`tokens` has （…） nested too deeply cut out): what an editor colours. */
+  lexedTokens: IToken[];
   comments: IToken[];
   lexErrors: LexError[];
   syntaxErrors: SyntaxError[];
@@ -1259,7 +1261,7 @@ export function parseCst(text: string): ParseResult {
     // the errors said, counted as they are shown (several at one place are one); MAX_SYNTAX_ERRORS unless so
     syntaxErrors.push({ message: `前面已有${syntaxErrors.length}处语法错误，从这一行起没有检查：请先改正前面的错误`, token: cut, expected: [], ruleStack: [] });
   }
-  return { cst, tokens: all, comments: lexed.comments, lexErrors: lexed.errors, syntaxErrors, unknownUnits: lexed.unknownUnits };
+  return { cst, tokens: all, lexedTokens: lexed.tokens, comments: lexed.comments, lexErrors: lexed.errors, syntaxErrors, unknownUnits: lexed.unknownUnits };
 }
 
 /** Index of the first token (at or after `from`) on the line of token `i`. */

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { connectApp, newPage, openRubric, OUTPUT, revealIndicator, tokenOnLine, type App } from "./app.ts";
+import { connectApp, editorToken, newPage, openRubric, OUTPUT, replaceInEditor, revealIndicator, tokenOnLine, type App } from "./app.ts";
 
 const HUNAN = "市州综合窗口平台";
 const INDICATOR = "服务企业数（家次）";
@@ -195,6 +195,22 @@ describe("the editor as in VS Code", () => {
     // back to the first file: its cursor again
     await page.locator('zs-tabs [role="tab"]').first().click();
     await expect.poll(async () => Number(/行 (\d+)/.exec((await page.locator("zs-status-bar .position").textContent()) ?? "")?.[1])).toBe(far);
+    await page.context().close();
+  });
+
+  it("colours inputs by the language service, and the colours follow an edit", async () => {
+    const { page, errors } = await newPage(app);
+    await openRubric(page, HUNAN);
+    // the input colour of the theme (semantic token 「input」); the lexical highlighter leaves names black
+    const INPUT = "rgb(0, 16, 128)";
+    const colour = (text: string) => editorToken(page, text).first().evaluate((e) => getComputedStyle(e).color);
+    await expect.poll(() => colour("服务企业家次"), { timeout: 15_000 }).toBe(INPUT);
+    await replaceInEditor(page, "服务企业家次：计数", "服务家次：计数");
+    await expect.poll(() => colour("服务家次"), { timeout: 15_000 }).toBe(INPUT);
+    await replaceInEditor(page, "服务家次：计数", "服务企业家次：计数");
+    await expect.poll(() => editorToken(page, "服务家次").count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => colour("服务企业家次"), { timeout: 15_000 }).toBe(INPUT);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 });

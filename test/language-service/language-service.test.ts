@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { analyze } from "../../packages/core/src/index.ts";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { analyze, tokenize } from "../../packages/core/src/index.ts";
+import { MAX_NESTING } from "../../grammar/src/index.ts";
 import {
   applyEdits,
   codeActions,
@@ -23,6 +26,33 @@ import {
 import { at, hunan } from "./markers.ts";
 
 const STEP = "    服务企业家次 达1500家次得15分，每少100家次减1分（不足一档不计）";
+
+const RULES = new URL("../../rules/", import.meta.url).pathname;
+const files = (dir: string): string[] => readdirSync(dir).flatMap((e) => (statSync(join(dir, e)).isDirectory() ? files(join(dir, e)) : [join(dir, e)]));
+
+describe("the document's tokens", () => {
+  // the parser's own tokens, not a second lexing: they must be exactly what lexing the text gives
+  const lexedAgain = (text: string) => {
+    const lex = tokenize(text);
+    return [...lex.tokens, ...lex.comments].sort((a, b) => a.startOffset - b.startOffset).map((t) => [t.tokenType.name, t.image, t.startOffset]);
+  };
+  const ofDoc = (text: string) => createDocument(text).tokens.map((t) => [t.tokenType.name, t.image, t.startOffset]);
+
+  it("are every token and comment of each rubric in rules/, in order", () => {
+    for (const f of files(RULES).filter((f) => f.endsWith(".zs"))) {
+      const text = readFileSync(f, "utf8");
+      expect(ofDoc(text), f).toEqual(lexedAgain(text));
+    }
+  });
+
+  it("keep the tokens of （…） nested too deeply for the parser, and a broken text's", () => {
+    const deep = hunan(STEP, `派生\n  深：数值 = ${"（".repeat(MAX_NESTING + 3)}1${"）".repeat(MAX_NESTING + 3)}`);
+    expect(analyze(deep).diagnostics.some((d) => d.message.includes("括号嵌套"))).toBe(true);
+    expect(ofDoc(deep)).toEqual(lexedAgain(deep));
+    const broken = hunan(STEP).replace("达1500家次", "达「1500家次 # 未闭合");
+    expect(ofDoc(broken)).toEqual(lexedAgain(broken));
+  });
+});
 
 describe("semantic tokens", () => {
   it("tells keywords, comparatives, numbers, units, inputs and indicators apart", () => {

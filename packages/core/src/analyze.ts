@@ -4,7 +4,7 @@
  * service and publish read its answers instead of deciding the same things again.
  * Never throws for user input.
  */
-import { parseCst } from "@zhunsheng/grammar";
+import { parseCst, type IToken } from "@zhunsheng/grammar";
 import type { FileAst, Range } from "./ast.ts";
 import { bindRubric } from "./binder/from-ast.ts";
 import type { NameOccurrence } from "./binder/names.ts";
@@ -15,9 +15,16 @@ import { diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import type { Indicator, Rubric } from "./model.ts";
 import { buildAst, MAX_EXPRESSION_TERMS, tokenRange } from "./parser/from-cst.ts";
 
+/** The lexer's tokens and comments of a text, each list in source order. */
+export interface Lexed {
+  tokens: readonly IToken[];
+  comments: readonly IToken[];
+}
+
 export interface ParsedFile {
   ast: FileAst;
   diagnostics: Diagnostic[];
+  lexed: Lexed;
 }
 
 /**
@@ -29,6 +36,8 @@ export type Scoring = { scorable: true; scorer: Scorer } | { scorable: false; re
 
 export interface Analysis {
   ast: FileAst;
+  /** The text's tokens and comments as the parser read them: editors colour and point at these (no second lexing). */
+  lexed: Lexed;
   /** Undefined only when the file is too broken to bind at all. */
   rubric: Rubric | undefined;
   diagnostics: Diagnostic[];
@@ -85,7 +94,7 @@ export function parse(text: string): ParsedFile {
   for (const u of r.unknownUnits) diagnostics.push(diagnostic("ZS2005", tokenRange(u), [u.image]));
   const built = buildAst(r.cst, text.length, errorOffsets);
   for (const p of built.problems) diagnostics.push(diagnostic("ZS1003", p.range, [p.terms, MAX_EXPRESSION_TERMS]));
-  return { ast: built.ast, diagnostics };
+  return { ast: built.ast, diagnostics, lexed: { tokens: r.lexedTokens, comments: r.comments } };
 }
 
 /** Why a rubric with these diagnostics cannot be scored, or undefined when it can. */
@@ -126,7 +135,7 @@ export function analyze(text: string, fileName = "未命名.zs"): Analysis {
   const parsed = parse(text);
   const bound = bindRubric(parsed.ast, text, fileName);
   const diagnostics = [...parsed.diagnostics, ...bound.diagnostics];
-  const base = { ast: parsed.ast, rubric: bound.rubric, names: bound.names, platformName: platformNameOf };
+  const base = { ast: parsed.ast, lexed: parsed.lexed, rubric: bound.rubric, names: bound.names, platformName: platformNameOf };
   // semantic checks evaluate the rubric: only on a model without syntax or binding errors
   if (parsed.diagnostics.some((d) => d.severity === "error") || bound.diagnostics.some((d) => d.severity === "error")) {
     diagnostics.push(...indicatorChecksAround(bound.rubric, diagnostics));

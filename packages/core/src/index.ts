@@ -4,7 +4,7 @@ export * from "./model.ts";
 export { predicateNames } from "./ast-walk.ts";
 export { optionInputs, indicatorInputs, conditionInputs, exprNames } from "./model-walk.ts";
 export * from "./diagnostics.ts";
-export { analyze, parse, type Analysis, type ParsedFile, type Scoring } from "./analyze.ts";
+export { analyze, parse, type Analysis, type Lexed, type ParsedFile, type Scoring } from "./analyze.ts";
 export { occurrenceAt, occurrencesOf, type NameOccurrence, type NameKind } from "./binder/names.ts";
 export { bindRubric, intervalOf, suggestName, TYPE_LABEL } from "./binder/from-ast.ts";
 export { compile, type Scorer, type RowScorer, type Verdict, type VerdictSummary, type IndicatorResult, type CategoryResult, type Values } from "./evaluator/scorer.ts";

@@ -2,7 +2,7 @@
  * One analysed version of a rubric file: the text, the core's analysis and the tokens, plus
  * offset ↔ line/column conversion. Every editor feature takes one of these.
  */
-import { analyze, tokenize, type Analysis, type Pos, type Range } from "@zhunsheng/core";
+import { analyze, type Analysis, type Pos, type Range } from "@zhunsheng/core";
 import type { IToken } from "@zhunsheng/grammar";
 
 export interface LanguageDocument {
@@ -21,7 +21,7 @@ function computeLineStarts(text: string): number[] {
   return starts;
 }
 
-/** Analyses `text` once; all features read the result. Tokens are lexed on first use (keystroke → scores does not need them). */
+/** Analyses `text` once; all features read the result. Tokens are the parser's, merged with the comments on first use (keystroke → scores does not need them). */
 export function createDocument(text: string, fileName = "未命名.zs"): LanguageDocument {
   const analysis = analyze(text, fileName);
   let tokens: IToken[] | undefined;
@@ -32,7 +32,7 @@ export function createDocument(text: string, fileName = "未命名.zs"): Languag
     analysis,
     get tokens() {
       if (!tokens) {
-        const lex = tokenize(text);
+        const lex = analysis.lexed;
         tokens = [...lex.tokens, ...lex.comments].sort((a, b) => a.startOffset - b.startOffset);
       }
       return tokens;
