@@ -24,7 +24,12 @@ import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
 import { KEYWORDS, KEYWORD_FORMS, UNITS, type KeywordEntry } from "./keywords.ts";
 
 type CustomMatch = RegExpExecArray;
-const match = (text: string): CustomMatch => [text] as unknown as CustomMatch;
+/** The one array every custom pattern answers with: chevrotain 11 reads its [0] at once and keeps nothing. */
+const MATCHED = [""] as unknown as CustomMatch;
+const match = (text: string): CustomMatch => {
+  MATCHED[0] = text;
+  return MATCHED;
+};
 
 /** Item labels officers keep inside names: Ⅰ类, ①, ⑴, ⒈ */
 const LABEL_CHARS = "\u2160-\u217f\u2460-\u249b";
@@ -271,6 +276,9 @@ export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\u
 export const Comment = createToken({ name: "Comment", pattern: /#[^\r\n]*/, group: "comments" });
 
 const isBlank = (ch: string) => ch === " " || ch === "\t" || ch === "\u3000" || ch === "\u00a0";
+/** Blank and line-break tests by code unit, for the loops over whole lines. */
+const isBlankCode = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0;
+const isLineBreakCode = (c: number) => c === 0x0a || c === 0x0d;
 
 export const LineText = createToken({
   name: "LineText",
@@ -283,15 +291,15 @@ export const LineText = createToken({
     const startCh = text[offset];
     if (startCh === undefined || isBlank(startCh) || isLineBreak(startCh)) return null;
     // only on the same line as the word or colon before it (an empty 地区： takes nothing from the next line)
-    for (let i = (last!.endOffset ?? offset) + 1; i < offset; i++) if (isLineBreak(text[i])) return null;
+    for (let i = (last!.endOffset ?? offset) + 1; i < offset; i++) if (isLineBreakCode(text.charCodeAt(i))) return null;
     // to the end of the line or a comment (「 #」), without trailing blanks — one pass
     let end = offset;
     let lastNonBlank = offset;
     while (end < text.length) {
-      const ch = text[end]!;
-      if (isLineBreak(ch)) break;
-      if (ch === "#" && isBlank(text[end - 1] ?? "")) break;
-      if (!isBlank(ch)) lastNonBlank = end + 1;
+      const c = text.charCodeAt(end);
+      if (isLineBreakCode(c)) break;
+      if (c === 0x23 && isBlankCode(text.charCodeAt(end - 1))) break;
+      if (!isBlankCode(c)) lastNonBlank = end + 1;
       end++;
     }
     return match(text.slice(offset, lastNonBlank));
@@ -552,12 +560,12 @@ function pairQuotes(text: string): Map<number, number> {
   const out = new Map<number, number>();
   let stack: number[] = [];
   for (let i = text.indexOf("「"); i >= 0 && i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "「") stack.push(i);
-    else if (ch === "」") {
+    const c = text.charCodeAt(i);
+    if (c === 0x300c /* 「 */) stack.push(i);
+    else if (c === 0x300d /* 」 */) {
       const open = stack.pop();
       if (open !== undefined) out.set(open, i + 1);
-    } else if (ch === "\n" || ch === "\r") {
+    } else if (isLineBreakCode(c)) {
       stack = [];
       const next = text.indexOf("「", i);
       if (next < 0) break;

@@ -1151,9 +1151,11 @@ function limitNesting(tokens: IToken[]): { tokens: IToken[]; errors: SyntaxError
   let depth = 0;
   let cutFrom = -1;
   let cutLine = -1;
-  const kept: IToken[] = [];
+  // a copy of the tokens only once one is left out (the stream is kept as it is otherwise)
+  let kept: IToken[] | undefined;
   const errors: SyntaxError[] = [];
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (cutFrom >= 0) {
       // skip to the bracket that closes the cut one, or to the end of its line
       if (t.startLine !== cutLine) cutFrom = -1;
@@ -1167,6 +1169,7 @@ function limitNesting(tokens: IToken[]): { tokens: IToken[]; errors: SyntaxError
     if (t.tokenType === LParen) {
       if (depth >= MAX_NESTING) {
         errors.push({ message: `括号嵌套超过${MAX_NESTING}层，无法计算；请拆成几个派生输入`, token: t, expected: [], ruleStack: [] });
+        kept ??= tokens.slice(0, i);
         cutFrom = depth;
         cutLine = t.startLine ?? -1;
         depth++;
@@ -1174,9 +1177,9 @@ function limitNesting(tokens: IToken[]): { tokens: IToken[]; errors: SyntaxError
       }
       depth++;
     } else if (t.tokenType === RParen) depth = Math.max(0, depth - 1);
-    kept.push(t);
+    kept?.push(t);
   }
-  return { tokens: kept, errors };
+  return { tokens: kept ?? tokens, errors };
 }
 
 /** The innermost rule of the stack that has an example. */
