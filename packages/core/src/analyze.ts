@@ -138,12 +138,13 @@ export function analyze(text: string, fileName = "未命名.zs"): Analysis {
   const base = { ast: parsed.ast, lexed: parsed.lexed, rubric: bound.rubric, names: bound.names, platformName: platformNameOf };
   // semantic checks evaluate the rubric: only on a model without syntax or binding errors
   if (parsed.diagnostics.some((d) => d.severity === "error") || bound.diagnostics.some((d) => d.severity === "error")) {
-    diagnostics.push(...indicatorChecksAround(bound.rubric, diagnostics));
+    for (const d of indicatorChecksAround(bound.rubric, diagnostics)) diagnostics.push(d);
     const sorted = sortDiagnostics(diagnostics);
     return { ...base, diagnostics: sorted, scoring: notScorable(blockingOf(sorted)) };
   }
   const scorer = compileForChecks(bound.rubric);
-  diagnostics.push(...checkSemantics(bound.rubric, scorer));
+  // (one at a time: a large file has more diagnostics than a spread may pass as arguments)
+  for (const d of checkSemantics(bound.rubric, scorer)) diagnostics.push(d);
   const sorted = sortDiagnostics(diagnostics);
   const blocking = blockingOf(sorted);
   return { ...base, diagnostics: sorted, scorer, scoring: blocking.length === 0 ? { scorable: true, scorer } : notScorable(blocking) };

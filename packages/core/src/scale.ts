@@ -16,19 +16,39 @@ export interface RubricDecimals {
 }
 
 export function rubricDecimals(rubric: Rubric): RubricDecimals {
-  const weightValues = rubric.categories.flatMap((c) => [c.weight, ...c.indicators.map((i) => i.weight)]).filter((w): w is string => w !== undefined);
-  const values = [
-    ...rubric.inputs.flatMap((i) => [i.min, i.max]),
-    ...rubric.categories.flatMap((c) => [c.points, c.cap]),
-    ...rubric.indicators.flatMap((ind) => indicatorNumbers({ ...ind, weight: undefined })),
-    ...rubric.grades.flatMap((g) => [g.interval.lo?.value, g.interval.hi?.value, ...(g.also ? conditionNumbers(g.also) : [])]),
-    ...rubric.vetoes.flatMap((v) => conditionNumbers(v.condition)),
-    ...(rubric.eligibility?.rules ?? []).flatMap((r) => conditionNumbers(r.condition)),
-    ...(rubric.eligibility?.relaxations ?? []).flatMap((r) => conditionNumbers(r.condition)),
-  ].filter((v): v is string => v !== undefined);
+  // a running maximum: the numbers of a large rubric are too many to spread into Math.max's arguments
+  let values = 0;
+  let weights = 0;
+  const value = (v: string | undefined) => {
+    if (v !== undefined) values = Math.max(values, decimalsOf(v));
+  };
+  const weight = (v: string | undefined) => {
+    if (v !== undefined) weights = Math.max(weights, decimalsOf(v));
+  };
+  for (const c of rubric.categories) {
+    weight(c.weight);
+    for (const i of c.indicators) weight(i.weight);
+  }
+  for (const i of rubric.inputs) {
+    value(i.min);
+    value(i.max);
+  }
+  for (const c of rubric.categories) {
+    value(c.points);
+    value(c.cap);
+  }
+  for (const ind of rubric.indicators) for (const v of indicatorNumbers({ ...ind, weight: undefined })) value(v);
+  for (const g of rubric.grades) {
+    value(g.interval.lo?.value);
+    value(g.interval.hi?.value);
+    if (g.also) for (const v of conditionNumbers(g.also)) value(v);
+  }
+  for (const v of rubric.vetoes) for (const n of conditionNumbers(v.condition)) value(n);
+  for (const r of rubric.eligibility?.rules ?? []) for (const n of conditionNumbers(r.condition)) value(n);
+  for (const r of rubric.eligibility?.relaxations ?? []) for (const n of conditionNumbers(r.condition)) value(n);
   return {
-    values: Math.min(MAX_DECIMALS, Math.max(0, ...values.map(decimalsOf))),
-    weights: Math.min(MAX_DECIMALS, Math.max(0, ...weightValues.map(decimalsOf))),
+    values: Math.min(MAX_DECIMALS, values),
+    weights: Math.min(MAX_DECIMALS, weights),
     precision: Math.min(MAX_DECIMALS, rubric.precision),
   };
 }
