@@ -57,6 +57,8 @@ interface BindContext {
   names: NameOccurrence[];
   /** Categories, 大类 and indicators by name: what a score condition may name. */
   scoreTargets: Map<string, ScoreTarget>;
+  /** Where the quick fix of an undeclared input declares it: found once (finding it reads the text up to there). */
+  declareAt?: { at: Pos; newSection: boolean };
 }
 
 function occurrence(ctx: BindContext, kind: NameKind, n: Name, declaration: boolean): void {
@@ -112,13 +114,17 @@ function resolve(ctx: BindContext, name: Name): Input | undefined {
 /** Quick fix for an undeclared input: declare it at the end of the 输入 section (or create the section). */
 function declareFix(ctx: BindContext, name: string): Fix {
   const decl = /^[\p{Script=Han}A-Za-z_“"‘][\p{Script=Han}A-Za-z0-9_“”"‘’·]*$/u.test(name) ? name : `「${name}」`;
+  const { at, newSection } = (ctx.declareAt ??= declarePlace(ctx));
+  if (!newSection) return { title: `在「输入」中声明「${name}」`, edits: [{ range: { start: { ...at }, end: { ...at } }, newText: `\n  ${decl}：数值` }] };
+  return { title: `新建「输入」并声明「${name}」`, edits: [{ range: { start: { ...at }, end: { ...at } }, newText: `\n输入\n  ${decl}：数值` }] };
+}
+
+/** The end of the last input's line, or (no input yet) the end of the header, where a new 输入 section goes. */
+function declarePlace(ctx: BindContext): { at: Pos; newSection: boolean } {
   const last = [...ctx.ast.inputs].reverse().find((i) => i.kind === "input");
-  if (last) {
-    const at = lineEnd(ctx.source, last.range.end.offset);
-    return { title: `在「输入」中声明「${name}」`, edits: [{ range: { start: at, end: at }, newText: `\n  ${decl}：数值` }] };
-  }
+  if (last) return { at: lineEnd(ctx.source, last.range.end.offset), newSection: false };
   const after = ctx.ast.title ? lineEnd(ctx.source, Math.max(ctx.ast.title.range.end.offset, ...Object.values(ctx.ast.headerRanges).map((r) => r?.end.offset ?? 0))) : { offset: 0, line: 1, column: 1 };
-  return { title: `新建「输入」并声明「${name}」`, edits: [{ range: { start: after, end: after }, newText: `\n输入\n  ${decl}：数值` }] };
+  return { at: after, newSection: true };
 }
 
 function lineEnd(source: string, offset: number): Pos {
