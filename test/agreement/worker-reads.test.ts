@@ -129,3 +129,59 @@ describe("records read once, scored for every version", () => {
     expect(back.rows.map((r) => r.total)).toEqual(before.rows.map((r) => r.total));
   });
 });
+
+describe("a table kept across edits that leave every score (same scoring key)", () => {
+  // no rule on a derived input: the scorer has a scoring key
+  const plain = (threshold = "1500", top = "优秀") => `评价体系 保留评分
+输入
+  服务企业家次：计数 家次
+  满意度：百分比
+类别 服务 20分
+  指标 服务规模 10分
+    服务企业家次 达${threshold}家次得10分，每少100家次减1分
+  指标 服务满意度 10分
+    满意度 90%以上得10分，80%以上得6分
+等级
+  不足15分：一般
+  15分以上：${top}
+`;
+  const uri = "test:/worker-kept.zs";
+  let v = 1;
+  const editPlain = async (text: string) => {
+    const version = ++v;
+    const done = worker.analysis(uri, version);
+    await worker.request("update", { uri, text, version });
+    const result = await done;
+    const page = await worker.request("scoreView", { uri, sort: { key: "rank", ascending: true }, start: 0, count: 100 });
+    return { result, rows: [...(page?.rows ?? [])].sort((a, b) => a.index - b.index) };
+  };
+  const freshPlain = (text: string) => {
+    const scoring = analyze(text).scoring;
+    if (!scoring.scorable) throw new Error(scoring.reason);
+    return RECORDS.map((r) => ({ total: scoring.scorer.score(r).total, grade: scoring.scorer.score(r).grade }));
+  };
+  const shown = (rows: ScoreRow[]) => rows.map((r) => ({ total: r.total, grade: r.grade }));
+
+  beforeAll(async () => {
+    const done = worker.analysis(uri, 1);
+    await worker.request("open", { uri, text: plain(), version: 1, data: { name: "platforms.csv", kind: "csv", text: CSV } });
+    await done;
+  });
+
+  it("shows each version's own scores, grade names and fields: a comment and a 描述 keep them, a grade's name and a threshold change them", async () => {
+    const base = await editPlain(plain());
+    expect(shown(base.rows)).toEqual(freshPlain(plain()));
+    const commented = `# 一行注释\n${plain()}`.replace("  满意度：百分比\n", "  满意度：百分比 「第三方抽样调查」\n");
+    const kept = await editPlain(commented);
+    expect(kept.result.version).toBe(v);
+    expect(kept.result.stale).toBe(false);
+    expect(shown(kept.rows)).toEqual(freshPlain(commented));
+    expect(kept.result.scores?.fields.find((f) => f.name === "满意度")?.description).toBe("第三方抽样调查");
+    const renamed = await editPlain(plain("1500", "卓越"));
+    expect(shown(renamed.rows)).toEqual(freshPlain(plain("1500", "卓越")));
+    expect(renamed.rows.map((r) => r.grade)).toContain("卓越");
+    const raised = await editPlain(plain("1800", "卓越"));
+    expect(shown(raised.rows)).toEqual(freshPlain(plain("1800", "卓越")));
+    expect(raised.rows[0]!.total).not.toBe(renamed.rows[0]!.total);
+  });
+});

@@ -83,3 +83,58 @@ describe("summarizeInto", () => {
     }
   });
 });
+
+describe("the scoring key", () => {
+  // no rule on a derived input: the generated function alone decides every summary
+  const plain = (threshold = "1500", stars = "优秀", extra = "") => `评价体系 评分键
+输入
+  服务企业家次：计数 家次 范围 0～100000
+  满意度：百分比
+  网站维护：是否
+类别 服务 25分
+  指标 服务规模 15分
+    服务企业家次 达${threshold}家次得15分，每少100家次减1分
+  指标 满意度 10分
+    满意度 90%以上得10分，80%以上得6分
+类别 网站 5分
+  指标 网站建设 5分
+    网站维护 得5分
+等级
+  不足15分：一般
+  15分以上不足25分：良好
+  25分以上：${stars}
+${extra}`;
+  const key = (text: string) => scorerOf(text).scoringKey;
+
+  it("stays when an edit leaves every score as it was: comments, spaces, 描述, 用例", () => {
+    const k = key(plain());
+    expect(k).toBeDefined();
+    expect(key(`# 注释\n${plain()}  \n`)).toBe(k);
+    expect(key(plain().replace("  指标 满意度 10分\n", "  指标 满意度 10分\n    描述：第三方抽样调查\n"))).toBe(k);
+    expect(key(plain("1500", "优秀", "用例 甲\n  输入 服务企业家次 1500，满意度 95，网站维护 是\n  期望 总分 30分\n"))).toBe(k);
+  });
+
+  it("changes with a threshold, points, a grade's name, or anything reading depends on", () => {
+    const k = key(plain());
+    expect(key(plain("1600"))).not.toBe(k);
+    expect(key(plain().replace("得6分", "得5分"))).not.toBe(k);
+    expect(key(plain("1500", "卓越"))).not.toBe(k);
+    expect(key(plain().replace("范围 0～100000", "范围 0～1000"))).not.toBe(k);
+    // and scorers with the same key give the same summaries
+    const a = scorerOf(plain());
+    const b = scorerOf(`# 注释\n${plain()}`);
+    const into = (): VerdictSummary => ({ total: null, grade: null, eligible: null, vetoed: undefined, categories: [], errors: [] });
+    for (const record of [{ 服务企业家次: "1450", 满意度: "85", 网站维护: "是" }, { 服务企业家次: "9", 满意度: "95.5", 网站维护: "否" }, { 服务企业家次: "x", 满意度: "95", 网站维护: "是" }]) {
+      const [x, y] = [into(), into()];
+      a.summarizeInto(a.read(record), x);
+      b.summarizeInto(b.read(record), y);
+      expect(y).toEqual(x);
+    }
+  });
+
+  it("is undefined when rules on derived inputs are closures the key cannot see", () => {
+    // 专业人员比例 60% vs 70%: the same generated source, other rules
+    expect(base.scoringKey).toBeUndefined();
+    expect(scorerOf(rubric(INPUTS, "15", "1500", "70")).scoringKey).toBeUndefined();
+  });
+});

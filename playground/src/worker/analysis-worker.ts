@@ -8,7 +8,7 @@ import type { AnalysisEvent, AnalysisMethods, AnalysisResult, DataCheck, Record_
 import { readDataset, tableFile, templateFile } from "./data-files.ts";
 import { serveRpc, type Handlers } from "../lib/rpc.ts";
 import { samplePlatforms } from "./sample-data.ts";
-import { exportRows, pageOf, readData, scoreTable, type ReadData, type ScoreTable } from "./scores.ts";
+import { exportRows, pageOf, readData, scoreTable, tableShape, type ReadData, type ScoreTable } from "./scores.ts";
 import { caseResults, caseText, explainResult } from "./cases.ts";
 import { checkDataset } from "./data-check.ts";
 
@@ -28,8 +28,8 @@ interface Entry {
   data: Dataset | undefined;
   /** Each platform's total when the current data was first scored (the table marks changes against it). */
   baseline: (string | null)[] | undefined;
-  /** The scores of `good` on `data`. */
-  table: (ScoreTable & { version: number; data: Dataset }) | undefined;
+  /** The scores of `good` on `data`, with the scoring key of the scorer that gave them. */
+  table: (ScoreTable & { version: number; data: Dataset; scoringKey: string | undefined }) | undefined;
   /** The table's order and window, as the page last asked. */
   view: { sort: ScoreSort; start: number; count: number };
   baseText: string | undefined;
@@ -111,11 +111,17 @@ async function analyse(uri: string): Promise<void> {
     const good = e.good;
     if (good && (e.table?.version !== good.version || e.table.data !== e.data)) {
       const data = dataOf(e, good.rubric);
-      const table = await scoreTable(good.rubric, good.scorer, readFor(e, data, good.scorer), e.baseline, () => e.version !== version || docs.get(uri) !== e);
-      // a newer text arrived meanwhile: its own analysis is scheduled
-      if (!table) return;
-      e.baseline ??= table.total.slice();
-      e.table = { ...table, version: good.version, data };
+      const scoringKey = good.scorer.scoringKey;
+      if (e.table?.data === data && scoringKey !== undefined && e.table.scoringKey === scoringKey) {
+        // the edit left every score as it was (a comment, a 描述, a 用例): the platforms are not scored again
+        e.table = { ...e.table, version: good.version, summary: { ...e.table.summary, ...tableShape(good.rubric) } };
+      } else {
+        const table = await scoreTable(good.rubric, good.scorer, readFor(e, data, good.scorer), e.baseline, () => e.version !== version || docs.get(uri) !== e);
+        // a newer text arrived meanwhile: its own analysis is scheduled
+        if (!table) return;
+        e.baseline ??= table.total.slice();
+        e.table = { ...table, version: good.version, data, scoringKey };
+      }
     }
     const scores = e.table && { ...e.table.summary, dataset: e.table.data.name, page: page(e)! };
     result = {

@@ -91,6 +91,16 @@ export function readData(key: string, records: readonly Record_[], rowErrors: re
 /** Work between two yields to the event loop: a keystroke never waits behind a stale table for longer. */
 const SLICE_MS = 8;
 
+/** What the table shows of the rubric itself (category columns, the data's fields): taken from each version, even when its scores are kept. */
+export function tableShape(rubric: Rubric): Pick<ScoreTable["summary"], "columns" | "fields" | "eligibility" | "points"> {
+  return {
+    columns: rubric.categories.map((c) => ({ name: c.name, max: c.kind === "bonus" ? (c.cap ?? "") : (c.points ?? c.weight ?? ""), bonus: c.kind === "bonus" })),
+    fields: rubric.inputs.filter((i) => i.kind !== "derived").map((i) => ({ name: i.name, type: i.type, unit: i.unit, min: i.min, max: i.max, description: i.description })),
+    eligibility: rubric.eligibility !== undefined,
+    points: rubric.categories.length > 0,
+  };
+}
+
 /**
  * Scores the dataset, reading only the records not read yet for this key, a slice of time at a
  * time; resolves undefined when `cancelled()` turns true between slices (a newer text arrived), so
@@ -107,7 +117,8 @@ export async function scoreTable(
   const { records, rowErrors, reads } = data;
   const n = records.length;
   const platform = (data.platforms ??= records.map((r, i) => platformName(platformNameOf(r), i)));
-  const columns = rubric.categories.map((c) => ({ name: c.name, max: c.kind === "bonus" ? (c.cap ?? "") : (c.points ?? c.weight ?? ""), bonus: c.kind === "bonus" }));
+  const shape = tableShape(rubric);
+  const { columns } = shape;
   const total: (string | null)[] = new Array(n);
   const grade: (string | null)[] = new Array(n);
   const eligible: (boolean | null)[] = new Array(n);
@@ -158,15 +169,7 @@ export async function scoreTable(
     categories,
     errors,
     orders: new Map([[orderId({ key: "rank", ascending: true }), order]]),
-    summary: {
-      columns,
-      fields: rubric.inputs.filter((i) => i.kind !== "derived").map((i) => ({ name: i.name, type: i.type, unit: i.unit, min: i.min, max: i.max, description: i.description })),
-      count: n,
-      eligibility: rubric.eligibility !== undefined,
-      points: rubric.categories.length > 0,
-      withErrors,
-      changed,
-    },
+    summary: { ...shape, count: n, withErrors, changed },
   };
 }
 

@@ -324,6 +324,8 @@ export interface GeneratedVerdict {
   fn: VerdictFn;
   helpers: Helpers;
   layout: VerdictLayout;
+  /** The function's source: with no closures in `helpers`, it decides the whole output. */
+  source: string;
 }
 
 /**
@@ -349,7 +351,7 @@ function verdictFunction(source: string): VerdictFn {
 
 export function generateVerdict(rubric: Rubric, model: Model): GeneratedVerdict {
   const { source, helpers, layout } = verdictSource(rubric, model);
-  return { fn: verdictFunction(source), helpers, layout };
+  return { fn: verdictFunction(source), helpers, layout, source };
 }
 
 /** JavaScript source of the verdict function for a rubric at `digits` (inspection in tests). */

@@ -104,6 +104,15 @@ export interface Scorer {
    * scorer with the same key may be scored by this one without reading them again.
    */
   readingKey: string;
+  /**
+   * What `summarizeInto` depends on beyond the record read (the reading key, the generated
+   * function's source, the grade and veto labels): summaries of records read under one reading
+   * key are the same for every scorer with the same scoring key, so a table of them need not be
+   * scored again after an edit that left it (a comment, a 描述, a 用例). Undefined when the
+   * function calls closures (rules on derived inputs, conditions evaluated exactly), whose
+   * behaviour no key captures.
+   */
+  scoringKey: string | undefined;
   /** The same verdict by the closures that also explain scores (the reference, for tests). */
   referenceScore(record: Readonly<Record<string, unknown>>): Verdict;
   explain(record: Readonly<Record<string, unknown>>): Explanation;
@@ -275,6 +284,17 @@ function referenceVerdict(rubric: Rubric, v: Variant, read: ReadRecord): Verdict
   };
 }
 
+/**
+ * A scorer's scoring key (see Scorer.scoringKey). The base scale's source stands for every scale:
+ * every number of the rubric is exact at the base scale, so equal literals there are equal values,
+ * and equal values give equal literals (and the same out-of-range refusals) at any larger scale.
+ */
+function scoringKeyOf(rubric: Rubric, readingKey: string, gen: GeneratedVerdict): string | undefined {
+  if (gen.helpers.r.length > 0 || gen.helpers.c.length > 0) return undefined;
+  const labels = JSON.stringify([rubric.grades.map((g) => g.label), rubric.vetoes.map((v) => v.label)]);
+  return `${readingKey}\n${labels}\n${gen.source}`;
+}
+
 /** Compiles a checked rubric (one without errors) into a scorer. */
 export function compile(rubric: Rubric, options: { dataDigits?: number } = {}): Scorer {
   const reader = createReader(rubric);
@@ -339,6 +359,7 @@ function scorerAt(rubric: Rubric, reader: RecordReader, variant: (digits: number
     scoreRead,
     summarizeInto,
     readingKey: `${reader.readingKey}@${digits}`,
+    scoringKey: scoringKeyOf(rubric, `${reader.readingKey}@${digits}`, baseVariant.gen),
     referenceScore: (record) => {
       const read = reader.read(record, digits);
       if (read.errors.length > 0) return errorVerdict(rubric, read);
