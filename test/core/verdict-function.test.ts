@@ -1,12 +1,14 @@
 /**
  * The generated verdict function is kept per source text: an edit that leaves the source as it was
- * (a comment, a space) gets the function already compiled, and one whose rules differ only inside
- * the closures passed in `h` (rules on derived inputs) still scores by its own rules.
+ * (a comment, a space, a threshold or points: the numbers are the function's constants) gets a
+ * function from the factory already compiled, and each rubric still scores by its own numbers and by
+ * its own rules inside the closures passed in `h` (rules on derived inputs); a long batch moves to
+ * the function with the numbers as literals and scores the same.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyze, type Scorer } from "../../packages/core/src/index.ts";
-import { generateVerdict } from "../../packages/core/src/evaluator/codegen.ts";
+import { generateVerdict, type GeneratedVerdict } from "../../packages/core/src/evaluator/codegen.ts";
 import { buildModel } from "../../packages/core/src/evaluator/parts.ts";
 
 const NATIONAL = readFileSync(new URL("../../rules/national/2024/中小企业公共服务规范评价指标.zs", import.meta.url), "utf8");
@@ -28,33 +30,86 @@ function rubric(ratio: string, threshold = "1500"): string {
 `;
 }
 
+/** A rubric with no closures in the function: the numbers decide everything. */
+function plain(threshold: string): string {
+  return `评价体系 常量
+输入
+  服务企业家次：计数 家次
+  专业人员：计数 人
+类别 服务 25分
+  指标 服务规模 15分
+    服务企业家次 达${threshold}家次得15分，每少100家次减1分
+  指标 专业队伍 10分
+    专业人员 10人以上得10分
+等级
+  不足10分：不合格
+  10分（含）以上不足20分：合格
+  20分（含）以上：优秀
+`;
+}
+
 function scorerOf(text: string): Scorer {
   const a = analyze(text, "gen.zs");
   if (!a.scoring.scorable) throw new Error(`not scorable: ${a.scoring.reason}`);
   return a.scoring.scorer;
 }
 
-function fnOf(text: string) {
+function genOf(text: string): GeneratedVerdict {
   const r = analyze(text, "gen.zs").rubric!;
-  return generateVerdict(r, buildModel(r, 2)).fn;
+  return generateVerdict(r, buildModel(r, 2));
+}
+
+function fnOf(text: string) {
+  return genOf(text).fn;
 }
 
 describe("the generated verdict function", () => {
   it("is the same function when an edit leaves its source as it was", () => {
-    expect(fnOf(NATIONAL + " ")).toBe(fnOf(NATIONAL));
-    expect(fnOf(NATIONAL.replace(/\n/, "\n# 一行注释\n"))).toBe(fnOf(NATIONAL));
+    expect(genOf(NATIONAL + " ").source).toBe(genOf(NATIONAL).source);
+    expect(genOf(NATIONAL.replace(/\n/, "\n# 一行注释\n")).source).toBe(genOf(NATIONAL).source);
   });
 
-  it("is another function when the rules in it change", () => {
-    expect(fnOf(rubric("60", "1600"))).not.toBe(fnOf(rubric("60", "1500")));
-    const platform = { 服务企业家次: 1500, 专业人员: 13, 从业人员: 20 };
-    expect(scorerOf(rubric("60", "1500")).score(platform).total).toBe("25");
-    expect(scorerOf(rubric("60", "1600")).score(platform).total).toBe("24");
+  it("comes from one factory when only a number changes, and each rubric scores by its own numbers", () => {
+    const at1500 = genOf(plain("1500"));
+    const at1600 = genOf(plain("1600"));
+    expect(at1600.source).toBe(at1500.source);
+    expect(at1600.constants).not.toEqual(at1500.constants);
+    expect(at1600.fn).not.toBe(at1500.fn);
+    const platform = { 服务企业家次: 1500, 专业人员: 13 };
+    const s1500 = scorerOf(plain("1500"));
+    const s1600 = scorerOf(plain("1600"));
+    expect(s1500.score(platform).total).toBe("25");
+    expect(s1600.score(platform).total).toBe("24");
+    // the other order, through closures of the one factory that the engine has seen both of
+    expect(s1500.score(platform).total).toBe("25");
+    expect(s1500.scoringKey).not.toBe(s1600.scoringKey);
+  });
+
+  it("scores the same with the numbers as literals, and a long batch moves to them without a change", () => {
+    const gen = genOf(NATIONAL);
+    expect(gen.literal().toString()).not.toMatch(/\bk\d/);
+    const scorer = scorerOf(plain("1500"));
+    const other = scorerOf(plain("1000"));
+    const records = Array.from({ length: 50 }, (_, i) => ({ 服务企业家次: String(i * 37), 专业人员: String(i % 13) }));
+    const expected = records.map((r) => [scorer.score(r).total, other.score(r).total]);
+    expect(expected.some(([a, b]) => a !== b)).toBe(true);
+    const into = { total: null, grade: null, eligible: null, vetoed: undefined, categories: [], errors: [] };
+    const reads = records.map((r) => scorer.read(r));
+    // past the switch to the literal function (20,000 records), alternating two rubrics of one factory
+    for (let k = 0; k < 20_100; k++) {
+      const i = k % records.length;
+      scorer.summarizeInto(reads[i]!, into);
+      expect(into.total).toBe(expected[i]![0]);
+      other.summarizeInto(reads[i]!, into);
+      expect(into.total).toBe(expected[i]![1]);
+    }
+    // totals alone run the literal function from the first record
+    reads.forEach((r, i) => expect(scorer.format(scorer.total(r.values, r.present))).toBe(expected[i]![0]));
   });
 
   it("scores by each rubric's own rules on derived inputs when two rubrics share it", () => {
     // the rule on 专业人员比例 is a closure passed to the function: same source, other threshold
-    expect(fnOf(rubric("70"))).toBe(fnOf(rubric("60")));
+    expect(genOf(rubric("70")).source).toBe(genOf(rubric("60")).source);
     const platform = { 服务企业家次: 1500, 专业人员: 13, 从业人员: 20 };
     const at60 = scorerOf(rubric("60"));
     const at70 = scorerOf(rubric("70"));

@@ -3,8 +3,12 @@
  * JavaScript function `(v, p, q, out, h) => total` that writes the whole verdict into `out` —
  * every indicator's score, every category's subtotal, the total, the grade or veto, and the
  * eligibility with its relaxations. Only the model goes in — inputs become array indices and
- * numbers become integer literals checked with Number.isSafeInteger — so no text an officer
- * typed ever reaches the generated code. Rules on derived inputs (exact rationals) call the
+ * numbers become scaled integers checked with Number.isSafeInteger — so no text an officer
+ * typed ever reaches the generated code. The rubric's numbers are not in the source: each is a
+ * constant `kN` the function closes over, so an edit of a threshold or of points keeps the source
+ * (and the engine's optimised code for it) and only changes the constants. A long batch takes the
+ * same source with the numbers written in as literals (`literal()`): about 15% faster once warm,
+ * but cold again for every new set of numbers. Rules on derived inputs (exact rationals) call the
  * reference closures of parts.ts. Results must equal the closures' exactly: a property test
  * checks both on every rubric in rules/.
  */
@@ -50,12 +54,26 @@ interface Gen {
   model: Model;
   helpers: Helpers;
   layout: VerdictLayout;
+  /** The scaled numbers the source names `k0`, `k1`, …, in order. */
+  constants: number[];
 }
 
-function lit(value: string, g: Gen): string {
+/** A number of the rubric as a scaled integer at the function's scale. */
+function scaled(value: string, g: Gen): number {
   const n = toScaled(value, g.digits);
   if (n === undefined || !Number.isSafeInteger(n)) throw new RangeError(`internal: ${value} does not fit scale ${g.digits}`);
-  return String(n);
+  return n;
+}
+
+/** A number of the rubric in the source: the name of its constant. */
+function lit(value: string, g: Gen): string {
+  return constant(scaled(value, g), g);
+}
+
+/** An already scaled number of the rubric in the source: the name of its constant. */
+function constant(n: number, g: Gen): string {
+  g.constants.push(n);
+  return `k${g.constants.length - 1}`;
 }
 
 function idx(name: string, g: Gen): number {
@@ -219,18 +237,23 @@ function indicatorBlock(ind: Indicator, slot: number, g: Gen): string {
       // 取其高者 / 取其低者: the first sentence, then each better (or worse) one
       grp.members.forEach((k, j) => body.push(ruleOf(k), j === 0 ? "w = r;" : `if (r ${grp.group.combine === "max" ? ">" : "<"} w) w = r;`));
     }
-    if (grp.atMost !== undefined) body.push(`if (w > ${grp.atMost}) w = ${grp.atMost};`);
+    if (grp.atMost !== undefined) {
+      const atMost = constant(grp.atMost, g);
+      body.push(`if (w > ${atMost}) w = ${atMost};`);
+    }
     body.push("s += w;");
     lines.push(grp.option >= 0 ? `if (o === ${grp.option}) { ${body.join(" ")} }` : body.join(" "));
   }
   const cap = ind.cap !== undefined ? lit(ind.cap, g) : undefined;
+  const maxN = ind.max !== undefined ? scaled(ind.max, g) : 0;
+  const capN = ind.cap !== undefined ? scaled(ind.cap, g) : undefined;
   if (ind.deduction) {
     // a 扣分项's indicator: between minus its points and 0
     if (ind.max !== undefined) lines.push(`if (s < -${max}) s = -${max};`);
     lines.push("if (s > 0) s = 0;");
   } else {
     if (cap !== undefined) lines.push(`if (s > ${cap}) s = ${cap};`);
-    if (ind.max !== undefined && !ind.bonus && (cap === undefined || Number(cap) > Number(max))) lines.push(`if (s > ${max}) s = ${max};`);
+    if (ind.max !== undefined && !ind.bonus && (capN === undefined || capN > maxN)) lines.push(`if (s > ${max}) s = ${max};`);
     lines.push("if (s < 0) s = 0;");
   }
   ind.vetoes.forEach((veto, k) => lines.push(`if (${conditionExpr(veto.condition, fn.vetoes[k]!, g)}) s = 0;`));
@@ -238,12 +261,14 @@ function indicatorBlock(ind: Indicator, slot: number, g: Gen): string {
   if (ind.weight !== undefined) {
     const w = lit(ind.weight, g);
     const hundred = lit("100", g);
+    const hundredN = scaled("100", g);
+    const wN = scaled(ind.weight, g);
     const f = 10 ** g.digits;
-    const top = Math.max(Number(max), Number(cap ?? 0), Number(hundred));
-    if (ind.max === undefined || max === hundred) {
+    const top = Math.max(maxN, capN ?? 0, hundredN);
+    if (ind.max === undefined || maxN === hundredN) {
       // weight × score: exact at this scale (it holds the weight's decimals plus the score's),
       // so plain arithmetic is exact whenever the product stays below 2^53; else the BigInt helper
-      lines.push(Number(w) * top < Number.MAX_SAFE_INTEGER ? `c += Math.round(${w} * s / ${f});` : `c += h.mul(${w}, s, ${g.digits});`);
+      lines.push(wN * top < Number.MAX_SAFE_INTEGER ? `c += Math.round(${w} * s / ${f});` : `c += h.mul(${w}, s, ${g.digits});`);
     } else lines.push(`c += h.mdr(h.mul(${w}, s, ${g.digits}), ${hundred}, ${max}, ${g.digits}, ${g.model.ctx.precision});`);
   } else lines.push("c += s;");
   return lines.join("\n    ");
@@ -298,11 +323,15 @@ function gradeAndEligibility(rubric: Rubric, L: VerdictLayout, g: Gen): string[]
   return out;
 }
 
-/** JavaScript source of the verdict function (exposed for inspection in tests), with the helpers it calls. */
-export function verdictSource(rubric: Rubric, model: Model): { source: string; helpers: Helpers; layout: VerdictLayout } {
+/**
+ * JavaScript source of the verdict function (exposed for inspection in tests): the body of a
+ * factory `(k) => verdict function` that takes the rubric's numbers, with those numbers and the
+ * helpers the function calls.
+ */
+export function verdictSource(rubric: Rubric, model: Model): { source: string; constants: number[]; helpers: Helpers; layout: VerdictLayout } {
   const helpers: Helpers = { mdr: mulDivRound, mul: mulScaled, r: [], c: [], Z: ZERO };
   const L = verdictLayout(rubric);
-  const g: Gen = { digits: model.ctx.digits, precision: model.ctx.precision, index: model.compiled.index, model, helpers, layout: L };
+  const g: Gen = { digits: model.ctx.digits, precision: model.ctx.precision, index: model.compiled.index, model, helpers, layout: L, constants: [] };
   const slotOf = new Map(L.indicators.map((ind, k) => [ind, k]));
   const out: string[] = ["let t = 0, c = 0, s = 0, r = 0, x = 0, e = 0, w = 0, o = -1;"];
   rubric.categories.forEach((cat, k) => {
@@ -317,41 +346,68 @@ export function verdictSource(rubric: Rubric, model: Model): { source: string; h
   out.push(`out[${L.total}] = t;`);
   out.push(...gradeAndEligibility(rubric, L, g));
   out.push("return t;");
-  return { source: out.join("\n"), helpers, layout: L };
+  const names = g.constants.map((_, i) => `k${i} = k[${i}]`);
+  const source = `${names.length > 0 ? `var ${names.join(", ")};\n` : ""}return function verdict(v, p, q, out, h) {\n${out.join("\n")}\n};`;
+  return { source, constants: g.constants, helpers, layout: L };
 }
 
 export interface GeneratedVerdict {
   fn: VerdictFn;
   helpers: Helpers;
   layout: VerdictLayout;
-  /** The function's source: with no closures in `helpers`, it decides the whole output. */
+  /** The factory's source: with `constants` and no closures in `helpers`, it decides the whole output. */
   source: string;
+  /** The rubric's numbers, scaled, as the function's constants k0, k1, … */
+  constants: readonly number[];
+  /** The same function with the numbers as literals in its source (made on first call, then kept). */
+  literal: () => VerdictFn;
 }
 
-/**
- * The functions of the last few sources, by source text. An editor compiles the rubric again on
- * every keystroke, and most keystrokes leave the generated source as it was (a word in a 描述, a
- * comment, a space): the same function is taken again with the feedback and optimised code the
- * engine gathered for it, instead of a fresh one that starts cold in the interpreter. A function is
- * fully determined by its source (it reads nothing but its arguments; closures come in `h`).
- */
-const compiled = new Map<string, VerdictFn>();
-const COMPILED_KEPT = 8;
+type VerdictFactory = (k: readonly number[]) => VerdictFn;
 
-function verdictFunction(source: string): VerdictFn {
-  let fn = compiled.get(source);
-  if (fn) compiled.delete(source);
+/**
+ * The factories of the last few sources, by source text. An editor compiles the rubric again on
+ * every keystroke; most keystrokes leave the source as it was (a word in a 描述, a comment, a
+ * space, and — the numbers being constants — a digit of a threshold or of points). The functions
+ * one factory makes share the feedback and optimised code the engine gathered for that source,
+ * instead of starting cold in the interpreter. A factory is fully determined by its source (the
+ * function reads nothing but its arguments and its constants; closures come in `h`).
+ */
+const factories = new Map<string, VerdictFactory>();
+const FACTORIES_KEPT = 8;
+
+function verdictFactory(source: string): VerdictFactory {
+  let make = factories.get(source);
+  if (make) factories.delete(source);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- built from the checked model only (see file comment)
-  else fn = new Function("v", "p", "q", "out", "h", source) as VerdictFn;
+  else make = new Function("k", source) as VerdictFactory;
   // most recently used last: the oldest goes first
-  compiled.set(source, fn);
-  if (compiled.size > COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
+  factories.set(source, make);
+  if (factories.size > FACTORIES_KEPT) factories.delete(factories.keys().next().value!);
+  return make;
+}
+
+const literals = new Map<string, VerdictFn>();
+
+/** The factory's function with each constant's name replaced by its value (the generator names nothing else `k` + digits). */
+function literalFunction(source: string, constants: readonly number[]): VerdictFn {
+  const body = source.slice(source.indexOf("return function verdict")).replace(/\bk(\d+)\b/g, (_, i: string) => {
+    const n = constants[Number(i)]!;
+    return n < 0 ? `(${n})` : String(n);
+  });
+  let fn = literals.get(body);
+  if (fn) literals.delete(body);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- built from the checked model only (see file comment)
+  else fn = (new Function(body) as () => VerdictFn)();
+  literals.set(body, fn);
+  if (literals.size > FACTORIES_KEPT) literals.delete(literals.keys().next().value!);
   return fn;
 }
 
 export function generateVerdict(rubric: Rubric, model: Model): GeneratedVerdict {
-  const { source, helpers, layout } = verdictSource(rubric, model);
-  return { fn: verdictFunction(source), helpers, layout, source };
+  const { source, constants, helpers, layout } = verdictSource(rubric, model);
+  let literal: VerdictFn | undefined;
+  return { fn: verdictFactory(source)(constants), helpers, layout, source, constants, literal: () => (literal ??= literalFunction(source, constants)) };
 }
 
 /** JavaScript source of the verdict function for a rubric at `digits` (inspection in tests). */

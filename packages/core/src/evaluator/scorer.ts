@@ -10,7 +10,7 @@
 import { fromScaled, MAX_DECIMALS, scaleLimit, toScaled, type Rational } from "../decimal.ts";
 import { digitsFor } from "../scale.ts";
 import type { Input, Rubric, Rule } from "../model.ts";
-import { generateVerdict, type GeneratedVerdict } from "./codegen.ts";
+import { generateVerdict, type GeneratedVerdict, type VerdictFn } from "./codegen.ts";
 import { explainRead, type Explanation } from "./explain.ts";
 import {
   buildModel,
@@ -137,6 +137,10 @@ interface Variant {
   digits: number;
   model: Model;
   gen: GeneratedVerdict;
+  /** The function this variant scores with: the shared factory's, then after LITERAL_AFTER records its own literal one. */
+  fn: VerdictFn;
+  /** Records scored so far, up to LITERAL_AFTER. */
+  calls: number;
   out: Float64Array;
   /** Per indicator slot: its result's fixed fields. */
   indicatorInfo: { path: string; name: string; category: string; max: string; weight: string | undefined; slot: number }[][];
@@ -151,6 +155,8 @@ function makeVariant(rubric: Rubric, digits: number): Variant {
     digits,
     model,
     gen,
+    fn: gen.fn,
+    calls: 0,
     out: new Float64Array(gen.layout.size),
     indicatorInfo: model.categories.map((c) =>
       c.indicators.map((f) => ({
@@ -174,6 +180,20 @@ function makeVariant(rubric: Rubric, digits: number): Variant {
 function errorVerdict(rubric: Rubric, read: ReadRecord): Verdict {
   const indicators: IndicatorResult[] = rubric.indicators.map((ind) => ({ path: ind.path, name: ind.name, category: ind.category, score: null, max: ind.max ?? "0", ...(ind.weight ? { weight: ind.weight } : {}) }));
   return { ...(read.platform !== undefined ? { platform: read.platform } : {}), total: null, grade: null, eligible: null, indicators, categories: [], errors: read.errors };
+}
+
+/**
+ * Records a variant scores through the shared factory's function before it takes its own with the
+ * numbers as literals. An editor's version scores its sample data (10,000 platforms at most in the
+ * workbench) with code the engine has already optimised for the source; a batch longer than that
+ * pays one cold start for the faster literal function.
+ */
+const LITERAL_AFTER = 20_000;
+
+/** The variant's verdict function for the next record. */
+function verdictFn(v: Variant): VerdictFn {
+  if (v.calls < LITERAL_AFTER && ++v.calls === LITERAL_AFTER) v.fn = v.gen.literal();
+  return v.fn;
 }
 
 /** The grade (or veto label) in the generated function's output array. */
@@ -286,13 +306,13 @@ function referenceVerdict(rubric: Rubric, v: Variant, read: ReadRecord): Verdict
 
 /**
  * A scorer's scoring key (see Scorer.scoringKey). The base scale's source stands for every scale:
- * every number of the rubric is exact at the base scale, so equal literals there are equal values,
- * and equal values give equal literals (and the same out-of-range refusals) at any larger scale.
+ * every number of the rubric is exact at the base scale, so equal constants there are equal values,
+ * and equal values give equal constants (and the same out-of-range refusals) at any larger scale.
  */
 function scoringKeyOf(rubric: Rubric, readingKey: string, gen: GeneratedVerdict): string | undefined {
   if (gen.helpers.r.length > 0 || gen.helpers.c.length > 0) return undefined;
   const labels = JSON.stringify([rubric.grades.map((g) => g.label), rubric.vetoes.map((v) => v.label)]);
-  return `${readingKey}\n${labels}\n${gen.source}`;
+  return `${readingKey}\n${labels}\n${gen.source}\n${gen.constants.join(",")}`;
 }
 
 /** Compiles a checked rubric (one without errors) into a scorer. */
@@ -334,14 +354,14 @@ function scorerAt(rubric: Rubric, reader: RecordReader, variant: (digits: number
     if (read.errors.length > 0) return errorVerdict(rubric, read);
     const v = at(read);
     if (!("gen" in v)) return v;
-    v.gen.fn(read.values, read.present, read.derived, v.out, v.gen.helpers);
+    verdictFn(v)(read.values, read.present, read.derived, v.out, v.gen.helpers);
     return verdictFromOut(rubric, v, read);
   };
   const summarizeInto = (read: ReadRecord, into: VerdictSummary): void => {
     if (read.errors.length > 0) return errorSummary(read.errors, into);
     const v = at(read);
     if (!("gen" in v)) return errorSummary(v.errors, into);
-    v.gen.fn(read.values, read.present, read.derived, v.out, v.gen.helpers);
+    verdictFn(v)(read.values, read.present, read.derived, v.out, v.gen.helpers);
     summaryFromOut(rubric, v, into);
   };
   const explainOf = (read: ReadRecord): Explanation => {
@@ -350,7 +370,7 @@ function scorerAt(rubric: Rubric, reader: RecordReader, variant: (digits: number
     return "gen" in v ? explainRead(rubric, v.model, read) : explainRead(rubric, baseVariant.model, { ...read, errors: v.errors });
   };
 
-  return {
+  const scorer: Scorer = {
     rubric,
     digits,
     inputs: rubric.inputs,
@@ -377,7 +397,12 @@ function scorerAt(rubric: Rubric, reader: RecordReader, variant: (digits: number
         explain: (cells) => explainOf(cols.read(cells)),
       };
     },
-    total: (values, present = NO_PRESENT, derived = NO_EXACT) => baseVariant.gen.fn(values, present, derived, baseVariant.out, baseVariant.gen.helpers),
+    total: (values, present, derived) => {
+      // the tightest loop there is (totals alone, record after record): the literal function from the first call, nothing counted
+      const fn = baseVariant.gen.literal();
+      scorer.total = (values, present = NO_PRESENT, derived = NO_EXACT) => fn(values, present, derived, baseVariant.out, baseVariant.gen.helpers);
+      return scorer.total(values, present, derived);
+    },
     referenceTotal: (values, present, derived) => {
       const r = row(values, present, derived);
       let t = 0;
@@ -393,4 +418,5 @@ function scorerAt(rubric: Rubric, reader: RecordReader, variant: (digits: number
     scale: (value) => toScaled(value, digits),
     atDigits: (d) => scorerAt(rubric, reader, variant, d),
   };
+  return scorer;
 }
