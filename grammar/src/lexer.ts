@@ -73,8 +73,6 @@ const isPoint = (text: string, i: number) => text.charCodeAt(i) === 0x2e || text
 /** Chinese numerals read as numbers right after 每 (每签约一家、每引进一名). */
 export const NUMERALS: Readonly<Record<string, string>> = { 一: "1", 二: "2", 两: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9", 十: "10" };
 
-const isLineBreak = (ch: string | undefined) => ch === "\n" || ch === "\r";
-
 // ---- keyword and unit indexes (built once) ----------------------------------------------------
 
 type KeywordHit = { form: string; entry: KeywordEntry };
@@ -278,8 +276,7 @@ const firstChars = (forms: readonly string[]) => [...new Set(forms.map((f) => f[
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\u3000\u00a0]+/, group: Lexer.SKIPPED });
 export const Comment = createToken({ name: "Comment", pattern: /#[^\r\n]*/, group: "comments" });
 
-const isBlank = (ch: string) => ch === " " || ch === "\t" || ch === "\u3000" || ch === "\u00a0";
-/** Blank and line-break tests by code unit, for the loops over whole lines. */
+/** Blank and line-break tests by code unit (what the WhiteSpace token skips), for the loops over whole lines. */
 const isBlankCode = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0;
 const isLineBreakCode = (c: number) => c === 0x0a || c === 0x0d;
 
@@ -291,8 +288,8 @@ export const LineText = createToken({
     // a case is named by the rest of its line (用例 恰好100万元), a rubric by the rest of its first line
     const afterWord = last?.tokenType.name === "Case" || last?.tokenType.name === "Rubric";
     if (!afterWord && (last?.tokenType.name !== "Colon" || !header || !LINE_TEXT_HEADERS.has(header.tokenType.name))) return null;
-    const startCh = text[offset];
-    if (startCh === undefined || isBlank(startCh) || isLineBreak(startCh)) return null;
+    const start = text.charCodeAt(offset);
+    if (Number.isNaN(start) || isBlankCode(start) || isLineBreakCode(start)) return null;
     // only on the same line as the word or colon before it (an empty 地区： takes nothing from the next line)
     for (let i = (last!.endOffset ?? offset) + 1; i < offset; i++) if (isLineBreakCode(text.charCodeAt(i))) return null;
     // to the end of the line or a comment (「 #」), without trailing blanks — one pass
