@@ -3,7 +3,7 @@
  * reads (Scorer.readingKey). In Chromium, as an officer edits: narrowing an input's 范围 marks the
  * platform whose value falls outside it (⚠ in the 评分 table, with the field in its title), undo
  * (Ctrl+Z) takes the mark away, and a threshold edit re-scores — each version's table the same as a
- * fresh analysis of that text gives.
+ * fresh analysis of that text gives (a comment after it keeps the worker's table, still that text's).
  */
 import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -96,6 +96,12 @@ describe("a dataset read once, scored for every edit", () => {
     await replaceInEditor(page, "达1500家次", "达1200家次");
     await expect.poll(() => shown(page), { timeout: 20_000 }).toEqual(fresh(lowered));
     expect(fresh(lowered)).not.toEqual(fresh(RUBRIC));
+
+    // a comment changes no score: the worker keeps its table (Scorer.scoringKey), which must still be this text's
+    await page.evaluate(`window.__rendered = new Promise((resolve) => document.querySelector("zs-workbench").addEventListener("scores-rendered", resolve, { once: true })); undefined`);
+    await replaceInEditor(page, "输入\n", "# 门槛已调低\n输入\n");
+    await page.evaluate("window.__rendered");
+    expect(await shown(page)).toEqual(fresh(`# 门槛已调低\n${lowered}`));
     expect(errors).toEqual([]);
     await page.context().close();
   });
