@@ -79,9 +79,11 @@ describe.each(rubrics.map((r) => [r.file, r.analysis.rubric] as const))("%s", (_
           expect(x.score).toBe(v.total);
         }
       }),
-      { numRuns: 300 },
+      // 600: on 创新型中小企业评价标准 only 10–18% of boundary records are valid (random ratios of derived
+      // inputs are often out of range), so 300 runs gave 29–53 valid ones and the floor below failed now and then
+      { numRuns: 600 },
     );
-    // not vacuous: a good share of the records is valid and scored (random ratios of derived inputs are often out of range)
+    // not vacuous: a good share of the records is valid and scored
     expect(atBoundary).toBeGreaterThan(30);
   });
   it("results do not depend on the scale: a larger scale, or a scale grown by an earlier record, gives the same verdict", () => {
