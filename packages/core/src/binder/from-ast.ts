@@ -59,38 +59,92 @@ interface BindContext {
   scoreTargets: Map<string, ScoreTarget>;
   /** Where the quick fix of an undeclared input declares it: found once (finding it reads the text up to there). */
   declareAt?: { at: Pos; newSection: boolean };
+  /** Suggestions for unknown inputs, and for unknown scores (two lists of candidates). */
+  suggestInputs: Suggestions;
+  suggestScores: Suggestions;
 }
 
 function occurrence(ctx: BindContext, kind: NameKind, n: Name, declaration: boolean): void {
   ctx.names.push({ kind, name: n.text, range: n.range, declaration });
 }
 
-function levenshtein(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+/** One row of the edit-distance table, kept between calls (a name is a few characters; a hostile one may be long). */
+let row = new Int32Array(64);
+
+/**
+ * The edit distance of a and b when it is at most `limit`, else `limit + 1`. A row whose every
+ * cell is over the limit ends the count: the distance can only grow from there.
+ */
+function distanceWithin(a: string, b: string, limit: number, budget?: { spent: number }): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  if (row.length <= b.length) row = new Int32Array(b.length + 1);
+  const dp = row;
+  for (let j = 0; j <= b.length; j++) dp[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let prev = dp[0]!;
     dp[0] = i;
+    let least = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
       const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const d = Math.min(tmp + 1, dp[j - 1]! + 1, prev + (ai === b.charCodeAt(j - 1) ? 0 : 1));
+      dp[j] = d;
+      if (d < least) least = d;
       prev = tmp;
     }
+    if (least > limit) return limit + 1;
+    if (budget && (budget.spent += b.length) > SUGGESTION_CELLS) return limit + 1;
   }
-  return dp[b.length]!;
+  return Math.min(dp[b.length]!, limit + 1);
 }
 
-/** "你是不是想写「…」" for an unknown name. */
-export function suggestName(name: string, candidates: Iterable<string>): string | undefined {
+/**
+ * How much comparing a file's unknown names with the known ones may cost, counted in characters
+ * compared (edit-distance cells, and both names' lengths for the containment test): some tens of
+ * milliseconds. An unknown name among 100 inputs costs a few thousand; a hostile file (thousands
+ * of inputs, thousands of unknown names) took minutes without a bound. Past it a name gets no
+ * suggestion; the diagnostic itself is the same.
+ */
+export const SUGGESTION_CELLS = 4_000_000;
+
+/** The suggestions of one file: all of them within SUGGESTION_CELLS, each unknown name compared once per list of candidates. */
+interface Suggestions {
+  cells: { spent: number };
+  made: Map<string, string | undefined>;
+  /** How many candidates there were when `made` was filled (inputs are still being declared while derived ones are read). */
+  candidates: number;
+}
+
+function suggestFor(name: string, candidates: Map<string, unknown>, s: Suggestions): string | undefined {
+  if (s.candidates !== candidates.size) {
+    s.made.clear();
+    s.candidates = candidates.size;
+  }
+  if (s.made.has(name)) return s.made.get(name);
+  const found = suggestName(name, candidates.keys(), s.cells);
+  s.made.set(name, found);
+  return found;
+}
+
+/**
+ * "你是不是想写「…」" for an unknown name: the first candidate at the least distance, where a
+ * candidate that contains the name or is contained in it is as far as their lengths differ, and
+ * no farther than half the name's length (2 for short names).
+ */
+export function suggestName(name: string, candidates: Iterable<string>, budget?: { spent: number }): string | undefined {
   let best: string | undefined;
-  let bestDistance = Infinity;
+  // only a strictly closer candidate replaces the one found, so anything farther than that need not be counted exactly
+  let bestDistance = Math.max(2, Math.floor(name.length / 2)) + 1;
   for (const c of candidates) {
-    const d = c.includes(name) || name.includes(c) ? Math.abs(c.length - name.length) : levenshtein(name, c);
+    if (budget && (budget.spent += name.length + c.length) > SUGGESTION_CELLS) break;
+    const d = c.includes(name) || name.includes(c) ? Math.abs(c.length - name.length) : distanceWithin(name, c, bestDistance - 1, budget);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 2)) ? best : undefined;
+  // a name whose comparisons ran out of the file's allowance gets none (not one from the candidates seen so far)
+  return budget && budget.spent > SUGGESTION_CELLS ? undefined : best;
 }
 
 function resolve(ctx: BindContext, name: Name): Input | undefined {
@@ -100,7 +154,7 @@ function resolve(ctx: BindContext, name: Name): Input | undefined {
     ctx.used.add(input.name);
     return input;
   }
-  const s = suggestName(name.text, ctx.inputs.keys());
+  const s = suggestFor(name.text, ctx.inputs, ctx.suggestInputs);
   const fixes = [
     ...(s ? [{ title: `改为「${s}」`, edits: [{ range: name.range, newText: s }] }] : []),
     declareFix(ctx, name.text),
@@ -458,7 +512,7 @@ function conditionSubject(name: Name, score: boolean, ctx: BindContext, scope: C
     return { target };
   }
   if (score) {
-    const s = suggestName(name.text, ctx.scoreTargets.keys());
+    const s = suggestFor(name.text, ctx.scoreTargets, ctx.suggestScores);
     ctx.diagnostics.push(diagnostic("ZS2012", name.range, [name.text, s ? `，你是不是想写「${s}」？` : ""]));
     return undefined;
   }
@@ -828,7 +882,8 @@ function checkDeductions(ind: Indicator, ctx: BindContext): void {
 
 /** Binds a parsed file into a Rubric and reports structural problems. */
 export function bindRubric(ast: FileAst, source: string, fileName: string): { rubric: Rubric; diagnostics: Diagnostic[]; names: NameOccurrence[] } {
-  const ctx: BindContext = { source, ast, diagnostics: [], inputs: new Map(), used: new Set(), names: [], scoreTargets: new Map() };
+  const cells = { spent: 0 };
+  const ctx: BindContext = { source, ast, diagnostics: [], inputs: new Map(), used: new Set(), names: [], scoreTargets: new Map(), suggestInputs: { cells, made: new Map(), candidates: 0 }, suggestScores: { cells, made: new Map(), candidates: 0 } };
   if (!ast.title) ctx.diagnostics.push(diagnostic("ZS3007", { start: ast.range.start, end: ast.range.start }));
 
   // two namespaces: inputs (data), and what is scored (categories, 大类, indicators). Source tables
