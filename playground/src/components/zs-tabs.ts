@@ -51,8 +51,17 @@ export class ZsTabs extends LitElement {
     </div>`;
   }
 
+  /** The open files as last scrolled for: the workbench hands a new `tabs` array on every render. */
+  #shown = "";
+
   protected override updated(changed: PropertyValues) {
-    if (changed.has("active") || changed.has("tabs")) this.renderRoot.querySelector<HTMLElement>('[aria-selected="true"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    if (!changed.has("active") && !changed.has("tabs")) return;
+    // only when the active tab or a tab (file, title, badge) really changed: scrollIntoView forces a layout of the
+    // whole page, and a keystroke's new scores (a new `tabs` array, same files) must not pay for it
+    const shown = `${this.active}\n${this.tabs.map((t) => `${t.uri}\t${t.title}\t${t.badge ?? ""}`).join("\n")}`;
+    if (shown === this.#shown) return;
+    this.#shown = shown;
+    this.renderRoot.querySelector<HTMLElement>('[aria-selected="true"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }
 
   /** A vertical wheel scrolls the strip sideways, as in VS Code. */
