@@ -12,6 +12,17 @@ const ROW = 24;
 /** Rows fetched above and below the visible ones. */
 const MARGIN = 30;
 
+/**
+ * The width (em) a column needs for its header: the table's layout is fixed (a new score lays out
+ * its own cell, not every row again), so widths come from the labels, never from the cells.
+ * CJK and full-width characters take 1em, others about 0.6em (the cell's padding comes on top).
+ */
+function headerEm(label: string): number {
+  let em = 0;
+  for (const ch of label) em += ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.6;
+  return Math.ceil(em * 2) / 2;
+}
+
 export interface ScoreView {
   sort: ScoreSort;
   start: number;
@@ -26,14 +37,25 @@ export class ZsScoreTable extends LitElement {
   @query(".scroller") private scroller!: HTMLElement | null;
   #frame = 0;
   #asked: ScoreView | undefined;
-  #resize = new ResizeObserver(() => this.checkWindow());
+  /**
+   * The scroller's height and scroll position as last observed (a ResizeObserver, scroll events):
+   * a new page of scores decides whether it covers the screen from these, never by reading layout
+   * right after its rows changed (that read forced a layout of the whole page inside the result's task).
+   */
+  #viewport = { element: undefined as HTMLElement | undefined, height: 0, top: 0 };
+  #resize = new ResizeObserver((entries) => {
+    for (const e of entries) if (e.target === this.#viewport.element) this.#viewport.height = e.contentRect.height;
+    this.checkWindow();
+  });
 
   static override styles = css`
     :host { display: flex; flex-direction: column; height: 100%; min-height: 0; font-size: 13px; }
     .bar { display: flex; gap: 12px; align-items: center; padding: 4px 12px; color: var(--zs-muted); flex: none; }
     .stale { background: var(--zs-stale); color: #6d5200; padding: 4px 12px; flex: none; }
-    .scroller { flex: 1; min-height: 0; overflow: auto; }
-    table { border-collapse: collapse; min-width: 100%; table-layout: fixed; font-variant-numeric: tabular-nums; }
+    /* strict: the scroller's size never depends on its rows, so new rows lay out inside it only */
+    .scroller { flex: 1; min-height: 0; overflow: auto; contain: strict; }
+    /* fixed layout (widths from the header, see headerEm): a changed score does not make the browser measure every row again */
+    table { border-collapse: collapse; width: 100%; table-layout: fixed; font-variant-numeric: tabular-nums; }
     th, td { padding: 0 10px; height: ${ROW - 1}px; border-bottom: 1px solid var(--zs-border); text-align: right; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     th:first-child, td:first-child { text-align: left; }
     th { position: sticky; top: 0; z-index: 1; background: var(--zs-side-bg); font-weight: 600; }
@@ -53,6 +75,7 @@ export class ZsScoreTable extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this.#asked = undefined;
+    if (this.#viewport.element) this.#resize.observe(this.#viewport.element);
   }
 
   override disconnectedCallback() {
@@ -62,7 +85,13 @@ export class ZsScoreTable extends LitElement {
   }
 
   protected override updated(changed: PropertyValues) {
-    if (this.scroller) this.#resize.observe(this.scroller);
+    const el = this.scroller ?? undefined;
+    if (el !== this.#viewport.element) {
+      // a new scroller starts at the top; its height comes with the observer's first call
+      if (this.#viewport.element) this.#resize.unobserve(this.#viewport.element);
+      this.#viewport = { element: el, height: 0, top: 0 };
+      if (el) this.#resize.observe(el);
+    }
     if (changed.has("scores")) {
       // a new page arrived (answering a request or with a new analysis): ask afresh if it still does not cover the screen
       this.#asked = undefined;
@@ -94,9 +123,12 @@ export class ZsScoreTable extends LitElement {
         <table aria-label="样本平台评分" aria-rowcount=${s.count + 1}>
           <thead>
             <tr aria-rowindex="1">
-              ${head("platform", "平台", "14em")}${s.points ? html`${head("total", "总分", "7em")}${head("grade", "等级", "7em")}${head("rank", "排名", "5em")}` : nothing}
+              ${head("platform", "平台", "12em")}${s.points ? html`${head("total", "总分", "6em")}${head("grade", "等级", "8em")}${head("rank", "排名", "4em")}` : nothing}
               ${s.eligibility ? html`<th scope="col" style="width:6em">认定</th>` : nothing}
-              ${s.columns.map((c) => head(`cat:${c.name}`, `${c.name}${c.max ? `（${c.max}）` : ""}`, `${Math.max(6, c.name.length + 4)}em`))}
+              ${s.columns.map((c) => {
+                const label = `${c.name}${c.max ? `（${c.max}）` : ""}`;
+                return head(`cat:${c.name}`, label, `${Math.max(5, headerEm(label))}em`);
+              })}
             </tr>
           </thead>
           <tbody @keydown=${this.onKey}>
@@ -123,7 +155,7 @@ export class ZsScoreTable extends LitElement {
       <td title=${r.platform}>${r.platform}${r.errors.length > 0 ? html` <span class="err" title=${r.errors.join("\n")}>⚠ ${r.errors.length}</span>` : nothing}</td>
       ${s.points
         ? html`<td class=${changed ? "changed total" : "total"} title=${changed ? `打开时：${r.previous ?? "—"}` : ""}>${r.total ?? "—"}${changed ? (up ? " ↑" : " ↓") : ""}</td>
-            <td>${r.grade ?? "—"}</td>
+            <td title=${r.grade ?? ""}>${r.grade ?? "—"}</td>
             <td>${r.rank ?? "—"}</td>`
         : nothing}
       ${s.eligibility ? html`<td class="eligible">${r.eligible === null ? "—" : r.eligible ? "符合" : "不符合"}</td>` : nothing}
@@ -133,16 +165,20 @@ export class ZsScoreTable extends LitElement {
 
   private onScroll = () => {
     cancelAnimationFrame(this.#frame);
-    this.#frame = requestAnimationFrame(() => this.checkWindow());
+    this.#frame = requestAnimationFrame(() => {
+      // read in the frame after the scroll, when layout is clean: no forced layout
+      if (this.#viewport.element) this.#viewport.top = this.#viewport.element.scrollTop;
+      this.checkWindow();
+    });
   };
 
   /** Asks for the rows on screen when the page held does not cover them. */
   private checkWindow(sort?: ScoreSort): void {
     const s = this.scores;
-    const el = this.scroller;
-    if (!s || !el) return;
-    const first = Math.floor(el.scrollTop / ROW);
-    const visible = Math.ceil(el.clientHeight / ROW) + 1;
+    const { element, height, top } = this.#viewport;
+    if (!s || !element) return;
+    const first = Math.floor(top / ROW);
+    const visible = Math.ceil(height / ROW) + 1;
     const want = sort ?? s.page.sort;
     const have = s.page;
     const covered = have.sort.key === want.key && have.sort.ascending === want.ascending && have.start <= Math.max(0, first - 5) && have.start + have.rows.length >= Math.min(s.count, first + visible + 5);
@@ -157,7 +193,10 @@ export class ZsScoreTable extends LitElement {
   private sortBy(key: ScoreSort["key"]) {
     const current = this.scores?.page.sort;
     const ascending = current?.key === key ? !current.ascending : key === "platform" || key === "rank";
-    if (this.scroller) this.scroller.scrollTop = 0;
+    if (this.#viewport.element) {
+      this.#viewport.element.scrollTop = 0;
+      this.#viewport.top = 0;
+    }
     this.checkWindow({ key, ascending });
   }
 

@@ -25,6 +25,7 @@ import "./zs-tabs.ts";
 import "./zs-breadcrumbs.ts";
 import "./zs-editor.ts";
 import "./zs-score-table.ts";
+import type { ZsScoreTable } from "./zs-score-table.ts";
 import "./zs-data-grid.ts";
 import "./zs-explanation.ts";
 import "./zs-problems.ts";
@@ -79,7 +80,7 @@ export class ZsWorkbench extends LitElement {
     const a = activeAnalysis(this.#store.state);
     if (a && a !== this.#renderedAnalysis) {
       this.#renderedAnalysis = a;
-      void this.querySelector("zs-score-table")?.updateComplete.then(() => this.dispatchEvent(new CustomEvent("scores-rendered", { detail: { uri: a.uri, version: a.version } })));
+      void this.querySelector<ZsScoreTable>("#panel-body > zs-score-table")?.updateComplete.then(() => this.dispatchEvent(new CustomEvent("scores-rendered", { detail: { uri: a.uri, version: a.version } })));
     }
   }
 
