@@ -42,7 +42,7 @@ export const MESSAGES = {
   ZS2005: { severity: "warning", template: "未知的单位「{0}」：常用单位见语法参考；其他单位可在输入声明中写明，例如「设备数：计数 {0}」" },
   ZS2006: { severity: "error", template: "评分型输入「{0}」必须写明范围，例如「评分 0～20分」" },
   ZS2008: { severity: "error", template: "输入「{0}」缺少类型（计数、数值、百分比、金额、是否、评分、文本）" },
-  ZS2009: { severity: "error", template: "派生输入「{0}」循环引用自身" },
+  ZS2009: { severity: "error", template: "派生输入「{0}」循环引用自身{1}" },
   ZS2010: { severity: "info", template: "材料「{0}」列在附件清单中，但没有指标要求它" },
   ZS2012: { severity: "error", template: "「{0}」不是类别、大类或指标，不能以其得分为条件{1}" },
   ZS2013: { severity: "info", template: "单位「{0}」不在常用单位表中，按本文件声明的单位处理" },

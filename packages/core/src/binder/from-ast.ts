@@ -923,10 +923,11 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
     if (i.expression) visitRefs(i.expression, (n) => {
       if (n.text === i.name.text) {
         occurrence(ctx, "input", n, false);
-        ctx.diagnostics.push(diagnostic("ZS2009", n.range, [i.name.text]));
+        ctx.diagnostics.push(diagnostic("ZS2009", n.range, [i.name.text, ""]));
       } else resolve(ctx, n);
     });
   }
+  checkDerivedCycles(ast.inputs, ctx);
 
   const weighted = ast.categories.some((c) => c.weight !== undefined || c.indicators.some((i) => i.weight !== undefined));
   const categories: Category[] = ast.categories.flatMap((c) => {
@@ -1071,6 +1072,106 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
   };
   checkNumbers(ast, rubric, ctx);
   return { rubric, diagnostics: ctx.diagnostics, names: ctx.names.sort((a, b) => a.range.start.offset - b.range.start.offset) };
+}
+
+/**
+ * Derived inputs that read each other in a ring (甲 = 乙 + 1, 乙 = 甲 + 1): no order computes
+ * them, so each gets ZS2009 at its reference into the ring, with the ring written out. (An input
+ * that reads itself directly is reported where its expression is resolved.)
+ */
+function checkDerivedCycles(inputs: readonly InputAst[], ctx: BindContext): void {
+  const derived = new Map<string, InputAst>();
+  for (const i of inputs) if (i.expression && !derived.has(i.name.text)) derived.set(i.name.text, i);
+  /** Each derived input's references to other derived inputs, in the order written. */
+  const reads = new Map<string, Name[]>();
+  for (const [name, i] of derived) {
+    const refs: Name[] = [];
+    visitRefs(i.expression!, (n) => n.text !== name && derived.has(n.text) && refs.push(n));
+    reads.set(name, refs);
+  }
+  for (const ring of stronglyConnected([...derived.keys()], (name) => reads.get(name)!.map((n) => n.text))) {
+    if (ring.length < 2) continue;
+    const members = new Set(ring);
+    for (const name of [...derived.keys()].filter((n) => members.has(n))) {
+      const at = reads.get(name)!.find((n) => members.has(n.text))!;
+      const path = ring.length <= RING_SHOWN ? pathBack(name, members, reads) : undefined;
+      const shown = path ? `：${path.map((n) => `「${n}」`).join(" → ")}` : `：与另外${ring.length - 1}个派生输入相互引用`;
+      ctx.diagnostics.push(diagnostic("ZS2009", at.range, [name, shown]));
+    }
+  }
+}
+
+/** Rings of more derived inputs than this are described by their size instead of written out. */
+const RING_SHOWN = 12;
+
+/** The shortest way from `start` back to itself through `members` (breadth first), as names from start to start. */
+function pathBack(start: string, members: Set<string>, reads: Map<string, Name[]>): string[] | undefined {
+  const from = new Map<string, string>();
+  const queue = [start];
+  for (let q = 0; q < queue.length; q++) {
+    const at = queue[q]!;
+    for (const n of reads.get(at)!) {
+      if (!members.has(n.text)) continue;
+      if (n.text === start) {
+        const path = [start];
+        for (let x = at; x !== start; x = from.get(x)!) path.push(x);
+        path.push(start);
+        return [path[0]!, ...path.slice(1, -1).reverse(), start];
+      }
+      if (!from.has(n.text)) {
+        from.set(n.text, at);
+        queue.push(n.text);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Strongly connected components (Tarjan), without recursion: a chain of thousands of derived
+ * inputs must not exhaust the stack.
+ */
+function stronglyConnected(nodes: readonly string[], next: (node: string) => readonly string[]): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const components: string[][] = [];
+  for (const root of nodes) {
+    if (index.has(root)) continue;
+    const work: { node: string; edges: readonly string[]; i: number }[] = [];
+    const open = (node: string) => {
+      index.set(node, index.size);
+      low.set(node, index.get(node)!);
+      stack.push(node);
+      onStack.add(node);
+      work.push({ node, edges: next(node), i: 0 });
+    };
+    open(root);
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      if (top.i < top.edges.length) {
+        const m = top.edges[top.i++]!;
+        if (!index.has(m)) open(m);
+        else if (onStack.has(m)) low.set(top.node, Math.min(low.get(top.node)!, index.get(m)!));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(top.node)!));
+      if (low.get(top.node) === index.get(top.node)) {
+        const component: string[] = [];
+        let x: string;
+        do {
+          x = stack.pop()!;
+          onStack.delete(x);
+          component.push(x);
+        } while (x !== top.node);
+        components.push(component);
+      }
+    }
+  }
+  return components;
 }
 
 function visitRefs(e: NonNullable<InputAst["expression"]>, f: (n: Name) => void): void {

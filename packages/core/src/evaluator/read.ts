@@ -637,24 +637,41 @@ export function panelValue(input: Input, scores: readonly Rational[]): Rational 
 
 const MISSING = 0;
 
-/** Derived inputs in an order where every derived operand comes before its use (cycles are the binder's ZS2009). */
+/**
+ * Derived inputs in an order where every derived operand comes before its use (cycles are the
+ * binder's ZS2009): depth first, each input after what it reads, without recursion (a chain of
+ * thousands of derived inputs must not exhaust the stack).
+ */
 function derivedInOrder(inputs: readonly Input[], index: Map<string, number>): { k: number; input: Input }[] {
   const out: { k: number; input: Input }[] = [];
-  const state = new Map<number, 1 | 2>();
-  const visit = (k: number) => {
-    if (state.get(k) !== undefined) return;
-    const input = inputs[k]!;
-    state.set(k, 1);
+  const seen = new Uint8Array(inputs.length);
+  const reads = (k: number): number[] => {
     const refs: string[] = [];
-    if (input.expression) exprRefs(input.expression, refs);
-    for (const name of refs) {
+    const e = inputs[k]!.expression;
+    if (e) exprRefs(e, refs);
+    return refs.flatMap((name) => {
       const j = index.get(name);
-      if (j !== undefined && inputs[j]!.kind === "derived" && state.get(j) === undefined) visit(j);
-    }
-    state.set(k, 2);
-    out.push({ k, input });
+      return j !== undefined && inputs[j]!.kind === "derived" ? [j] : [];
+    });
   };
-  inputs.forEach((i, k) => i.kind === "derived" && i.expression && visit(k));
+  inputs.forEach((root, r) => {
+    if (root.kind !== "derived" || !root.expression || seen[r]) return;
+    seen[r] = 1;
+    const work = [{ k: r, refs: reads(r), i: 0 }];
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      if (top.i < top.refs.length) {
+        const j = top.refs[top.i++]!;
+        if (!seen[j]) {
+          seen[j] = 1;
+          work.push({ k: j, refs: reads(j), i: 0 });
+        }
+        continue;
+      }
+      work.pop();
+      out.push({ k: top.k, input: inputs[top.k]! });
+    }
+  });
   return out;
 }
 
