@@ -13,7 +13,7 @@ import { platformNameOf } from "./evaluator/read.ts";
 import type { Scorer } from "./evaluator/scorer.ts";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import type { Indicator, Rubric } from "./model.ts";
-import { buildAst, MAX_EXPRESSION_TERMS, tokenRange } from "./parser/from-cst.ts";
+import { addSection, buildAst, finishAst, MAX_EXPRESSION_TERMS, startAst, tokenRange } from "./parser/from-cst.ts";
 
 /** The lexer's tokens and comments of a text, each list in source order. */
 export interface Lexed {
@@ -75,7 +75,9 @@ function endOfText(text: string): Range {
 
 /** Source → AST with syntax diagnostics (several per pass thanks to recovery). */
 export function parse(text: string): ParsedFile {
-  const r = parseCst(text);
+  // each section the parser hands on becomes AST at once, so its CST dies young (see parseCst)
+  const build = startAst(text.length);
+  const r = parseCst(text, (section) => addSection(build, section));
   const diagnostics: Diagnostic[] = [];
   for (const e of r.lexErrors) {
     const code = e.kind === "unclosedQuote" ? "ZS1004" : e.kind === "unopenedQuote" ? "ZS1005" : "ZS1002";
@@ -92,7 +94,7 @@ export function parse(text: string): ParsedFile {
   }
   for (const e of r.lexErrors) errorOffsets.push(e.offset);
   for (const u of r.unknownUnits) diagnostics.push(diagnostic("ZS2005", tokenRange(u), [u.image]));
-  const built = buildAst(r.cst, text.length, errorOffsets);
+  const built = r.reparsed ? buildAst(r.cst, text.length, errorOffsets) : finishAst(build, r.cst, errorOffsets);
   for (const p of built.problems) diagnostics.push(diagnostic("ZS1003", p.range, [p.terms, MAX_EXPRESSION_TERMS]));
   return { ast: built.ast, diagnostics, lexed: { tokens: r.lexedTokens, comments: r.comments } };
 }

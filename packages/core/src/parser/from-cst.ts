@@ -157,7 +157,8 @@ export function normaliseNumber(image: string): string {
 }
 
 /** State of one conversion: where the syntax errors are, what was cut out. */
-interface Builder {
+/** What building the AST keeps besides the file: where syntax errors are, and what it left out. */
+export interface Builder {
   /** Offsets of the syntax errors, sorted. */
   errorOffsets: number[];
   broken: FileAst["broken"];
@@ -755,7 +756,23 @@ export function astFromCst(cst: CstNode, textLength: number, errorOffsets: reado
 }
 
 export function buildAst(cst: CstNode, textLength: number, errorOffsets: readonly number[] = []): AstResult {
-  const b: Builder = { errorOffsets: [...errorOffsets].sort((x, y) => x - y), broken: [], problems: [] };
+  const build = startAst(textLength);
+  return finishAst(build, cst, errorOffsets);
+}
+
+/** A file's AST while it is built section by section (see `startAst`). */
+export interface AstBuild {
+  readonly file: FileAst;
+  readonly b: Builder;
+}
+
+/**
+ * Starts a file's AST, to be given its sections one at a time (`addSection`) while the parser reads on,
+ * then the rest of the CST (`finishAst`). Sections added before `finishAst` are built as having no
+ * syntax error near them: only sections the parser hands on as error-free may be added early.
+ */
+export function startAst(textLength: number): AstBuild {
+  const b: Builder = { errorOffsets: [], broken: [], problems: [] };
   const file: FileAst = {
     title: undefined,
     header: {},
@@ -773,6 +790,13 @@ export function buildAst(cst: CstNode, textLength: number, errorOffsets: readonl
     broken: b.broken,
     range: { start: EMPTY_POS, end: { offset: textLength, line: 1, column: 1 } },
   };
+  return { file, b };
+}
+
+/** Adds the header and the sections still in the CST (after those added already), with the file's syntax errors. */
+export function finishAst(build: AstBuild, cst: CstNode, errorOffsets: readonly number[]): AstResult {
+  const { file, b } = build;
+  b.errorOffsets = [...errorOffsets].sort((x, y) => x - y);
   const header = sub(cst, "header");
   file.title = titleOf(tok(header, "title"));
   for (const field of subs(header, "headerField")) {
@@ -785,92 +809,95 @@ export function buildAst(cst: CstNode, textLength: number, errorOffsets: readonl
       if (t) file.header[key] = t;
     }
   }
-  for (const section of subs(cst, "section")) {
-    const s = (key: string) => sub(section, key);
-    const inputs = s("inputsSection") ?? s("derivedSection") ?? s("evidenceSection");
-    if (inputs) {
-      const kind = inputs.name === "inputsSection" ? "input" : inputs.name === "derivedSection" ? "derived" : "evidence";
-      const key = kind === "input" ? "inputDecl" : kind === "derived" ? "derivedDecl" : "evidenceDecl";
-      for (const raw of subs(inputs, key)) {
-        // a declaration cut short still declares its name (no cascade of 未声明的输入)
-        const d = isBroken(raw, b) ? (cut(raw, b), raw) : raw;
-        const i = inputOf(d, kind, b);
-        if (i) file.inputs.push(i);
-      }
-    }
-    const group = s("categoryGroup");
-    if (group) {
-      const gname = nameOf(sub(group, "name"));
-      const members = subs(group, "category")
-        .map((c) => categoryOf(c, "category", b, gname?.text))
-        .filter((c): c is CategoryAst => c !== undefined);
-      file.categories.push(...members);
-      if (gname) file.groups.push({ name: gname, ...pointsSpecOf(sub(group, "pointsSpec")), categories: members.map((m) => m.name.text), range: nodeRange(group) });
-    }
-    const cat = s("category") ?? s("bonusGroup") ?? s("deductionGroup");
-    if (cat) {
-      const c = categoryOf(cat, cat.name === "category" ? "category" : cat.name === "bonusGroup" ? "bonus" : "deduction", b);
-      if (c) file.categories.push(c);
-    }
-    const grades = s("gradesSection");
-    if (grades) {
-      file.gradesKeyword = tok(grades, "Grades")?.image;
-      for (const raw of subs(grades, "gradeBand")) {
-        const g = whole(raw, b);
-        const condition = conditionOf(sub(g, "condition"));
-        const label = nameOf(sub(g, "label"));
-        const alsoNode = sub(g, "predicate");
-        const also = predicateOf(alsoNode);
-        if (condition && label && (!alsoNode || also)) file.grades.push({ condition, also, label, range: nodeRange(g) });
-      }
-      const gate = whole(sub(grades, "gradeGate"), b);
-      if (gate) file.gradeGate = nodeRange(gate);
-    }
-    const vetoes = s("vetoSection");
-    for (const raw of subs(vetoes, "rubricVeto")) {
-      const v = whole(raw, b);
-      const predicate = predicateOf(sub(v, "predicate"));
-      const label = nameOf(sub(v, "label"));
-      if (predicate && label) file.vetoes.push({ predicate, label, range: nodeRange(v) });
-    }
-    const elig = s("eligibilitySection");
-    if (elig) {
-      file.eligibility ??= { conditions: [], relaxations: [], range: nodeRange(elig) };
-      const conditions = file.eligibility.conditions;
-      // in source order: an alternative (或…) joins the condition before it
-      const items = [...subs(elig, "eligibilityCondition"), ...subs(elig, "eligibilityAlternative")].sort((x, y) => nodeRange(x).start.offset - nodeRange(y).start.offset);
-      for (const raw of items) {
-        const c = whole(raw, b);
-        const predicate = predicateOf(sub(c, "predicate"));
-        if (!c || !predicate) continue;
-        const label = labelOf(sub(c, "clauseLabel"));
-        if (c.name === "eligibilityAlternative" && conditions.length > 0) conditions[conditions.length - 1]!.alternatives.push({ label, predicate, range: nodeRange(c) });
-        else conditions.push({ label, predicate, alternatives: [], range: nodeRange(c) });
-      }
-      for (const raw of subs(elig, "relaxation")) {
-        const r = whole(raw, b);
-        const predicate = predicateOf(sub(r, "predicate"));
-        if (!r || !predicate) continue;
-        file.eligibility.relaxations.push({
-          label: labelOf(sub(r, "own")),
-          predicate,
-          relaxed: subs(r, "relaxed")
-            .map(labelOf)
-            .filter((n): n is Name => n !== undefined),
-          range: nodeRange(r),
-        });
-      }
-    }
-    const c = s("caseBlock");
-    if (c) {
-      const k = caseOf(c, b);
-      if (k) file.cases.push(k);
-    }
-    const note = s("note");
-    if (note) {
-      const t = textOf(tok(note, "LineText"));
-      if (t) file.notes.push(t);
+  for (const section of subs(cst, "section")) addSection(build, section);
+  return { ast: file, problems: b.problems };
+}
+
+/** Adds one section's declarations, categories, grades… to the file's AST. */
+export function addSection({ file, b }: AstBuild, section: CstNode): void {
+  const s = (key: string) => sub(section, key);
+  const inputs = s("inputsSection") ?? s("derivedSection") ?? s("evidenceSection");
+  if (inputs) {
+    const kind = inputs.name === "inputsSection" ? "input" : inputs.name === "derivedSection" ? "derived" : "evidence";
+    const key = kind === "input" ? "inputDecl" : kind === "derived" ? "derivedDecl" : "evidenceDecl";
+    for (const raw of subs(inputs, key)) {
+      // a declaration cut short still declares its name (no cascade of 未声明的输入)
+      const d = isBroken(raw, b) ? (cut(raw, b), raw) : raw;
+      const i = inputOf(d, kind, b);
+      if (i) file.inputs.push(i);
     }
   }
-  return { ast: file, problems: b.problems };
+  const group = s("categoryGroup");
+  if (group) {
+    const gname = nameOf(sub(group, "name"));
+    const members = subs(group, "category")
+      .map((c) => categoryOf(c, "category", b, gname?.text))
+      .filter((c): c is CategoryAst => c !== undefined);
+    file.categories.push(...members);
+    if (gname) file.groups.push({ name: gname, ...pointsSpecOf(sub(group, "pointsSpec")), categories: members.map((m) => m.name.text), range: nodeRange(group) });
+  }
+  const cat = s("category") ?? s("bonusGroup") ?? s("deductionGroup");
+  if (cat) {
+    const c = categoryOf(cat, cat.name === "category" ? "category" : cat.name === "bonusGroup" ? "bonus" : "deduction", b);
+    if (c) file.categories.push(c);
+  }
+  const grades = s("gradesSection");
+  if (grades) {
+    file.gradesKeyword = tok(grades, "Grades")?.image;
+    for (const raw of subs(grades, "gradeBand")) {
+      const g = whole(raw, b);
+      const condition = conditionOf(sub(g, "condition"));
+      const label = nameOf(sub(g, "label"));
+      const alsoNode = sub(g, "predicate");
+      const also = predicateOf(alsoNode);
+      if (condition && label && (!alsoNode || also)) file.grades.push({ condition, also, label, range: nodeRange(g) });
+    }
+    const gate = whole(sub(grades, "gradeGate"), b);
+    if (gate) file.gradeGate = nodeRange(gate);
+  }
+  const vetoes = s("vetoSection");
+  for (const raw of subs(vetoes, "rubricVeto")) {
+    const v = whole(raw, b);
+    const predicate = predicateOf(sub(v, "predicate"));
+    const label = nameOf(sub(v, "label"));
+    if (predicate && label) file.vetoes.push({ predicate, label, range: nodeRange(v) });
+  }
+  const elig = s("eligibilitySection");
+  if (elig) {
+    file.eligibility ??= { conditions: [], relaxations: [], range: nodeRange(elig) };
+    const conditions = file.eligibility.conditions;
+    // in source order: an alternative (或…) joins the condition before it
+    const items = [...subs(elig, "eligibilityCondition"), ...subs(elig, "eligibilityAlternative")].sort((x, y) => nodeRange(x).start.offset - nodeRange(y).start.offset);
+    for (const raw of items) {
+      const c = whole(raw, b);
+      const predicate = predicateOf(sub(c, "predicate"));
+      if (!c || !predicate) continue;
+      const label = labelOf(sub(c, "clauseLabel"));
+      if (c.name === "eligibilityAlternative" && conditions.length > 0) conditions[conditions.length - 1]!.alternatives.push({ label, predicate, range: nodeRange(c) });
+      else conditions.push({ label, predicate, alternatives: [], range: nodeRange(c) });
+    }
+    for (const raw of subs(elig, "relaxation")) {
+      const r = whole(raw, b);
+      const predicate = predicateOf(sub(r, "predicate"));
+      if (!r || !predicate) continue;
+      file.eligibility.relaxations.push({
+        label: labelOf(sub(r, "own")),
+        predicate,
+        relaxed: subs(r, "relaxed")
+          .map(labelOf)
+          .filter((n): n is Name => n !== undefined),
+        range: nodeRange(r),
+      });
+    }
+  }
+  const c = s("caseBlock");
+  if (c) {
+    const k = caseOf(c, b);
+    if (k) file.cases.push(k);
+  }
+  const note = s("note");
+  if (note) {
+    const t = textOf(tok(note, "LineText"));
+    if (t) file.notes.push(t);
+  }
 }
