@@ -107,7 +107,18 @@ describe("zhunsheng import, as a process", () => {
     writeFileSync(join(d, "坏.docx"), "PK\u0003\u0004 not really a zip");
     const bad = run(["import", "坏.docx"], d);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/坏\.docx」无法作为 Word 文档读取/);
+    expect(bad.stderr).toMatch(/坏\.docx」无法作为 Word 文档读取：文件可能已损坏/);
+    // one Chinese line: not the zip library's English
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+    expect(bad.stderr).not.toMatch(/corrupt|zip|central|directory/i);
+    // random bytes under a .docx or .xlsx name: not a zip, not text either
+    const noise = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 256);
+    writeFileSync(join(d, "乱.docx"), noise);
+    const docx = run(["import", "乱.docx"], d);
+    expect(docx.status).toBe(1);
+    expect(docx.stderr.trim()).toBe("「乱.docx」的扩展名是 .docx，但内容不是 Word 文档：文件可能已损坏，或被改了扩展名；请用 Word 或 WPS 打开原文件，重新「另存为」.docx 后再导入");
+    writeFileSync(join(d, "乱.xlsx"), noise);
+    expect(run(["import", "乱.xlsx"], d).stderr).toContain("「乱.xlsx」的扩展名是 .xlsx，但内容不是 Excel 工作簿");
     // a category of 30 points over indicators of 10: the draft has an error the officer must fix
     writeFileSync(join(d, "错.csv"), "类别,指标,分值,指标描述\n服务（30分）,服务企业数,10分,达100家得10分。\n");
     const wrong = run(["import", "错.csv", "--out", "错.zs"], d);

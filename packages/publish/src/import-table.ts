@@ -430,8 +430,9 @@ export async function readIndicatorTables(name: string, bytes: Uint8Array, optio
       let doc: SourceDocument;
       try {
         doc = await readDocx(bytes);
-      } catch (e) {
-        return { error: `「${name}」无法作为 Word 文档读取（${(e as Error).message}）：文件可能已损坏，或不是 .docx` };
+      } catch {
+        // not the zip library's own words (English, about its internals): what happened and what to do
+        return { error: `「${name}」无法作为 Word 文档读取：文件可能已损坏（没有下载或复制完整），或不是 .docx；请在 Word 或 WPS 中打开后重新「另存为」.docx 再导入` };
       }
       const tables = tablesOfDocument(doc, stem);
       if (tables.length > 0) return { tables };
@@ -447,6 +448,11 @@ export async function readIndicatorTables(name: string, bytes: Uint8Array, optio
     }
     case "text": {
       const decoded = decodeBytes(bytes);
+      const ext = /\.([^.]+)$/.exec(name.toLowerCase())?.[1];
+      if ("error" in decoded && (ext === "docx" || ext === "xlsx" || ext === "xlsm")) {
+        // a .docx or .xlsx is a zip file (it starts with PK): this one is not, and is not text either
+        return { error: `「${name}」的扩展名是 .${ext}，但内容不是 ${ext === "docx" ? "Word 文档" : "Excel 工作簿"}：文件可能已损坏，或被改了扩展名；请用 ${ext === "docx" ? "Word" : "Excel"} 或 WPS 打开原文件，重新「另存为」.${ext} 后再导入` };
+      }
       if ("error" in decoded) return { error: `「${name}」：${decoded.error}` };
       const tables = parseTables(decoded.text, stem);
       const listed = conditionsTable(decoded.text, stem);
