@@ -351,7 +351,7 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
         const tier = { interval, points, range: clause.range };
         if (last?.kind === "tiers") last.tiers.push(tier);
         else parts.push({ kind: "tiers", tiers: [tier], range: clause.range });
-        lastGet = { ...tier, clause };
+        lastGet = { interval, points, range: clause.range, clause };
         break;
       }
       case "stepLess": {
