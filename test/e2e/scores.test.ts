@@ -142,6 +142,29 @@ describe("the 评分 table", () => {
     await context.close();
   });
 
+  it("shows every header and platform name whole in its fixed-width column, sorted by a category too", async () => {
+    const { page, errors } = await newPage(app);
+    await openRubric(page, HUNAN);
+    // a wide side bar leaves the table less room than its columns take: no width to spare hides a column too narrow
+    await page.evaluate(() => (document.querySelector("zs-workbench") as unknown as { wb: { resize(p: { sideWidth: number }): void } }).wb.resize({ sideWidth: 600 }));
+    await expect.poll(() => page.locator("zs-score-table .scroller").evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    /** Header labels and names the fixed layout cut short (text wider than its cell). */
+    const cut = () =>
+      page.evaluate(() => {
+        const root = document.querySelector("zs-score-table")!.shadowRoot!;
+        const cells = [...root.querySelectorAll<HTMLElement>("thead th, tbody tr[data-platform] td:first-child")];
+        return cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent!.trim());
+      });
+    // the built-in sample's names are long: 「示例·张家界市综合窗口平台22」
+    expect(await page.locator("zs-score-table tbody tr[data-platform]").first().getAttribute("data-platform")).toMatch(/^示例·.{8,}/);
+    expect(await cut()).toEqual([]);
+    await page.locator("zs-score-table th button", { hasText: "平台活跃度" }).click();
+    await expect.poll(() => page.locator("zs-score-table th[aria-sort='ascending'], zs-score-table th[aria-sort='descending']").textContent()).toContain("平台活跃度");
+    expect(await cut()).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("shows 认定 (符合/不符合) and no total or rank for a rubric of 认定条件 only", async () => {
     const { page } = await newPage(app);
     await openRubric(page, "市级中小企业公共服务示范平台");

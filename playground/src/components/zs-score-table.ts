@@ -13,14 +13,21 @@ const ROW = 24;
 const MARGIN = 30;
 
 /**
- * The width (em) a column needs for its header: the table's layout is fixed (a new score lays out
- * its own cell, not every row again), so widths come from the labels, never from the cells.
- * CJK and full-width characters take 1em, others about 0.6em (the cell's padding comes on top).
+ * The width (em) `text` takes in a cell (its padding comes on top): ASCII 0.6em, every other
+ * character 1em (the CJK font at 13px draws digits 7.2px and CJK, 「·」 and full-width marks 13px wide, measured).
  */
-function headerEm(label: string): number {
+function textEm(text: string): number {
   let em = 0;
-  for (const ch of label) em += ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.6;
-  return Math.ceil(em * 2) / 2;
+  for (const ch of text) em += ch.charCodeAt(0) < 0x80 ? 0.6 : 1;
+  return em;
+}
+
+/** A platform column wider than this shows the name cut with …, the whole name in its title. */
+const PLATFORM_MAX_EM = 20;
+
+/** A category column's header: its name and maximum, 「服务成效（0.2）」. */
+function categoryLabel(c: Scores["columns"][number]): string {
+  return `${c.name}${c.max ? `（${c.max}）` : ""}`;
 }
 
 export interface ScoreView {
@@ -38,6 +45,12 @@ export class ZsScoreTable extends LitElement {
   #frame = 0;
   #asked: ScoreView | undefined;
   /**
+   * Column widths (em) for the table's fixed layout, by column, for one dataset and set of columns:
+   * each as wide as its header and the widest cell shown so far, never narrower (so an edit that
+   * changes numbers keeps the widths and lays out only its own cells, not every row again).
+   */
+  #widths = { key: "", em: new Map<string, number>() };
+  /**
    * The scroller's height and scroll position as last observed (a ResizeObserver, scroll events):
    * a new page of scores decides whether it covers the screen from these, never by reading layout
    * right after its rows changed (that read forced a layout of the whole page inside the result's task).
@@ -54,7 +67,7 @@ export class ZsScoreTable extends LitElement {
     .stale { background: var(--zs-stale); color: #6d5200; padding: 4px 12px; flex: none; }
     /* strict: the scroller's size never depends on its rows, so new rows lay out inside it only */
     .scroller { flex: 1; min-height: 0; overflow: auto; contain: strict; }
-    /* fixed layout (widths from the header, see headerEm): a changed score does not make the browser measure every row again */
+    /* fixed layout (widths from the headers and the cells shown, see #widths): a changed score does not make the browser measure every row again */
     table { border-collapse: collapse; width: 100%; table-layout: fixed; font-variant-numeric: tabular-nums; }
     th, td { padding: 0 10px; height: ${ROW - 1}px; border-bottom: 1px solid var(--zs-border); text-align: right; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     th:first-child, td:first-child { text-align: left; }
@@ -103,9 +116,10 @@ export class ZsScoreTable extends LitElement {
     const s = this.scores;
     if (!s) return html`<div class="empty">没有可评分的评价体系：打开一个文件，或先改正其中的错误。</div>`;
     const { sort, start, rows } = s.page;
-    const head = (key: ScoreSort["key"], label: string, width: string) => {
+    const widths = this.columnWidths(s);
+    const head = (key: ScoreSort["key"], label: string) => {
       const sorted = sort.key === key;
-      return html`<th scope="col" style="width:${width}" aria-sort=${sorted ? (sort.ascending ? "ascending" : "descending") : "none"}>
+      return html`<th scope="col" style="width:${widths.get(key)}em" aria-sort=${sorted ? (sort.ascending ? "ascending" : "descending") : "none"}>
         <button @click=${() => this.sortBy(key)}>${label}${sorted ? (sort.ascending ? " ▲" : " ▼") : ""}</button>
       </th>`;
     };
@@ -123,12 +137,9 @@ export class ZsScoreTable extends LitElement {
         <table aria-label="样本平台评分" aria-rowcount=${s.count + 1}>
           <thead>
             <tr aria-rowindex="1">
-              ${head("platform", "平台", "12em")}${s.points ? html`${head("total", "总分", "6em")}${head("grade", "等级", "8em")}${head("rank", "排名", "4em")}` : nothing}
-              ${s.eligibility ? html`<th scope="col" style="width:6em">认定</th>` : nothing}
-              ${s.columns.map((c) => {
-                const label = `${c.name}${c.max ? `（${c.max}）` : ""}`;
-                return head(`cat:${c.name}`, label, `${Math.max(5, headerEm(label))}em`);
-              })}
+              ${head("platform", "平台")}${s.points ? html`${head("total", "总分")}${head("grade", "等级")}${head("rank", "排名")}` : nothing}
+              ${s.eligibility ? html`<th scope="col" style="width:${widths.get("eligible")}em">认定</th>` : nothing}
+              ${s.columns.map((c) => head(`cat:${c.name}`, categoryLabel(c)))}
             </tr>
           </thead>
           <tbody @keydown=${this.onKey}>
@@ -139,6 +150,34 @@ export class ZsScoreTable extends LitElement {
         </table>
       </div>
     `;
+  }
+
+  /** The columns' widths for `s` (see #widths): widened to what this page's rows need. */
+  private columnWidths(s: Scores): Map<string, number> {
+    const key = [s.dataset, s.count, s.points, s.eligibility, ...s.columns.map(categoryLabel)].join("\n");
+    if (key !== this.#widths.key) this.#widths = { key, em: new Map() };
+    const em = this.#widths.em;
+    const need = (column: string, text: string, max = Infinity) => {
+      const w = Math.min(max, Math.ceil(textEm(text) * 2) / 2);
+      if (w > (em.get(column) ?? 0)) em.set(column, w);
+    };
+    // headers, the sorted one with its mark (a sort widens its column once)
+    const header = (column: ScoreSort["key"], label: string) => need(column, s.page.sort.key === column ? `${label} ▲` : label);
+    header("platform", "平台");
+    header("total", "总分");
+    header("grade", "等级");
+    header("rank", "排名");
+    need("eligible", "认定");
+    need("eligible", "不符合");
+    for (const c of s.columns) header(`cat:${c.name}`, categoryLabel(c));
+    for (const r of s.page.rows) {
+      need("platform", r.errors.length > 0 ? `${r.platform} ⚠ ${r.errors.length}` : r.platform, PLATFORM_MAX_EM);
+      need("total", `${r.total ?? "—"} ↓`);
+      need("grade", r.grade ?? "—");
+      need("rank", String(r.rank ?? "—"));
+      for (const c of s.columns) need(`cat:${c.name}`, r.categories[c.name] ?? "—");
+    }
+    return em;
   }
 
   private renderRow(r: ScoreRow, position: number, s: Scores) {
