@@ -57,6 +57,17 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(explained.out).toMatch(/^甲平台：总分20分/);
   });
 
+  it("explain refuses a name two platforms share, naming their rows, instead of explaining the first", () => {
+    const csv = "名称,服务企业家次,网站维护\n甲平台,1200,是\n乙平台,500,否\n甲平台,300,否\n";
+    const dir = workspace({ "a.zs": RUBRIC, "d.csv": csv });
+    const r = zs(["explain", "a.zs", "--data", "d.csv", "--platform", "甲平台"], dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err.trim()).toBe("d.csv 中有2个名为「甲平台」的平台（第2行、第4行），无法确定说明哪一个：请在数据文件中改正重名的平台名称");
+    // a name held once is still explained
+    expect(zs(["explain", "a.zs", "--data", "d.csv", "--platform", "乙平台"], dir).out).toMatch(/^乙平台：总分/);
+  });
+
   it("a broken JSON data file is one located line and exit 1", () => {
     const r = zs(["score", "a.zs", "--data", "d.json"], workspace({ "a.zs": RUBRIC, "d.json": '[{"名称": "甲平台", "服务企业家次": 1200,' }));
     expect(r.code).toBe(1);
