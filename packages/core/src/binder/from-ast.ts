@@ -1089,10 +1089,12 @@ function checkDerivedCycles(inputs: readonly InputAst[], ctx: BindContext): void
     visitRefs(i.expression!, (n) => n.text !== name && derived.has(n.text) && refs.push(n));
     reads.set(name, refs);
   }
+  const declared = new Map([...derived.keys()].map((name, k) => [name, k]));
   for (const ring of stronglyConnected([...derived.keys()], (name) => reads.get(name)!.map((n) => n.text))) {
     if (ring.length < 2) continue;
     const members = new Set(ring);
-    for (const name of [...derived.keys()].filter((n) => members.has(n))) {
+    // in the order declared (sorting the ring, not filtering every derived input per ring: a file of many rings stays linear)
+    for (const name of ring.sort((a, b) => declared.get(a)! - declared.get(b)!)) {
       const at = reads.get(name)!.find((n) => members.has(n.text))!;
       const path = ring.length <= RING_SHOWN ? pathBack(name, members, reads) : undefined;
       const shown = path ? `：${path.map((n) => `「${n}」`).join(" → ")}` : `：与另外${ring.length - 1}个派生输入相互引用`;
