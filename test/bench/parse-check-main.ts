@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { builtCore } from "./built.ts";
+import { median } from "./process.ts";
 
 // what the CLI, the language server and the service run: the built JavaScript (`npm run bench` builds first)
 const { analyze } = await builtCore();
@@ -15,10 +16,6 @@ const files = (dir: string): string[] =>
     const p = join(dir, e);
     return statSync(p).isDirectory() ? files(p) : p.endsWith(".zs") ? [p] : [];
   });
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
 
 const sources = files(root).map((f) => readFileSync(f, "utf8"));
 const totalChars = sources.reduce((s, t) => s + t.length, 0);

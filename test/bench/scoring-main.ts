@@ -8,14 +8,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { builtCore } from "./built.ts";
+import { median, perSecond } from "./process.ts";
 
 const QUICK = Boolean(process.env["BENCH_QUICK"]);
 const { analyze, compile } = await builtCore();
 const root = new URL("../../rules/", import.meta.url).pathname;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
 
 // The largest rubric of the library: the national norm (5 categories, 17 weighted indicators,
 // bands, sub-cap, indicator veto, rubric veto).
@@ -182,7 +179,7 @@ for (let i = 0; i < SCORE_ROUNDS; i++) {
   hand.push(timeHand());
   handVerdict.push(timeHandVerdict());
 }
-const rate = (ms: number) => Math.round(N / (ms / 1000)).toLocaleString("en");
+const rate = (ms: number) => perSecond(N, ms);
 const c = median(compiled);
 const h = median(hand);
 console.log(`scoring ${N.toLocaleString("en")} records with the national norm (${rubric.indicators.length} weighted indicators; ${DISTINCT.toLocaleString("en")} distinct generated records, each checked equal first), median of ${SCORE_ROUNDS}:`);
