@@ -75,30 +75,3 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 });
-
-describe("derived inputs in a ring, as the CLI meets them", () => {
-  const ring = `评价体系 环
-输入
-  丁：数值 次 越多越好
-派生
-  甲：数值 次 = 乙 + 1
-  乙：数值 次 = 甲 + 丁
-类别 丙（100分）
-  指标 戊 100分
-    甲 每1次加1分
-    直到满分100为止
-`;
-
-  it("check names the ring at each input and exits 1; score refuses instead of scoring 甲 as missing", () => {
-    const dir = workspace({ "r.zs": ring, "d.csv": "名称,丁\n甲平台,5\n" });
-    const checked = zs(["check", "r.zs"], dir);
-    expect(checked.code).toBe(1);
-    expect(checked.out).toContain("r.zs:5:12 错误 ZS2009 派生输入「甲」循环引用自身：「甲」 → 「乙」 → 「甲」");
-    expect(checked.out).toContain("r.zs:6:12 错误 ZS2009 派生输入「乙」循环引用自身：「乙」 → 「甲」 → 「乙」");
-    const scored = zs(["score", "r.zs", "--data", "d.csv"], dir);
-    expect(scored.code).toBe(1);
-    expect(scored.out).not.toMatch(/甲平台\s+\d/);
-    expect(scored.err).toContain("评价体系有2个错误，无法评分");
-  });
-});
-
