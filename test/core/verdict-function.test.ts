@@ -107,6 +107,40 @@ describe("the generated verdict function", () => {
     reads.forEach((r, i) => expect(scorer.format(scorer.total(r.values, r.present))).toBe(expected[i]![0]));
   });
 
+  it("awards positive points without a branch on the platform's answer, and keeps the conditional for deductions", () => {
+    // a branch on answers that vary from record to record mispredicts (see award() in codegen.ts)
+    const text = `评价体系 分支
+输入
+  有专家库：是否
+  有违规记录：是否
+  服务企业家次：计数 家次
+类别 服务 30分
+  指标 服务条件 30分
+    有专家库 得10分
+    有违规记录 扣5分
+    服务企业家次 达到100家次加5分
+    服务企业家次 200家次以上得15分，100家次（含）以上不足200家次得8分
+`;
+    const { source } = genOf(text);
+    expect(source).toMatch(/r = \(\(x !== 0\) \* k\d+\);/);
+    expect(source).toMatch(/r = \(\(x !== 0\) \? k\d+ : 0\);/);
+    expect(source).toMatch(/r = \(\(\(x >= k\d+\)\) \* k\d+\);/);
+    expect(source).toMatch(/\(\(\(x >= k\d+\) & \(x < k\d+\)\) \* k\d+\)/);
+    const scorer = scorerOf(text);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ 有专家库: "否", 有违规记录: "否", 服务企业家次: 0 }, "0"],
+      [{ 有专家库: "是", 有违规记录: "是", 服务企业家次: 150 }, "18"],
+      [{ 有专家库: "否", 有违规记录: "是", 服务企业家次: 99 }, "0"],
+      [{ 有专家库: "是", 有违规记录: "否", 服务企业家次: 200 }, "30"],
+    ];
+    for (const [record, total] of cases) {
+      expect(scorer.score(record).total).toBe(total);
+      const r = scorer.read(record);
+      // the literal function: +0, never −0, when nothing is awarded
+      expect(Object.is(scorer.total(r.values, r.present), total === "0" ? 0 : Number(total) * 10 ** scorer.digits)).toBe(true);
+    }
+  });
+
   it("scores by each rubric's own rules on derived inputs when two rubrics share it", () => {
     // the rule on 专业人员比例 is a closure passed to the function: same source, other threshold
     expect(genOf(rubric("70")).source).toBe(genOf(rubric("60")).source);
