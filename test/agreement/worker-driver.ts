@@ -12,6 +12,8 @@ export interface WorkerDriver {
   request<K extends keyof AnalysisMethods & string>(method: K, params: AnalysisMethods[K]["params"]): Promise<AnalysisMethods[K]["result"]>;
   /** The analysis the worker pushes for this document version. */
   analysis(uri: string, version: number): Promise<AnalysisResult>;
+  /** Every message the worker sends from now on, in order; returns the unsubscribe function. */
+  listen(listener: (m: Message) => void): () => void;
 }
 
 /** Loads the analysis worker's module once per test file, with `self` standing for the worker's scope. */
@@ -47,6 +49,10 @@ export async function startAnalysisWorker(): Promise<WorkerDriver> {
         listeners.add(l);
         void scope.onmessage!({ data: { kind: "request", id, method, params } });
       });
+    },
+    listen(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     analysis(uri, version) {
       return new Promise((resolve) => {

@@ -151,8 +151,24 @@ function schedule(uri: string): void {
   const e = docs.get(uri);
   if (!e || e.scheduled) return;
   e.scheduled = true;
-  // coalesce a burst of keystrokes into one analysis
-  setTimeout(() => void analyse(uri), 0);
+  // coalesce a burst of keystrokes into one analysis (an editor request may have run it already: see answer)
+  setTimeout(() => {
+    if (docs.get(uri) === e && e.scheduled) void analyse(uri);
+  }, 0);
+}
+
+/**
+ * An editor request's answer, on the text the request was made for. When that text's analysis is
+ * still scheduled, it runs first and its scores go out before the answer: a keystroke sends the
+ * text and then, for a digit, a completion request, and the worker may take the request first —
+ * the scores then waited behind the answer and behind the page showing its suggestions. The
+ * analysis is the same one (the document is computed once per text).
+ */
+async function answer<T>(uri: string, f: (d: ls.LanguageDocument) => T): Promise<T> {
+  const e = entry(uri);
+  const d = docOf(e);
+  if (e.scheduled) await analyse(uri);
+  return f(d);
 }
 
 const handlers: Handlers<AnalysisMethods> = {
@@ -180,7 +196,7 @@ const handlers: Handlers<AnalysisMethods> = {
     return null;
   },
   keywords: () => ({ ...ls.editorKeywords(), tokenTypes: [...ls.SEMANTIC_TOKEN_TYPES], tokenModifiers: [...ls.SEMANTIC_TOKEN_MODIFIERS] }),
-  symbols: ({ uri }) => ls.documentSymbols(docOf(entry(uri))),
+  symbols: ({ uri }) => answer(uri, (d) => ls.documentSymbols(d)),
   setData: ({ uri, name, records, rowErrors }) => {
     // no records: back to the generated sample platforms
     setData(entry(uri), records.length > 0 ? { name, records, ...(rowErrors ? { rowErrors } : {}) } : undefined);
@@ -238,24 +254,23 @@ const handlers: Handlers<AnalysisMethods> = {
     const platform = e.table?.platform[index] ?? `平台${index + 1}`;
     return caseText(e.good.rubric, e.good.scorer, rec, platform);
   },
-  curve: ({ uri, offset }) => {
-    const e = entry(uri);
-    const d = docOf(e);
-    const target = ls.curveTargetAt(d, offset);
-    const now = d.analysis.scoring.scorable ? { rubric: d.analysis.rubric!, scorer: d.analysis.scoring.scorer } : e.good;
-    if (!target || !now) return undefined;
-    return ls.curve(now.rubric, target.path, target.input, now.scorer);
-  },
-  semanticTokens: ({ uri }) => ls.encodeSemanticTokens(ls.semanticTokens(docOf(entry(uri)))),
-  hover: ({ uri, offset }) => ls.hover(docOf(entry(uri)), offset),
-  complete: ({ uri, offset }) => ls.complete(docOf(entry(uri)), offset),
-  definition: ({ uri, offset }) => ls.definition(docOf(entry(uri)), offset),
-  references: ({ uri, offset }) => ls.references(docOf(entry(uri)), offset),
-  prepareRename: ({ uri, offset }) => ls.prepareRename(docOf(entry(uri)), offset),
-  rename: ({ uri, offset, newName }) => ls.rename(docOf(entry(uri)), offset, newName),
-  format: ({ uri }) => ls.formatDocument(docOf(entry(uri))),
-  codeActions: ({ uri, range }) => ls.codeActions(docOf(entry(uri)), range),
-  folding: ({ uri }) => ls.foldingRanges(docOf(entry(uri))),
+  curve: ({ uri, offset }) =>
+    answer(uri, (d) => {
+      const target = ls.curveTargetAt(d, offset);
+      const now = d.analysis.scoring.scorable ? { rubric: d.analysis.rubric!, scorer: d.analysis.scoring.scorer } : entry(uri).good;
+      if (!target || !now) return undefined;
+      return ls.curve(now.rubric, target.path, target.input, now.scorer);
+    }),
+  semanticTokens: ({ uri }) => answer(uri, (d) => ls.encodeSemanticTokens(ls.semanticTokens(d))),
+  hover: ({ uri, offset }) => answer(uri, (d) => ls.hover(d, offset)),
+  complete: ({ uri, offset }) => answer(uri, (d) => ls.complete(d, offset)),
+  definition: ({ uri, offset }) => answer(uri, (d) => ls.definition(d, offset)),
+  references: ({ uri, offset }) => answer(uri, (d) => ls.references(d, offset)),
+  prepareRename: ({ uri, offset }) => answer(uri, (d) => ls.prepareRename(d, offset)),
+  rename: ({ uri, offset, newName }) => answer(uri, (d) => ls.rename(d, offset, newName)),
+  format: ({ uri }) => answer(uri, (d) => ls.formatDocument(d)),
+  codeActions: ({ uri, range }) => answer(uri, (d) => ls.codeActions(d, range)),
+  folding: ({ uri }) => answer(uri, (d) => ls.foldingRanges(d)),
 };
 
 const rpc = serveRpc<AnalysisMethods, AnalysisEvent>(handlers);
