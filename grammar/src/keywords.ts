@@ -211,6 +211,7 @@ export const UNITS: readonly string[] = [
   "人次",
   "场次",
   "万美元",
+  "百万元",
   "万元",
   "亿元",
   "千元",

@@ -48,6 +48,15 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(r.out).toContain("缺少「网站维护」的数据");
   });
 
+  it("a column whose header names another size of the rubric's unit (平方米 for 万平方米) is refused, not read as the rubric's unit", () => {
+    const rubric = `评价体系 单位\n输入\n  服务场地面积：数值 万平方米\n类别 服务条件 10分\n  指标 场地 10分\n    服务场地面积 达到1万平方米得10分\n`;
+    // 5000 平方米 is 0.5 万平方米: read as 5000 万平方米 it would score 10
+    const r = zs(["score", "a.zs", "--data", "d.csv"], workspace({ "a.zs": rubric, "d.csv": "名称,服务场地面积（平方米）\n甲平台,5000\n" }));
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err).toBe("d.csv:1 错误 ZS6014 B列（服务场地面积（平方米））的单位是平方米，评价体系中「服务场地面积」的单位是万平方米：请把数据换算为万平方米，或改正表头\n");
+  });
+
   it("score and explain read the platform name from the same column (平台名称)", () => {
     const dir = workspace({ "a.zs": RUBRIC, "d.csv": "平台名称,服务企业家次,网站维护\n甲平台,1200,是\n" });
     const scored = JSON.parse(zs(["score", "a.zs", "--data", "d.csv", "--json"], dir).out) as { platform: string }[];

@@ -1,7 +1,7 @@
 /** Checks officers need while drafting (issue 12): problems the checker reports instead of scoring silently. */
 import { describe, expect, it } from "vitest";
 import { analyze, UNITS } from "../../packages/core/src/index.ts";
-import { UNIT_FAMILIES } from "../../packages/core/src/binder/units.ts";
+import { UNIT_FAMILIES } from "../../packages/data/src/units.ts";
 
 const rubric = (rules: string, extra = "") => `评价体系 测试
 输入

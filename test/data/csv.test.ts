@@ -141,6 +141,29 @@ describe("CSV rows (strict)", () => {
     expect(r.errors[0]!.message).toContain("B列（营业收入（元））的单位是元，评价体系中「营业收入」的单位是万元");
   });
 
+  it("a header naming another size of the rubric's unit is refused, for every family of units (area, people, weight…)", () => {
+    const cases: [string, string, string][] = [
+      ["服务场地面积（平方米）", "万平方米", "平方米"],
+      ["营业收入（百万元）", "万元", "百万元"],
+      ["服务人数（万人）", "人", "万人"],
+      ["处理量（吨）", "千克", "吨"],
+      ["响应时间（分钟）", "小时", "分钟"],
+    ];
+    for (const [label, unit, written] of cases) {
+      const name = label.slice(0, label.indexOf("（"));
+      const r = csvOf(`名称,${label}\n甲,5000\n`, undefined, [{ name, unit }]);
+      expect(r.failed, label).toBe(true);
+      expect(r.errors[0]!.code).toBe("ZS6014");
+      expect(r.errors[0]!.message).toContain(`B列（${label}）的单位是${written}，评价体系中「${name}」的单位是${unit}`);
+    }
+    // one size written two ways, the same unit, and units of other quantities are not a mismatch
+    for (const [label, unit] of [["处理量（公斤）", "千克"], ["服务场地面积（平方米）", "平方米"], ["服务企业数（家）", "家"], ["营业收入（人）", "万元"]] as const) {
+      const name = label.slice(0, label.indexOf("（"));
+      const r = csvOf(`名称,${label}\n甲,5000\n`, undefined, [{ name, unit }]);
+      expect(r.errors, label).toEqual([]);
+    }
+  });
+
   it("header cells with line breaks (Alt+Enter) and the template's units resolve to the input names", () => {
     const r = csvOf('名称,"服务企业\n家次（家次）","协同评定分（分，0～20）"\n甲,1,2\n', undefined, [{ name: "服务企业家次", unit: "家次" }, { name: "协同评定分" }]);
     expect(r.header?.columns).toEqual(["名称", "服务企业家次", "协同评定分"]);

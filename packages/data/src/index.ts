@@ -12,6 +12,7 @@ export { createGridAssembler, normaliseName, recordOf, type DataHeader, type Dat
 export { createRowReader, readDataSync, type DataFormat, type ReadOptions, type RowReader } from "./reader.ts";
 export { readDataBytes, sniffFormat, streamData, type DataOptions, type DataStream, type DataTable } from "./read.ts";
 export { findPlatformColumn, isSummaryName, PLATFORM_NAME_COLUMNS, platformNameOf } from "./platform.ts";
+export { isOtherSizeOfUnit, UNIT_FAMILIES } from "./units.ts";
 export { excelNumberText, plainDecimal, shiftDecimal } from "./number-text.ts";
 export { csvField, csvLine, neutraliseCell, writeCsv, type CsvWriteOptions } from "./csv-write.ts";
 export {

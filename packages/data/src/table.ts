@@ -4,6 +4,7 @@
  * which column names the platform, and which rows are not platforms (blank rows, a 合计 row,
  * notes under the table). Everything doubtful is an error that names row and column.
  */
+import { isOtherSizeOfUnit } from "./units.ts";
 import { columnLabel, dataError, type DataError } from "./errors.ts";
 import { findPlatformColumn, isSummaryName } from "./platform.ts";
 
@@ -91,7 +92,6 @@ export interface GridAssembler {
 
 const MAX_TITLE_ROWS = 5;
 const MAX_HEADER_ROWS = 4;
-const MONEY_UNITS = new Set(["元", "千元", "万元", "百万元", "亿元"]);
 const DATA_LIKE = /^(?:[+-]?[\d,，.]+[%％]?|是|否)$/;
 
 /** How many cells hold something, counted up to `atMost` (callers only ask 0, 1 or more). */
@@ -247,9 +247,9 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
     });
     columns.forEach((c, i) => {
       const e = expected.get(c);
-      if (!e?.unit || !MONEY_UNITS.has(e.unit)) return;
+      if (!e?.unit) return;
       const written = /[（(]([^（）()]*)[）)]$/.exec(labels[i] ?? "")?.[1]?.split(/[，,、;；\s]+/) ?? [];
-      const other = written.find((w) => MONEY_UNITS.has(w) && w !== e.unit);
+      const other = written.find((w) => isOtherSizeOfUnit(w, e.unit!));
       if (other) {
         out.push({ code: "ZS6014", message: `${columnLabel(i, labels[i])}的单位是${other}，评价体系中「${c}」的单位是${e.unit}：请把数据换算为${e.unit}，或改正表头` });
       }
