@@ -164,6 +164,17 @@ describe("CSV rows (strict)", () => {
     }
   });
 
+  it("a header of one column joined by semicolons or full-width commas is said once, with the separator to use", () => {
+    for (const sep of [";", "；", "，"]) {
+      const r = csvOf(`名称${sep}服务企业家次${sep}满意度\n甲${sep}1200${sep}95%\n`, undefined, [{ name: "服务企业家次" }, { name: "满意度" }]);
+      expect(r.failed, sep).toBe(true);
+      expect(r.errors.map((e) => [e.code, e.row])).toEqual([["ZS6002", 1]]);
+      expect(r.errors[0]!.message).toBe(`表头只有一列「名称${sep}服务企业家次${sep}满意度」，其中用「${sep}」隔开了3个列名：CSV 文件的各列应以英文逗号「,」或制表符分隔。请在 Excel 或 WPS 中「另存为」CSV UTF-8（逗号分隔）后再试`);
+    }
+    // a one-column file without such a separator is read as it is
+    expect(csvOf("名称\n甲\n").errors).toEqual([]);
+  });
+
   it("header cells with line breaks (Alt+Enter) and the template's units resolve to the input names", () => {
     const r = csvOf('名称,"服务企业\n家次（家次）","协同评定分（分，0～20）"\n甲,1,2\n', undefined, [{ name: "服务企业家次", unit: "家次" }, { name: "协同评定分" }]);
     expect(r.header?.columns).toEqual(["名称", "服务企业家次", "协同评定分"]);

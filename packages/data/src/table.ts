@@ -106,6 +106,25 @@ export function normaliseName(s: string): string {
   return s.replace(/[ \t\u3000]*[\r\n]+[ \t\u3000]*/g, "").replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, "");
 }
 
+/** Characters that separate columns in files that are not comma- or tab-separated (semicolons from European Excel, full-width commas typed by hand). */
+const OTHER_SEPARATORS = [";", "；", "，", "|"];
+
+/**
+ * A header of one column that holds several column names joined by another separator than the
+ * comma or the tab: why every column is missing, said once (else each would be reported missing).
+ */
+function oneColumnSeparated(columns: readonly string[], labels: readonly string[]): string | undefined {
+  const named = columns.flatMap((c, i) => (c ? [labels[i] ?? c] : []));
+  if (named.length !== 1) return undefined;
+  const label = named[0]!;
+  for (const sep of OTHER_SEPARATORS) {
+    const parts = label.split(sep).map((p) => normaliseName(p)).filter(Boolean);
+    if (parts.length < 2) continue;
+    return `表头只有一列「${label.length > 40 ? `${label.slice(0, 40)}…` : label}」，其中用「${sep}」隔开了${parts.length}个列名：CSV 文件的各列应以英文逗号「,」或制表符分隔。请在 Excel 或 WPS 中「另存为」CSV UTF-8（逗号分隔）后再试`;
+  }
+  return undefined;
+}
+
 export function createGridAssembler(options: GridOptions): GridAssembler {
   const expected = new Map((options.expected ?? []).map((e) => [e.name, e]));
   const merges = options.merges ?? [];
@@ -238,6 +257,8 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
   const checkColumns = (columns: readonly string[], labels: readonly string[]) => {
     const out: { code: "ZS6002" | "ZS6004" | "ZS6014"; message: string }[] = [];
     if (columns.every((c) => !c)) out.push({ code: "ZS6002", message: "表头是空的：第一行应是各列的名称（名称、从业人数…）" });
+    const separated = oneColumnSeparated(columns, labels);
+    if (separated) out.push({ code: "ZS6002", message: separated });
     const firstAt = new Map<string, number>();
     columns.forEach((c, i) => {
       if (!c) return;
