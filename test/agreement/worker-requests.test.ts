@@ -1,12 +1,15 @@
 /**
  * A keystroke sends the worker the new text and, for a digit, a completion request right after it
  * (Monaco triggers completion on digits). The worker may take the request before the analysis it
- * scheduled: the scores must still go out first, from the one analysis of that text, and the
- * answer must be the one for the text the request was made on.
+ * scheduled, or while that analysis lets events through between slices of the score table: the
+ * scores must still go out first, from the one analysis of that text, and the answer must be the
+ * one for the text the request was made on.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
+import { analyze } from "../../packages/core/src/index.ts";
 import * as ls from "../../packages/language-service/src/index.ts";
+import { samplePlatforms } from "../../playground/src/worker/sample-data.ts";
 import type { RpcMessage } from "../../playground/src/lib/rpc.ts";
 import type { AnalysisEvent } from "../../playground/src/protocol.ts";
 import { startAnalysisWorker, type WorkerDriver } from "./worker-driver.ts";
@@ -81,5 +84,42 @@ describe("an editor request right after a keystroke", () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     stop();
     expect(seen).toEqual(["response"]);
+  });
+});
+
+describe("an editor request while the score table is being computed", () => {
+  const BIG = "test:/worker-requests-big.zs";
+  let v = 1;
+
+  beforeAll(async () => {
+    const done = worker.analysis(BIG, 1);
+    await worker.request("open", { uri: BIG, text: TEXT, version: 1 });
+    await done;
+    // enough platforms that the table is computed in slices, with events let through between them
+    const records = samplePlatforms(analyze(TEXT).rubric!, 40_000);
+    const scored = worker.analysis(BIG, 1);
+    await worker.request("setData", { uri: BIG, name: "platforms", records });
+    await scored;
+  });
+
+  it("is answered after the scores of its text", async () => {
+    const text = TEXT.slice(0, AT) + "0" + TEXT.slice(AT);
+    const order: string[] = [];
+    const stop = worker.listen((m) => order.push(m.kind === "event" ? `analysis ${m.event.result.version}` : "answer"));
+    v++;
+    const analysed = worker.analysis(BIG, v);
+    const updated = worker.request("update", { uri: BIG, text, version: v });
+    // the scheduled analysis starts, and gives way to events between slices of the table
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const asked = order.length;
+    const answer = await worker.request("complete", { uri: BIG, offset: AT + 1 });
+    await updated;
+    await analysed;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    stop();
+    // the request came in while the table was under way (else this would test nothing)
+    expect(order.slice(0, asked)).toEqual(["answer"]);
+    expect(order).toEqual(["answer", `analysis ${v}`, "answer"]);
+    expect(answer).toEqual(ls.complete(ls.createDocument(text, "rubric.zs"), AT + 1));
   });
 });

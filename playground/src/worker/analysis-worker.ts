@@ -34,6 +34,8 @@ interface Entry {
   view: { sort: ScoreSort; start: number; count: number };
   baseText: string | undefined;
   scheduled: boolean;
+  /** The analysis under way, until it has pushed its result or given way to a newer text. */
+  running?: Promise<void> | undefined;
   /** `data` read for the reading key of the last scorer (kept while an edit leaves reading as it was). */
   read?: ReadData | undefined;
   /** The check of `read` against the rubric it was read for (cells, unmatched columns, missing inputs): from its errors, once per reading. */
@@ -95,9 +97,17 @@ function failureMessage(err: unknown): string {
 }
 
 /** Parses, checks and scores the document's current text, then pushes the result. */
-async function analyse(uri: string): Promise<void> {
+function analyse(uri: string): Promise<void> {
   const e = docs.get(uri);
-  if (!e) return;
+  if (!e) return Promise.resolve();
+  const running: Promise<void> = analyseEntry(uri, e).finally(() => {
+    if (e.running === running) e.running = undefined;
+  });
+  e.running = running;
+  return running;
+}
+
+async function analyseEntry(uri: string, e: Entry): Promise<void> {
   e.scheduled = false;
   const version = e.version;
   const t0 = performance.now();
@@ -158,16 +168,18 @@ function schedule(uri: string): void {
 }
 
 /**
- * An editor request's answer, on the text the request was made for. When that text's analysis is
- * still scheduled, it runs first and its scores go out before the answer: a keystroke sends the
- * text and then, for a digit, a completion request, and the worker may take the request first —
- * the scores then waited behind the answer and behind the page showing its suggestions. The
+ * An editor request's answer, on the text the request was made for, sent after that text's scores.
+ * A keystroke sends the text and then, for a digit, a completion request; the worker may take the
+ * request before the analysis it scheduled, or while the analysis lets events through between
+ * slices of the score table: the answer then went out first and the page showed its suggestions
+ * before the scores. Now a scheduled analysis runs first and one under way is waited for; the
  * analysis is the same one (the document is computed once per text).
  */
 async function answer<T>(uri: string, f: (d: ls.LanguageDocument) => T): Promise<T> {
   const e = entry(uri);
   const d = docOf(e);
   if (e.scheduled) await analyse(uri);
+  else if (e.running) await e.running;
   return f(d);
 }
 
