@@ -69,6 +69,20 @@ describe("workbooks written by Excel-like tools (exceljs)", () => {
     expect(renamed.errors[0]!.code).toBe("ZS6013");
   });
 
+  it("a formula saved without its result (a workbook written by a program) makes its row bad data, not an empty cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("数据");
+    ws.addRow(["名称", "服务企业数", "用户满意度"]);
+    ws.addRow(["甲平台", { formula: "10*10", result: 100 }, "90%"]);
+    ws.addRow(["乙平台", { formula: "B2-10" }, "85%"]);
+    const t = await readDataBytes(new Uint8Array(await wb.xlsx.writeBuffer()), { file: "p.xlsx", expected: [{ name: "服务企业数" }, { name: "用户满意度" }] });
+    expect(t.rows.map((r) => [r.row, (r.errors ?? []).map((e) => [e.code, e.message])])).toEqual([
+      [2, []],
+      [3, [["ZS6016", "B3单元格是公式「=B2-10」，文件中没有保存它的计算结果（由程序生成、未在 Excel 或 WPS 中保存过的文件常见）：请在 Excel 或 WPS 中打开并保存后再试"]]],
+    ]);
+    expect(recordOf(t.rows[0]!)["服务企业数"]).toBe("100");
+  });
+
   it("reads a workbook even when it is named .csv", async () => {
     const t = await readDataBytes(fixture("wps-percent.xlsx"), { file: "数据.csv" });
     expect(t.format).toBe("xlsx");

@@ -5,7 +5,7 @@
  * notes under the table). Everything doubtful is an error that names row and column.
  */
 import { isOtherSizeOfUnit } from "./units.ts";
-import { columnLabel, dataError, type DataError } from "./errors.ts";
+import { columnLabel, dataError, type DataError, type DataErrorCode } from "./errors.ts";
 import { findPlatformColumn, isSummaryName } from "./platform.ts";
 
 /** One row of a grid as read: cells as text. */
@@ -13,8 +13,10 @@ export interface GridRow {
   /** 1-based row (CSV line, worksheet row). */
   row: number;
   cells: string[];
-  /** A problem the reader found in this row (CSV quoting). */
+  /** A problem the reader found in this row (CSV quoting, a formula without its result). */
   error?: string;
+  /** The problem's code: ZS6006 (CSV quoting) when not said. */
+  code?: DataErrorCode;
 }
 
 /** A merged range of a worksheet, 1-based and inclusive like Excel's. */
@@ -140,7 +142,7 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
     const first = rows[start]!;
     if (first.error) {
       failed = true;
-      errors.push(dataError("ZS6006", `表头：${first.error}`, { row: first.row }));
+      errors.push(dataError(first.code ?? "ZS6006", `表头：${first.error}`, { row: first.row }));
       return [];
     }
     const headerRows = [first];
@@ -292,7 +294,7 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
     }
     const platform = h.platformColumn === undefined ? undefined : values[h.platformColumn];
     const problems: DataError[] = [];
-    if (r.error) problems.push(dataError("ZS6006", r.error, { row: r.row }));
+    if (r.error) problems.push(dataError(r.code ?? "ZS6006", r.error, { row: r.row }));
     else if (options.strictWidth && r.cells.length !== width) {
       problems.push(
         dataError(

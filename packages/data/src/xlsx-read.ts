@@ -99,6 +99,23 @@ function rowsOf(ws: ExcelJS.Worksheet): string[][] {
   return rows;
 }
 
+/**
+ * A formula cell of the row with no saved result: files written by a program (not opened and saved
+ * in Excel or WPS) carry formulas without their values, and such a cell would read as empty.
+ */
+function uncomputedFormula(row: ExcelJS.Row): string | undefined {
+  let found: string | undefined;
+  row.eachCell((cell) => {
+    const v = cell.value as Value;
+    if (found || v === null || typeof v !== "object" || v instanceof Date || !("formula" in v || "sharedFormula" in v)) return;
+    const result = (v as { result?: Value }).result;
+    if (result !== undefined && result !== null) return;
+    const formula = "formula" in v && v.formula ? v.formula : (cell.formula ?? "");
+    found = `${cell.address}单元格是公式${formula ? `「=${formula}」` : ""}，文件中没有保存它的计算结果（由程序生成、未在 Excel 或 WPS 中保存过的文件常见）：请在 Excel 或 WPS 中打开并保存后再试`;
+  });
+  return found;
+}
+
 /** One worksheet's text and merged ranges (for import of indicator tables and for data). */
 export async function readXlsxSheet(bytes: Uint8Array, options: { sheet?: string } = {}): Promise<SheetText | { error: DataError }> {
   const wb = await load(bytes);
@@ -116,7 +133,9 @@ export async function readXlsxGrid(bytes: Uint8Array, options: { sheet?: string 
   if ("code" in ws) return { error: ws };
   const rows: GridRow[] = [];
   rowsOf(ws).forEach((cells, i) => {
-    if (cells.length > 0) rows.push({ row: i + 1, cells });
+    if (cells.length === 0) return;
+    const uncomputed = uncomputedFormula(ws.getRow(i + 1));
+    rows.push(uncomputed ? { row: i + 1, cells, error: uncomputed, code: "ZS6016" } : { row: i + 1, cells });
   });
   return { sheets: visibleSheets(wb).map((s) => s.name), name: ws.name, rows, merges: merges(ws, 16) };
 }
