@@ -31,12 +31,15 @@ beforeAll(async () => {
 });
 
 /** Sends `text` and, without waiting, `ask(version)`; returns the worker's messages until both were answered and a timer turn passed. */
-async function typeThenAsk(text: string, ask: (v: number) => Promise<unknown>): Promise<{ order: string[]; answer: unknown; v: number }> {
+async function typeThenAsk(text: string, ask: (v: number) => Promise<unknown>): Promise<{ order: string[]; answer: unknown; v: number; analyzeMs: number[] }> {
   const v = ++version;
   const order: string[] = [];
+  const analyzeMs: number[] = [];
   const stop = worker.listen((m: RpcMessage<AnalysisEvent>) => {
-    if (m.kind === "event") order.push(`analysis ${m.event.result.version}${m.event.result.scores ? " scored" : ""}`);
-    else order.push("answer");
+    if (m.kind === "event") {
+      order.push(`analysis ${m.event.result.version}${m.event.result.scores ? " scored" : ""}`);
+      analyzeMs.push(m.event.result.timing.analyzeMs);
+    } else order.push("answer");
   });
   const updated = worker.request("update", { uri: URI, text, version: v });
   const answer = await ask(v);
@@ -44,7 +47,7 @@ async function typeThenAsk(text: string, ask: (v: number) => Promise<unknown>): 
   // the analysis the update scheduled has had its turn
   await new Promise((resolve) => setTimeout(resolve, 20));
   stop();
-  return { order, answer, v };
+  return { order, answer, v, analyzeMs };
 }
 
 describe("an editor request right after a keystroke", () => {
@@ -55,6 +58,14 @@ describe("an editor request right after a keystroke", () => {
     expect(order).toEqual(["answer", `analysis ${v} scored`, "answer"]);
     expect(answer).toEqual(ls.complete(ls.createDocument(text, "rubric.zs"), AT + 1));
     expect((answer as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it("the status bar's parse + check time is that text's analysis, also when the request computed it first", async () => {
+    const text = TEXT.slice(0, AT) + "5" + TEXT.slice(AT);
+    const { analyzeMs } = await typeThenAsk(text, () => worker.request("complete", { uri: URI, offset: AT + 1 }));
+    // the national norm takes milliseconds to analyse: 0.0 ms would be the time to find it cached
+    expect(analyzeMs).toHaveLength(1);
+    expect(analyzeMs[0]).toBeGreaterThan(0.5);
   });
 
   it("every request that reads the document lets the scheduled analysis go first", async () => {
