@@ -196,6 +196,21 @@ describe("zhunsheng lsp over stdio", () => {
     await client.diagnosticsFor(client.uri(rel), (ds) => ds.length === 0);
   });
 
+  it("answers a request that lacks its document or position with a Chinese error, and goes on serving", async () => {
+    const uri = client.uri(HUNAN);
+    const c = client.connection;
+    await expect(c.sendRequest("textDocument/completion", {})).rejects.toThrow(/^请求缺少参数 textDocument\.uri（评价体系文件）$/);
+    await expect(c.sendRequest("textDocument/hover", { textDocument: {} })).rejects.toThrow(/^请求缺少参数 textDocument\.uri/);
+    await expect(c.sendRequest("textDocument/hover", { textDocument: { uri } })).rejects.toThrow(/^请求缺少参数 position（位置：从0起的行号与列号）$/);
+    await expect(c.sendRequest("textDocument/definition", { textDocument: { uri }, position: { line: -1, character: "a" } })).rejects.toThrow(/^请求缺少参数 position/);
+    await expect(c.sendRequest("textDocument/rename", { textDocument: { uri }, position: at(RUBRICS, "服务企业家次：") })).rejects.toThrow(/^请求缺少参数 newName/);
+    await expect(c.sendRequest("textDocument/codeAction", { textDocument: { uri }, context: { diagnostics: [] } })).rejects.toThrow(/^请求缺少参数 range/);
+    await expect(c.sendRequest("textDocument/semanticTokens/full", {})).rejects.toThrow(/^请求缺少参数 textDocument\.uri/);
+    // still serving
+    const h = (await c.sendRequest("textDocument/hover", { textDocument: { uri }, position: at(RUBRICS, "服务企业家次") })) as { contents: { value: string } } | null;
+    expect(h?.contents.value).toContain("服务企业家次");
+  });
+
   it("refuses a rename to a name that is taken, with a Chinese message", async () => {
     const uri = client.uri("hunan/未注明年度/产业集群窗口平台.zs");
     const text = readFileSync(join(client.rules, "hunan/未注明年度/产业集群窗口平台.zs"), "utf8");

@@ -62,6 +62,23 @@ export function serve(connection: Connection): Promise<void> {
     return doc;
   };
 
+  /**
+   * The document a request names (`textDocument.uri`): a request without it gets a Chinese
+   * InvalidParams error, never a TypeError from destructuring what a client left out.
+   */
+  const named = (p: unknown): { uri: string; doc: LanguageDocument } => {
+    const uri = (p as { textDocument?: { uri?: unknown } } | null | undefined)?.textDocument?.uri;
+    if (typeof uri !== "string") throw new ResponseError(ErrorCodes.InvalidParams, "请求缺少参数 textDocument.uri（评价体系文件）");
+    return { uri, doc: docOf(uri) };
+  };
+  /** The document and the offset of the request's `position`, checked the same way. */
+  const located = (p: unknown): { uri: string; doc: LanguageDocument; at: number } => {
+    const { uri, doc } = named(p);
+    const position: unknown = (p as { position?: unknown }).position;
+    if (!isPosition(position)) throw new ResponseError(ErrorCodes.InvalidParams, "请求缺少参数 position（位置：从0起的行号与列号）");
+    return { uri, doc, at: offset(doc, position) };
+  };
+
   connection.onInitialize((params): InitializeResult => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     const root = folder ? pathOf(folder) : undefined;
@@ -107,58 +124,61 @@ export function serve(connection: Connection): Promise<void> {
   });
   connection.onDidChangeWatchedFiles(() => workspace.rescanSoon());
 
-  connection.onHover(({ textDocument, position }) => {
-    const doc = docOf(textDocument.uri);
-    const h = hover(doc, offset(doc, position));
+  connection.onHover((p) => {
+    const { doc, at } = located(p);
+    const h = hover(doc, at);
     return h ? { contents: { kind: "markdown", value: h.contents }, range: range(h.range) } : null;
   });
 
-  connection.onCompletion(({ textDocument, position }) => {
-    const doc = docOf(textDocument.uri);
-    return complete(doc, offset(doc, position)).map(completion);
+  connection.onCompletion((p) => {
+    const { doc, at } = located(p);
+    return complete(doc, at).map(completion);
   });
 
-  connection.onDefinition(({ textDocument, position }) => {
-    const doc = docOf(textDocument.uri);
-    const r = definition(doc, offset(doc, position));
-    return r ? { uri: textDocument.uri, range: range(r) } : null;
+  connection.onDefinition((p) => {
+    const { uri, doc, at } = located(p);
+    const r = definition(doc, at);
+    return r ? { uri, range: range(r) } : null;
   });
 
-  connection.onReferences(({ textDocument, position, context }) => {
-    const doc = docOf(textDocument.uri);
-    return references(doc, offset(doc, position), context.includeDeclaration).map((r) => ({ uri: textDocument.uri, range: range(r) }));
+  connection.onReferences((p) => {
+    const { uri, doc, at } = located(p);
+    return references(doc, at, p.context?.includeDeclaration ?? true).map((r) => ({ uri, range: range(r) }));
   });
 
-  connection.onPrepareRename(({ textDocument, position }) => {
-    const doc = docOf(textDocument.uri);
-    const target = prepareRename(doc, offset(doc, position));
+  connection.onPrepareRename((p) => {
+    const { doc, at } = located(p);
+    const target = prepareRename(doc, at);
     return target ? { range: range(target.range), placeholder: target.text } : null;
   });
 
-  connection.onRenameRequest(({ textDocument, position, newName }): WorkspaceEdit => {
-    const doc = docOf(textDocument.uri);
-    const at = offset(doc, position);
+  connection.onRenameRequest((p): WorkspaceEdit => {
+    const { uri, doc, at } = located(p);
+    const newName: unknown = p.newName;
+    if (typeof newName !== "string") throw new ResponseError(ErrorCodes.InvalidParams, "请求缺少参数 newName（新名称）");
     const target = prepareRename(doc, at);
     const result = rename(doc, at, newName);
     if ("error" in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
-    const changes: Record<string, TextEdit[]> = { [textDocument.uri]: result.edits.map(edit) };
-    const path = pathOf(textDocument.uri);
+    const changes: Record<string, TextEdit[]> = { [uri]: result.edits.map(edit) };
+    const path = pathOf(uri);
     const root = workspace.root ?? dirname(path);
     for (const r of relatedRenameEdits(path, root, target!.text, newName.trim(), workspace.read, workspace.exists)) changes[uriOf(r.path)] = r.edits;
     return { changes };
   });
 
-  connection.onDocumentFormatting(({ textDocument }) => formatDocument(docOf(textDocument.uri)).map(edit));
-  connection.onDocumentSymbol(({ textDocument }) => documentSymbols(docOf(textDocument.uri)).map(symbol));
-  connection.onFoldingRanges(({ textDocument }) => foldingRanges(docOf(textDocument.uri)).map(folding));
-  connection.onCodeAction(({ textDocument, range: r }) => {
-    const doc = docOf(textDocument.uri);
+  connection.onDocumentFormatting((p) => formatDocument(named(p).doc).map(edit));
+  connection.onDocumentSymbol((p) => documentSymbols(named(p).doc).map(symbol));
+  connection.onFoldingRanges((p) => foldingRanges(named(p).doc).map(folding));
+  connection.onCodeAction((p) => {
+    const { uri, doc } = named(p);
+    const r: unknown = p.range;
+    if (!isRange(r)) throw new ResponseError(ErrorCodes.InvalidParams, "请求缺少参数 range（起止位置：从0起的行号与列号）");
     const from = offset(doc, r.start);
     const to = offset(doc, r.end);
     const asRange = { start: { offset: from, line: 0, column: 0 }, end: { offset: to, line: 0, column: 0 } };
-    return codeActions(doc, asRange).map((a) => codeAction(a, textDocument.uri));
+    return codeActions(doc, asRange).map((a) => codeAction(a, uri));
   });
-  connection.languages.semanticTokens.on(({ textDocument }) => ({ data: [...encodeSemanticTokens(semanticTokens(docOf(textDocument.uri)))] }));
+  connection.languages.semanticTokens.on((p) => ({ data: [...encodeSemanticTokens(semanticTokens(named(p).doc))] }));
 
   connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
     const [uri, data, platform] = args as unknown[];
@@ -192,6 +212,16 @@ export function serve(connection: Connection): Promise<void> {
     });
     connection.listen();
   });
+}
+
+function isPosition(p: unknown): p is { line: number; character: number } {
+  if (typeof p !== "object" || p === null) return false;
+  const { line, character } = p as { line?: unknown; character?: unknown };
+  return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0;
+}
+
+function isRange(r: unknown): r is { start: { line: number; character: number }; end: { line: number; character: number } } {
+  return typeof r === "object" && r !== null && isPosition((r as { start?: unknown }).start) && isPosition((r as { end?: unknown }).end);
 }
 
 /** Serves over the given streams (stdio for `zhunsheng lsp`). */
