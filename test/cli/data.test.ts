@@ -3,6 +3,7 @@
  * a shifted row reported once, a missing column said once, the platform-name column that `score`
  * and `explain` read the same way, a broken JSON file.
  */
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { workspace, zs } from "./process.ts";
 
@@ -55,6 +56,32 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(r.code).toBe(1);
     expect(r.out).toBe("");
     expect(r.err).toBe("d.csv:1 错误 ZS6014 B列（服务场地面积（平方米））的单位是平方米，评价体系中「服务场地面积」的单位是万平方米：请把数据换算为万平方米，或改正表头\n");
+  });
+
+  it("a CSV whose columns are joined by semicolons or full-width commas is one line naming the separator, not every column missing", () => {
+    for (const sep of [";", "，"]) {
+      const csv = ["名称", "服务企业家次", "网站维护"].join(sep) + "\n" + ["甲平台", "1200", "是"].join(sep) + "\n";
+      const r = zs(["score", "a.zs", "--data", "d.csv"], workspace({ "a.zs": RUBRIC, "d.csv": csv }));
+      expect(r.code, sep).toBe(1);
+      expect(r.out).toBe("");
+      expect(r.err).toBe(`d.csv:1 错误 ZS6002 表头只有一列「名称${sep}服务企业家次${sep}网站维护」，其中用「${sep}」隔开了3个列名：CSV 文件的各列应以英文逗号「,」或制表符分隔。请在 Excel 或 WPS 中「另存为」CSV UTF-8（逗号分隔）后再试\n`);
+    }
+  });
+
+  it("a workbook formula saved without its result makes its platform bad data, naming the cell; one in a column the rubric does not read is ignored", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("数据");
+    ws.addRow(["名称", "服务企业家次", "网站维护", "备注"]);
+    ws.addRow(["甲平台", { formula: "600*2" }, "是", ""]);
+    ws.addRow(["乙平台", 1200, "是", { formula: "B3&\"家次\"" }]);
+    const r = zs(["score", "a.zs", "--data", "d.xlsx", "--json"], workspace({ "a.zs": RUBRIC, "d.xlsx": new Uint8Array(await wb.xlsx.writeBuffer()) }));
+    expect(r.code).toBe(1);
+    const v = JSON.parse(r.out) as { platform: string; total: string | null; errors: { message: string }[] }[];
+    expect(v.map((x) => [x.platform, x.total])).toEqual([
+      ["甲平台", null],
+      ["乙平台", "20"],
+    ]);
+    expect(v[0]!.errors[0]!.message).toContain("B2单元格是公式「=600*2」，文件中没有保存它的计算结果");
   });
 
   it("score and explain read the platform name from the same column (平台名称)", () => {

@@ -72,15 +72,28 @@ describe("workbooks written by Excel-like tools (exceljs)", () => {
   it("a formula saved without its result (a workbook written by a program) makes its row bad data, not an empty cell", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("数据");
-    ws.addRow(["名称", "服务企业数", "用户满意度"]);
-    ws.addRow(["甲平台", { formula: "10*10", result: 100 }, "90%"]);
-    ws.addRow(["乙平台", { formula: "B2-10" }, "85%"]);
-    const t = await readDataBytes(new Uint8Array(await wb.xlsx.writeBuffer()), { file: "p.xlsx", expected: [{ name: "服务企业数" }, { name: "用户满意度" }] });
-    expect(t.rows.map((r) => [r.row, (r.errors ?? []).map((e) => [e.code, e.message])])).toEqual([
+    ws.addRow(["名称", "服务企业数", "用户满意度", "备注"]);
+    ws.addRow(["甲平台", { formula: "10*10", result: 100 }, "90%", ""]);
+    ws.addRow(["乙平台", { formula: "B2-10" }, "85%", ""]);
+    // a column the rubric does not read: its formula is not read either, and the row is scored
+    ws.addRow(["丙平台", 90, "80%", { formula: "B4&\"家\"" }]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const t = await readDataBytes(bytes, { file: "p.xlsx", expected: [{ name: "服务企业数" }, { name: "用户满意度" }] });
+    expect(t.rows.map((r) => [r.row, (r.errors ?? []).map((e) => [e.code, e.column, e.message])])).toEqual([
       [2, []],
-      [3, [["ZS6016", "B3单元格是公式「=B2-10」，文件中没有保存它的计算结果（由程序生成、未在 Excel 或 WPS 中保存过的文件常见）：请在 Excel 或 WPS 中打开并保存后再试"]]],
+      [3, [["ZS6016", "B列（服务企业数）", "B3单元格是公式「=B2-10」，文件中没有保存它的计算结果（由程序生成、未在 Excel 或 WPS 中保存过的文件常见）：请在 Excel 或 WPS 中打开并保存后再试"]]],
+      [4, []],
     ]);
     expect(recordOf(t.rows[0]!)["服务企业数"]).toBe("100");
+    // read with no expected columns (every column may be read): that row is bad data too
+    const all = await readDataBytes(bytes, { file: "p.xlsx" });
+    expect(all.rows.map((r) => [r.row, (r.errors ?? []).map((e) => e.code)])).toEqual([[2, []], [3, ["ZS6016"]], [4, ["ZS6016"]]]);
+    // a header cell that is such a formula: the file's columns cannot be named
+    const headed = new ExcelJS.Workbook();
+    headed.addWorksheet("数据").addRow(["名称", { formula: "\"服务\"&\"企业数\"" }]);
+    const h = await readDataBytes(new Uint8Array(await headed.xlsx.writeBuffer()), { file: "h.xlsx" });
+    expect(h.failed).toBe(true);
+    expect(h.errors.map((e) => [e.code, e.row])).toEqual([["ZS6016", 1]]);
   });
 
   it("reads a workbook even when it is named .csv", async () => {

@@ -5,7 +5,7 @@
  * notes under the table). Everything doubtful is an error that names row and column.
  */
 import { isOtherSizeOfUnit } from "./units.ts";
-import { columnLabel, dataError, type DataError, type DataErrorCode } from "./errors.ts";
+import { columnLabel, dataError, type DataError } from "./errors.ts";
 import { findPlatformColumn, isSummaryName } from "./platform.ts";
 
 /** One row of a grid as read: cells as text. */
@@ -13,10 +13,14 @@ export interface GridRow {
   /** 1-based row (CSV line, worksheet row). */
   row: number;
   cells: string[];
-  /** A problem the reader found in this row (CSV quoting, a formula without its result). */
+  /** A problem the reader found in this row (CSV quoting). */
   error?: string;
-  /** The problem's code: ZS6006 (CSV quoting) when not said. */
-  code?: DataErrorCode;
+  /**
+   * Cells whose text is not their value (a workbook formula saved without its result, ZS6016): a
+   * problem of the row when the column is one the scoring reads (the platform's name, an expected
+   * column; every column when none is expected), else the cell is not read and nothing is said.
+   */
+  uncomputed?: { column: number; message: string }[];
 }
 
 /** A merged range of a worksheet, 1-based and inclusive like Excel's. */
@@ -142,7 +146,7 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
     const first = rows[start]!;
     if (first.error) {
       failed = true;
-      errors.push(dataError(first.code ?? "ZS6006", `表头：${first.error}`, { row: first.row }));
+      errors.push(dataError("ZS6006", `表头：${first.error}`, { row: first.row }));
       return [];
     }
     const headerRows = [first];
@@ -152,6 +156,12 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
       const byMerge = depthByMerge > 0 && r.row < first.row + depthByMerge;
       if (!byMerge && !(depthByMerge === 0 && continuesHeader(headerRows, r))) break;
       headerRows.push(r);
+    }
+    const unnamed = headerRows.find((r) => r.uncomputed)?.uncomputed?.[0];
+    if (unnamed) {
+      failed = true;
+      errors.push(dataError("ZS6016", `表头：${unnamed.message}`, { row: headerRows.find((r) => r.uncomputed)!.row }));
+      return [];
     }
     width = Math.max(...headerRows.map((r) => r.cells.length));
     const { columns, labels } = nameColumns(headerRows);
@@ -294,7 +304,9 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
     }
     const platform = h.platformColumn === undefined ? undefined : values[h.platformColumn];
     const problems: DataError[] = [];
-    if (r.error) problems.push(dataError(r.code ?? "ZS6006", r.error, { row: r.row }));
+    const unread = r.uncomputed?.find((u) => u.column === h.platformColumn || expected.size === 0 || expected.has(h.columns[u.column] ?? ""));
+    if (r.error) problems.push(dataError("ZS6006", r.error, { row: r.row }));
+    else if (unread) problems.push(dataError("ZS6016", unread.message, { row: r.row, column: columnLabel(unread.column, h.labels[unread.column]) }));
     else if (options.strictWidth && r.cells.length !== width) {
       problems.push(
         dataError(

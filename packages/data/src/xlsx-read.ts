@@ -86,34 +86,44 @@ function merges(ws: ExcelJS.Worksheet, upTo: number): Merge[] {
   return [...byMaster.values()];
 }
 
-function rowsOf(ws: ExcelJS.Worksheet): string[][] {
-  const rows: string[][] = [];
+/** A worksheet's rows of cell text, with the columns (0-based) of formulas saved without their result. */
+function rowsOf(ws: ExcelJS.Worksheet): { cells: string[]; uncomputed?: number[] }[] {
+  const rows: { cells: string[]; uncomputed?: number[] }[] = [];
   const width = ws.columnCount;
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const cells: string[] = [];
-    if (row.hasValues) for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c)));
+    let uncomputed: number[] | undefined;
+    if (row.hasValues) {
+      for (let c = 1; c <= width; c++) {
+        const cell = row.getCell(c);
+        cells.push(cellText(cell));
+        if (isUncomputedFormula(cell)) (uncomputed ??= []).push(c - 1);
+      }
+    }
     while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
-    rows.push(cells);
+    rows.push(uncomputed ? { cells, uncomputed } : { cells });
   }
   return rows;
 }
 
 /**
- * A formula cell of the row with no saved result: files written by a program (not opened and saved
- * in Excel or WPS) carry formulas without their values, and such a cell would read as empty.
+ * A formula saved without its result: files written by a program (never opened and saved in Excel
+ * or WPS) carry formulas without their values, and such a cell reads as empty.
  */
-function uncomputedFormula(row: ExcelJS.Row): string | undefined {
-  let found: string | undefined;
-  row.eachCell((cell) => {
-    const v = cell.value as Value;
-    if (found || v === null || typeof v !== "object" || v instanceof Date || !("formula" in v || "sharedFormula" in v)) return;
-    const result = (v as { result?: Value }).result;
-    if (result !== undefined && result !== null) return;
-    const formula = "formula" in v && v.formula ? v.formula : (cell.formula ?? "");
-    found = `${cell.address}单元格是公式${formula ? `「=${formula}」` : ""}，文件中没有保存它的计算结果（由程序生成、未在 Excel 或 WPS 中保存过的文件常见）：请在 Excel 或 WPS 中打开并保存后再试`;
-  });
-  return found;
+function isUncomputedFormula(cell: ExcelJS.Cell): boolean {
+  if (cell.isMerged && cell.master !== cell) return false;
+  const v = cell.value as Value;
+  if (v === null || v === undefined || typeof v !== "object" || v instanceof Date || !("formula" in v || "sharedFormula" in v)) return false;
+  const result = (v as { result?: Value }).result;
+  return result === undefined || result === null;
+}
+
+/** What the officer reads for such a cell (ZS6016, when its column is one the scoring reads). */
+function uncomputedMessage(ws: ExcelJS.Worksheet, row: number, column: number): string {
+  const cell = ws.getRow(row).getCell(column + 1);
+  const formula = cell.formula ?? "";
+  return `${cell.address}单元格是公式${formula ? `「=${formula}」` : ""}，文件中没有保存它的计算结果（由程序生成、未在 Excel 或 WPS 中保存过的文件常见）：请在 Excel 或 WPS 中打开并保存后再试`;
 }
 
 /** One worksheet's text and merged ranges (for import of indicator tables and for data). */
@@ -122,7 +132,7 @@ export async function readXlsxSheet(bytes: Uint8Array, options: { sheet?: string
   if ("code" in wb) return { error: wb };
   const ws = pick(wb, options.sheet);
   if ("code" in ws) return { error: ws };
-  return { sheets: visibleSheets(wb).map((s) => s.name), name: ws.name, rows: rowsOf(ws), merges: merges(ws, ws.rowCount) };
+  return { sheets: visibleSheets(wb).map((s) => s.name), name: ws.name, rows: rowsOf(ws).map((r) => r.cells), merges: merges(ws, ws.rowCount) };
 }
 
 /** A worksheet as grid rows for the data reader: only the top rows' merges matter (the header). */
@@ -132,10 +142,9 @@ export async function readXlsxGrid(bytes: Uint8Array, options: { sheet?: string 
   const ws = pick(wb, options.sheet);
   if ("code" in ws) return { error: ws };
   const rows: GridRow[] = [];
-  rowsOf(ws).forEach((cells, i) => {
+  rowsOf(ws).forEach(({ cells, uncomputed }, i) => {
     if (cells.length === 0) return;
-    const uncomputed = uncomputedFormula(ws.getRow(i + 1));
-    rows.push(uncomputed ? { row: i + 1, cells, error: uncomputed, code: "ZS6016" } : { row: i + 1, cells });
+    rows.push(uncomputed ? { row: i + 1, cells, uncomputed: uncomputed.map((c) => ({ column: c, message: uncomputedMessage(ws, i + 1, c) })) } : { row: i + 1, cells });
   });
   return { sheets: visibleSheets(wb).map((s) => s.name), name: ws.name, rows, merges: merges(ws, 16) };
 }
