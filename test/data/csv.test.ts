@@ -148,6 +148,11 @@ describe("CSV rows (strict)", () => {
       ["服务人数（万人）", "人", "万人"],
       ["处理量（吨）", "千克", "吨"],
       ["响应时间（分钟）", "小时", "分钟"],
+      // as spreadsheets write units, and with 「单位：」
+      ["服务场地面积（㎡）", "万平方米", "㎡"],
+      ["服务场地面积（平米）", "万平方米", "平米"],
+      ["建筑面积（m²）", "万平方米", "m²"],
+      ["营业收入（单位：元）", "万元", "元"],
     ];
     for (const [label, unit, written] of cases) {
       const name = label.slice(0, label.indexOf("（"));
@@ -157,7 +162,7 @@ describe("CSV rows (strict)", () => {
       expect(r.errors[0]!.message).toContain(`B列（${label}）的单位是${written}，评价体系中「${name}」的单位是${unit}`);
     }
     // one size written two ways, the same unit, and units of other quantities are not a mismatch
-    for (const [label, unit] of [["处理量（公斤）", "千克"], ["服务场地面积（平方米）", "平方米"], ["服务企业数（家）", "家"], ["营业收入（人）", "万元"]] as const) {
+    for (const [label, unit] of [["处理量（公斤）", "千克"], ["服务场地面积（平方米）", "平方米"], ["服务场地面积（㎡）", "平方米"], ["营业收入（单位：万元）", "万元"], ["服务企业数（家）", "家"], ["营业收入（人）", "万元"]] as const) {
       const name = label.slice(0, label.indexOf("（"));
       const r = csvOf(`名称,${label}\n甲,5000\n`, undefined, [{ name, unit }]);
       expect(r.errors, label).toEqual([]);

@@ -281,7 +281,8 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
     columns.forEach((c, i) => {
       const e = expected.get(c);
       if (!e?.unit) return;
-      const written = /[（(]([^（）()]*)[）)]$/.exec(labels[i] ?? "")?.[1]?.split(/[，,、;；\s]+/) ?? [];
+      // 「营业收入（万元）」, 「营业收入（单位：元）」, 「面积（㎡，自有）」
+      const written = /[（(]([^（）()]*)[）)]$/.exec(labels[i] ?? "")?.[1]?.replace(/单位[：:]\s*/g, "").split(/[，,、;；\s]+/) ?? [];
       const other = written.find((w) => isOtherSizeOfUnit(w, e.unit!));
       if (other) {
         out.push({ code: "ZS6014", message: `${columnLabel(i, labels[i])}的单位是${other}，评价体系中「${c}」的单位是${e.unit}：请把数据换算为${e.unit}，或改正表头` });

@@ -23,9 +23,26 @@ export const UNIT_FAMILIES: readonly (readonly (readonly [unit: string, size: st
 
 const UNITS = new Map<string, { family: number; size: string }>(UNIT_FAMILIES.flatMap((units, family) => units.map(([unit, size]) => [unit, { family, size }] as const)));
 
-/** Whether `written` measures what `kept` measures at another size (万平方米 for 平方米; not 公斤 for 千克, not 人 for 元). */
+/** Other ways a spreadsheet header writes a unit of the table (平米, ㎡, m², kg…), by the unit. */
+const WRITTEN_AS = new Map<string, string>([
+  ["平米", "平方米"],
+  ["㎡", "平方米"],
+  ["m²", "平方米"],
+  ["m2", "平方米"],
+  ["万平米", "万平方米"],
+  ["万㎡", "万平方米"],
+  ["万m²", "万平方米"],
+  ["㎢", "平方公里"],
+  ["km²", "平方公里"],
+  ["㎏", "千克"],
+  ["kg", "千克"],
+  ["㎞", "千米"],
+  ["km", "千米"],
+]);
+
+/** Whether `written` measures what `kept` measures at another size (万平方米 or ㎡ for 平方米; not 公斤 for 千克, not 人 for 元). */
 export function isOtherSizeOfUnit(written: string, kept: string): boolean {
-  const w = UNITS.get(written);
+  const w = UNITS.get(WRITTEN_AS.get(written.toLowerCase()) ?? written);
   const k = UNITS.get(kept);
   return w !== undefined && k !== undefined && w.family === k.family && w.size !== k.size;
 }
