@@ -17,23 +17,23 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const problems = newProblems();
   const sheet = stringOption(args, "sheet");
   const scorer = scorerOf(loaded);
-  let found: PlatformRow | undefined;
-  /** Every platform of that name: two of them and the explanation would be of whichever came first. */
+  /** The first platforms of that name (five at most, and how many there are): two of them and the explanation would be of whichever came first. */
   const named: PlatformRow[] = [];
+  let sameName = 0;
   const near: string[] = [];
   for await (const p of readPlatforms(dataPath, io, problems, { rubric, ...(sheet !== undefined ? { sheet } : {}) })) {
     // the platform's name as the data file gives it: one rule (@zhunsheng/data) for score and explain
     const platform = p.platform ?? unnamedPlatform(p.index);
     if (platform === name) {
-      found ??= p;
-      named.push(p);
+      if (++sameName <= 5) named.push(p);
     } else if (near.length < 3 && (platform.includes(name) || name.includes(platform))) near.push(platform);
   }
   for (const line of problems.lines) io.stderr.write(line + "\n");
+  const found = named[0];
   if (!found) throw new CliError(`${displayName(dataPath)} 中没有名为「${name}」的平台${near.length ? `，你是不是想找「${near.join("」「")}」？` : ""}`, EXIT.findings);
-  if (named.length > 1) {
-    const where = named.slice(0, 5).map((p) => (p.row !== undefined ? `第${p.row}行` : `第${p.index}个平台`));
-    throw new CliError(`${displayName(dataPath)} 中有${named.length}个名为「${name}」的平台（${where.join("、")}${named.length > 5 ? "等" : ""}），无法确定说明哪一个：请在数据文件中改正重名的平台名称`, EXIT.findings);
+  if (sameName > 1) {
+    const where = named.map((p) => (p.row !== undefined ? `第${p.row}行` : `第${p.index}个平台`));
+    throw new CliError(`${displayName(dataPath)} 中有${sameName}个名为「${name}」的平台（${where.join("、")}${sameName > 5 ? "等" : ""}），无法确定说明哪一个：请在数据文件中改正重名的平台名称`, EXIT.findings);
   }
   if (found.problems) {
     const bad = unreadableRowJson(name, found.row, found.problems);
