@@ -407,7 +407,8 @@ export const LParen = createToken({ name: "LParen", pattern: /[（(]/ });
 export const RParen = createToken({ name: "RParen", pattern: /[）)]/ });
 export const Tilde = createToken({ name: "Tilde", pattern: /[～~〜]/ });
 export const Plus = createToken({ name: "Plus", pattern: /[+＋]/ });
-export const Minus = createToken({ name: "Minus", pattern: /[-－—–]/ });
+// 「——」 (two U+2014) is the Chinese dash of 80——90分: one dash, not a dash and a minus sign (80 to -90)
+export const Minus = createToken({ name: "Minus", pattern: /——|[-－—–―]/ });
 export const Times = createToken({ name: "Times", pattern: /[×*＊]/ });
 export const Divide = createToken({ name: "Divide", pattern: /[÷/／]/ });
 export const Equals = createToken({ name: "Equals", pattern: /[=＝]/ });

@@ -94,6 +94,7 @@ export const MESSAGES = {
   ZS3062: { severity: "error", template: "「{0}」：另一类平台的门槛写作「（是否型输入 门槛）」或「（取值 门槛）」，例如「（培训类平台 不少于500人次）」" },
   ZS3063: { severity: "error", template: "{1}型输入「{0}」不能与数字比较：请写「{0} 为 …」" },
   ZS3064: { severity: "warning", template: "「不予评定等级」需要「认定条件」：本文件没有认定条件，此句不起作用" },
+  ZS3067: { severity: "error", template: "「{0}」中没有任何数值（下限{1}，上限{2}）：请检查两端是否写反，或（含）（不含）是否写错" },
   ZS3066: { severity: "error", template: "「在此基础上每增加…」前面需要一个达标档，例如「达到50个得5分，在此基础上每增加1个加0.1分」" },
   ZS3054: { severity: "error", template: "扣分项「{0}」中的句子只能扣分：写作「发生…扣6分」「每次扣2分」「3次以上扣6分」" },
   ZS3055: { severity: "error", template: "「或…，取其高者」的每一句只能按一个输入计分：把「或」连接的分档写成单独的计分句" },

@@ -86,7 +86,7 @@ export function textMateGrammar(): object {
       match: `(?<=^|${SPACE}|[，,、；;：:])(${alternation(single("value"))})(?=$|${SPACE}|[，,、；;。])`,
       captures: { 1: { name: `${CATEGORY_SCOPE.value}.zhunsheng` } },
     },
-    { match: "[+＋\\-－—×*＊÷/／=＝～~〜]", name: "keyword.operator.arithmetic.zhunsheng" },
+    { match: "[+＋\\-－—–―×*＊÷/／=＝～~〜]", name: "keyword.operator.arithmetic.zhunsheng" },
     { match: "[（(）)]", name: "punctuation.section.parens.zhunsheng" },
     { match: "[：:，,、；;。]", name: "punctuation.separator.zhunsheng" },
   ];

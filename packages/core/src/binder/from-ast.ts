@@ -48,6 +48,17 @@ export function intervalOf(cond: ConditionAst, source: string): Interval {
   return { lo, hi, text };
 }
 
+/** The interval of a condition, and ZS3067 when no value lies in it (90～80%, 达到80%不足80%): such a band never applies. */
+function boundInterval(ctx: BindContext, cond: ConditionAst): Interval {
+  const interval = intervalOf(cond, ctx.source);
+  const { lo, hi } = interval;
+  if (lo && hi) {
+    const order = compareDecimals(lo.value, hi.value);
+    if (order > 0 || (order === 0 && !(lo.closed && hi.closed))) ctx.diagnostics.push(diagnostic("ZS3067", cond.range, [interval.text, lo.value, hi.value]));
+  }
+  return interval;
+}
+
 interface BindContext {
   source: string;
   ast: FileAst;
@@ -341,7 +352,7 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
           break;
         }
         for (const c of clause.condition.kind === "compare" ? clause.condition.comparisons : []) checkUnit(ctx, subject, c.value);
-        const interval = intervalOf(clause.condition, ctx.source);
+        const interval = boundInterval(ctx, clause.condition);
         if (clause.verb === "add" || clause.verb === "deduct") {
           parts.push({ kind: "add", interval, points, range: clause.range });
           lastGet = undefined;
@@ -526,7 +537,7 @@ function scoreInterval(ctx: BindContext, cond: ConditionAst): Interval {
     checkPoints(ctx, cond.low);
     checkPoints(ctx, cond.high);
   }
-  return intervalOf(cond, ctx.source);
+  return boundInterval(ctx, cond);
 }
 
 /** One subject compared: an input's value (with the overrides for other kinds of platform) or a score. */
@@ -548,9 +559,9 @@ function compareCondition(name: Name, score: boolean, cond: ConditionAst, overri
     const when = kindCondition(o.when, o.values, ctx);
     if (!when) continue;
     if (o.condition.kind === "compare") for (const c of o.condition.comparisons) checkUnit(ctx, input, c.value);
-    bound.push({ when, interval: intervalOf(o.condition, ctx.source), range: o.range });
+    bound.push({ when, interval: boundInterval(ctx, o.condition), range: o.range });
   }
-  return { kind: "compare", input, interval: intervalOf(cond, ctx.source), overrides: bound, range };
+  return { kind: "compare", input, interval: boundInterval(ctx, cond), overrides: bound, range };
 }
 
 /** The kind of platform an override is for: a yes/no input (培训类平台), a value of a 取值 input (县级), or `级别 为 县级`. */
@@ -986,7 +997,7 @@ export function bindRubric(ast: FileAst, source: string, fileName: string): { ru
   if (pendingCount > 0) ctx.diagnostics.push(diagnostic("ZS3044", ast.title?.range ?? ast.range, [pendingCount]));
   const maxTotal = addDecimals([fullMarks, ...categories.filter((c) => c.kind === "bonus").map((c) => c.cap ?? "0")]);
 
-  const grades = ast.grades.map((g) => ({ label: g.label.text, interval: intervalOf(g.condition, source), also: g.also && bindCondition(g.also, ctx), range: g.range }));
+  const grades = ast.grades.map((g) => ({ label: g.label.text, interval: boundInterval(ctx, g.condition), also: g.also && bindCondition(g.also, ctx), range: g.range }));
   if (ast.gradeGate && !ast.eligibility) ctx.diagnostics.push(diagnostic("ZS3064", ast.gradeGate));
   const vetoes = ast.vetoes
     .map((v) => {

@@ -1,0 +1,41 @@
+/**
+ * Rubric text as officers paste it from Word/WPS, through `zhunsheng check|test|fmt` as processes:
+ * each typographic variant reads as the plain form does, or is refused with a located Chinese line.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { expectNoCrash, workspace, zs } from "./process.ts";
+
+const rubric = (band: string) => `评价体系 粘贴体系
+输入
+  满意度：百分比 越多越好
+类别 甲（30分）
+  指标 满意度得分 30分
+    满意度 90%以上得30分；${band}得20分；70%以上得10分
+用例 八十五
+  输入 满意度 85
+  期望 满意度得分 20分
+`;
+
+describe("range dashes", () => {
+  it("80——90% (the Chinese dash) is the band [80, 90]: the case passes, and fmt keeps the text", () => {
+    const dir = workspace({ "r.zs": rubric("80——90%") });
+    const tested = zs(["test", "r.zs"], dir);
+    expect(tested.out).toContain("1 passed, 0 failed");
+    expect(tested.code).toBe(0);
+    expect(zs(["fmt", "r.zs"], dir).code).toBe(0);
+    expect(readFileSync(join(dir, "r.zs"), "utf8")).toContain("80——90%得20分");
+    expect(zs(["test", "r.zs"], dir).code).toBe(0);
+  });
+
+  it("90～80% (ends swapped) is one located error, and score refuses", () => {
+    const dir = workspace({ "r.zs": rubric("90～80%"), "d.csv": "名称,满意度\n甲平台,85\n" });
+    const checked = zs(["check", "r.zs"], dir);
+    expect(checked.code).toBe(1);
+    expect(checked.out).toContain("r.zs:6:19 错误 ZS3067 「90～80%」中没有任何数值（下限90，上限80）：请检查两端是否写反，或（含）（不含）是否写错");
+    const scored = zs(["score", "r.zs", "--data", "d.csv"], dir);
+    expect(scored.code).toBe(1);
+    expectNoCrash(scored.out + scored.err);
+  });
+});

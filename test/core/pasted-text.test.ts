@@ -1,0 +1,36 @@
+/**
+ * Rubric sentences as officers paste them from Word/WPS: the typographic variants each either
+ * read with the meaning the plain form has, or get a located message — never another meaning.
+ */
+import { describe, expect, it } from "vitest";
+import { errorsOf, indicatorScore, rubricText } from "./helpers.ts";
+
+const bands = (band: string) =>
+  rubricText("  满意度：百分比 越多越好", `类别 甲（30分）\n  指标 满意度得分 30分\n    满意度 90%以上得30分；${band}得20分；70%以上得10分`);
+
+describe("range dashes as Word and WPS write them", () => {
+  // 「——」 is the Chinese dash (two U+2014), 「―」 the horizontal bar some input methods give
+  for (const dash of ["～", "~", "-", "—", "——", "―", "－", "–", "至"]) {
+    it(`80${dash}90% is the band [80, 90]`, () => {
+      const text = bands(`80${dash}90%`);
+      expect(errorsOf(text)).toEqual([]);
+      expect(indicatorScore(text, { 满意度: "85" }, "满意度得分")).toBe("20");
+      expect(indicatorScore(text, { 满意度: "80" }, "满意度得分")).toBe("20");
+    });
+  }
+});
+
+describe("a band no value can fall in", () => {
+  it("90～80% (ends swapped) is an error at the band, not a band that never scores", () => {
+    const errors = errorsOf(bands("90～80%"));
+    expect(errors.map((d) => [d.code, d.message])).toEqual([["ZS3067", "「90～80%」中没有任何数值（下限90，上限80）：请检查两端是否写反，或（含）（不含）是否写错"]]);
+    expect(errors[0]!.range.start.line).toBe(6);
+  });
+  it("达到80%不足80% is empty too", () => {
+    expect(errorsOf(bands("达到80%不足80%")).map((d) => d.code)).toEqual(["ZS3067"]);
+  });
+  it("in a grade band as well", () => {
+    const text = rubricText("  分：评分 0～100分", `类别 甲（100分）\n  指标 乙 100分\n    分 综合评定`, "等级\n  不足60分：不合格\n  80～60分：合格\n  80分以上：优秀");
+    expect(errorsOf(text).map((d) => d.code)).toContain("ZS3067");
+  });
+});
