@@ -104,6 +104,25 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(zs(["explain", "a.zs", "--data", "d.csv", "--platform", "乙平台"], dir).out).toMatch(/^乙平台：总分/);
   });
 
+  it("JSON: a refused first element or a field only later platforms give is not reported as a column every platform lacks", () => {
+    const ok = '{"名称": "乙平台", "服务企业家次": 1200, "网站维护": "是"}';
+    // the first element is refused (a nested object, then null): the second platform has every field
+    for (const first of ['{"名称": "甲平台", "服务企业家次": {"值": 1200}, "网站维护": "是"}', "null"]) {
+      const r = zs(["score", "a.zs", "--data", "d.json", "--json"], workspace({ "a.zs": RUBRIC, "d.json": `[${first}, ${ok}]` }));
+      expect(r.code).toBe(1);
+      expect(totals(r.out)[1]).toEqual(["乙平台", "20"]);
+      expect(r.err).not.toContain("表头中没有");
+    }
+    // 网站维护 first given by the second platform: only the first lacks it
+    const later = zs(["score", "a.zs", "--data", "d.json", "--json"], workspace({ "a.zs": RUBRIC, "d.json": `[{"名称": "甲平台", "服务企业家次": 1200}, ${ok}]` }));
+    expect(later.code).toBe(1);
+    expect(later.out).toContain("缺少「网站维护」的数据");
+    expect(later.err).toBe("1个平台的数据有误，总分为 null（原因见各平台的 errors）\n");
+    // a field no platform gives is still said once
+    const none = zs(["score", "a.zs", "--data", "d.json"], workspace({ "a.zs": RUBRIC, "d.json": '[{"名称": "甲平台", "服务企业家次": 1200}]' }));
+    expect(none.err).toContain("d.json：表头中没有「网站维护」列，每个平台都缺少这些数据");
+  });
+
   it("a broken JSON data file is one located line and exit 1", () => {
     const r = zs(["score", "a.zs", "--data", "d.json"], workspace({ "a.zs": RUBRIC, "d.json": '[{"名称": "甲平台", "服务企业家次": 1200,' }));
     expect(r.code).toBe(1);

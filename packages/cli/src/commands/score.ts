@@ -28,6 +28,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const problems = newProblems();
   const sink = openSink(stringOption(args, "out"), io);
   let bound: { columns: readonly string[]; scorer: RowScorer } | undefined;
+  let missingAt: number | undefined; // where the file's lines stood when the header was first bound
   const verdictText = createVerdictText();
   let count = 0;
   let bad = 0;
@@ -39,12 +40,12 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   for await (const rows of readPlatformBatches(dataPath, io, problems, { rubric, ...sheetOption(args) })) {
     for (const row of rows) {
       count++;
-      if (row.columns !== bound?.columns) {
+      // (a JSON element refused before any platform brought a field has no columns: nothing to bind)
+      if (row.columns !== bound?.columns && (row.columns.length > 0 || !row.errors)) {
         bound = { columns: row.columns, scorer: scorer.bindColumns(row.columns) };
-        const missing = bound.scorer.missingColumns;
-        if (missing.length > 0) problems.lines.push(`${dataName}：表头中没有「${missing.join("」「")}」列，每个平台都缺少这些数据`);
+        missingAt ??= problems.lines.length;
       }
-      const verdict = row.errors ? undefined : bound.scorer.score(row.values);
+      const verdict = row.errors ? undefined : bound!.scorer.score(row.values);
       const name = row.platform ?? unnamedPlatform(count);
       if (!verdict || verdict.errors.length > 0) bad++;
       if (json || jsonl) {
@@ -63,6 +64,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     if (bad > 0) await sink.write(`\n${bad}个平台的数据有误：\n${badLines.join("\n")}\n`);
   }
   await sink.close();
+
+  // JSON columns grow as platforms bring new fields: only a column no platform gave is missing for every platform
+  const missing = bound?.scorer.missingColumns ?? [];
+  if (missing.length > 0) problems.lines.splice(missingAt!, 0, `${dataName}：表头中没有「${missing.join("」「")}」列，每个平台都缺少这些数据`);
 
   for (const line of problems.lines) io.stderr.write(line + "\n");
   if (count === 0 && problems.errors === 0) io.stderr.write(`${dataName}：数据文件中没有平台\n`);
