@@ -993,6 +993,8 @@ export class RubricParser extends CstParser {
           this.SUBRULE1(this.quantity);
           this.OPTION1(() => this.OR2(this.alts(40, () => [{ ALT: () => this.CONSUME1(K("Inclusive"), { LABEL: "end" }) }, { ALT: () => this.CONSUME1(K("Exclusive"), { LABEL: "end" }) }])));
           this.CONSUME1(K("Comparative"), { LABEL: "word" });
+          // 60分以上（不含）: the end written after the word, as 语法参考 §6.1 shows
+          this.OPTION2(() => this.OR3(this.alts(47, () => [{ ALT: () => this.CONSUME2(K("Inclusive"), { LABEL: "end" }) }, { ALT: () => this.CONSUME2(K("Exclusive"), { LABEL: "end" }) }])));
         },
       },
     ]));

@@ -39,3 +39,28 @@ describe("range dashes", () => {
     expectNoCrash(scored.out + scored.err);
   });
 });
+
+describe("sentences as drafted in Word", () => {
+  it("「60%以上（不含）」 (the end after the word) reads x > 60: a case at 60 and one above pass", () => {
+    const text = `评价体系 端点体系
+输入
+  满意度：百分比 越多越好
+类别 甲（10分）
+  指标 满意度得分 10分
+    满意度 60%以上（不含）得10分
+等级
+  不足5分：不合格
+  5分以上（含）：合格
+用例 恰好六十
+  输入 满意度 60
+  期望 满意度得分 0分，等级 不合格
+用例 六十点五
+  输入 满意度 60.5
+  期望 满意度得分 10分，等级 合格
+`;
+    const r = zs(["test", "r.zs"], workspace({ "r.zs": text }));
+    expect(r.out).toContain("2 passed, 0 failed");
+    expect(r.code).toBe(0);
+  });
+
+});

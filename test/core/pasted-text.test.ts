@@ -34,3 +34,25 @@ describe("a band no value can fall in", () => {
     expect(errorsOf(text).map((d) => d.code)).toContain("ZS3067");
   });
 });
+
+describe("（含）/（不含） written after the comparative word", () => {
+  const text = (band: string) => rubricText("  满意度：百分比 越多越好", `类别 甲（30分）\n  指标 满意度得分 30分\n    满意度 ${band}得30分`);
+  const cases: [string, string, string][] = [
+    ["90%以上（含）", "90", "30"],
+    ["90%以上（不含）", "90", "0"],
+    ["90%以上（不含）", "90.5", "30"],
+    ["90%以下（不含）", "90", "0"],
+    ["90%以下（不含）", "89", "30"],
+    ["90%以下(含)", "90", "30"],
+  ];
+  for (const [band, x, want] of cases) {
+    it(`${band}: ${x}% → ${want}分`, () => {
+      expect(errorsOf(text(band))).toEqual([]);
+      expect(indicatorScore(text(band), { 满意度: x }, "满意度得分")).toBe(want);
+    });
+  }
+  it("in a grade band: 80分以上（含）", () => {
+    const t = rubricText("  分：评分 0～100分", `类别 甲（100分）\n  指标 乙 100分\n    分 综合评定`, "等级\n  不足80分：合格\n  80分以上（含）：优秀");
+    expect(errorsOf(t)).toEqual([]);
+  });
+});
