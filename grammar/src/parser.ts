@@ -205,6 +205,11 @@ const zhMessages: IParserErrorMessageProvider = {
 };
 
 const NAME_TOKENS = new Set<TokenType>([Identifier, QuotedName]);
+/** Tokens that start a line of their own: a section or header word, or an indicator's item other than a sentence. */
+const STATEMENT_STARTS = new Set<TokenType>([
+  ...KEYWORDS.filter((k) => k.category === "section" || k.category === "header").map((k) => K(k.name)),
+  ...["If", "UpTo", "Requires", "Option", "ChooseOne"].map(K),
+]);
 
 /** What each CST node's children inherit: nothing (the keys are rule, token and label names). */
 const CHILDREN: object = Object.create(null);
@@ -719,12 +724,27 @@ export class RubricParser extends CstParser {
     this.SUBRULE(this.ruleSubject);
     this.SUBRULE(this.clause);
     this.MANY({ GATE: () => this.isClauseAhead(), DEF: () => this.SUBRULE1(this.clause) });
+    this.OPTION({ GATE: () => this.isTrailingSeparator(), DEF: () => this.SUBRULE(this.separator, { LABEL: "end" }) });
   });
+
+  /**
+   * 「…每少100家次减1分。」: a full stop (or ；，) pasted at the end of a sentence's line, before the next
+   * sentence, item or section (a line that goes on with a band continues the sentence, as before).
+   */
+  private isTrailingSeparator(): boolean {
+    const sep = this.LA(1);
+    if (!(this.is(1, "Comma", "Semicolon") || sep.tokenType === Period)) return false;
+    const next = this.LA(2);
+    if (next.tokenType === EOF) return true;
+    if ((sep.endLine ?? sep.startLine) === next.startLine) return false;
+    return this.isName(2) || STATEMENT_STARTS.has(next.tokenType);
+  }
 
   /** A name starts a clause (国家级得10分) only on the sentence's line; on a new line it starts the next sentence. */
   private isClauseAhead(): boolean {
     if (this.isName(1)) return this.sameLine();
     if (this.is(1, "Comma", "Semicolon") || this.LA(1).tokenType === Period) {
+      if (this.isTrailingSeparator()) return false;
       // 「，取其高者」「；或 …」 end the sentence: they belong to the group of sentences
       if (this.is(2, "TakeHigher", "TakeLower", "Or")) return false;
       if (!this.isName(2)) return true;

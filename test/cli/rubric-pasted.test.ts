@@ -63,4 +63,25 @@ describe("sentences as drafted in Word", () => {
     expect(r.code).toBe(0);
   });
 
+  it("a full stop or ； at the end of a sentence's line ends it: check is clean and the case passes", () => {
+    const text = `评价体系 句号体系
+输入
+  服务企业家次：计数 家次 越多越好
+  网站日常维护：是否
+类别 平台活跃度（25分）
+  指标 服务企业数 15分
+    服务企业家次 达1500家次得15分，每少100家次减1分（不足一档不计）。
+  指标 维护 10分
+    网站日常维护 得10分；
+用例 一千三百五十
+  输入 服务企业家次 1350，网站日常维护 是
+  期望 服务企业数 14分，总分 24分
+`;
+    const dir = workspace({ "r.zs": text });
+    const checked = zs(["check", "r.zs"], dir);
+    expect(checked.out).toContain("0个错误");
+    const tested = zs(["test", "r.zs"], dir);
+    expect(tested.out).toContain("1 passed, 0 failed");
+    expect(tested.code).toBe(0);
+  });
 });

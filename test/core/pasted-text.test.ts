@@ -56,3 +56,28 @@ describe("（含）/（不含） written after the comparative word", () => {
     expect(errorsOf(t)).toEqual([]);
   });
 });
+
+describe("a full stop pasted at the end of a sentence", () => {
+  const hunan = (tail: string, next = "") =>
+    rubricText(
+      "  服务企业家次：计数 家次 越多越好\n  网站日常维护：是否",
+      `类别 平台活跃度（25分）\n  指标 服务企业数 15分\n    服务企业家次 达1500家次得15分，每少100家次减1分（不足一档不计）${tail}${next}\n  指标 维护 10分\n    网站日常维护 得10分${tail}`,
+    );
+  for (const tail of ["。", "；", "，", ";"]) {
+    it(`「…减1分${tail}」 ends the sentence and means what it says without it`, () => {
+      const text = hunan(tail);
+      expect(errorsOf(text)).toEqual([]);
+      expect(indicatorScore(text, { 服务企业家次: "1350", 网站日常维护: "是" }, "服务企业数")).toBe("14");
+      expect(indicatorScore(text, { 服务企业家次: "1350", 网站日常维护: "是" }, "维护")).toBe("10");
+    });
+  }
+  it("before another sentence of the indicator, and at the end of the file", () => {
+    const text = hunan("。", "\n    服务企业家次 达2000家次加0分。");
+    expect(errorsOf(text)).toEqual([]);
+  });
+  it("a line that goes on with a band still continues the sentence", () => {
+    const text = rubricText("  满意度：百分比 越多越好", `类别 甲（30分）\n  指标 满意度得分 30分\n    满意度 90%以上得30分；\n      80%以上得20分`);
+    expect(errorsOf(text)).toEqual([]);
+    expect(indicatorScore(text, { 满意度: "85" }, "满意度得分")).toBe("20");
+  });
+});
