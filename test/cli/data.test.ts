@@ -123,6 +123,18 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(none.err).toContain("d.json：表头中没有「网站维护」列，每个平台都缺少这些数据");
   });
 
+  it("rows under the table: a 备注 row of two cells is skipped with a warning; a platform named in the last row with no data is bad data, exit 1", () => {
+    const head = "名称,服务企业家次,网站维护\n甲平台,1200,是\n";
+    const notes = zs(["score", "a.zs", "--data", "d.csv", "--json"], workspace({ "a.zs": RUBRIC, "d.csv": head + "备注,以上数据由各市上报,\n填表人：张三,,审核人：李四\n" }));
+    expect(notes.code).toBe(0);
+    expect(totals(notes.out)).toEqual([["甲平台", "20"]]);
+    expect(notes.err).toBe("d.csv:3 警告 ZS6020 第3行「备注」是说明，不是平台，已跳过\nd.csv:4 警告 ZS6020 第4行「填表人：张三」是说明，不是平台，已跳过\n");
+    const last = zs(["score", "a.zs", "--data", "d.csv", "--json"], workspace({ "a.zs": RUBRIC, "d.csv": head + "乙平台,,\n" }));
+    expect(last.code).toBe(1);
+    expect(totals(last.out)).toEqual([["甲平台", "20"], ["乙平台", null]]);
+    expect(last.out).toContain("缺少「服务企业家次」的数据");
+  });
+
   it("a broken JSON data file is one located line and exit 1", () => {
     const r = zs(["score", "a.zs", "--data", "d.json"], workspace({ "a.zs": RUBRIC, "d.json": '[{"名称": "甲平台", "服务企业家次": 1200,' }));
     expect(r.code).toBe(1);

@@ -109,6 +109,26 @@ describe("CSV rows (strict)", () => {
     ]);
   });
 
+  it("a note or signature row of several cells (备注,… / 填表人：…,审核人：…) is a note, not a platform", () => {
+    const r = csvOf("序号,名称,人数,分\n1,甲,1,2\n备注,以上数据由各市上报,,\n填表人：张三,,审核人：李四,\n注1：,人数为年末数,,\n");
+    expect(r.rows.map((x) => x.platform)).toEqual(["甲"]);
+    expect(r.errors.map((e) => [e.code, e.severity, e.row, e.message])).toEqual([
+      ["ZS6020", "warning", 3, "第3行「备注」是说明，不是平台，已跳过"],
+      ["ZS6020", "warning", 4, "第4行「填表人：张三」是说明，不是平台，已跳过"],
+      ["ZS6020", "warning", 5, "第5行「注1：」是说明，不是平台，已跳过"],
+    ]);
+    // a platform whose name only begins like a label is still a platform
+    expect(csvOf("名称,人数,分\n说明书平台,1,2\n注塑产业服务平台,3,4\n").rows.map((x) => x.platform)).toEqual(["说明书平台", "注塑产业服务平台"]);
+  });
+
+  it("a platform with only its name in the last row is a platform whose data is missing, not a note skipped with exit 0", () => {
+    const r = csvOf("名称,人数,分\n甲,1,2\n乙,,\n注：数据截至年底,,\n以上数据由各市上报,,\n");
+    expect(r.rows.map((x) => [x.row, x.platform])).toEqual([[2, "甲"], [3, "乙"]]);
+    expect(r.errors.map((e) => [e.code, e.row])).toEqual([["ZS6020", 4], ["ZS6020", 5]]);
+    // a lone cell outside the name column (a 序号 with nothing else) is still not a platform
+    expect(csvOf("序号,名称,人数,分\n1,甲,1,2\n2,,,\n").rows.map((x) => x.platform)).toEqual(["甲"]);
+  });
+
   it("a platform with only its name in the middle of the table stays a platform (its data is missing, not skipped)", () => {
     const r = csvOf("名称,人数,分\n甲,,\n乙,3,4\n");
     expect(r.rows.map((x) => x.platform)).toEqual(["甲", "乙"]);

@@ -31,6 +31,22 @@ export function isSummaryName(name: string): boolean {
   return SUMMARY_NAMES.has(name.replace(/[\s\u3000]/g, ""));
 }
 
+/** Labels that open a note or a signature line in a table: 「备注：…」「注1：…」「填表人：张三」. */
+const NOTE_LABEL = /^(?:注[0-9０-９]*|备注|附注|说明|填表说明|填表人|填报人|填表日期|填报日期|审核人|制表人|负责人|联系人|联系电话|填报单位|填表单位|数据来源|资料来源)[ \t\u3000]*(?:[：:]|$)/u;
+
+/** A row whose first filled cell is such a label is a note, whatever else it holds (「备注,以上数据由各市上报」). */
+export function isNoteLabel(text: string): boolean {
+  return NOTE_LABEL.test(text);
+}
+
+/**
+ * A lone cell under the table that reads as a note rather than a platform's name: a label, a
+ * sentence (「以上数据…」「数据截至…」) or text with a colon or a full stop. Platform names are none of these.
+ */
+export function looksLikeNote(text: string): boolean {
+  return isNoteLabel(text) || /^(?:以上|以下|本表|截至|数据截至|单位[：:])/u.test(text) || /[：:。]/u.test(text);
+}
+
 /**
  * The platform's name in a record keyed by column name (the workbench, JSON): the value of the
  * platform-name column present, trimmed; undefined when there is none or it is empty. Files with

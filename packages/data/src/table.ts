@@ -6,7 +6,7 @@
  */
 import { isOtherSizeOfUnit } from "./units.ts";
 import { columnLabel, dataError, type DataError } from "./errors.ts";
-import { findPlatformColumn, isSummaryName } from "./platform.ts";
+import { findPlatformColumn, isNoteLabel, isSummaryName, looksLikeNote } from "./platform.ts";
 
 /** One row of a grid as read: cells as text. */
 export interface GridRow {
@@ -345,6 +345,12 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
         held.push(r); // a platform with only a name, or a note under the table: the rows after it tell
         continue;
       }
+      const first = r.error ? "" : r.cells.find((c) => c.trim() !== "")!.trim();
+      if (first && isNoteLabel(first)) {
+        // 「备注,以上数据由各市上报」「填表人：张三,,审核人：李四」: not a platform, wherever it stands
+        out.errors.push(dataError("ZS6020", `第${r.row}行「${clip(first)}」是说明，不是平台，已跳过`, { row: r.row }, "warning"));
+        continue;
+      }
       for (const h of held) {
         const d = rowOf(h, out.errors);
         if (d) out.rows.push(d);
@@ -394,13 +400,25 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
       }
       if (failed) return out;
       for (const h of held) {
-        const text = h.cells.find((c) => c.trim())!.trim();
-        out.errors.push(dataError("ZS6020", `第${h.row}行只有一个单元格「${text.length > 30 ? text.slice(0, 30) + "…" : text}」，是表格下方的说明，已跳过`, { row: h.row }, "warning"));
+        const at = h.cells.findIndex((c) => c.trim());
+        const text = h.cells[at]!.trim();
+        if (at === header!.platformColumn && !looksLikeNote(text)) {
+          // a platform with only its name in the last rows: its data are missing, it is not skipped
+          const d = rowOf(h, out.errors);
+          if (d) out.rows.push(d);
+          continue;
+        }
+        out.errors.push(dataError("ZS6020", `第${h.row}行只有一个单元格「${clip(text)}」，是表格下方的说明，已跳过`, { row: h.row }, "warning"));
       }
       held = [];
       return out;
     },
   };
+}
+
+/** A cell's text shortened for a message. */
+function clip(text: string): string {
+  return text.length > 30 ? text.slice(0, 30) + "…" : text;
 }
 
 /** A platform's cells keyed by column name, in an object without a prototype (「__proto__」 is a plain key). */
