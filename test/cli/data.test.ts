@@ -135,6 +135,25 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(last.out).toContain("缺少「服务企业家次」的数据");
   });
 
+  it("a workbook cell shown in thousands or per mille is refused, naming the cell, not scored on the number stored", async () => {
+    const rubric = `评价体系 格式\n输入\n  营业收入：金额 万元\n  满意度：百分比\n类别 经营 10分\n  指标 收入 5分\n    营业收入 达到100万元得5分\n  指标 满意 5分\n    满意度 达到80%得5分\n`;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("数据");
+    ws.addRow(["名称", "营业收入（万元）", "满意度"]);
+    ws.addRow(["甲平台", 1200000, "90%"]); // 1200000 元 shown as 「120.0万」: read as 1200000 万元 it scored 5
+    ws.getCell("B2").numFmt = '0!.0,"万"';
+    ws.addRow(["乙平台", 120, 0.85]); // 0.85 shown as 「850.0‰」: read as 0.85% it scored 0
+    ws.getCell("C3").numFmt = "0.0‰";
+    ws.addRow(["丙平台", 120, 0.9]);
+    ws.getCell("C4").numFmt = "0%";
+    const r = zs(["score", "a.zs", "--data", "d.xlsx", "--json"], workspace({ "a.zs": rubric, "d.xlsx": new Uint8Array(await wb.xlsx.writeBuffer()) }));
+    expect(r.code).toBe(1);
+    const v = JSON.parse(r.out) as { platform: string; total: string | null; errors: { message: string }[] }[];
+    expect(v.map((x) => [x.platform, x.total])).toEqual([["甲平台", null], ["乙平台", null], ["丙平台", "10"]]);
+    expect(v[0]!.errors[0]!.message).toContain("B2单元格存的值是1200000，数字格式「0!.0,\"万\"」把它缩小1000倍显示");
+    expect(v[1]!.errors[0]!.message).toContain("「850‰」");
+  });
+
   it("a broken JSON data file is one located line and exit 1", () => {
     const r = zs(["score", "a.zs", "--data", "d.json"], workspace({ "a.zs": RUBRIC, "d.json": '[{"名称": "甲平台", "服务企业家次": 1200,' }));
     expect(r.code).toBe(1);

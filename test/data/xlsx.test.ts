@@ -96,6 +96,29 @@ describe("workbooks written by Excel-like tools (exceljs)", () => {
     expect(h.errors.map((e) => [e.code, e.row])).toEqual([["ZS6016", 1]]);
   });
 
+  it("a number whose format shows it in thousands is not read as the number shown or the number stored; a per-mille cell is read as ‰", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("数据");
+    ws.addRow(["名称", "营业收入（万元）", "用户满意度", "备注"]);
+    // 1200000 元 shown as 「120.0万」 and as 「1,200」: which number the header's 万元 means is a guess
+    ws.addRow(["甲平台", 1200000, "90%", ""]);
+    ws.getCell("B2").numFmt = '0!.0,"万"';
+    ws.addRow(["乙平台", { formula: "B2", result: 1200000 }, "90%", ""]);
+    ws.getCell("B3").numFmt = "#,##0,";
+    ws.addRow(["丙平台", 1200, 0.85, 5000000]);
+    ws.getCell("B4").numFmt = "#,##0"; // thousands separators only
+    ws.getCell("C4").numFmt = "0.0‰";
+    ws.getCell("D4").numFmt = "0.0,,"; // a column the rubric does not read
+    const t = await readDataBytes(new Uint8Array(await wb.xlsx.writeBuffer()), { file: "p.xlsx", expected: [{ name: "营业收入", unit: "万元" }, { name: "用户满意度" }] });
+    expect(t.rows.map((r) => [r.row, (r.errors ?? []).map((e) => [e.code, e.column, e.message])])).toEqual([
+      [2, [["ZS6017", "B列（营业收入（万元））", "B2单元格存的值是1200000，数字格式「0!.0,\"万\"」把它缩小1000倍显示，表上看到的不是存的数：请把单元格格式改为「常规」或「数值」，按表头的单位填写数值后再试"]]],
+      [3, [["ZS6017", "B列（营业收入（万元））", "B3单元格存的值是1200000，数字格式「#,##0,」把它缩小1000倍显示，表上看到的不是存的数：请把单元格格式改为「常规」或「数值」，按表头的单位填写数值后再试"]]],
+      [4, []],
+    ]);
+    // 0.85 shown as 850.0‰ is not 0.85%: the engine reads 「850‰」 and refuses a unit that is not the input's
+    expect({ ...recordOf(t.rows[2]!) }).toMatchObject({ 营业收入: "1200", 用户满意度: "850‰" });
+  });
+
   it("reads a workbook even when it is named .csv", async () => {
     const t = await readDataBytes(fixture("wps-percent.xlsx"), { file: "数据.csv" });
     expect(t.format).toBe("xlsx");

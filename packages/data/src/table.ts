@@ -16,11 +16,12 @@ export interface GridRow {
   /** A problem the reader found in this row (CSV quoting). */
   error?: string;
   /**
-   * Cells whose text is not their value (a workbook formula saved without its result, ZS6016): a
-   * problem of the row when the column is one the scoring reads (the platform's name, an expected
-   * column; every column when none is expected), else the cell is not read and nothing is said.
+   * Cells whose text is not their value (a workbook formula saved without its result, ZS6016; a
+   * number whose format shows it in thousands, ZS6017): a problem of the row when the column is
+   * one the scoring reads (the platform's name, an expected column; every column when none is
+   * expected), else the cell is not read and nothing is said.
    */
-  uncomputed?: { column: number; message: string }[];
+  unread?: { column: number; code: "ZS6016" | "ZS6017"; message: string }[];
 }
 
 /** A merged range of a worksheet, 1-based and inclusive like Excel's. */
@@ -157,10 +158,10 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
       if (!byMerge && !(depthByMerge === 0 && continuesHeader(headerRows, r))) break;
       headerRows.push(r);
     }
-    const unnamed = headerRows.find((r) => r.uncomputed)?.uncomputed?.[0];
+    const unnamed = headerRows.find((r) => r.unread)?.unread?.[0];
     if (unnamed) {
       failed = true;
-      errors.push(dataError("ZS6016", `表头：${unnamed.message}`, { row: headerRows.find((r) => r.uncomputed)!.row }));
+      errors.push(dataError(unnamed.code, `表头：${unnamed.message}`, { row: headerRows.find((r) => r.unread)!.row }));
       return [];
     }
     width = Math.max(...headerRows.map((r) => r.cells.length));
@@ -305,9 +306,9 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
     }
     const platform = h.platformColumn === undefined ? undefined : values[h.platformColumn];
     const problems: DataError[] = [];
-    const unread = r.uncomputed?.find((u) => u.column === h.platformColumn || expected.size === 0 || expected.has(h.columns[u.column] ?? ""));
+    const unread = r.unread?.find((u) => u.column === h.platformColumn || expected.size === 0 || expected.has(h.columns[u.column] ?? ""));
     if (r.error) problems.push(dataError("ZS6006", r.error, { row: r.row }));
-    else if (unread) problems.push(dataError("ZS6016", unread.message, { row: r.row, column: columnLabel(unread.column, h.labels[unread.column]) }));
+    else if (unread) problems.push(dataError(unread.code, unread.message, { row: r.row, column: columnLabel(unread.column, h.labels[unread.column]) }));
     else if (options.strictWidth && r.cells.length !== width) {
       problems.push(
         dataError(

@@ -9,15 +9,34 @@ import { dataError, type DataError } from "./errors.ts";
 import { excelNumberText, shiftDecimal } from "./number-text.ts";
 import type { GridRow, Merge, SheetText } from "./table.ts";
 
+/** A number format without its quoted text, escapes, [colours and conditions] and padding: what lays out the digits. */
+function formatCode(fmt: string): string {
+  return fmt.replace(/"[^"]*"|[\\!].|\[[^\]]*\]|[_*]./g, "");
+}
+
 /** Whether a number format shows the value as a percentage (a `%` outside quotes, escapes and [brackets]). */
 export function isPercentFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  return fmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "").includes("%");
+  return !!fmt && formatCode(fmt).includes("%");
+}
+
+/**
+ * How many thousands a number format divides the value by before showing it: each comma after
+ * the last digit placeholder (`#,##0,` shows 1200000 as 1,200; `0.0,,` in millions). 0 for none.
+ */
+export function formatScaling(fmt: string | undefined): number {
+  if (!fmt) return 0;
+  let most = 0;
+  for (const m of formatCode(fmt).matchAll(/[0#?]((?:,)+)(?![0#?,])/g)) most = Math.max(most, m[1]!.length);
+  return most;
 }
 
 function numberText(v: number, fmt: string | undefined): string {
   const plain = excelNumberText(v);
-  return isPercentFormat(fmt) && plain ? shiftDecimal(plain, 2) + "%" : plain;
+  if (!plain || !fmt) return plain;
+  if (isPercentFormat(fmt)) return shiftDecimal(plain, 2) + "%";
+  // shown per mille (0.85 as 850‰): the reader of the value decides whether ‰ is the input's unit
+  if (formatCode(fmt).includes("‰")) return shiftDecimal(plain, 3) + "‰";
+  return plain;
 }
 
 function dateText(d: Date): string {
@@ -86,25 +105,42 @@ function merges(ws: ExcelJS.Worksheet, upTo: number): Merge[] {
   return [...byMaster.values()];
 }
 
-/** A worksheet's rows of cell text, with the columns (0-based) of formulas saved without their result. */
-function rowsOf(ws: ExcelJS.Worksheet): { cells: string[]; uncomputed?: number[] }[] {
-  const rows: { cells: string[]; uncomputed?: number[] }[] = [];
+type Unread = NonNullable<GridRow["unread"]>[number];
+
+/** A worksheet's rows of cell text, with the cells (0-based columns) whose text is not their value. */
+function rowsOf(ws: ExcelJS.Worksheet): { cells: string[]; unread?: Unread[] }[] {
+  const rows: { cells: string[]; unread?: Unread[] }[] = [];
   const width = ws.columnCount;
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const cells: string[] = [];
-    let uncomputed: number[] | undefined;
+    let unread: Unread[] | undefined;
     if (row.hasValues) {
       for (let c = 1; c <= width; c++) {
         const cell = row.getCell(c);
         cells.push(cellText(cell));
-        if (isUncomputedFormula(cell)) (uncomputed ??= []).push(c - 1);
+        const problem = unreadCell(cell);
+        if (problem) (unread ??= []).push({ column: c - 1, ...problem });
       }
     }
     while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
-    rows.push(uncomputed ? { cells, uncomputed } : { cells });
+    rows.push(unread ? { cells, unread } : { cells });
   }
   return rows;
+}
+
+/** Why a cell's text is not the value it stands for: a formula saved without its result, a number shown in thousands. */
+function unreadCell(cell: ExcelJS.Cell): Omit<Unread, "column"> | undefined {
+  if (isUncomputedFormula(cell)) return { code: "ZS6016", message: uncomputedMessage(cell) };
+  if (cell.isMerged && cell.master !== cell) return undefined;
+  const v = cell.value as Value;
+  const n = typeof v === "number" ? v : v && typeof v === "object" && ("formula" in v || "sharedFormula" in v) ? (v as { result?: Value }).result : undefined;
+  const k = typeof n === "number" ? formatScaling(cell.numFmt) : 0;
+  if (k === 0) return undefined;
+  return {
+    code: "ZS6017",
+    message: `${cell.address}单元格存的值是${excelNumberText(n as number)}，数字格式「${cell.numFmt}」把它缩小${k === 1 ? "1000" : k === 2 ? "100万" : `10^${3 * k}`}倍显示，表上看到的不是存的数：请把单元格格式改为「常规」或「数值」，按表头的单位填写数值后再试`,
+  };
 }
 
 /**
@@ -120,8 +156,7 @@ function isUncomputedFormula(cell: ExcelJS.Cell): boolean {
 }
 
 /** What the officer reads for such a cell (ZS6016, when its column is one the scoring reads). */
-function uncomputedMessage(ws: ExcelJS.Worksheet, row: number, column: number): string {
-  const cell = ws.getRow(row).getCell(column + 1);
+function uncomputedMessage(cell: ExcelJS.Cell): string {
   const formula = cell.formula ?? "";
   return `${cell.address}单元格是公式${formula ? `「=${formula}」` : ""}，文件中没有保存它的计算结果（由程序生成、未在 Excel 或 WPS 中保存过的文件常见）：请在 Excel 或 WPS 中打开并保存后再试`;
 }
@@ -142,9 +177,9 @@ export async function readXlsxGrid(bytes: Uint8Array, options: { sheet?: string 
   const ws = pick(wb, options.sheet);
   if ("code" in ws) return { error: ws };
   const rows: GridRow[] = [];
-  rowsOf(ws).forEach(({ cells, uncomputed }, i) => {
+  rowsOf(ws).forEach(({ cells, unread }, i) => {
     if (cells.length === 0) return;
-    rows.push(uncomputed ? { row: i + 1, cells, uncomputed: uncomputed.map((c) => ({ column: c, message: uncomputedMessage(ws, i + 1, c) })) } : { row: i + 1, cells });
+    rows.push(unread ? { row: i + 1, cells, unread } : { row: i + 1, cells });
   });
   return { sheets: visibleSheets(wb).map((s) => s.name), name: ws.name, rows, merges: merges(ws, 16) };
 }
