@@ -446,36 +446,56 @@ export const allTokens: TokenType[] = [
 class Token implements IToken {
   image: string;
   startOffset: number;
-  endOffset: number;
   startLine: number;
   startColumn: number;
   tokenTypeIdx: number;
-  tokenType: TokenType;
-  constructor(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType, startLine: number, startColumn: number, length: number) {
+  constructor(image: string, startOffset: number, tokenTypeIdx: number, _tokenType: TokenType, startLine: number, startColumn: number) {
     this.image = image;
     this.startOffset = startOffset;
-    this.endOffset = startOffset + length - 1;
     this.startLine = startLine;
     this.startColumn = startColumn;
     this.tokenTypeIdx = tokenTypeIdx;
-    this.tokenType = tokenType;
   }
 
-  // The end line and column follow from the start (no token of ours spans a line break), so they are
-  // not stored: 16 bytes less per token. Chevrotain sets them only on a token that spans one (kept as given).
+  // What follows from the fields is not stored (a token lives through the whole parse, and at 100 copies
+  // of the national norm 75,000 of them are copied by every young-generation collection they meet):
+  // the type from its index, the end from the image (its text, as long as the match), and the end line
+  // and column from the start, since no token of ours spans a line break. Chevrotain sets the end line
+  // and column only on a token that spans one; a value set is kept as given.
+  get tokenType(): TokenType {
+    return TYPE_OF_INDEX[this.tokenTypeIdx]!;
+  }
+  set tokenType(value: TokenType) {
+    own(this, "tokenType", value);
+  }
+  get endOffset(): number {
+    return this.startOffset + this.image.length - 1;
+  }
+  set endOffset(value: number) {
+    own(this, "endOffset", value);
+  }
   get endLine(): number {
     return this.startLine;
   }
   set endLine(value: number) {
-    Object.defineProperty(this, "endLine", { value, writable: true, enumerable: true, configurable: true });
+    own(this, "endLine", value);
   }
   get endColumn(): number {
-    return this.startColumn + this.endOffset - this.startOffset;
+    return this.startColumn + this.image.length - 1;
   }
   set endColumn(value: number) {
-    Object.defineProperty(this, "endColumn", { value, writable: true, enumerable: true, configurable: true });
+    own(this, "endColumn", value);
   }
 }
+
+/** A value set on a token where a getter would compute it: kept as the token's own field. */
+function own(token: Token, key: "tokenType" | "endOffset" | "endLine" | "endColumn", value: unknown): void {
+  Object.defineProperty(token, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** Token types by their index (chevrotain numbers every type it creates). */
+const TYPE_OF_INDEX: TokenType[] = [];
+for (const t of allTokens) TYPE_OF_INDEX[t.tokenTypeIdx!] = t;
 
 /** The one string kept for a token's text during this `tokenize` (the lexer makes a new one per token). */
 function image(text: string): string {
