@@ -6,6 +6,7 @@ import { canonicalUnit, UNITS, type Operator } from "@zhunsheng/grammar";
 import type { Clause, Condition as ConditionAst, FileAst, Pos, IndicatorAst, InputAst, Name, OverrideAst, Predicate, Quantity, Range, RuleAst, RuleGroupAst } from "../ast.ts";
 import { addDecimals, canonicalDecimal, compareDecimals, decimalsOf, MAX_DECIMALS, scaleLimit, toScaled } from "../decimal.ts";
 import { digitsFor, rubricDecimals } from "../scale.ts";
+import { fit } from "../fit.ts";
 import { unitConversion } from "./units.ts";
 import { diagnostic, type Diagnostic, type Fix } from "../diagnostics.ts";
 import { indicatorNumbers, optionInputs } from "../model-walk.ts";
@@ -331,7 +332,7 @@ function positiveStep(ctx: BindContext, q: Quantity, what: string, clause: Range
 }
 
 function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
-  const subjects = ast.subjects.map((n) => resolve(ctx, n)).filter((i): i is Input => i !== undefined);
+  const subjects = fit(ast.subjects.map((n) => resolve(ctx, n)).filter((i): i is Input => i !== undefined));
   if (subjects.length !== ast.subjects.length) return undefined;
   const subject = subjects[0]!;
   const parts: Part[] = [];
@@ -506,7 +507,7 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
     const units = new Set(subjects.map((s) => s.unit));
     if (units.size > 1) ctx.diagnostics.push(diagnostic("ZS3022", ast.range, [subjects.map((s) => `「${s.name}」以${s.unit ?? "（无单位）"}计`).join("，")]));
   }
-  return { subjects, chooseOne: ast.chooseOne, parts, atMost, requires, range: ast.range };
+  return { subjects, chooseOne: ast.chooseOne, parts: fit(parts), atMost, requires, range: ast.range };
 }
 
 /** Where a condition may look: indicator vetoes read inputs only (an indicator's own score is not known yet). */
@@ -860,8 +861,8 @@ function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boole
     points,
     weight,
     pending: ast.pending,
-    rules,
-    groups,
+    rules: fit(rules),
+    groups: fit(groups),
     options,
     vetoes: ast.vetoes
       .map((v) => {

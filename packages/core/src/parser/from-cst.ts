@@ -29,6 +29,7 @@ import type {
   RuleGroupAst,
   Text,
 } from "../ast.ts";
+import { fit } from "../fit.ts";
 
 /** Most operators and operands one 派生 expression may have; longer ones are a diagnostic, not a deep tree. */
 export const MAX_EXPRESSION_TERMS = 200;
@@ -213,7 +214,7 @@ function nameOf(node: CstNode | undefined): Name | undefined {
 }
 
 function namesOf(nodes: CstNode[]): Name[] {
-  return nodes.map(nameOf).filter((n): n is Name => n !== undefined);
+  return fit(nodes.map(nameOf).filter((n): n is Name => n !== undefined));
 }
 
 /** The title line; a title written wholly in 「」 (the older form) loses its quotes. */
@@ -270,9 +271,11 @@ function conditionOf(node: CstNode | undefined): Condition | undefined {
       range: nodeRange(node),
     };
   }
-  const comparisons = subs(node, "comparison")
-    .map(comparisonOf)
-    .filter((c): c is Comparison => c !== undefined);
+  const comparisons = fit(
+    subs(node, "comparison")
+      .map(comparisonOf)
+      .filter((c): c is Comparison => c !== undefined),
+  );
   if (comparisons.length === 0) return undefined;
   return { kind: "compare", comparisons, range: nodeRange(node) };
 }
@@ -593,7 +596,7 @@ function ruleOf(node: CstNode, option: Name | undefined, b: Builder): RuleAst | 
     }
     clauses.push(clause);
   }
-  return { subjects, chooseOne: tok(subject, "ChooseOne") !== undefined, clauses, option, range: nodeRange(node) };
+  return { subjects, chooseOne: tok(subject, "ChooseOne") !== undefined, clauses: fit(clauses), option, range: nodeRange(node) };
 }
 
 /** A sentence, or sentences joined by 或 (a group). */
@@ -661,6 +664,10 @@ function indicatorOf(node: CstNode, b: Builder): IndicatorAst | undefined {
     const cap = sub(item, "cap");
     if (cap) ind.cap = quantityOf(sub(cap, "quantity"));
   }
+  ind.requires = fit(ind.requires);
+  ind.rules = fit(ind.rules);
+  ind.groups = fit(ind.groups);
+  ind.vetoes = fit(ind.vetoes);
   return ind;
 }
 
@@ -678,9 +685,11 @@ function categoryOf(node: CstNode, kind: CategoryAst["kind"], b: Builder, group?
   const name = nameOf(sub(node, "name"));
   if (!name) return undefined;
   const spec = pointsSpecOf(sub(node, "pointsSpec"));
-  const indicators = subs(node, "indicator")
-    .map((i) => indicatorOf(i, b))
-    .filter((i): i is IndicatorAst => i !== undefined);
+  const indicators = fit(
+    subs(node, "indicator")
+      .map((i) => indicatorOf(i, b))
+      .filter((i): i is IndicatorAst => i !== undefined),
+  );
   return {
     kind,
     name,
