@@ -28,8 +28,8 @@ if (QUICK) console.log("BENCH_QUICK: small sizes and few rounds — checks that 
  * collector's background threads on the machine's second core). Row 2 after row 1 in one process:
  * 0.36-0.54, alone 0.53-0.58 (see scoring-main.ts).
  */
-function row(file: string, name: string): void {
-  const r = spawnSync(process.execPath, ["--import", "tsx", new URL(file, import.meta.url).pathname], { stdio: "inherit" });
+function row(file: string, name: string, nodeFlags: string[] = []): void {
+  const r = spawnSync(process.execPath, [...nodeFlags, "--import", "tsx", new URL(file, import.meta.url).pathname], { stdio: "inherit" });
   if (r.status !== 0) throw new Error(`${name} row failed (exit ${r.status})`);
 }
 
@@ -42,7 +42,8 @@ row("./scoring-main.ts", "scoring");
 // ---- 5. the front end's scaling ------------------------------------------------------------
 // before rows 3 and 4, which write and read gigabytes (a 172 MB CSV, 3.4 GB of JSON, 68 M characters posted)
 // and leave the page cache and the disk's writeback busy
-row("./front-end-scaling-main.ts", "front-end scaling");
+// (--expose-gc: after the timed rounds, the row reports what one 100× analysis keeps alive)
+row("./front-end-scaling-main.ts", "front-end scaling", ["--expose-gc"]);
 
 // ---- 3. end to end: zhunsheng score as a process ------------------------------------------
 if (QUICK) benchScoreEndToEnd(Number(process.env["ZS_BENCH_ROWS"] ?? 20_000), 1);
