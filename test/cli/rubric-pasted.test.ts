@@ -84,4 +84,24 @@ describe("sentences as drafted in Word", () => {
     expect(tested.out).toContain("1 passed, 0 failed");
     expect(tested.code).toBe(0);
   });
+
+  it("「每降低1个百分点扣1分」 and 「每提高…加…分」 are step sentences: the cases pass", () => {
+    const text = `评价体系 步长体系
+输入
+  满意度：百分比 越多越好
+  服务企业家次：计数 家次 越多越好
+类别 甲（50分）
+  指标 满意度得分 20分
+    满意度 达到90%得20分，每降低1个百分点扣1分（不足一档不计）
+  指标 服务得分 30分
+    服务企业家次 达到100家次加10分；达到100家次后每提高100家次加10分
+    直到满分30为止
+用例 八十五
+  输入 满意度 85，服务企业家次 250
+  期望 满意度得分 15分，服务得分 20分
+`;
+    const r = zs(["test", "r.zs"], workspace({ "r.zs": text }));
+    expect(r.out).toContain("1 passed, 0 failed");
+    expect(r.code).toBe(0);
+  });
 });

@@ -81,3 +81,22 @@ describe("a full stop pasted at the end of a sentence", () => {
     expect(indicatorScore(text, { 满意度: "85" }, "满意度得分")).toBe("20");
   });
 });
+
+describe("step words as drafters vary them", () => {
+  const less = (word: string) =>
+    rubricText("  服务企业家次：计数 家次 越多越好", `类别 甲（15分）\n  指标 服务企业数 15分\n    服务企业家次 达1500家次得15分，${word}100家次减1分（不足一档不计）`);
+  for (const word of ["每少", "每减少", "每降低"]) {
+    it(`${word}100家次减1分: 1350家次 → 14分`, () => {
+      expect(errorsOf(less(word))).toEqual([]);
+      expect(indicatorScore(less(word), { 服务企业家次: "1350" }, "服务企业数")).toBe("14");
+    });
+  }
+  const more = (word: string) =>
+    rubricText("  满意度：百分比 越多越好", `类别 甲（40分）\n  指标 满意度得分 40分\n    满意度 达到60%加20分；达到70%后${word}10个百分点加10分`);
+  for (const word of ["每增加", "每提高", "每增长"]) {
+    it(`达到70%后${word}10个百分点加10分: 95% → 40分`, () => {
+      expect(errorsOf(more(word))).toEqual([]);
+      expect(indicatorScore(more(word), { 满意度: "95" }, "满意度得分")).toBe("40");
+    });
+  }
+});
