@@ -38,6 +38,12 @@ const NAME_START = new RegExp(`[\\p{Script=Han}A-Za-z_“"‘Ａ-Ｚａ-ｚ${LAB
 const DIGIT = /[0-9０-９]/;
 const LATIN_LETTER = /[A-Za-zＡ-Ｚａ-ｚ]/;
 const HAN = /\p{Script=Han}/u;
+/**
+ * Characters that show as nothing (zero-width space, joiners, soft hyphen, a BOM in mid-text), left in
+ * names by text pasted from Word or a web page: inside a name they are part of its token and the name
+ * means the same without them (core's from-cst drops them); anywhere else they are reported.
+ */
+export const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/gu;
 
 // Classes of one UTF-16 unit, from the patterns above, worked out once per unit: the lexer looks at
 // every character of every name, and `text[i]` of a Chinese character is a new string each time.
@@ -46,6 +52,7 @@ const NAME_START_BIT = 2;
 const DIGIT_BIT = 4;
 const HAN_BIT = 8;
 const LATIN_BIT = 16;
+const INVISIBLE_BIT = 32;
 const KNOWN_BIT = 128;
 const CHAR_CLASSES = new Uint8Array(0x10000);
 
@@ -62,6 +69,7 @@ function classAt(text: string, i: number): number {
     if (DIGIT.test(ch)) k |= DIGIT_BIT;
     if (HAN.test(ch)) k |= HAN_BIT;
     if (LATIN_LETTER.test(ch)) k |= LATIN_BIT;
+    if (ch !== ch.replace(INVISIBLE, "")) k |= NAME_CHAR_BIT | INVISIBLE_BIT;
     CHAR_CLASSES[c] = k;
   }
   return k;
@@ -172,6 +180,7 @@ function keywordAt(text: string, offset: number): KeywordHit | undefined {
 
 /** A declared name or a unit may end before anything that is not a name character, or before a keyword, a number or a unit. */
 function isNameBoundary(text: string, offset: number): boolean {
+  while (is(text, offset, INVISIBLE_BIT)) offset++;
   const k = classAt(text, offset);
   if ((k & NAME_CHAR_BIT) === 0 || (k & DIGIT_BIT) !== 0) return true;
   return keywordAt(text, offset) !== undefined;
@@ -565,14 +574,14 @@ export function scanDeclarations(text: string): Declarations {
       if (rest.startsWith("「")) continue;
       const cut = rest.search(NAME_END);
       const name = (cut >= 0 ? rest.slice(0, cut) : rest).replace(GLUED_POINTS, "");
-      if (isDeclarableName(name)) names.add(name);
+      if (isDeclarableName(name)) addName(names, name);
       continue;
     }
     const decl = DECL_LINE.exec(line);
     if (decl) {
       const name = decl[1]!;
       if (!isDeclarableName(name)) continue;
-      names.add(name);
+      addName(names, name);
       const rest = decl[2]!.trim();
       const values = VALUE_TYPES.exec(rest);
       if (values) for (const v of values[1]!.split(/[、，,]/u)) if (isDeclarableName(v)) names.add(v);
@@ -588,6 +597,13 @@ export function scanDeclarations(text: string): Declarations {
     }
   }
   return { names: [...names].sort((a, b) => b.length - a.length), units: [...units] };
+}
+
+/** A declared name, and its form without invisible characters (the name the rest of the file writes). */
+function addName(names: Set<string>, name: string): void {
+  names.add(name);
+  const visible = name.replace(INVISIBLE, "");
+  if (visible !== name && visible.length > 0) names.add(visible);
 }
 
 /** Names declared in `text`, longest first (keywords themselves excluded). */

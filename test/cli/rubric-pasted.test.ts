@@ -105,3 +105,26 @@ describe("sentences as drafted in Word", () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe("invisible characters", () => {
+  const text = (decl: string, threshold: string) => `评价体系 零宽体系
+输入
+  ${decl}：计数 家次 越多越好
+类别 甲（15分）
+  指标 服务企业数 15分
+    服务企业家次 达${threshold}家次得15分，每少100家次减1分（不足一档不计）
+`;
+  it("a zero-width space inside a declared name: score reads the plain column and scores as the officer meant", () => {
+    const dir = workspace({ "r.zs": text("服务企业\u200b家次", "1500"), "d.csv": "名称,服务企业家次\n甲平台,1350\n" });
+    const r = zs(["score", "r.zs", "--data", "d.csv", "--json"], dir);
+    expect(r.code).toBe(0);
+    const [first] = JSON.parse(r.out) as { total: string }[];
+    expect(first?.total).toBe("14");
+  });
+  it("one inside a number is one located line naming it, not 「无法识别的字符「」」", () => {
+    const r = zs(["check", "r.zs"], workspace({ "r.zs": text("服务企业家次", "15\u200b00") }));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("r.zs:6:15 错误 ZS1006 此处有看不见的字符：U+200B 零宽空格（多见于从 Word、WPS 或网页复制的文字），请删除");
+    expectNoCrash(r.out);
+  });
+});

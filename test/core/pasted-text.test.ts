@@ -100,3 +100,29 @@ describe("step words as drafters vary them", () => {
     });
   }
 });
+
+describe("invisible characters pasted from Word or a web page", () => {
+  const text = (decl: string, ref: string) =>
+    rubricText(`  ${decl}：计数 家次 越多越好`, `类别 甲（15分）\n  指标 服务企业数 15分\n    ${ref} 达1500家次得15分，每少100家次减1分（不足一档不计）`);
+  const cases: [string, string, string][] = [
+    ["a zero-width space in the declaration", "服务企业\u200b家次", "服务企业家次"],
+    ["a zero-width space in the sentence", "服务企业家次", "服务企业\u200b家次"],
+    ["a BOM inside the name in both", "服务企业\ufeff家次", "服务\ufeff企业家次"],
+    ["a soft hyphen and a joiner", "服务企业\u00ad家次", "服务企业家\u200d次"],
+  ];
+  for (const [label, decl, ref] of cases) {
+    it(`${label}: the name is the one the officer sees, read from the data column without it`, () => {
+      const t = text(decl, ref);
+      expect(errorsOf(t)).toEqual([]);
+      expect(indicatorScore(t, { 服务企业家次: "1350" }, "服务企业数")).toBe("14");
+    });
+  }
+  it("elsewhere one is named (code point and what it is) at its place, with a fix that deletes it", () => {
+    const t = rubricText("  服务企业家次：计数 家次 越多越好", `类别 甲（15分）\n  指标 服务企业数 15分\n    服务企业家次 达15\u200b00家次得15分`);
+    const [e] = errorsOf(t);
+    expect(e?.code).toBe("ZS1006");
+    expect(e?.message).toBe("此处有看不见的字符：U+200B 零宽空格（多见于从 Word、WPS 或网页复制的文字），请删除");
+    expect([e?.range.start.line, e?.range.start.column]).toEqual([6, 15]);
+    expect(e?.fix?.edits).toEqual([{ range: e!.range, newText: "" }]);
+  });
+});

@@ -73,6 +73,18 @@ function endOfText(text: string): Range {
   return pointRange(text.length, line, text.length - lineStart + 1, 0);
 }
 
+/** Characters that show as nothing, so 「无法识别的字符「」」 would name nothing the officer can see. */
+const INVISIBLE_NAMES: Record<string, string> = {
+  "\u200b": "零宽空格",
+  "\u200c": "零宽不连字",
+  "\u200d": "零宽连字",
+  "\u200e": "从左到右标记",
+  "\u200f": "从右到左标记",
+  "\u2060": "零宽不换行空格",
+  "\ufeff": "字节顺序标记（BOM）",
+  "\u00ad": "软连字符",
+};
+
 /** Source → AST with syntax diagnostics (several per pass thanks to recovery). */
 export function parse(text: string): ParsedFile {
   // each section the parser hands on becomes AST at once, so its CST dies young (see parseCst)
@@ -80,8 +92,15 @@ export function parse(text: string): ParsedFile {
   const r = parseCst(text, (section) => addSection(build, section));
   const diagnostics: Diagnostic[] = [];
   for (const e of r.lexErrors) {
+    const range = pointRange(e.offset, e.line, e.column, e.length);
+    const invisible = e.kind === "character" ? INVISIBLE_NAMES[e.text[0]!] : undefined;
+    if (invisible) {
+      const what = `U+${e.text.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")} ${invisible}`;
+      diagnostics.push(diagnostic("ZS1006", range, [what], { title: "删除看不见的字符", edits: [{ range, newText: "" }] }));
+      continue;
+    }
     const code = e.kind === "unclosedQuote" ? "ZS1004" : e.kind === "unopenedQuote" ? "ZS1005" : "ZS1002";
-    diagnostics.push(diagnostic(code, pointRange(e.offset, e.line, e.column, e.length), [e.text]));
+    diagnostics.push(diagnostic(code, range, [e.text]));
   }
   let end: Range | undefined;
   const errorOffsets: number[] = [];

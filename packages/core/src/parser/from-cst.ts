@@ -3,7 +3,7 @@
  * declaration) is left out of the AST and listed in `broken` with the names it mentions, so
  * that no semantic diagnostic is derived from a half-parsed rule. Never throws.
  */
-import { comparativeOf, NUMERALS, type CstNode, type IToken } from "@zhunsheng/grammar";
+import { comparativeOf, INVISIBLE, NUMERALS, type CstNode, type IToken } from "@zhunsheng/grammar";
 import type {
   AlternativeCondition,
   AwardVerb,
@@ -209,7 +209,9 @@ function whole(node: CstNode | undefined, b: Builder): CstNode | undefined {
 function nameOf(node: CstNode | undefined): Name | undefined {
   const t = tok(node, "Identifier") ?? tok(node, "QuotedName");
   if (!t) return undefined;
-  const text = t.tokenType.name === "QuotedName" ? t.image.slice(1, -1).trim() : t.image;
+  const image = t.tokenType.name === "QuotedName" ? t.image.slice(1, -1).trim() : t.image;
+  // a zero-width space pasted inside a name leaves the name as the officer sees it (grammar's INVISIBLE)
+  const text = image.replace(INVISIBLE, "");
   return { text, range: tokenRange(t) };
 }
 
