@@ -241,7 +241,7 @@ function bindInput(ast: InputAst, ctx: BindContext): Input {
     reference: ast.reference,
     description: ast.description?.text,
     expression: ast.expression,
-    values: ast.values.map((v) => v.text),
+    values: fit(ast.values.map((v) => v.text)),
     panel: ast.panel,
     item: undefined,
     range: ast.name.range,
@@ -507,7 +507,7 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
     const units = new Set(subjects.map((s) => s.unit));
     if (units.size > 1) ctx.diagnostics.push(diagnostic("ZS3022", ast.range, [subjects.map((s) => `「${s.name}」以${s.unit ?? "（无单位）"}计`).join("，")]));
   }
-  return { subjects, chooseOne: ast.chooseOne, parts: fit(parts), atMost, requires, range: ast.range };
+  return { subjects, chooseOne: ast.chooseOne, parts: fit(parts), atMost, requires: fit(requires), range: ast.range };
 }
 
 /** Where a condition may look: indicator vetoes read inputs only (an indicator's own score is not known yet). */
@@ -831,9 +831,11 @@ function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boole
   if (ast.pending) ctx.diagnostics.push(diagnostic("ZS3005", ast.name.range, [ast.name.text]));
   else if (ast.rules.length === 0 && !ast.incomplete) ctx.diagnostics.push(diagnostic("ZS3016", ast.name.range, [ast.name.text]));
   else if (max === undefined && !category.bonus && !category.deduction && !ast.incomplete) ctx.diagnostics.push(diagnostic("ZS3006", ast.name.range, [ast.name.text]));
-  const requires = ast.requires
-    .map((n) => resolve(ctx, n))
-    .filter((i): i is Input => i !== undefined);
+  const requires = fit(
+    ast.requires
+      .map((n) => resolve(ctx, n))
+      .filter((i): i is Input => i !== undefined),
+  );
   for (const r of requires) {
     if (r.type !== "yesno") ctx.diagnostics.push(diagnostic("ZS3024", ast.range, [r.name]));
   }
@@ -863,13 +865,15 @@ function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boole
     pending: ast.pending,
     rules: fit(rules),
     groups: fit(groups),
-    options,
-    vetoes: ast.vetoes
-      .map((v) => {
-        const condition = bindCondition(v.predicate, ctx, "inputs");
-        return condition && { condition, range: v.range };
-      })
-      .filter((v): v is { condition: Condition; range: Range } => v !== undefined),
+    options: fit(options),
+    vetoes: fit(
+      ast.vetoes
+        .map((v) => {
+          const condition = bindCondition(v.predicate, ctx, "inputs");
+          return condition && { condition, range: v.range };
+        })
+        .filter((v): v is { condition: Condition; range: Range } => v !== undefined),
+    ),
     cap: ast.cap ? canonicalDecimal(ast.cap.value) : undefined,
     startsFull,
     requires,

@@ -29,7 +29,7 @@ import type {
   RuleGroupAst,
   Text,
 } from "../ast.ts";
-import { fit } from "../fit.ts";
+import { fit, none } from "../fit.ts";
 
 /** Most operators and operands one 派生 expression may have; longer ones are a diagnostic, not a deep tree. */
 export const MAX_EXPRESSION_TERMS = 200;
@@ -513,7 +513,7 @@ function clauseOf(node: CstNode): Clause | undefined {
     const none = tok(cond, "NoPoints");
     const award = none ? noPoints(none) : awardOf(sub(cond, "award"));
     if (!award) return undefined;
-    return { kind: "award", verb: award.verb, condition, alternatives, points: award.points, range };
+    return { kind: "award", verb: award.verb, condition, alternatives: fit(alternatives), points: award.points, range };
   }
   const values = c("valueClause");
   if (values) {
@@ -553,7 +553,7 @@ function clauseOf(node: CstNode): Clause | undefined {
   const each = c("eachClause");
   if (each) return eachOf(each, range);
   const award = awardOf(c("award"));
-  if (award) return { kind: "award", verb: award.verb, condition: undefined, alternatives: [], points: award.points, range };
+  if (award) return { kind: "award", verb: award.verb, condition: undefined, alternatives: none(), points: award.points, range };
   if (tok(node, "Expert")) return { kind: "expert", range };
   if (tok(node, "Discretionary")) return { kind: "discretionary", range };
   const baseline = c("baselineClause");
