@@ -355,11 +355,22 @@ export const NumberLiteral = createToken({
   start_chars_hint: [..."0123456789０１２３４５６７８９", ...Object.keys(NUMERALS)],
 });
 
+/**
+ * 「达1500 家次」「得 10 分」: typeset documents put a space between a number and its unit. A known unit
+ * after blanks on the number's line is that unit when it ends where a name may end (「5 人数」 stays a name).
+ */
+function spacedUnit(text: string, offset: number, prev: IToken | undefined): CustomMatch | null {
+  if (prev?.tokenType !== NumberLiteral || prev.endOffset === undefined) return null;
+  for (let i = prev.endOffset + 1; i < offset; i++) if (!isBlankCode(text.charCodeAt(i))) return null;
+  for (const length of state.units.matchesAt(text, offset)) if (isNameBoundary(text, offset + length)) return match(text.slice(offset, offset + length));
+  return null;
+}
+
 export const Unit = createToken({
   name: "Unit",
   pattern: (text: string, offset: number, tokens: IToken[]) => {
     const prev = tokens[tokens.length - 1];
-    if (!isAdjacent(prev, offset)) return null;
+    if (!isAdjacent(prev, offset)) return spacedUnit(text, offset, prev);
     const prevName = prev!.tokenType.name;
     if (prevName !== "NumberLiteral" && prevName !== "Each") return null;
     // 每获得30万元…: the number follows 每 (or the words right after it)

@@ -128,3 +128,24 @@ describe("invisible characters", () => {
     expectNoCrash(r.out);
   });
 });
+
+describe("typeset spacing", () => {
+  it("「达 1500 家次得 15 分」 and 「满分：100 分」 (a space before the unit): the case passes, fmt keeps the meaning", () => {
+    const text = `评价体系 空格体系
+  满分：15 分
+输入
+  服务企业家次：计数 家次 越多越好
+类别 甲（15 分）
+  指标 服务企业数 15 分
+    服务企业家次 达 1500 家次得 15 分，每少 100 家次减 1 分（不足一档不计）
+用例 一千三百五十
+  输入 服务企业家次 1350
+  期望 服务企业数 14 分
+`;
+    const dir = workspace({ "r.zs": text });
+    const tested = zs(["test", "r.zs"], dir);
+    expect(tested.out).toContain("1 passed, 0 failed");
+    expect(zs(["fmt", "r.zs"], dir).code).toBe(0);
+    expect(zs(["test", "r.zs"], dir).code).toBe(0);
+  });
+});

@@ -126,3 +126,17 @@ describe("invisible characters pasted from Word or a web page", () => {
     expect(e?.fix?.edits).toEqual([{ range: e!.range, newText: "" }]);
   });
 });
+
+describe("a space between a number and its unit", () => {
+  const text = (sentence: string) => rubricText("  服务企业家次：计数 家次 越多越好", `类别 甲（15 分）\n  指标 服务企业数 15 分\n    服务企业家次 ${sentence}`);
+  for (const sentence of ["达1500 家次得15 分，每少100 家次减1 分（不足一档不计）", "达 1500 家次 得 15 分 ，每少 100 家次 减 1 分（不足一档不计）", "1500\u3000家次以上得15分，每少100家次减1分（不足一档不计）"]) {
+    it(`「${sentence}」 reads as the sentence without spaces`, () => {
+      expect(errorsOf(text(sentence))).toEqual([]);
+      expect(indicatorScore(text(sentence), { 服务企业家次: "1350" }, "服务企业数")).toBe("14");
+    });
+  }
+  it("a word after a number that merely starts with a unit stays a word (用例 …，人数 3)", () => {
+    const t = rubricText("  次数：计数 次 越多越好\n  人数：计数 人 越多越好", `类别 甲（10分）\n  指标 乙 10分\n    次数 每次加1分\n    人数 每人加1分`, "用例 丙\n  输入 次数 5 ，人数 3\n  期望 乙 8分");
+    expect(errorsOf(t)).toEqual([]);
+  });
+});
