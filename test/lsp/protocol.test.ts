@@ -196,6 +196,21 @@ describe("zhunsheng lsp over stdio", () => {
     await client.diagnosticsFor(client.uri(rel), (ds) => ds.length === 0);
   });
 
+  it("a rubric saved in GBK gets one diagnostic saying so, not the mojibake's syntax errors; saved again in UTF-8 it is checked", async () => {
+    const rel = "hunan/旧编码.zs";
+    const path = join(client.rules, rel);
+    const text = "评价体系 旧编码体系\n输入\n  甲：计数 次\n类别 乙（10分）\n  指标 丙 10分\n    丁 达3次得10分\n";
+    // GBK bytes of the text (TextEncoder writes only UTF-8): from the GB18030 table through TextDecoder
+    const gbk = encodeGbk(text);
+    writeFileSync(path, gbk);
+    const found = await client.diagnosticsFor(client.uri(rel), (ds) => ds.length > 0);
+    expect(found.map((d) => [d.range.start.line, d.range.start.character, d.severity, d.message])).toEqual([[0, 0, 1, "不是 UTF-8 编码的文本（可能是 GBK/GB18030），请用 UTF-8 另存后再试"]]);
+    writeFileSync(path, text);
+    const checked = await client.diagnosticsFor(client.uri(rel), (ds) => ds.some((d) => d.code === "ZS2001"));
+    expect(checked.every((d) => !d.message.includes("UTF-8"))).toBe(true);
+    rmSync(path);
+  });
+
   it("answers a request that lacks its document or position with a Chinese error, and goes on serving", async () => {
     const uri = client.uri(HUNAN);
     const c = client.connection;
@@ -219,3 +234,22 @@ describe("zhunsheng lsp over stdio", () => {
     ).rejects.toThrow(/已有名为「有效需求条数」的输入/);
   });
 });
+
+/** The GBK bytes of a text of BMP characters, found by decoding every two-byte GBK code once. */
+function encodeGbk(text: string): Uint8Array {
+  const table = new Map<string, number[]>();
+  const decoder = new TextDecoder("gbk");
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([hi, lo]));
+      if (!table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
+    else out.push(...table.get(ch)!);
+  }
+  return new Uint8Array(out);
+}

@@ -13,6 +13,8 @@ export const pathOf = (uri: string) => (uri.startsWith("file:") ? fileURLToPath(
 
 interface Entry {
   text: string;
+  /** The disk's bytes are not UTF-8: no analysis, one diagnostic saying so. */
+  notUtf8?: boolean;
   /** Set while an editor has the file open: its text wins over the disk's. */
   open: boolean;
   doc?: LanguageDocument;
@@ -37,12 +39,31 @@ function listRubrics(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-function readDisk(path: string): string | undefined {
+/**
+ * A file's text: UTF-8 (with or without BOM) or UTF-16 with a BOM, as the CLI reads rubrics; `null`
+ * when the bytes are neither (a GBK file read as UTF-8 would be checked, and renamed in, as mojibake).
+ */
+function readDisk(path: string): string | null | undefined {
+  let bytes: Uint8Array;
   try {
-    return statSync(path).isFile() ? readFileSync(path, "utf8") : undefined;
+    if (!statSync(path).isFile()) return undefined;
+    bytes = readFileSync(path);
   } catch {
     return undefined;
   }
+  const label = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** The message shown on a rubric that is not UTF-8 (the CLI's words). */
+export const NOT_UTF8 = "不是 UTF-8 编码的文本（可能是 GBK/GB18030），请用 UTF-8 另存后再试";
+
+function diskEntry(text: string | null): Entry {
+  return text === null ? { text: "", open: false, notUtf8: true } : { text, open: false };
 }
 
 export class RulesWorkspace {
@@ -62,7 +83,7 @@ export class RulesWorkspace {
     const found = listRubrics(this.root);
     for (const p of found) {
       const text = readDisk(p);
-      if (text !== undefined) this.files.set(p, { text, open: false });
+      if (text !== undefined) this.files.set(p, diskEntry(text));
     }
     try {
       this.watcher = watch(this.root, { recursive: true }, () => this.rescanSoon());
@@ -94,8 +115,8 @@ export class RulesWorkspace {
       const known = this.files.get(p);
       if (known?.open) continue;
       const text = readDisk(p);
-      if (text === undefined || text === known?.text) continue;
-      this.files.set(p, { text, open: false });
+      if (text === undefined || (text === known?.text && !known.notUtf8) || (text === null && known?.notUtf8)) continue;
+      this.files.set(p, diskEntry(text));
       changed.push(p);
     }
     for (const [p, e] of this.files) {
@@ -118,7 +139,7 @@ export class RulesWorkspace {
   close(path: string): void {
     const text = readDisk(path);
     if (text === undefined) this.files.delete(path);
-    else this.files.set(path, { text, open: false });
+    else this.files.set(path, diskEntry(text));
   }
 
   /** The analysed document of a rubric (analysed once per text); a file no editor has open is read from the disk again. */
@@ -127,9 +148,15 @@ export class RulesWorkspace {
     if (!e?.open) {
       const text = readDisk(path);
       if (text === undefined) return undefined;
-      if (e?.text !== text) this.files.set(path, (e = { text, open: false }));
+      if (text === null || e?.text !== text || e.notUtf8) this.files.set(path, (e = diskEntry(text)));
     }
+    if (e!.notUtf8) return undefined;
     return (e!.doc ??= createDocument(e!.text, path));
+  }
+
+  /** Whether the file on disk (not open in an editor) is not UTF-8. */
+  notUtf8(path: string): boolean {
+    return this.files.get(path)?.notUtf8 === true;
   }
 
   rubrics(): string[] {
@@ -137,6 +164,9 @@ export class RulesWorkspace {
   }
 
   /** Any file's current text: the open editor's for a rubric, else the disk's. */
-  readonly read = (path: string): string | undefined => this.files.get(path)?.text ?? readDisk(path);
+  readonly read = (path: string): string | undefined => {
+    const e = this.files.get(path);
+    return e && !e.notUtf8 ? e.text : (readDisk(path) ?? undefined);
+  };
   readonly exists = (path: string): boolean => this.files.has(path) || existsSync(path);
 }
