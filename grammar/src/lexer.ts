@@ -419,7 +419,8 @@ export function keywordToken(name: string): TokenType {
   return t;
 }
 
-export const Colon = createToken({ name: "Colon", pattern: /[：:]/ });
+// ︰ and ﹕ are the colons some input methods and Word's symbol table give
+export const Colon = createToken({ name: "Colon", pattern: /[：:︰﹕]/ });
 export const Comma = createToken({ name: "Comma", pattern: /[，,、]/ });
 export const Semicolon = createToken({ name: "Semicolon", pattern: /[；;]/ });
 export const Period = createToken({ name: "Period", pattern: /[。]/ });
@@ -540,13 +541,13 @@ const lexer = new Lexer(allTokens, {
 
 const KEYWORD_WORDS = new Set(KEYWORD_FORMS.map((k) => k.form));
 const SECTION_LINE = /^[ \t\u3000]*(指标|类别|加分项|扣分项|大类)[ \t\u3000]+(.*)$/u;
-const DECL_LINE = /^[ \t\u3000]*([^\s#：:「」（）()，,、；;=＝]+)[ \t\u3000]*[：:](.*)$/u;
-const NAME_END = /[\s（(，,、；;：:「#]/u;
+const DECL_LINE = /^[ \t\u3000]*([^\s#：:︰﹕「」（）()，,、；;=＝]+)[ \t\u3000]*[：:︰﹕](.*)$/u;
+const NAME_END = /[\s（(，,、；;：:︰﹕「#]/u;
 const GLUED_POINTS = /(?:\d+(?:\.\d+)?分|权重\d+(?:\.\d+)?|分值待定)$/u;
 const MEASURE_TYPES = /^(?:计数|数值|金额|评分)[ \t\u3000]+([^\s「#]+)/u;
 const VALUE_TYPES = /^(?:取值|清单)[ \t\u3000]*([^\s「#]+)/u;
 const EVIDENCE_LINE = /^[ \t\u3000]*材料[ \t\u3000]*$/u;
-const OTHER_SECTION = /^[ \t\u3000]*(?:评价体系|输入|派生|大类|类别|加分项|扣分项|等级|星级|否决|认定条件|用例|注)(?:[ \t\u3000：:]|$)/u;
+const OTHER_SECTION = /^[ \t\u3000]*(?:评价体系|输入|派生|大类|类别|加分项|扣分项|等级|星级|否决|认定条件|用例|注)(?:[ \t\u3000：:︰﹕]|$)/u;
 
 function startsWithKeyword(name: string): boolean {
   const bucket = KEYWORDS_BY_FIRST.get(name.charCodeAt(0));

@@ -149,3 +149,12 @@ describe("typeset spacing", () => {
     expect(zs(["test", "r.zs"], dir).code).toBe(0);
   });
 });
+
+describe("colon variants", () => {
+  it("「满分︰15分」 and 「服务企业家次︰计数 家次」 (U+FE30) check clean and the case passes", () => {
+    const text = "评价体系 冒号体系\n  满分︰15分\n输入\n  服务企业家次︰计数 家次 越多越好\n类别 甲（15分）\n  指标 服务企业数 15分\n    服务企业家次 达1500家次得15分，每少100家次减1分（不足一档不计）\n用例 一千三百五十\n  输入 服务企业家次 1350\n  期望 服务企业数 14分\n";
+    const r = zs(["test", "r.zs"], workspace({ "r.zs": text }));
+    expect(r.out).toContain("1 passed, 0 failed");
+    expect(r.code).toBe(0);
+  });
+});

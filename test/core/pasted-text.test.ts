@@ -140,3 +140,13 @@ describe("a space between a number and its unit", () => {
     expect(errorsOf(t)).toEqual([]);
   });
 });
+
+describe("colon variants", () => {
+  for (const colon of ["：", ":", "︰", "﹕"]) {
+    it(`「满分${colon}15分」 and 「服务企业家次${colon}计数 家次」`, () => {
+      const t = `评价体系 冒号体系\n  满分${colon}15分\n输入\n  服务企业家次${colon}计数 家次 越多越好\n类别 甲（15分）\n  指标 服务企业数 15分\n    服务企业家次 达1500家次得15分，每少100家次减1分（不足一档不计）\n`;
+      expect(errorsOf(t)).toEqual([]);
+      expect(indicatorScore(t, { 服务企业家次: "1350" }, "服务企业数")).toBe("14");
+    });
+  }
+});
