@@ -154,6 +154,22 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(v[1]!.errors[0]!.message).toContain("「850‰」");
   });
 
+  it("a workbook number formatted with another size of the rubric's unit (「1200000元」 for 万元) is refused, the same unit is read", async () => {
+    const rubric = `评价体系 格式\n输入\n  营业收入：金额 万元\n类别 经营 5分\n  指标 收入 5分\n    营业收入 达到100万元得5分\n`;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("数据");
+    ws.addRow(["名称", "营业收入"]);
+    ws.addRow(["甲平台", 1200000]); // shown 「1,200,000.00元」: read as 1200000 万元 it scored 5
+    ws.getCell("B2").numFmt = '#,##0.00"元"';
+    ws.addRow(["乙平台", 120]);
+    ws.getCell("B3").numFmt = '0.00"万元"';
+    const r = zs(["score", "a.zs", "--data", "d.xlsx", "--json"], workspace({ "a.zs": rubric, "d.xlsx": new Uint8Array(await wb.xlsx.writeBuffer()) }));
+    expect(r.code).toBe(1);
+    const v = JSON.parse(r.out) as { platform: string; total: string | null; errors: { message: string }[] }[];
+    expect(v.map((x) => [x.platform, x.total])).toEqual([["甲平台", null], ["乙平台", "5"]]);
+    expect(v[0]!.errors[0]!.message).toBe("「营业收入」以万元计，「1200000元」的单位不对：请只填数字");
+  });
+
   it("a broken JSON data file is one located line and exit 1", () => {
     const r = zs(["score", "a.zs", "--data", "d.json"], workspace({ "a.zs": RUBRIC, "d.json": '[{"名称": "甲平台", "服务企业家次": 1200,' }));
     expect(r.code).toBe(1);

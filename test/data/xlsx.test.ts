@@ -119,6 +119,18 @@ describe("workbooks written by Excel-like tools (exceljs)", () => {
     expect({ ...recordOf(t.rows[2]!) }).toMatchObject({ 营业收入: "1200", 用户满意度: "850‰" });
   });
 
+  it("a number whose format writes a unit of the unit table after it is read with that unit (「1200000元」), other literal text is not", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("数据");
+    ws.addRow(["名称", "营业收入", "服务场地面积", "服务企业数"]);
+    ws.addRow(["甲平台", 1200000, 500, 90]);
+    ws.getCell("B2").numFmt = '#,##0.00"元"';
+    ws.getCell("C2").numFmt = '0\\万\\平\\米;-0"万平米"';
+    ws.getCell("D2").numFmt = '0"家次"'; // not a sized unit: the number as before
+    const t = await readDataBytes(new Uint8Array(await wb.xlsx.writeBuffer()), { file: "p.xlsx" });
+    expect({ ...recordOf(t.rows[0]!) }).toMatchObject({ 营业收入: "1200000元", 服务场地面积: "500万平米", 服务企业数: "90" });
+  });
+
   it("reads a workbook even when it is named .csv", async () => {
     const t = await readDataBytes(fixture("wps-percent.xlsx"), { file: "数据.csv" });
     expect(t.format).toBe("xlsx");

@@ -46,3 +46,8 @@ export function isOtherSizeOfUnit(written: string, kept: string): boolean {
   const k = UNITS.get(kept);
   return w !== undefined && k !== undefined && w.family === k.family && w.size !== k.size;
 }
+
+/** Whether `written` is a unit of the table (元, 万元, ㎡, 公斤…): a size the rubric's unit may differ from. */
+export function isSizedUnit(written: string): boolean {
+  return UNITS.has(WRITTEN_AS.get(written.toLowerCase()) ?? written);
+}

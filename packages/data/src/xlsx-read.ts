@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import { dataError, type DataError } from "./errors.ts";
 import { excelNumberText, shiftDecimal } from "./number-text.ts";
+import { isSizedUnit } from "./units.ts";
 import type { GridRow, Merge, SheetText } from "./table.ts";
 
 /** A number format without its quoted text, escapes, [colours and conditions] and padding: what lays out the digits. */
@@ -30,13 +31,33 @@ export function formatScaling(fmt: string | undefined): number {
   return most;
 }
 
+/**
+ * The unit a number format writes after the digits (`#,##0.00"元"`, `0\万\元`) when it is one of
+ * the unit table's (a size the rubric's unit may differ from); undefined otherwise.
+ */
+export function formatUnit(fmt: string | undefined): string | undefined {
+  if (!fmt) return undefined;
+  // the first section (positive numbers), up to a `;` outside quotes
+  const section = /^(?:"[^"]*"|\\.|[^;])*/.exec(fmt)![0];
+  let last = -1;
+  for (const m of section.matchAll(/"[^"]*"|\\.|\[[^\]]*\]|[0#?]/g)) if (/^[0#?]$/.test(m[0])) last = m.index + 1;
+  if (last < 0) return undefined;
+  let text = "";
+  // quoted, escaped, or bare Chinese (exceljs drops the backslash of 0\万\元 when it reads a file)
+  for (const m of section.slice(last).matchAll(/"([^"]*)"|\\(.)|([\u3400-\u9fff㎡㎏㎞㎢²]+)/gu)) text += m[1] ?? m[2] ?? m[3];
+  text = text.trim();
+  return text && isSizedUnit(text) ? text : undefined;
+}
+
 function numberText(v: number, fmt: string | undefined): string {
   const plain = excelNumberText(v);
   if (!plain || !fmt) return plain;
   if (isPercentFormat(fmt)) return shiftDecimal(plain, 2) + "%";
   // shown per mille (0.85 as 850‰): the reader of the value decides whether ‰ is the input's unit
   if (formatCode(fmt).includes("‰")) return shiftDecimal(plain, 3) + "‰";
-  return plain;
+  // shown with a unit (1200 as 「1200元」): the reader of the value accepts it only when it is the input's
+  const unit = formatUnit(fmt);
+  return unit ? plain + unit : plain;
 }
 
 function dateText(d: Date): string {
