@@ -170,6 +170,19 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(v[0]!.errors[0]!.message).toBe("「营业收入」以万元计，「1200000元」的单位不对：请只填数字");
   });
 
+  it("a workbook that opens on its 说明 sheet: one line naming the sheet read and the others, exit 1", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("说明").addRow(["填表说明：请在「数据」表中逐行填写"]);
+    const ws = wb.addWorksheet("数据");
+    ws.addRow(["名称", "服务企业家次", "网站维护"]);
+    ws.addRow(["甲平台", 1200, "是"]);
+    const dir = workspace({ "a.zs": RUBRIC, "d.xlsx": new Uint8Array(await wb.xlsx.writeBuffer()) });
+    const r = zs(["score", "a.zs", "--data", "d.xlsx", "--json"], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe("d.xlsx（工作表「说明」） 错误 ZS6002 第一张工作表「说明」中没有平台数据；工作簿中还有「数据」：请选择有数据的工作表（命令行用 --sheet 名称），或把数据表移到第一张\n");
+    expect(totals(zs(["score", "a.zs", "--data", "d.xlsx", "--sheet", "数据", "--json"], dir).out)).toEqual([["甲平台", "20"]]);
+  });
+
   it("a broken JSON data file is one located line and exit 1", () => {
     const r = zs(["score", "a.zs", "--data", "d.json"], workspace({ "a.zs": RUBRIC, "d.json": '[{"名称": "甲平台", "服务企业家次": 1200,' }));
     expect(r.code).toBe(1);

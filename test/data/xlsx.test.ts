@@ -131,6 +131,24 @@ describe("workbooks written by Excel-like tools (exceljs)", () => {
     expect({ ...recordOf(t.rows[0]!) }).toMatchObject({ 营业收入: "1200000元", 服务场地面积: "500万平米", 服务企业数: "90" });
   });
 
+  it("a workbook whose first sheet holds no platforms (a 说明 sheet, an empty sheet) says so and names the other sheets", async () => {
+    for (const first of [["填表说明：请在「数据」表中逐行填写"], undefined]) {
+      const wb = new ExcelJS.Workbook();
+      const notes = wb.addWorksheet("说明");
+      if (first) notes.addRow(first);
+      const ws = wb.addWorksheet("数据");
+      ws.addRow(["名称", "服务企业数"]);
+      ws.addRow(["甲平台", 90]);
+      const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+      const t = await readDataBytes(bytes, { file: "p.xlsx" });
+      expect(t.failed).toBe(true);
+      expect(t.errors.filter((e) => e.severity === "error").map((e) => [e.code, e.message])).toEqual([
+        ["ZS6002", "第一张工作表「说明」中没有平台数据；工作簿中还有「数据」：请选择有数据的工作表（命令行用 --sheet 名称），或把数据表移到第一张"],
+      ]);
+      expect((await readDataBytes(bytes, { file: "p.xlsx", sheet: "数据" })).rows.map((r) => r.platform)).toEqual(["甲平台"]);
+    }
+  });
+
   it("reads a workbook even when it is named .csv", async () => {
     const t = await readDataBytes(fixture("wps-percent.xlsx"), { file: "数据.csv" });
     expect(t.format).toBe("xlsx");

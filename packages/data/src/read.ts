@@ -176,7 +176,16 @@ async function readWorkbook(bytes: Uint8Array, options: DataOptions): Promise<Da
   const grid = createGridAssembler({ strictWidth: false, merges: g.merges, ...(options.expected ? { expected: options.expected } : {}) });
   const a = grid.push(g.rows);
   const b = grid.end();
-  return { format: "xlsx", header: grid.header, rows: [...a.rows, ...b.rows], errors: [...a.errors, ...b.errors], failed: grid.failed, sheet: g.name, sheets: g.sheets };
+  const rows = [...a.rows, ...b.rows];
+  let errors = [...a.errors, ...b.errors];
+  const others = g.sheets.filter((s) => s !== g.name);
+  if (rows.length === 0 && options.sheet === undefined && others.length > 0 && errors.every((e) => e.code === "ZS6002" || e.severity === "warning")) {
+    // a workbook that opens on an empty or a 说明 sheet: say which sheet was read and which others there are
+    errors = errors.filter((e) => e.code !== "ZS6002");
+    errors.push(dataError("ZS6002", `第一张工作表「${g.name}」中没有平台数据；工作簿中还有${others.map((s) => `「${s}」`).join("")}：请选择有数据的工作表（命令行用 --sheet 名称），或把数据表移到第一张`));
+    return { format: "xlsx", header: grid.header, rows, errors, failed: true, sheet: g.name, sheets: g.sheets };
+  }
+  return { format: "xlsx", header: grid.header, rows, errors, failed: grid.failed, sheet: g.name, sheets: g.sheets };
 }
 
 /** Size of the pieces a file in memory is read in (the stream's chunk size). */
