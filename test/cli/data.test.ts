@@ -183,6 +183,18 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(totals(zs(["score", "a.zs", "--data", "d.xlsx", "--sheet", "数据", "--json"], dir).out)).toEqual([["甲平台", "20"]]);
   });
 
+  it("diff --data: a platform whose value cannot be read is named on stderr with its row and the reason, exit 1 (not left in the report with exit 0)", () => {
+    const changed = RUBRIC.replace("达1000家次得15分", "达900家次得15分");
+    const csv = "名称,服务企业家次,网站维护\n甲平台,约1200,是\n乙平台,850,否\n";
+    const r = zs(["diff", "a.zs", "b.zs", "--data", "d.csv"], workspace({ "a.zs": RUBRIC, "b.zs": changed, "d.csv": csv }));
+    expect(r.code).toBe(1);
+    expect(r.err).toBe("d.csv:2 错误 甲平台：「服务企业家次」应为数字，实际为「约1200」\n");
+    expect(r.out).toContain("数据有误、无法比较的平台：1个");
+    // every platform read: exit 0, nothing on stderr
+    const ok = zs(["diff", "a.zs", "b.zs", "--data", "d.csv"], workspace({ "a.zs": RUBRIC, "b.zs": changed, "d.csv": "名称,服务企业家次,网站维护\n乙平台,850,否\n" }));
+    expect([ok.code, ok.err]).toEqual([0, ""]);
+  });
+
   it("a broken JSON data file is one located line and exit 1", () => {
     const r = zs(["score", "a.zs", "--data", "d.json"], workspace({ "a.zs": RUBRIC, "d.json": '[{"名称": "甲平台", "服务企业家次": 1200,' }));
     expect(r.code).toBe(1);

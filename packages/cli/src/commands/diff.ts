@@ -16,16 +16,27 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const problems = newProblems();
   if (dataPath) {
     const records = [];
+    const rows: (number | undefined)[] = [];
     const sheet = stringOption(args, "sheet");
     for await (const p of readPlatforms(dataPath, io, problems, { rubric: newR, ...(sheet !== undefined ? { sheet } : {}) })) {
       if (p.problems) {
         // a row that does not line up is left out of the impact and reported
         for (const e of p.problems) problems.lines.push(`${dataPath}:${p.row ?? ""} 错误 ${e.message}`);
         problems.errors++;
-      } else records.push(p.record);
+      } else {
+        records.push(p.record);
+        rows.push(p.row);
+      }
     }
-    for (const line of problems.lines) io.stderr.write(line + "\n");
     impact = measureImpact(oldR, newR, records);
+    // a platform whose values cannot be read (「1，500」, a unit that is not the rubric's) is not compared: said like a row that does not line up
+    impact.platforms.forEach((p, i) => {
+      const errors = p.errorsAfter.length > 0 ? p.errorsAfter : p.errorsBefore;
+      if (errors.length === 0) return;
+      problems.lines.push(`${dataPath}:${rows[i] ?? ""} 错误 ${p.platform}：${errors.join("；")}`);
+      problems.errors++;
+    });
+    for (const line of problems.lines) io.stderr.write(line + "\n");
   }
   if (flagOption(args, "memo")) {
     if (format !== "md" && format !== "docx") throw new CliError(`修订说明的格式只能是 md 或 docx，不是「${format}」`);
