@@ -195,6 +195,15 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect([ok.code, ok.err]).toEqual([0, ""]);
   });
 
+  it("「1，500」 with a full-width comma is 1500 in a CSV cell; 「1，5」 is refused naming the grouping", () => {
+    const csv = "名称,服务企业家次,网站维护\n甲平台,1，200,是\n乙平台,1，2,否\n";
+    const r = zs(["score", "a.zs", "--data", "d.csv", "--json"], workspace({ "a.zs": RUBRIC, "d.csv": csv }));
+    expect(r.code).toBe(1);
+    const v = JSON.parse(r.out) as { platform: string; total: string | null; errors: { message: string }[] }[];
+    expect(v.map((x) => [x.platform, x.total])).toEqual([["甲平台", "20"], ["乙平台", null]]);
+    expect(v[1]!.errors[0]!.message).toBe("「服务企业家次」的值「1，2」中的逗号不是规范的千分位分隔符（应每三位一组，如「1,500」）：请写成不带逗号的数字");
+  });
+
   it("a broken JSON data file is one located line and exit 1", () => {
     const r = zs(["score", "a.zs", "--data", "d.json"], workspace({ "a.zs": RUBRIC, "d.json": '[{"名称": "甲平台", "服务企业家次": 1200,' }));
     expect(r.code).toBe(1);

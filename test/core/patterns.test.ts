@@ -277,6 +277,12 @@ describe("data errors name the platform field, never NaN", () => {
   it("full-width digits and thousands separators are read exactly", () => {
     const s = compile(load(t).rubric);
     expect(s.score({ 次数: "9" }).total).toBe("9");
+    // 「1，500」 typed with a Chinese input method is 1,500 (in CSV it is one cell: the full-width comma separates nothing)
+    const big = rubricText("  次数：计数 家次", "类别 甲（10分）\n  指标 乙 10分\n    次数 达1500家次得10分，每少100家次减1分");
+    for (const x of ["1，500", "１，５００", "1,500", "1500家次", "1，500家次"]) expect(scoreOf(big, { 次数: x }).total, x).toBe("10");
+    expect(scoreOf(big, { 次数: "1，400" }).total).toBe("9");
+    // grouped wrongly it is refused with the grouping message, never read as 1 or 15
+    for (const x of ["1，5", "15，00", "1，5000"]) expect(scoreOf(big, { 次数: x }).errors[0]?.message, x).toContain("不是规范的千分位分隔符");
   });
 });
 

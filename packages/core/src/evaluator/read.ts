@@ -150,8 +150,8 @@ function scanNumber(s: string, from: number, to: number): number {
       }
       continue;
     }
-    if (c === 44) {
-      // 1,500: a comma after one to three digits, then groups of exactly three
+    if (c === 44 || c === 0xff0c) {
+      // 1,500 (or 1，500 typed with a Chinese input method): a comma after one to three digits, then groups of exactly three
       if (intDigits === 0 || (group >= 0 ? group !== 3 : firstGroup > 3)) badGroup = true;
       group = 0;
       continue;
@@ -210,7 +210,7 @@ function scanSuffix(s: string, from: number, to: number, input: Input): number {
   const rest = s.slice(i, to);
   if (input.unit !== undefined && rest === input.unit) return OK;
   if (input.type === "score" && rest === "分") return OK;
-  return digitOf(c) >= 0 || c === 46 || c === 44 ? NOT_NUMBER : WRONG_UNIT;
+  return digitOf(c) >= 0 || c === 46 || c === 44 || c === 0xff0c ? NOT_NUMBER : WRONG_UNIT;
 }
 
 /** Decimal text of a JSON number as an officer typed it (0.1 → "0.1"; 1e21 and 1e-7 stay in exponent form and are refused). */
