@@ -204,6 +204,14 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(v[1]!.errors[0]!.message).toBe("「服务企业家次」的值「1，2」中的逗号不是规范的千分位分隔符（应每三位一组，如「1,500」）：请写成不带逗号的数字");
   });
 
+  it("a 合计 row written in the 序号 column is skipped with a warning, not a platform without a name (exit 0)", () => {
+    const csv = "序号,名称,服务企业家次,网站维护\n1,甲平台,1200,是\n合计,,1200,\n";
+    const r = zs(["score", "a.zs", "--data", "d.csv", "--json"], workspace({ "a.zs": RUBRIC, "d.csv": csv }));
+    expect(r.code).toBe(0);
+    expect(totals(r.out)).toEqual([["甲平台", "20"]]);
+    expect(r.err).toBe("d.csv:3 警告 ZS6020 第3行「合计」是合计行，不是平台，已跳过\n");
+  });
+
   it("a broken JSON data file is one located line and exit 1", () => {
     const r = zs(["score", "a.zs", "--data", "d.json"], workspace({ "a.zs": RUBRIC, "d.json": '[{"名称": "甲平台", "服务企业家次": 1200,' }));
     expect(r.code).toBe(1);

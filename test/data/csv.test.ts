@@ -129,6 +129,17 @@ describe("CSV rows (strict)", () => {
     expect(csvOf("序号,名称,人数,分\n1,甲,1,2\n2,,,\n").rows.map((x) => x.platform)).toEqual(["甲"]);
   });
 
+  it("a 合计 row whose label stands in the 序号 column (name cell empty) is a summary, not a platform without a name", () => {
+    const r = csvOf("序号,名称,人数,分\n1,甲,1,2\n2,乙,3,4\n合计,,4,6\n总计（2个平台）：,,4,6\n");
+    expect(r.rows.map((x) => x.platform)).toEqual(["甲", "乙"]);
+    expect(r.errors.map((e) => [e.code, e.severity, e.row, e.message])).toEqual([
+      ["ZS6020", "warning", 4, "第4行「合计」是合计行，不是平台，已跳过"],
+      ["ZS6020", "warning", 5, "第5行「总计（2个平台）：」是合计行，不是平台，已跳过"],
+    ]);
+    // a row with a number in 序号 and no name is still an error
+    expect(csvOf("序号,名称,人数,分\n1,甲,1,2\n2,,3,4\n").errors.map((e) => e.code)).toEqual(["ZS6011"]);
+  });
+
   it("a platform with only its name in the middle of the table stays a platform (its data is missing, not skipped)", () => {
     const r = csvOf("名称,人数,分\n甲,,\n乙,3,4\n");
     expect(r.rows.map((x) => x.platform)).toEqual(["甲", "乙"]);

@@ -27,8 +27,9 @@ export function findPlatformColumn(columns: readonly string[]): { index: number;
 /** 「合计」「总 计」…: a row of totals under the platforms. */
 export function isSummaryName(name: string): boolean {
   // every platform row asks: a cheap look at the first character first
-  if (name.length > 12 || !"合总小平".includes(name[0]!)) return false;
-  return SUMMARY_NAMES.has(name.replace(/[\s\u3000]/g, ""));
+  if (name.length > 24 || !"合总小平".includes(name[0]!)) return false;
+  // 「合 计」「合计：」「总计（12个平台）」
+  return SUMMARY_NAMES.has(name.replace(/[\s\u3000]/g, "").replace(/[：:]$/u, "").replace(/[（(][^（）()]*[）)]$/u, ""));
 }
 
 /** Labels that open a note or a signature line in a table: 「备注：…」「注1：…」「填表人：张三」. */

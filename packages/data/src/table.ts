@@ -325,13 +325,15 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
         }
       }
     }
+    // 「合计」 written in the 序号 column (or merged across 序号 and 名称): the row's label is its first cell
+    const label = platform || values.find((v) => v !== "");
+    if (problems.length === 0 && label && isSummaryName(label)) {
+      errors.push(dataError("ZS6020", `第${r.row}行「${label}」是合计行，不是平台，已跳过`, { row: r.row }, "warning"));
+      return undefined;
+    }
     if (problems.length === 0 && platform !== undefined && !platform) {
       const c = h.platformColumn!;
       problems.push(dataError("ZS6011", `第${r.row}行没有平台名称（${columnLabel(c, h.labels[c])}为空）`, { row: r.row, column: columnLabel(c, h.labels[c]) }));
-    }
-    if (problems.length === 0 && platform && isSummaryName(platform)) {
-      errors.push(dataError("ZS6020", `第${r.row}行「${platform}」是合计行，不是平台，已跳过`, { row: r.row }, "warning"));
-      return undefined;
     }
     if (problems.length === 0) return platform ? { row: r.row, platform, columns: h.columns, values } : { row: r.row, columns: h.columns, values };
     errors.push(...problems);
