@@ -212,6 +212,14 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(r.err).toBe("d.csv:3 警告 ZS6020 第3行「合计」是合计行，不是平台，已跳过\n");
   });
 
+  it("JSON: a field given twice, once with a trailing space, is refused instead of scoring the first value", () => {
+    const json = '[{"名称": "甲平台", "服务企业家次": 100, "服务企业家次 ": 1200, "网站维护": "是"}]';
+    const r = zs(["score", "a.zs", "--data", "d.json", "--json"], workspace({ "a.zs": RUBRIC, "d.json": json }));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("字段「服务企业家次」出现了两次，无法确定用哪个值");
+    expect(totals(r.out)[0]![1]).toBeNull();
+  });
+
   it("a broken JSON data file is one located line and exit 1", () => {
     const r = zs(["score", "a.zs", "--data", "d.json"], workspace({ "a.zs": RUBRIC, "d.json": '[{"名称": "甲平台", "服务企业家次": 1200,' }));
     expect(r.code).toBe(1);

@@ -33,6 +33,12 @@ describe("JSON data", () => {
     expect(jsonOf('[{"名称":"甲","a":1,"a":2}]').errors[0]!.code).toBe("ZS6004");
   });
 
+  it("a field name with spaces around it is that field: given twice so, it is refused, never one picked", () => {
+    const r = jsonOf('[{"名称": "甲", "人数 ": 12, "分": 1}, {"名称": "乙", "人数": 100, "人数\\u3000": 1200}]');
+    expect({ ...r.records[0] }).toEqual({ 名称: "甲", 人数: "12", 分: "1" });
+    expect(r.rows[1]!.errors?.map((e) => [e.code, e.message])).toEqual([["ZS6004", "第2个平台（第1行）：字段「人数」出现了两次，无法确定用哪个值"]]);
+  });
+
   it("says what shape is expected when the top level is not an array", () => {
     const r = jsonOf('{"platforms":[]}');
     expect(r.failed).toBe(true);

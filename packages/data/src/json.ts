@@ -207,7 +207,8 @@ class ElementParser {
     for (;;) {
       this.space();
       if (this.peek() !== '"') throw new SyntaxError(this.peek() === "}" ? "最后一个字段后面多了逗号" : `字段名应以双引号开始，实际为「${this.peek()}」`);
-      const key = this.string();
+      // a field name is read like a CSV header: spaces around it are not part of it (「服务企业家次 」 is 服务企业家次, twice is refused)
+      const key = this.string().trim();
       this.space();
       this.expect(":");
       this.space();
