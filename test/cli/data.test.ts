@@ -220,6 +220,15 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(totals(r.out)[0]![1]).toBeNull();
   });
 
+  it("a number in scientific notation (Excel's CSV of a cell shown as 1.2E+03) is refused saying so, not as a wrong unit", () => {
+    const csv = "名称,服务企业家次,网站维护\n甲平台,1.2E+03,是\n乙平台,1200,是\n";
+    const r = zs(["score", "a.zs", "--data", "d.csv", "--json"], workspace({ "a.zs": RUBRIC, "d.csv": csv }));
+    expect(r.code).toBe(1);
+    const v = JSON.parse(r.out) as { platform: string; total: string | null; errors: { message: string }[] }[];
+    expect(v.map((x) => [x.platform, x.total])).toEqual([["甲平台", null], ["乙平台", "20"]]);
+    expect(v[0]!.errors[0]!.message).toBe("「服务企业家次」的值「1.2E+03」是科学计数法，表格导出时可能已舍去了数字：请在 Excel 或 WPS 中把这一列的单元格格式改为「数值」或「常规」后重新导出，或直接填写完整的数字");
+  });
+
   it("a broken JSON data file is one located line and exit 1", () => {
     const r = zs(["score", "a.zs", "--data", "d.json"], workspace({ "a.zs": RUBRIC, "d.json": '[{"名称": "甲平台", "服务企业家次": 1200,' }));
     expect(r.code).toBe(1);

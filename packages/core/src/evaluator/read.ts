@@ -100,6 +100,7 @@ const BAD_GROUPING = 3;
 const TOO_MANY_DECIMALS = 4;
 const TOO_LONG = 5;
 const WRONG_UNIT = 6;
+const SCIENTIFIC = 7;
 
 /** Results of scanNumber (module scratch: the hot path allocates nothing per cell). */
 let scanMantissa = 0;
@@ -209,6 +210,8 @@ function scanSuffix(s: string, from: number, to: number, input: Input): number {
   if ((c === 37 || c === 0xff05) && i + 1 === to) return input.type === "percent" ? OK : PERCENT_NOT_ALLOWED;
   const rest = s.slice(i, to);
   if (input.unit !== undefined && rest === input.unit) return OK;
+  // 1.5E+03: what Excel writes to CSV for a number shown in scientific format (digits may be lost)
+  if ((c === 69 || c === 101) && i === from && /^[eE][+-]?\d+$/.test(rest)) return SCIENTIFIC;
   if (input.type === "score" && rest === "分") return OK;
   return digitOf(c) >= 0 || c === 46 || c === 44 || c === 0xff0c ? NOT_NUMBER : WRONG_UNIT;
 }
@@ -610,6 +613,8 @@ function cellMessage(status: number, input: Input, text: string): string {
       return `「${name}」的值「${text}」小数位数超过${MAX_DECIMALS}位（最多支持${MAX_DECIMALS}位小数）`;
     case TOO_LONG:
       return `「${name}」的值「${text}」超出可精确计算的范围（有效数字最多15位）`;
+    case SCIENTIFIC:
+      return `「${name}」的值「${text}」是科学计数法，表格导出时可能已舍去了数字：请在 Excel 或 WPS 中把这一列的单元格格式改为「数值」或「常规」后重新导出，或直接填写完整的数字`;
     case WRONG_UNIT:
       return input.unit !== undefined ? `「${name}」以${input.unit}计，「${text}」的单位不对：请只填数字` : `「${name}」应为数字，实际为「${text}」`;
     default:
