@@ -1035,7 +1035,8 @@ export class RubricParser extends CstParser {
       this.CONSUME(K("Among"));
       this.SUBRULE(this.predicate);
     });
-    this.CONSUME(Colon);
+    // 「75~84分为三星」「60分以下评为不合格」: the policy text's own wording
+    this.OR(this.alts(48, () => [{ ALT: () => this.CONSUME(Colon) }, { ALT: () => this.CONSUME(K("Is")) }]));
     this.SUBRULE(this.name, { LABEL: "label" });
   });
 

@@ -158,3 +158,14 @@ describe("colon variants", () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe("grade bands as the policy text words them", () => {
+  it("「75~84分为三星」… (Jiangsu's sentence): check finds no error and the case's star is right", () => {
+    const text = "评价体系 星级体系\n输入\n  分：评分 0～100分\n类别 甲（100分）\n  指标 乙 100分\n    分 综合评定\n星级\n  不足75分：无星\n  75~84分为三星\n  85~89分为四星\n  90分以上为五星\n用例 八十六\n  输入 分 86\n  期望 总分 86分，星级 四星\n";
+    const dir = workspace({ "r.zs": text });
+    expect(zs(["check", "r.zs"], dir).out).toContain("0个错误");
+    const r = zs(["test", "r.zs"], dir);
+    expect(r.out).toContain("1 passed, 0 failed");
+    expect(r.code).toBe(0);
+  });
+});

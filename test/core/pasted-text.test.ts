@@ -3,7 +3,7 @@
  * read with the meaning the plain form has, or get a located message — never another meaning.
  */
 import { describe, expect, it } from "vitest";
-import { errorsOf, indicatorScore, rubricText } from "./helpers.ts";
+import { errorsOf, indicatorScore, rubricText, scoreOf } from "./helpers.ts";
 
 const bands = (band: string) =>
   rubricText("  满意度：百分比 越多越好", `类别 甲（30分）\n  指标 满意度得分 30分\n    满意度 90%以上得30分；${band}得20分；70%以上得10分`);
@@ -149,4 +149,19 @@ describe("colon variants", () => {
       expect(indicatorScore(t, { 服务企业家次: "1350" }, "服务企业数")).toBe("14");
     });
   }
+});
+
+describe("grade bands in the policy text's wording", () => {
+  const graded = (bands: string) => rubricText("  分：评分 0～100分", `类别 甲（100分）\n  指标 乙 100分\n    分 综合评定`, `星级\n${bands}`);
+  it("「75~84分为三星」 is 「75~84分：三星」", () => {
+    const t = graded("  不足75分：无星\n  75~84分为三星\n  85~89分为四星\n  90分以上为五星");
+    expect(errorsOf(t)).toEqual([]);
+    expect(scoreOf(t, { 分: "86" }).grade).toBe("四星");
+  });
+  it("「60分以下评为不合格」", () => {
+    const t = graded("  不足60分评为不合格\n  60分（含）以上不足80分评为合格\n  80分（含）以上评为优秀");
+    expect(errorsOf(t)).toEqual([]);
+    expect(scoreOf(t, { 分: "80" }).grade).toBe("优秀");
+    expect(scoreOf(t, { 分: "59.5" }).grade).toBe("不合格");
+  });
 });
