@@ -169,3 +169,13 @@ describe("grade bands as the policy text words them", () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe("numbers with thousands separators", () => {
+  it("「达1,500家次」: one located line saying to write 1500, exit 1", () => {
+    const text = "评价体系 千分位体系\n输入\n  服务企业家次：计数 家次 越多越好\n类别 甲（15分）\n  指标 服务企业数 15分\n    服务企业家次 达1,500家次得15分\n";
+    const r = zs(["check", "r.zs"], workspace({ "r.zs": text }));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("r.zs:6:13 错误 ZS1001 语法错误：「1,500」中有千分位分隔符：数字请连写，如「1500」");
+    expectNoCrash(r.out);
+  });
+});

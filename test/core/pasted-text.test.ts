@@ -165,3 +165,16 @@ describe("grade bands in the policy text's wording", () => {
     expect(scoreOf(t, { 分: "59.5" }).grade).toBe("不合格");
   });
 });
+
+describe("a number with thousands separators", () => {
+  it("「达1,500家次」 is one syntax error over the number saying to write it without separators", () => {
+    const t = rubricText("  服务企业家次：计数 家次 越多越好", `类别 甲（15分）\n  指标 服务企业数 15分\n    服务企业家次 达1,500家次得15分`);
+    const errors = errorsOf(t);
+    expect(errors.map((d) => d.message)).toEqual(["语法错误：「1,500」中有千分位分隔符：数字请连写，如「1500」"]);
+    expect([errors[0]!.range.start.line, errors[0]!.range.start.column, errors[0]!.range.end.column]).toEqual([6, 13, 18]);
+  });
+  it("also in a case's input, and for 12,345,678", () => {
+    const t = rubricText("  服务企业家次：计数 家次 越多越好", `类别 甲（15分）\n  指标 服务企业数 15分\n    服务企业家次 达1500家次得15分`, "用例 丙\n  输入 服务企业家次 12,345,678\n  期望 服务企业数 15分");
+    expect(errorsOf(t).map((d) => d.message)).toContain("语法错误：「12,345,678」中有千分位分隔符：数字请连写，如「12345678」");
+  });
+});

@@ -85,6 +85,32 @@ const INVISIBLE_NAMES: Record<string, string> = {
   "\u00ad": "软连字符",
 };
 
+/**
+ * 「1,450」 as spreadsheets print numbers: the parser stops at 「450」 (the comma separates clauses);
+ * the message then says what the number is, not 「「450」不是名称的写法」.
+ */
+function groupedNumber(tokens: readonly IToken[], at: IToken): IToken | undefined {
+  if (at.tokenType.name !== "NumberLiteral" || !/^[0-9]{3}(?:\.[0-9]+)?$/.test(at.image)) return undefined;
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.startOffset < at.startOffset) lo = mid + 1;
+    else hi = mid;
+  }
+  const comma = tokens[lo - 1];
+  let first = tokens[lo - 2];
+  if (tokens[lo] !== at || comma?.image !== "," || first?.tokenType.name !== "NumberLiteral" || comma.startOffset !== at.startOffset - 1 || first.endOffset !== comma.startOffset - 1) return undefined;
+  // 12,345,678: back over the earlier groups
+  for (let i = lo - 2; i >= 2; i -= 2) {
+    const c = tokens[i - 1]!;
+    const n = tokens[i - 2]!;
+    if (c.image !== "," || c.endOffset !== tokens[i]!.startOffset - 1 || n.tokenType.name !== "NumberLiteral" || n.endOffset !== c.startOffset - 1) break;
+    first = n;
+  }
+  return first;
+}
+
 /** Source → AST with syntax diagnostics (several per pass thanks to recovery). */
 export function parse(text: string): ParsedFile {
   // each section the parser hands on becomes AST at once, so its CST dies young (see parseCst)
@@ -109,6 +135,12 @@ export function parse(text: string): ParsedFile {
     const atEnd = Number.isNaN(t.startOffset) || t.tokenType.name === "EOF";
     const range = atEnd ? (end ??= endOfText(text)) : tokenRange(t);
     if (!atEnd) errorOffsets.push(t.startOffset);
+    const grouped = atEnd ? undefined : groupedNumber(r.lexedTokens, t);
+    if (grouped) {
+      const written = text.slice(grouped.startOffset, t.startOffset + t.image.length);
+      diagnostics.push(diagnostic("ZS1001", { start: tokenRange(grouped).start, end: range.end }, [`「${written}」中有千分位分隔符：数字请连写，如「${written.replaceAll(",", "")}」`]));
+      continue;
+    }
     diagnostics.push(diagnostic("ZS1001", range, [e.message]));
   }
   for (const e of r.lexErrors) errorOffsets.push(e.offset);
