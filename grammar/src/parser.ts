@@ -110,6 +110,7 @@ export const RULE_HELP: Record<string, { label: string; example: string }> = {
   rule: { label: "计分句", example: "服务企业家次 达1500家次得15分，每少100家次减1分" },
   ruleSubject: { label: "计分句开头的输入", example: "服务企业家次 达1500家次得15分" },
   separator: { label: "分隔符", example: "；" },
+  fullStop: { label: "句号", example: "80分（含）以上：优秀。" },
   clause: { label: "计分子句", example: "达1500家次得15分" },
   ruleRequires: { label: "本句的前提", example: "（需提供 荣誉资质证明）" },
   conditionalClause: { label: "条件得分", example: "达1500家次得15分（或：不满1年不得分）" },
@@ -360,6 +361,7 @@ export class RubricParser extends CstParser {
       GATE: () => this.LA(2).tokenType !== Colon,
       DEF: () => this.CONSUME(QuotedName, { LABEL: "description" }),
     });
+    this.OPTION9(() => this.SUBRULE9(this.fullStop));
   });
 
   private valueList = this.RULE("valueList", () => {
@@ -412,6 +414,7 @@ export class RubricParser extends CstParser {
       GATE: () => this.LA(2).tokenType !== Colon,
       DEF: () => this.CONSUME(QuotedName, { LABEL: "description" }),
     });
+    this.OPTION9(() => this.SUBRULE9(this.fullStop));
   });
 
   private expression = this.RULE("expression", () => {
@@ -772,6 +775,11 @@ export class RubricParser extends CstParser {
     ]));
   });
 
+  /** 「…：优秀。」: a full stop pasted at the end of a declaration, band, veto, condition or case line. */
+  private fullStop = this.RULE("fullStop", () => {
+    this.CONSUME(Period);
+  });
+
   private separator = this.RULE("separator", () => {
     this.OR(this.alts(22, () => [{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(Semicolon) }, { ALT: () => this.CONSUME(Period) }]));
   });
@@ -1038,6 +1046,7 @@ export class RubricParser extends CstParser {
     // 「75~84分为三星」「60分以下评为不合格」: the policy text's own wording
     this.OR(this.alts(48, () => [{ ALT: () => this.CONSUME(Colon) }, { ALT: () => this.CONSUME(K("Is")) }]));
     this.SUBRULE(this.name, { LABEL: "label" });
+    this.OPTION9(() => this.SUBRULE9(this.fullStop));
   });
 
   /** 不符合认定条件的，不予评定等级 */
@@ -1060,6 +1069,7 @@ export class RubricParser extends CstParser {
     this.CONSUME(K("Then"));
     this.CONSUME(K("DirectlyAs"));
     this.SUBRULE(this.name, { LABEL: "label" });
+    this.OPTION9(() => this.SUBRULE9(this.fullStop));
   });
 
   private eligibilitySection = this.RULE("eligibilitySection", () => {
@@ -1083,6 +1093,7 @@ export class RubricParser extends CstParser {
     this.CONSUME(K("Condition"));
     this.OPTION(() => this.SUBRULE(this.clauseLabel));
     this.SUBRULE(this.predicate);
+    this.OPTION9(() => this.SUBRULE9(this.fullStop));
   });
 
   /** 或（二）获得国家级荣誉: met when this or the condition before it holds */
@@ -1108,10 +1119,12 @@ export class RubricParser extends CstParser {
     this.OPTION(() => {
       this.CONSUME(K("Inputs"));
       this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.assignment) });
+      this.OPTION8(() => this.SUBRULE8(this.fullStop));
     });
     this.OPTION1(() => {
       this.CONSUME(K("Expect"));
       this.MANY_SEP1({ SEP: Comma, DEF: () => this.SUBRULE(this.expectation) });
+      this.OPTION9(() => this.SUBRULE9(this.fullStop));
     });
   });
 

@@ -179,3 +179,13 @@ describe("numbers with thousands separators", () => {
     expectNoCrash(r.out);
   });
 });
+
+describe("full stops at the end of every kind of line", () => {
+  it("declarations, bands, vetoes and case lines ending in 。 check clean and the case passes", () => {
+    const text = "评价体系 句号体系\n输入\n  满意度：百分比 越多越好。\n类别 甲（10分）\n  指标 乙 10分\n    满意度 60%以上得10分。\n等级\n  不足60分：不合格。\n  60分以上：合格。\n否决\n  若 满意度 低于10% 则直接视为不合格。\n用例 丙\n  输入 满意度 70。\n  期望 乙 10分，等级 不合格。\n";
+    const dir = workspace({ "r.zs": text });
+    expect(zs(["check", "r.zs"], dir).out).toContain("0个错误");
+    const r = zs(["test", "r.zs"], dir);
+    expect(r.out).toContain("1 passed, 0 failed");
+  });
+});

@@ -178,3 +178,29 @@ describe("a number with thousands separators", () => {
     expect(errorsOf(t).map((d) => d.message)).toContain("语法错误：「12,345,678」中有千分位分隔符：数字请连写，如「12345678」");
   });
 });
+
+describe("a full stop at the end of other lines", () => {
+  it("after an input declaration, a grade band, a veto, a condition and a case's lines", () => {
+    const t = [
+      "评价体系 句号体系",
+      "输入",
+      "  满意度：百分比 越多越好。",
+      "  资产总额：金额 万元 越多越好。",
+      "类别 甲（10分）",
+      "  指标 乙 10分",
+      "    满意度 60%以上得10分。",
+      "等级",
+      "  不足60分：不合格。",
+      "  60分以上：合格。",
+      "否决",
+      "  若 满意度 低于10% 则直接视为不合格。",
+      "认定条件",
+      "  条件（一）资产总额 不低于100万元。",
+      "用例 丙",
+      "  输入 满意度 70，资产总额 200。",
+      "  期望 乙 10分，等级 不合格。",
+      "",
+    ].join("\n");
+    expect(errorsOf(t)).toEqual([]);
+  });
+});
