@@ -189,3 +189,14 @@ describe("full stops at the end of every kind of line", () => {
     expect(r.out).toContain("1 passed, 0 failed");
   });
 });
+
+describe("a 401-digit threshold", () => {
+  it("check prints one short line naming the number by its ends and length", () => {
+    const text = `评价体系 大数体系\n输入\n  服务企业家次：计数 家次 越多越好\n类别 甲（15分）\n  指标 服务企业数 15分\n    服务企业家次 达1${"0".repeat(400)}家次得15分\n`;
+    const r = zs(["check", "r.zs"], workspace({ "r.zs": text }));
+    expect(r.code).toBe(1);
+    const line = r.out.split("\n").find((l) => l.includes("ZS3051"));
+    expect(line).toMatch(/^r\.zs:6:13 错误 ZS3051 数字100000000000…0000（共401位）超出可精确计算的范围/);
+    expect(line!.length).toBeLessThan(140);
+  });
+});

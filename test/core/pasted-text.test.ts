@@ -204,3 +204,14 @@ describe("a full stop at the end of other lines", () => {
     expect(errorsOf(t)).toEqual([]);
   });
 });
+
+describe("numbers far too long for any rubric", () => {
+  it("are named in messages by their ends and length, not printed with all 401 digits", () => {
+    const big = `1${"0".repeat(400)}`;
+    const t = rubricText("  服务企业家次：计数 家次 越多越好", `类别 甲（15分）\n  指标 服务企业数 15分\n    服务企业家次 达${big}家次得15分`);
+    const [e] = errorsOf(t);
+    expect(e?.code).toBe("ZS3051");
+    expect(e?.message).toMatch(/^数字100000000000…0000（共401位）超出可精确计算的范围/);
+    expect(e?.message.length).toBeLessThan(120);
+  });
+});

@@ -112,9 +112,13 @@ export const MESSAGES = {
 
 export type DiagnosticCode = keyof typeof MESSAGES;
 
+/** A hostile 400-digit number is named by its ends and its length, not printed whole in every line. */
+const LONG_DIGITS = /[0-9]{41,}/g;
+const shortDigits = (run: string) => `${run.slice(0, 12)}…${run.slice(-4)}（共${run.length}位）`;
+
 export function diagnostic(code: DiagnosticCode, range: Range, args: readonly (string | number)[] = [], fix?: Fix): Diagnostic {
   const entry = MESSAGES[code];
-  const message = entry.template.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+  const message = entry.template.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? "")).replace(LONG_DIGITS, shortDigits);
   const d: Diagnostic = { code, severity: entry.severity, message, range };
   if (fix) d.fix = fix;
   return d;
