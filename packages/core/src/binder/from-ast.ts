@@ -6,7 +6,7 @@ import { canonicalUnit, UNITS, type Operator } from "@zhunsheng/grammar";
 import type { Clause, Condition as ConditionAst, FileAst, Pos, IndicatorAst, InputAst, Name, OverrideAst, Predicate, Quantity, Range, RuleAst, RuleGroupAst } from "../ast.ts";
 import { addDecimals, canonicalDecimal, compareDecimals, decimalsOf, MAX_DECIMALS, scaleLimit, toScaled } from "../decimal.ts";
 import { digitsFor, rubricDecimals } from "../scale.ts";
-import { fit } from "../fit.ts";
+import { emptyList, exactLength } from "../exact-length.ts";
 import { unitConversion } from "./units.ts";
 import { diagnostic, type Diagnostic, type Fix } from "../diagnostics.ts";
 import { indicatorNumbers, optionInputs } from "../model-walk.ts";
@@ -241,7 +241,7 @@ function bindInput(ast: InputAst, ctx: BindContext): Input {
     reference: ast.reference,
     description: ast.description?.text,
     expression: ast.expression,
-    values: fit(ast.values.map((v) => v.text)),
+    values: ast.values.length === 0 ? emptyList() : ast.values.map((v) => v.text),
     panel: ast.panel,
     item: undefined,
     range: ast.name.range,
@@ -332,7 +332,7 @@ function positiveStep(ctx: BindContext, q: Quantity, what: string, clause: Range
 }
 
 function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
-  const subjects = fit(ast.subjects.map((n) => resolve(ctx, n)).filter((i): i is Input => i !== undefined));
+  const subjects = exactLength(ast.subjects.map((n) => resolve(ctx, n)).filter((i): i is Input => i !== undefined));
   if (subjects.length !== ast.subjects.length) return undefined;
   const subject = subjects[0]!;
   const parts: Part[] = [];
@@ -507,7 +507,7 @@ function bindRule(ast: RuleAst, ctx: BindContext): Rule | undefined {
     const units = new Set(subjects.map((s) => s.unit));
     if (units.size > 1) ctx.diagnostics.push(diagnostic("ZS3022", ast.range, [subjects.map((s) => `「${s.name}」以${s.unit ?? "（无单位）"}计`).join("，")]));
   }
-  return { subjects, chooseOne: ast.chooseOne, parts: fit(parts), atMost, requires: fit(requires), range: ast.range };
+  return { subjects, chooseOne: ast.chooseOne, parts: exactLength(parts), atMost, requires: exactLength(requires), range: ast.range };
 }
 
 /** Where a condition may look: indicator vetoes read inputs only (an indicator's own score is not known yet). */
@@ -831,7 +831,7 @@ function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boole
   if (ast.pending) ctx.diagnostics.push(diagnostic("ZS3005", ast.name.range, [ast.name.text]));
   else if (ast.rules.length === 0 && !ast.incomplete) ctx.diagnostics.push(diagnostic("ZS3016", ast.name.range, [ast.name.text]));
   else if (max === undefined && !category.bonus && !category.deduction && !ast.incomplete) ctx.diagnostics.push(diagnostic("ZS3006", ast.name.range, [ast.name.text]));
-  const requires = fit(
+  const requires = exactLength(
     ast.requires
       .map((n) => resolve(ctx, n))
       .filter((i): i is Input => i !== undefined),
@@ -863,10 +863,10 @@ function bindIndicator(ast: IndicatorAst, category: { name: string; bonus: boole
     points,
     weight,
     pending: ast.pending,
-    rules: fit(rules),
-    groups: fit(groups),
-    options: fit(options),
-    vetoes: fit(
+    rules: exactLength(rules),
+    groups: exactLength(groups),
+    options: exactLength(options),
+    vetoes: exactLength(
       ast.vetoes
         .map((v) => {
           const condition = bindCondition(v.predicate, ctx, "inputs");

@@ -29,7 +29,7 @@ import type {
   RuleGroupAst,
   Text,
 } from "../ast.ts";
-import { fit, none } from "../fit.ts";
+import { emptyList, exactLength } from "../exact-length.ts";
 
 /** Most operators and operands one 派生 expression may have; longer ones are a diagnostic, not a deep tree. */
 export const MAX_EXPRESSION_TERMS = 200;
@@ -216,7 +216,7 @@ function nameOf(node: CstNode | undefined): Name | undefined {
 }
 
 function namesOf(nodes: CstNode[]): Name[] {
-  return fit(nodes.map(nameOf).filter((n): n is Name => n !== undefined));
+  return exactLength(nodes.map(nameOf).filter((n): n is Name => n !== undefined));
 }
 
 /** The title line; a title written wholly in 「」 (the older form) loses its quotes. */
@@ -273,7 +273,7 @@ function conditionOf(node: CstNode | undefined): Condition | undefined {
       range: nodeRange(node),
     };
   }
-  const comparisons = fit(
+  const comparisons = exactLength(
     subs(node, "comparison")
       .map(comparisonOf)
       .filter((c): c is Comparison => c !== undefined),
@@ -513,7 +513,7 @@ function clauseOf(node: CstNode): Clause | undefined {
     const none = tok(cond, "NoPoints");
     const award = none ? noPoints(none) : awardOf(sub(cond, "award"));
     if (!award) return undefined;
-    return { kind: "award", verb: award.verb, condition, alternatives: fit(alternatives), points: award.points, range };
+    return { kind: "award", verb: award.verb, condition, alternatives: exactLength(alternatives), points: award.points, range };
   }
   const values = c("valueClause");
   if (values) {
@@ -553,7 +553,7 @@ function clauseOf(node: CstNode): Clause | undefined {
   const each = c("eachClause");
   if (each) return eachOf(each, range);
   const award = awardOf(c("award"));
-  if (award) return { kind: "award", verb: award.verb, condition: undefined, alternatives: none(), points: award.points, range };
+  if (award) return { kind: "award", verb: award.verb, condition: undefined, alternatives: emptyList(), points: award.points, range };
   if (tok(node, "Expert")) return { kind: "expert", range };
   if (tok(node, "Discretionary")) return { kind: "discretionary", range };
   const baseline = c("baselineClause");
@@ -598,7 +598,7 @@ function ruleOf(node: CstNode, option: Name | undefined, b: Builder): RuleAst | 
     }
     clauses.push(clause);
   }
-  return { subjects, chooseOne: tok(subject, "ChooseOne") !== undefined, clauses: fit(clauses), option, range: nodeRange(node) };
+  return { subjects, chooseOne: tok(subject, "ChooseOne") !== undefined, clauses: exactLength(clauses), option, range: nodeRange(node) };
 }
 
 /** A sentence, or sentences joined by 或 (a group). */
@@ -666,10 +666,10 @@ function indicatorOf(node: CstNode, b: Builder): IndicatorAst | undefined {
     const cap = sub(item, "cap");
     if (cap) ind.cap = quantityOf(sub(cap, "quantity"));
   }
-  ind.requires = fit(ind.requires);
-  ind.rules = fit(ind.rules);
-  ind.groups = fit(ind.groups);
-  ind.vetoes = fit(ind.vetoes);
+  ind.requires = exactLength(ind.requires);
+  ind.rules = exactLength(ind.rules);
+  ind.groups = exactLength(ind.groups);
+  ind.vetoes = exactLength(ind.vetoes);
   return ind;
 }
 
@@ -687,7 +687,7 @@ function categoryOf(node: CstNode, kind: CategoryAst["kind"], b: Builder, group?
   const name = nameOf(sub(node, "name"));
   if (!name) return undefined;
   const spec = pointsSpecOf(sub(node, "pointsSpec"));
-  const indicators = fit(
+  const indicators = exactLength(
     subs(node, "indicator")
       .map((i) => indicatorOf(i, b))
       .filter((i): i is IndicatorAst => i !== undefined),

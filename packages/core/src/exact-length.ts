@@ -9,11 +9,11 @@
  */
 const NONE: readonly never[] = Object.freeze([]);
 
-export function fit<T>(xs: T[]): T[] {
-  return xs.length === 0 ? none() : xs.slice();
+export function exactLength<T>(xs: T[]): T[] {
+  return xs.length === 0 ? emptyList() : xs.slice();
 }
 
-/** The shared empty list (see fit). */
-export function none<T>(): T[] {
+/** The shared empty list (see exactLength). */
+export function emptyList<T>(): T[] {
   return NONE as unknown as T[];
 }
