@@ -1365,6 +1365,8 @@ export function parseCst(text: string, onSection?: (section: CstNode) => void): 
     if (stoppedAt < 0) break;
     from = nextSectionStart(all, stoppedAt);
   }
+  // the parser is one per process: let go of this file's tokens (they would stay alive until the next parse)
+  parser.input = [];
   if (cut) {
     // the errors said, counted as they are shown (several at one place are one); MAX_SYNTAX_ERRORS unless so
     syntaxErrors.push({ message: `前面已有${syntaxErrors.length}处语法错误，从这一行起没有检查：请先改正前面的错误`, token: cut, expected: [], ruleStack: [] });

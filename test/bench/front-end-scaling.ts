@@ -60,7 +60,10 @@ export function scaledNational(copies: number): string {
 }
 
 /** Median parse + check time of the 10× and the 100× rubric, and their ratio. */
-export function benchFrontEndScaling(rounds = Number(process.env["BENCH_QUICK"] ? 3 : 7), warmUp = Number(process.env["BENCH_QUICK"] ? 1 : 8)): void {
+// 21 rounds, not 7: one round's ratio swings by ±2 with the collections each 100× analysis happens to
+// pay, and the median of 7 moved between 9.4 and 12.1 over eleven processes on a quiet machine; the
+// median of 21 moved between 9.6 and 11.0 over five (each round is one 10× and one 100× analysis, ~0.3 s)
+export function benchFrontEndScaling(rounds = Number(process.env["BENCH_QUICK"] ? 3 : 21), warmUp = Number(process.env["BENCH_QUICK"] ? 1 : 8)): void {
   const small = scaledNational(10);
   const large = scaledNational(100);
   for (const [name, t] of [["10×", small], ["100×", large]] as const) {
