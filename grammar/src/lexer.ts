@@ -282,11 +282,17 @@ const firstChars = (forms: readonly string[]) => [...new Set(forms.map((f) => f[
 
 // ---- tokens -------------------------------------------------------------------------------
 
-export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\u3000\u00a0]+/, group: Lexer.SKIPPED });
+/**
+ * Blanks between words: the space and tab, and the spaces Word, WPS and web pages put in pasted text —
+ * the ideographic space U+3000, the no-break space U+00A0 and the other Unicode spaces (U+2002 en space,
+ * U+2009 thin space, U+202F narrow no-break space…). Each separates words as a space does.
+ */
+export const BLANKS = " \\t\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000";
+export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: new RegExp(`[\\r\\n${BLANKS}]+`), group: Lexer.SKIPPED });
 export const Comment = createToken({ name: "Comment", pattern: /#[^\r\n]*/, group: "comments" });
 
 /** Blank and line-break tests by code unit (what the WhiteSpace token skips), for the loops over whole lines. */
-const isBlankCode = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0;
+export const isBlankCode = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x1680;
 const isLineBreakCode = (c: number) => c === 0x0a || c === 0x0d;
 
 export const LineText = createToken({
@@ -540,14 +546,16 @@ const lexer = new Lexer(allTokens, {
 // ---- declaration scan ---------------------------------------------------------------------
 
 const KEYWORD_WORDS = new Set(KEYWORD_FORMS.map((k) => k.form));
-const SECTION_LINE = /^[ \t\u3000]*(指标|类别|加分项|扣分项|大类)[ \t\u3000]+(.*)$/u;
-const DECL_LINE = /^[ \t\u3000]*([^\s#：:︰﹕「」（）()，,、；;=＝]+)[ \t\u3000]*[：:︰﹕](.*)$/u;
+const BLANK = `[${BLANKS}]`;
+const SECTION_LINE = new RegExp(`^${BLANK}*(指标|类别|加分项|扣分项|大类)${BLANK}+(.*)$`, "u");
+const DECL_LINE = new RegExp(`^${BLANK}*([^\\s#：:︰﹕「」（）()，,、；;=＝]+)${BLANK}*[：:︰﹕](.*)$`, "u");
 const NAME_END = /[\s（(，,、；;：:︰﹕「#]/u;
 const GLUED_POINTS = /(?:\d+(?:\.\d+)?分|权重\d+(?:\.\d+)?|分值待定)$/u;
-const MEASURE_TYPES = /^(?:计数|数值|金额|评分)[ \t\u3000]+([^\s「#]+)/u;
-const VALUE_TYPES = /^(?:取值|清单)[ \t\u3000]*([^\s「#]+)/u;
-const EVIDENCE_LINE = /^[ \t\u3000]*材料[ \t\u3000]*$/u;
-const OTHER_SECTION = /^[ \t\u3000]*(?:评价体系|输入|派生|大类|类别|加分项|扣分项|等级|星级|否决|认定条件|用例|注)(?:[ \t\u3000：:︰﹕]|$)/u;
+const MEASURE_TYPES = new RegExp(`^(?:计数|数值|金额|评分)${BLANK}+([^\\s「#]+)`, "u");
+const VALUE_TYPES = new RegExp(`^(?:取值|清单)${BLANK}*([^\\s「#]+)`, "u");
+const EVIDENCE_LINE = new RegExp(`^${BLANK}*材料${BLANK}*$`, "u");
+const OTHER_SECTION = new RegExp(`^${BLANK}*(?:评价体系|输入|派生|大类|类别|加分项|扣分项|等级|星级|否决|认定条件|用例|注)(?:[${BLANKS}：:︰﹕]|$)`, "u");
+const COMMENT_START = new RegExp(`(?:^|${BLANK})#`, "u");
 
 function startsWithKeyword(name: string): boolean {
   const bucket = KEYWORDS_BY_FIRST.get(name.charCodeAt(0));
@@ -573,7 +581,7 @@ export function scanDeclarations(text: string): Declarations {
   const units = new Set<string>();
   let inEvidence = false;
   for (const raw of text.split(/\r\n|\r|\n/)) {
-    const hash = raw.search(/(?:^|[ \t\u3000])#/u);
+    const hash = raw.search(COMMENT_START);
     const line = hash >= 0 ? raw.slice(0, hash) : raw;
     if (EVIDENCE_LINE.test(line)) {
       inEvidence = true;

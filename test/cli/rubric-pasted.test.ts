@@ -200,3 +200,14 @@ describe("a 401-digit threshold", () => {
     expect(line!.length).toBeLessThan(140);
   });
 });
+
+describe("blanks of web pages and WPS", () => {
+  it("Hunan's rubric with every space a no-break space (U+00A0): check is clean and its cases pass", () => {
+    const hunan = readFileSync(new URL("../../rules/hunan/未注明年度/县区工业园区窗口平台.zs", import.meta.url), "utf8");
+    const dir = workspace({ "r.zs": hunan.replaceAll(" ", "\u00a0") });
+    expect(zs(["check", "r.zs"], dir).out).toContain("0个错误");
+    const r = zs(["test", "r.zs"], dir);
+    expect(r.out).toMatch(/[1-9]\d* passed, 0 failed/);
+    expect(r.code).toBe(0);
+  });
+});

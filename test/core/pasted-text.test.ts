@@ -215,3 +215,24 @@ describe("numbers far too long for any rubric", () => {
     expect(e?.message.length).toBeLessThan(120);
   });
 });
+
+describe("blanks of web pages and WPS: no-break, ideographic and other Unicode spaces", () => {
+  // 其他类服务活动 starts with the keyword 其他: it reads as a name only once the declaration scan has seen it
+  const text = (blank: string) =>
+    rubricText(
+      `${blank}${blank}其他类活动次数：计数${blank}次${blank}越多越好`,
+      `类别${blank}甲（12分）\n${blank}${blank}指标${blank}其他类服务活动${blank}12分\n${blank}${blank}${blank}${blank}其他类活动次数${blank}8次及以上得12分，每少1次减1.5分`,
+    );
+  for (const [blank, label] of [
+    ["\u00a0", "U+00A0 no-break space"],
+    ["\u3000", "U+3000 ideographic space"],
+    ["\u2002", "U+2002 en space"],
+    ["\u2009", "U+2009 thin space"],
+    ["\u202f", "U+202F narrow no-break space"],
+  ]) {
+    it(`${label} between words separates them as a space does`, () => {
+      expect(errorsOf(text(blank!))).toEqual([]);
+      expect(indicatorScore(text(blank!), { 其他类活动次数: "6" }, "其他类服务活动")).toBe("9");
+    });
+  }
+});
