@@ -153,6 +153,15 @@ describe("completion", () => {
 });
 
 describe("hover", () => {
+  it("shows a draft's pending points as 分值待定 on an indicator's and a category's name", () => {
+    const draft = readFileSync(new URL("hebei/未注明年度/中小企业公共服务示范平台.zs", `file://${RULES}`), "utf8");
+    const doc = createDocument(draft, "draft.zs");
+    const ind = hover(doc, draft.indexOf("服务执行人员的配置") + 1)!;
+    expect(ind.contents).toBe("**服务执行人员的配置**（指标，属「服务执行」）：分值待定");
+    const cat = hover(doc, draft.indexOf("类别 服务执行") + 4)!;
+    expect(cat.contents).toMatch(/^\*\*服务执行\*\*（类别）：分值待定，含\d+个指标$/);
+  });
+
   it("states the operator and interval of a prefix comparative after the Civil Code", () => {
     const { doc, offset } = at(hunan("    服务企业家次 达15<|>00家次得15分，每少100家次减1分（不足一档不计）"));
     const h = hover(doc, offset)!;

@@ -1,4 +1,5 @@
 /** The semantic diff: one Chinese line per change, nothing reported for wording-free edits. */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyze, format } from "../../packages/core/src/index.ts";
 import { diffRubrics, diffText } from "../../packages/publish/src/index.ts";
@@ -45,6 +46,17 @@ describe("diffRubrics", () => {
     expect(removed).toContain("删除指标「创业创新服务」（重点服务活动，4分）");
     const added = diffRubrics(rubricOf(removedText), hunan.rubric).changes.map((c) => c.text);
     expect(added).toContain("新增指标「创业创新服务」（重点服务活动，4分）");
+  });
+
+  it("writes a draft's pending points as 分值待定, not 「分值待定分」 or 「无」", () => {
+    const draft = readFileSync(new URL("../../rules/hebei/未注明年度/中小企业公共服务示范平台.zs", import.meta.url), "utf8");
+    const withoutOne = draft.replace(/\n  指标 服务执行人员的配置 分值待定\n    概念：服务人员\n    描述：合理安排相应的服务人员和专家团队\n/, "\n");
+    expect(withoutOne).not.toBe(draft);
+    const l = lines(rubricOf(withoutOne), rubricOf(draft));
+    expect(l).toContain("删除指标「服务执行人员的配置」（服务执行，分值待定）");
+    const national = lines(rubricOf(draft), hunan.rubric);
+    expect(national).toContain("新增类别「服务执行（分值待定）」");
+    expect(national.join("\n")).not.toContain("分值待定分");
   });
 
   it("reports grade bands and weights", () => {

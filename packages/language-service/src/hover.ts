@@ -204,11 +204,11 @@ export function hover(doc: LanguageDocument, offset: number): Hover | undefined 
     const ind = doc.analysis.rubric?.indicators.find((i) => i.name === occ.name);
     const cat = doc.analysis.rubric?.categories.find((c) => c.name === occ.name);
     const text = ind
-      ? `**${escapeMarkdown(ind.name)}**（指标，属「${escapeMarkdown(ind.category)}」）：${ind.weight ? `权重${ind.weight}` : `${ind.max ?? "分值待定"}分`}`
+      ? `**${escapeMarkdown(ind.name)}**（指标，属「${escapeMarkdown(ind.category)}」）：${ind.weight ? `权重${ind.weight}` : ind.max !== undefined ? `${ind.max}分` : "分值待定"}`
       : cat
         ? cat.kind === "deduction"
           ? `**${escapeMarkdown(cat.name)}**（扣分项）：从总分中扣减${cat.cap ? `，最多扣${cat.cap}分` : ""}，总分最低0分；含${cat.indicators.length}个扣分指标`
-          : `**${escapeMarkdown(cat.name)}**（${cat.kind === "bonus" ? "加分项" : "类别"}）：${cat.weight ? `权重${cat.weight}` : `${cat.points ?? cat.cap ?? "分值待定"}分`}，含${cat.indicators.length}个指标`
+          : `**${escapeMarkdown(cat.name)}**（${cat.kind === "bonus" ? "加分项" : "类别"}）：${cat.weight ? `权重${cat.weight}` : (cat.points ?? cat.cap) !== undefined ? `${cat.points ?? cat.cap}分` : "分值待定"}，含${cat.indicators.length}个指标`
         : `**${escapeMarkdown(occ.name)}**`;
     return { range: occ.range, contents: text };
   }

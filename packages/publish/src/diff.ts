@@ -287,9 +287,14 @@ function diffIndicator(a: Indicator, b: Indicator): Change[] {
   return out;
 }
 
+/** An indicator's points as its list line shows them: weight, points, 分值待定 in a draft. */
+function indicatorPoints(i: Indicator): string {
+  return i.weight !== undefined ? `权重${i.weight}` : i.points !== undefined ? `${i.points}分` : i.pending ? "分值待定" : "无分值";
+}
+
 function categoryLabel(c: Category): string {
   if (c.kind === "bonus") return `${c.name}（加分项，不超过${c.cap ?? "?"}分）`;
-  return c.weight !== undefined ? `${c.name}（权重${c.weight}）` : `${c.name}（${c.points ?? "分值待定"}分）`;
+  return c.weight !== undefined ? `${c.name}（权重${c.weight}）` : `${c.name}（${c.points !== undefined ? `${c.points}分` : "分值待定"}）`;
 }
 
 function diffCategories(a: Rubric, b: Rubric): Change[] {
@@ -397,10 +402,10 @@ export function diffRubrics(oldR: Rubric, newR: Rubric): RubricDiff {
       changes.push(...cs);
       if (cs.some((c) => !NON_SCORING.has(c.kind))) scoringChanged.push({ old: m.old.path, new: m.new.path });
     } else if (m.old) {
-      changes.push({ kind: "indicator-removed", subject: m.old.name, text: `删除指标「${m.old.name}」（${m.old.category}，${m.old.weight !== undefined ? `权重${m.old.weight}` : pts(m.old.points)}）`, before: m.old.name, oldRange: m.old.range });
+      changes.push({ kind: "indicator-removed", subject: m.old.name, text: `删除指标「${m.old.name}」（${m.old.category}，${indicatorPoints(m.old)}）`, before: m.old.name, oldRange: m.old.range });
       scoringChanged.push({ old: m.old.path, new: undefined });
     } else if (m.new) {
-      changes.push({ kind: "indicator-added", subject: m.new.name, text: `新增指标「${m.new.name}」（${m.new.category}，${m.new.weight !== undefined ? `权重${m.new.weight}` : pts(m.new.points)}）`, after: m.new.name, newRange: m.new.range });
+      changes.push({ kind: "indicator-added", subject: m.new.name, text: `新增指标「${m.new.name}」（${m.new.category}，${indicatorPoints(m.new)}）`, after: m.new.name, newRange: m.new.range });
       scoringChanged.push({ old: undefined, new: m.new.path });
     }
   }
