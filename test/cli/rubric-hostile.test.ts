@@ -51,3 +51,16 @@ describe("thousands of misspelt names", () => {
     expect(r.out).toContain("检查了1个文件：2000个错误");
   });
 });
+
+describe("values built to hurt in a data file, as the CLI meets them", () => {
+  it("score quotes a 401-digit value and a pasted paragraph by their ends and length, one short line each", () => {
+    const rubric = `评价体系 测试\n输入\n  服务企业家次：计数 家次\n类别 甲（15分）\n  指标 乙 15分\n    服务企业家次 达1500家次得15分\n`;
+    const paragraph = "本平台全年服务企业一千五百家次，".repeat(20);
+    const dir = workspace({ "r.zs": rubric, "d.json": JSON.stringify([{ 名称: "甲平台", 服务企业家次: "1" + "0".repeat(400) }, { 名称: "乙平台", 服务企业家次: paragraph }]) });
+    const r = zs(["score", "r.zs", "--data", "d.json"], dir);
+    expect(r.code).toBe(1);
+    expect(r.out + r.err).toContain("甲平台：「服务企业家次」的值「100000000000…0000（共401位）」超出可精确计算的范围（有效数字最多15位）");
+    expect(r.out + r.err).toContain(`乙平台：「服务企业家次」应为数字，实际为「${paragraph.slice(0, 40)}…（共320字）」`);
+    expect(Math.max(...(r.out + r.err).split("\n").map((l) => l.length))).toBeLessThan(120);
+  });
+});

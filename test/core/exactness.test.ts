@@ -101,6 +101,14 @@ describe("numbers of any length: exact or a located diagnostic naming the limit,
     expect(scoreOf(t, { 服务企业家次: "123456789012.123" }).errors[0]!.message).toMatch(/超出可精确计算的范围：按\d位小数计算时，绝对值不能超过\d+/);
     expect(scoreOf(t, { 服务企业家次: 1e21 }).errors[0]!.message).toContain("有效数字最多15位");
   });
+  it("data: a 401-digit value or a pasted paragraph is quoted by its ends and length, not whole", () => {
+    const t = base("1500");
+    expect(scoreOf(t, { 服务企业家次: "1" + "0".repeat(400) }).errors[0]!.message).toBe("「服务企业家次」的值「100000000000…0000（共401位）」超出可精确计算的范围（有效数字最多15位）");
+    const paragraph = "本平台全年服务企业一千五百家次，".repeat(20);
+    const m = scoreOf(t, { 服务企业家次: paragraph }).errors[0]!.message;
+    expect(m).toBe(`「服务企业家次」应为数字，实际为「${paragraph.slice(0, 40)}…（共${paragraph.length}字）」`);
+    expect(scoreOf(t, { 服务企业家次: "1500家次" }).errors).toEqual([]);
+  });
 });
 
 describe("steps must be positive", () => {

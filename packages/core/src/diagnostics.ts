@@ -116,6 +116,19 @@ export type DiagnosticCode = keyof typeof MESSAGES;
 const LONG_DIGITS = /[0-9]{41,}/g;
 const shortDigits = (run: string) => `${run.slice(0, 12)}…${run.slice(-4)}（共${run.length}位）`;
 
+/** Longer quoted values (a pasted paragraph in a number cell) are shown by their start and length. */
+const LONG_VALUE = 60;
+
+/**
+ * A value as a message quotes it: whole when short; a run of more than 40 digits by its ends and
+ * length; text longer than 60 characters by its first 40 and its length.
+ */
+export function shownValue(text: string): string {
+  const digits = text.replace(LONG_DIGITS, shortDigits);
+  const chars = [...digits];
+  return chars.length > LONG_VALUE ? `${chars.slice(0, 40).join("")}…（共${[...text].length}字）` : digits;
+}
+
 export function diagnostic(code: DiagnosticCode, range: Range, args: readonly (string | number)[] = [], fix?: Fix): Diagnostic {
   const entry = MESSAGES[code];
   const message = entry.template.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? "")).replace(LONG_DIGITS, shortDigits);

@@ -29,6 +29,7 @@ import {
 // the platform-name rule only (no file reading, no workbook library): data's one place for it
 import { findPlatformColumn, PLATFORM_NAME_COLUMNS } from "@zhunsheng/data/platform";
 import type { Expr } from "../ast.ts";
+import { shownValue } from "../diagnostics.ts";
 import type { Input, Rubric } from "../model.ts";
 import { optionInputs } from "../model-walk.ts";
 import { digitsFor, rubricDecimals, type RubricDecimals } from "../scale.ts";
@@ -222,10 +223,10 @@ function numberText(n: number): string {
 }
 
 function quoted(raw: unknown): string {
-  if (typeof raw === "string") return raw;
-  if (Array.isArray(raw)) return JSON.stringify(raw);
-  if (typeof raw === "object" && raw !== null) return JSON.stringify(raw);
-  return String(raw);
+  if (typeof raw === "string") return shownValue(raw);
+  if (Array.isArray(raw)) return shownValue(JSON.stringify(raw));
+  if (typeof raw === "object" && raw !== null) return shownValue(JSON.stringify(raw));
+  return shownValue(String(raw));
 }
 
 // ---- the reader -------------------------------------------------------------------------------
@@ -314,7 +315,7 @@ export function createReader(rubric: Rubric): RecordReader {
     const words = text === "无" && input.type === "list" ? [] : text.split(/[、，,；;\s]+/u).filter((w) => w !== "");
     if (input.type === "enum") {
       const at = input.values.indexOf(text);
-      if (at < 0) return `「${input.name}」应填${input.values.map((v) => `「${v}」`).join("")}之一，实际为「${text}」`;
+      if (at < 0) return `「${input.name}」应填${input.values.map((v) => `「${v}」`).join("")}之一，实际为「${shownValue(text)}」`;
       mant[k] = at;
       return undefined;
     }
@@ -385,7 +386,7 @@ export function createReader(rubric: Rubric): RecordReader {
           else if (NO.has(s)) (mant[k] = 0), (state[k] = 2);
           else {
             state[k] = 3;
-            errors.push({ field: input.name, message: `「${input.name}」应填「是」或「否」，实际为「${s}」` });
+            errors.push({ field: input.name, message: `「${input.name}」应填「是」或「否」，实际为「${shownValue(s)}」` });
           }
           continue;
         }
@@ -413,7 +414,7 @@ export function createReader(rubric: Rubric): RecordReader {
       if (typeof raw === "number") {
         if (input.type === "yesno") {
           if (raw === 1 || raw === 0) (mant[k] = raw), (state[k] = 2);
-          else (state[k] = 3), errors.push({ field: input.name, message: `「${input.name}」应填「是」或「否」，实际为「${raw}」` });
+          else (state[k] = 3), errors.push({ field: input.name, message: `「${input.name}」应填「是」或「否」，实际为「${shownValue(String(raw))}」` });
           continue;
         }
         if (Number.isInteger(raw) && Math.abs(raw) <= MAX_SCALED) {
@@ -602,8 +603,9 @@ function fromDecimalParts(m: number, dec: number): string {
   return fromScaled(m, dec);
 }
 
-function cellMessage(status: number, input: Input, text: string): string {
+function cellMessage(status: number, input: Input, written: string): string {
   const name = input.name;
+  const text = shownValue(written);
   switch (status) {
     case PERCENT_NOT_ALLOWED:
       return `「${name}」是${TYPE_NAME[input.type]}，不能带百分号：「${text}」`;
