@@ -211,3 +211,16 @@ describe("blanks of web pages and WPS", () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe("a blank inside a name or a number", () => {
+  it("「服务企业 家次」 (U+00A0) in the declaration and 「1 500」 (U+3000) in a sentence: one located line each naming the blank", () => {
+    const text = "评价体系 空格体系\n输入\n  服务企业\u00a0家次：计数 家次 越多越好\n类别 甲（15分）\n  指标 服务企业数 15分\n    服务企业家次 达1\u3000500家次得15分，每少100家次减1分（不足一档不计）\n";
+    const r = zs(["check", "r.zs"], workspace({ "r.zs": text }));
+    expect(r.code).toBe(1);
+    expect(r.out.split("\n").filter((l) => l.includes(" 错误 "))).toEqual([
+      "r.zs:3:3 错误 ZS1001 语法错误：「服务企业\u00a0家次」中间有空格（U+00A0 不换行空格）：名称中不能有空格，请连写为「服务企业家次」",
+      "r.zs:6:13 错误 ZS1001 语法错误：「1\u3000500」中间有空格（U+3000 全角空格）：数字请连写，如「1500」",
+    ]);
+    expectNoCrash(r.out);
+  });
+});

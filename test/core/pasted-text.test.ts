@@ -236,3 +236,59 @@ describe("blanks of web pages and WPS: no-break, ideographic and other Unicode s
     });
   }
 });
+
+describe("a blank inside a name or a number", () => {
+  /** The text with the fix's edits made (offsets from the end backwards). */
+  const applied = (text: string, edits: readonly { range: { start: { offset: number }; end: { offset: number } }; newText: string }[]) =>
+    [...edits].sort((a, b) => b.range.start.offset - a.range.start.offset).reduce((t, e) => t.slice(0, e.range.start.offset) + e.newText + t.slice(e.range.end.offset), text);
+  const text = (decl: string, ref: string, threshold = "1500") =>
+    rubricText(`  ${decl}：计数 家次 越多越好`, `类别 甲（15分）\n  指标 服务企业数 15分\n    ${ref} 达${threshold}家次得15分，每少100家次减1分（不足一档不计）`);
+  const blanks: [string, string][] = [
+    ["\u00a0", "空格（U+00A0 不换行空格）"],
+    ["\u3000", "空格（U+3000 全角空格）"],
+    ["\u2009", "空格（U+2009 窄空格）"],
+    [" ", "空格"],
+  ];
+  for (const [blank, called] of blanks) {
+    it(`「服务企业${blank}家次」 in a sentence: one error over the name naming the ${called}, whose fix joins it`, () => {
+      const t = text("服务企业家次", `服务企业${blank}家次`);
+      const errors = errorsOf(t);
+      expect(errors.map((d) => d.message)).toEqual([`语法错误：「服务企业${blank}家次」中间有${called}：名称中不能有空格，请连写为「服务企业家次」`]);
+      expect([errors[0]!.range.start.line, errors[0]!.range.start.column]).toEqual([6, 5]);
+      const fixed = applied(t, errors[0]!.fix!.edits);
+      expect(errorsOf(fixed)).toEqual([]);
+      expect(indicatorScore(fixed, { 服务企业家次: "1350" }, "服务企业数")).toBe("14");
+    });
+    it(`「1${blank}500」: one error over the number naming the ${called}, whose fix joins it`, () => {
+      const t = text("服务企业家次", "服务企业家次", `1${blank}500`);
+      const errors = errorsOf(t);
+      expect(errors.map((d) => d.message)).toEqual([`语法错误：「1${blank}500」中间有${called}：数字请连写，如「1500」`]);
+      expect([errors[0]!.range.start.line, errors[0]!.range.start.column]).toEqual([6, 13]);
+      expect(indicatorScore(applied(t, errors[0]!.fix!.edits), { 服务企业家次: "1350" }, "服务企业数")).toBe("14");
+    });
+  }
+  it("in the declaration: the one error, not the input 「服务企业」 without a type and 「服务企业家次」 undeclared", () => {
+    const t = text("服务企业\u00a0家次", "服务企业家次");
+    const errors = errorsOf(t);
+    expect(errors.map((d) => d.message)).toEqual(["语法错误：「服务企业\u00a0家次」中间有空格（U+00A0 不换行空格）：名称中不能有空格，请连写为「服务企业家次」"]);
+    expect(errorsOf(applied(t, errors[0]!.fix!.edits))).toEqual([]);
+  });
+  it("in a case's input and a case's number", () => {
+    const t = rubricText("  服务企业家次：计数 家次 越多越好", `类别 甲（15分）\n  指标 服务企业数 15分\n    服务企业家次 达1500家次得15分`, "用例 丙\n  输入 服务企业\u00a0家次 1\u3000350\n  期望 服务企业数 0分");
+    expect(errorsOf(t).map((d) => d.message)).toEqual(["语法错误：「服务企业\u00a0家次」中间有空格（U+00A0 不换行空格）：名称中不能有空格，请连写为「服务企业家次」"]);
+    const t2 = t.replace("服务企业\u00a0家次 1", "服务企业家次 1");
+    expect(errorsOf(t2).map((d) => d.message)).toEqual(["语法错误：「1\u3000350」中间有空格（U+3000 全角空格）：数字请连写，如「1350」"]);
+  });
+  it("「15 00」 (not a thousands group) is named too, its join offered but not preferred", () => {
+    const [e] = errorsOf(text("服务企业家次", "服务企业家次", "15\u00a000"));
+    expect(e?.message).toBe("语法错误：「15\u00a000」中间有空格（U+00A0 不换行空格）：数字请连写，如「1500」");
+    expect(e?.fix).toBeUndefined();
+    expect(e?.otherFixes?.[0]?.title).toBe("删除空格，连写为「1500」");
+  });
+  it("two words the file never writes together, with a pasted space: the parser's message and a question", () => {
+    const t = rubricText("  服务企业\u00a0人次：计数 家次 越多越好", `类别 甲（15分）\n  指标 服务企业数 15分\n    服务企业家次 达1500家次得15分`);
+    const syntax = errorsOf(t).filter((d) => d.code === "ZS1001");
+    expect(syntax[0]?.message).toContain("（「服务企业\u00a0人次」中间有空格（U+00A0 不换行空格）：如果是一个名称，请连写为「服务企业人次」；名称本身含空格时用「」括起）");
+    expect(syntax[0]?.otherFixes?.map((f) => f.title)).toEqual(["删除空格，连写为「服务企业人次」", "用「」括起：「服务企业\u00a0人次」"]);
+  });
+});

@@ -96,6 +96,27 @@ describe("zhunsheng lsp over stdio", () => {
     await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
   });
 
+  it("a no-break space pasted into a name: one ZS1001 naming it, whose preferred quick fix joins the name", async () => {
+    const uri = client.uri(HUNAN);
+    const text = RUBRICS.replace("服务企业家次 达1500家次得15分", "服务企业\u00a0家次 达1500家次得15分");
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "zhunsheng", version: 1, text } });
+    const published = await client.diagnosticsFor(uri, (ds) => ds.some((d) => d.code === "ZS1001"));
+    const spaced = published.filter((d) => d.severity === 1);
+    expect(spaced.map((d) => d.message)).toEqual(["语法错误：「服务企业\u00a0家次」中间有空格（U+00A0 不换行空格）：名称中不能有空格，请连写为「服务企业家次」"]);
+    const actions = await client.connection.sendRequest<{ title: string; isPreferred: boolean; edit: { changes: Record<string, LspEdit[]> } }[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: spaced[0]!.range,
+      context: { diagnostics: spaced },
+    });
+    const preferred = actions.find((a) => a.isPreferred)!;
+    expect(preferred.title).toBe("删除空格，连写为「服务企业家次」");
+    const fixed = applyLsp(text, preferred.edit.changes[uri]!);
+    expect(fixed).toBe(RUBRICS);
+    await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    await client.diagnosticsFor(uri, (ds) => !ds.some((d) => d.severity === 1));
+    await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
+  });
+
   it("answers hover, completion, definition, references, symbols, folding, semantic tokens and formatting", async () => {
     const uri = client.uri(HUNAN);
     await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "zhunsheng", version: 1, text: RUBRICS } });

@@ -14,6 +14,7 @@ import type { Scorer } from "./evaluator/scorer.ts";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import type { Indicator, Rubric } from "./model.ts";
 import { addSection, buildAst, finishAst, MAX_EXPRESSION_TERMS, startAst, tokenRange } from "./parser/from-cst.ts";
+import { SyntaxHints } from "./parser/pasted-hints.ts";
 
 /** The lexer's tokens and comments of a text, each list in source order. */
 export interface Lexed {
@@ -25,6 +26,8 @@ export interface ParsedFile {
   ast: FileAst;
   diagnostics: Diagnostic[];
   lexed: Lexed;
+  /** Names written with blanks inside (「服务企业 家次」), said once as syntax errors: where, and the name without them. */
+  spacedNames: readonly { range: Range; name: string }[];
 }
 
 /**
@@ -85,32 +88,6 @@ const INVISIBLE_NAMES: Record<string, string> = {
   "\u00ad": "软连字符",
 };
 
-/**
- * 「1,450」 as spreadsheets print numbers: the parser stops at 「450」 (the comma separates clauses);
- * the message then says what the number is, not 「「450」不是名称的写法」.
- */
-function groupedNumber(tokens: readonly IToken[], at: IToken): IToken | undefined {
-  if (at.tokenType.name !== "NumberLiteral" || !/^[0-9]{3}(?:\.[0-9]+)?$/.test(at.image)) return undefined;
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.startOffset < at.startOffset) lo = mid + 1;
-    else hi = mid;
-  }
-  const comma = tokens[lo - 1];
-  let first = tokens[lo - 2];
-  if (tokens[lo] !== at || comma?.image !== "," || first?.tokenType.name !== "NumberLiteral" || comma.startOffset !== at.startOffset - 1 || first.endOffset !== comma.startOffset - 1) return undefined;
-  // 12,345,678: back over the earlier groups
-  for (let i = lo - 2; i >= 2; i -= 2) {
-    const c = tokens[i - 1]!;
-    const n = tokens[i - 2]!;
-    if (c.image !== "," || c.endOffset !== tokens[i]!.startOffset - 1 || n.tokenType.name !== "NumberLiteral" || n.endOffset !== c.startOffset - 1) break;
-    first = n;
-  }
-  return first;
-}
-
 /** Source → AST with syntax diagnostics (several per pass thanks to recovery). */
 export function parse(text: string): ParsedFile {
   // each section the parser hands on becomes AST at once, so its CST dies young (see parseCst)
@@ -130,24 +107,44 @@ export function parse(text: string): ParsedFile {
   }
   let end: Range | undefined;
   const errorOffsets: number[] = [];
+  const hints = new SyntaxHints(text, r.lexedTokens);
+  const hintedLines = new Set<number>();
+  const spacedNames: { range: Range; name: string }[] = [];
   for (const e of r.syntaxErrors) {
     const t = e.token;
     const atEnd = Number.isNaN(t.startOffset) || t.tokenType.name === "EOF";
     const range = atEnd ? (end ??= endOfText(text)) : tokenRange(t);
     if (!atEnd) errorOffsets.push(t.startOffset);
-    const grouped = atEnd ? undefined : groupedNumber(r.lexedTokens, t);
-    if (grouped) {
-      const written = text.slice(grouped.startOffset, t.startOffset + t.image.length);
-      diagnostics.push(diagnostic("ZS1001", { start: tokenRange(grouped).start, end: range.end }, [`「${written}」中有千分位分隔符：数字请连写，如「${written.replaceAll(",", "")}」`]));
+    const hint = atEnd ? undefined : hints.at(t, e.message);
+    if (hint) {
+      // the errors after it on its line follow from what the hint names (「服务企业 家次」 makes three)
+      if (hintedLines.has(t.startLine ?? 0)) continue;
+      hintedLines.add(t.startLine ?? 0);
+      const d = diagnostic("ZS1001", hint.range, [hint.text], hint.fix);
+      if (hint.otherFixes) d.otherFixes = hint.otherFixes;
+      if (hint.joinedName) spacedNames.push({ range: hint.range, name: hint.joinedName });
+      diagnostics.push(d);
       continue;
     }
+    if (hintedLines.has(t.startLine ?? 0)) continue;
     diagnostics.push(diagnostic("ZS1001", range, [e.message]));
   }
   for (const e of r.lexErrors) errorOffsets.push(e.offset);
   for (const u of r.unknownUnits) diagnostics.push(diagnostic("ZS2005", tokenRange(u), [u.image]));
   const built = r.reparsed ? buildAst(r.cst, text.length, errorOffsets) : finishAst(build, r.cst, errorOffsets);
   for (const p of built.problems) diagnostics.push(diagnostic("ZS1003", p.range, [p.terms, MAX_EXPRESSION_TERMS]));
-  return { ast: built.ast, diagnostics, lexed: { tokens: r.lexedTokens, comments: r.comments } };
+  return { ast: built.ast, diagnostics, lexed: { tokens: r.lexedTokens, comments: r.comments }, spacedNames };
+}
+
+/**
+ * The binder's complaints that a name split by a blank causes (「服务企业」 declared without a type,
+ * 「服务企业家次」 undeclared everywhere it is used), left out: the syntax error at the blank says it once.
+ */
+function withoutSpacedNames(diagnostics: readonly Diagnostic[], spaced: ParsedFile["spacedNames"]): readonly Diagnostic[] {
+  if (spaced.length === 0) return diagnostics;
+  const follows = (d: Diagnostic) =>
+    spaced.some((s) => (d.range.start.offset >= s.range.start.offset && d.range.start.offset < s.range.end.offset) || (d.code === "ZS2001" && d.message.startsWith(`未声明的输入「${s.name}」`)));
+  return diagnostics.filter((d) => !follows(d));
 }
 
 /** Why a rubric with these diagnostics cannot be scored, or undefined when it can. */
@@ -187,7 +184,7 @@ function indicatorChecksAround(rubric: Rubric | undefined, diagnostics: readonly
 export function analyze(text: string, fileName = "未命名.zs"): Analysis {
   const parsed = parse(text);
   const bound = bindRubric(parsed.ast, text, fileName);
-  const diagnostics = [...parsed.diagnostics, ...bound.diagnostics];
+  const diagnostics = [...parsed.diagnostics, ...withoutSpacedNames(bound.diagnostics, parsed.spacedNames)];
   const base = { ast: parsed.ast, lexed: parsed.lexed, rubric: bound.rubric, names: bound.names, platformName: platformNameOf };
   // semantic checks evaluate the rubric: only on a model without syntax or binding errors
   if (parsed.diagnostics.some((d) => d.severity === "error") || bound.diagnostics.some((d) => d.severity === "error")) {
