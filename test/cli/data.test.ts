@@ -183,6 +183,19 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(totals(zs(["score", "a.zs", "--data", "d.xlsx", "--sheet", "数据", "--json"], dir).out)).toEqual([["甲平台", "20"]]);
   });
 
+  it("a workbook row hidden in Excel is scored and said so on stderr with its row and platform (not scored without a word)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("数据");
+    ws.addRow(["名称", "服务企业家次", "网站维护"]);
+    ws.addRow(["甲平台", 1200, "是"]);
+    ws.addRow(["乙平台（已撤回）", 1500, "是"]);
+    ws.getRow(3).hidden = true;
+    const r = zs(["score", "a.zs", "--data", "d.xlsx", "--json"], workspace({ "a.zs": RUBRIC, "d.xlsx": new Uint8Array(await wb.xlsx.writeBuffer()) }));
+    expect(r.code).toBe(0);
+    expect(totals(r.out)).toEqual([["甲平台", "20"], ["乙平台（已撤回）", "20"]]);
+    expect(r.err).toBe("d.xlsx:3 警告 ZS6021 第3行在工作表中是隐藏的（打开文件时看不到），仍作为平台读入并评分（「乙平台（已撤回）」）：若是已撤回或草稿的平台，请删去这些行；要评分的请取消隐藏，以免漏看\n");
+  });
+
   it("diff --data: a platform whose value cannot be read is named on stderr with its row and the reason, exit 1 (not left in the report with exit 0)", () => {
     const changed = RUBRIC.replace("达1000家次得15分", "达900家次得15分");
     const csv = "名称,服务企业家次,网站维护\n甲平台,约1200,是\n乙平台,850,否\n";

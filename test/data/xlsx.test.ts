@@ -211,3 +211,58 @@ describe("the data template", () => {
     expect(templateCsv(columns)).toBe("\ufeff名称,服务企业家次（家次）,网站日常维护（是/否）,协同评定分（分，0～20）,用户满意度（%）,营业收入（万元）\r\n");
   });
 });
+
+describe("rows and columns the officer does not see", () => {
+  const book = async (build: (ws: ExcelJS.Worksheet) => void) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("数据");
+    ws.addRow(["名称", "服务企业数", "用户满意度"]);
+    ws.addRow(["甲平台", 100, "90%"]);
+    ws.addRow(["乙平台", 80, "85%"]);
+    ws.addRow(["丙平台", 90, "80%"]);
+    build(ws);
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  };
+
+  it("a hidden row is read and scored, with one warning naming its rows and platforms (not read without a word)", async () => {
+    const t = await readDataBytes(await book((ws) => (ws.getRow(3).hidden = true)), { file: "d.xlsx" });
+    expect(t.rows.map((r) => r.platform)).toEqual(["甲平台", "乙平台", "丙平台"]);
+    expect(t.errors).toEqual([
+      {
+        code: "ZS6021",
+        severity: "warning",
+        row: 3,
+        message: "第3行在工作表中是隐藏的（打开文件时看不到），仍作为平台读入并评分（「乙平台」）：若是已撤回或草稿的平台，请删去这些行；要评分的请取消隐藏，以免漏看",
+      },
+    ]);
+  });
+
+  it("rows a filter leaves out are said to be filtered; a hidden 合计 row is skipped as before", async () => {
+    const t = await readDataBytes(
+      await book((ws) => {
+        ws.addRow(["合计", 270, ""]);
+        ws.autoFilter = "A1:C5";
+        for (const r of [2, 4, 5]) ws.getRow(r).hidden = true;
+      }),
+      { file: "d.xlsx" },
+    );
+    expect(t.rows.map((r) => r.platform)).toEqual(["甲平台", "乙平台", "丙平台"]);
+    expect(t.errors.map((e) => [e.code, e.row, e.message])).toEqual([
+      ["ZS6020", 5, "第5行「合计」是合计行，不是平台，已跳过"],
+      ["ZS6021", 2, "第2、4行被筛选隐藏（筛选后看不到），仍作为平台读入并评分（「甲平台」「丙平台」）：若只评筛选出的平台，请把筛选结果复制到新工作表再读入"],
+    ]);
+  });
+
+  it("a hidden column the rubric reads is a warning naming it; a hidden column it does not read says nothing", async () => {
+    const bytes = await book((ws) => {
+      ws.getColumn(2).hidden = true;
+      ws.getColumn(4).hidden = true;
+      ws.getCell("D1").value = "备注";
+    });
+    const t = await readDataBytes(bytes, { file: "d.xlsx", expected: [{ name: "服务企业数" }, { name: "用户满意度" }] });
+    expect(t.rows.map((r) => recordOf(r)["服务企业数"])).toEqual(["100", "80", "90"]);
+    expect(t.errors).toEqual([
+      { code: "ZS6021", severity: "warning", row: 1, message: "B列（服务企业数）在工作表中是隐藏的（打开文件时看不到），仍按表头读入评分：请确认这一列是要评分的数据，不是时请删去" },
+    ]);
+  });
+});

@@ -116,7 +116,7 @@ describe("data files in the workbench", () => {
     await page.locator("zs-tabs", { hasText: "数据读取.zs" }).waitFor();
     await importDataset(page, `${FIXTURES}wps-percent.xlsx`);
     expect(Object.fromEntries(await totals(page))).toEqual({ 甲平台: "100", 乙平台: "59.5", 丙平台: "40" });
-    expect(await statusMessage(page)).toContain("已跳过：工作表「数据」第7行「合计」是合计行");
+    expect(await statusMessage(page)).toContain("注意：工作表「数据」第7行「合计」是合计行，不是平台，已跳过");
     expect(await expectSameAsCli(page, "test/fixtures/data/数据读取.zs", `${FIXTURES}wps-percent.xlsx`)).toBe(3);
     expect(errors).toEqual([]);
     await page.context().close();

@@ -36,6 +36,7 @@ export const DATA_ERRORS = {
   ZS6016: "公式没有保存计算结果",
   ZS6017: "数字格式缩小了显示的数值",
   ZS6020: "跳过的说明行或合计行",
+  ZS6021: "隐藏的行或列已读入",
 } as const;
 
 export type DataErrorCode = keyof typeof DATA_ERRORS;

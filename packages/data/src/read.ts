@@ -173,7 +173,7 @@ async function readWorkbook(bytes: Uint8Array, options: DataOptions): Promise<Da
   const { readXlsxGrid } = await import("./xlsx-read.ts");
   const g = await readXlsxGrid(bytes, options.sheet === undefined ? {} : { sheet: options.sheet });
   if ("error" in g) return { format: "xlsx", header: undefined, rows: [], errors: [g.error], failed: true };
-  const grid = createGridAssembler({ strictWidth: false, merges: g.merges, ...(options.expected ? { expected: options.expected } : {}) });
+  const grid = createGridAssembler({ strictWidth: false, merges: g.merges, hiddenColumns: g.hiddenColumns, ...(options.expected ? { expected: options.expected } : {}) });
   const a = grid.push(g.rows);
   const b = grid.end();
   const rows = [...a.rows, ...b.rows];

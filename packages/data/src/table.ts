@@ -22,6 +22,8 @@ export interface GridRow {
    * expected), else the cell is not read and nothing is said.
    */
   unread?: { column: number; code: "ZS6016" | "ZS6017"; message: string }[];
+  /** A worksheet row the officer does not see: hidden by hand (or folded in a group), or filtered out. */
+  hidden?: "hidden" | "filtered";
 }
 
 /** A merged range of a worksheet, 1-based and inclusive like Excel's. */
@@ -87,6 +89,8 @@ export interface GridOptions {
   merges?: readonly Merge[];
   /** CSV: every row must have as many fields as the header. Worksheets have no such count. */
   strictWidth: boolean;
+  /** Worksheet columns (0-based) the officer does not see. */
+  hiddenColumns?: readonly number[];
 }
 
 export interface GridAssembler {
@@ -140,6 +144,7 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
   let failed = false;
   let pending: GridRow[] = []; // rows before the header is settled
   let held: GridRow[] = []; // one-cell rows that may be notes under the table
+  const unseen: { hidden: DataRow[]; filtered: DataRow[] } = { hidden: [], filtered: [] }; // platforms read from rows the officer does not see
 
   const resolveHeader = (rows: GridRow[], errors: DataError[]): GridRow[] => {
     let start = rows.findIndex((r) => nonEmpty(r.cells) >= 2);
@@ -179,6 +184,11 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
       return [];
     }
     header = { columns, labels, rows: headerRows.map((r) => r.row), ...(p ? { platformColumn: p.index } : {}) };
+    const hiddenRead = (options.hiddenColumns ?? []).filter((c) => columns[c] && (c === p?.index || expected.size === 0 || expected.has(columns[c]!)));
+    if (hiddenRead.length > 0) {
+      const names = hiddenRead.map((c) => columnLabel(c, labels[c])).join("、");
+      errors.push(dataError("ZS6021", `${names}在工作表中是隐藏的（打开文件时看不到），仍按表头读入评分：请确认${hiddenRead.length > 1 ? "这些列" : "这一列"}是要评分的数据，不是时请删去`, { row: first.row }, "warning"));
+    }
     return rows.slice(start + headerRows.length);
   };
 
@@ -354,14 +364,18 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
         out.errors.push(dataError("ZS6020", `第${r.row}行「${clip(first)}」是说明，不是平台，已跳过`, { row: r.row }, "warning"));
         continue;
       }
-      for (const h of held) {
-        const d = rowOf(h, out.errors);
-        if (d) out.rows.push(d);
-      }
+      for (const h of held) platformOf(h, out);
       held = [];
-      const d = rowOf(r, out.errors);
-      if (d) out.rows.push(d);
+      platformOf(r, out);
     }
+  };
+
+  /** A row read as a platform (a 合计 row is not one); one the officer does not see is remembered for the warning at the end. */
+  const platformOf = (r: GridRow, out: RowBatch) => {
+    const d = rowOf(r, out.errors);
+    if (!d) return;
+    out.rows.push(d);
+    if (r.hidden) unseen[r.hidden].push(d);
   };
 
   return {
@@ -407,16 +421,33 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
         const text = h.cells[at]!.trim();
         if (at === header!.platformColumn && !looksLikeNote(text)) {
           // a platform with only its name in the last rows: its data are missing, it is not skipped
-          const d = rowOf(h, out.errors);
-          if (d) out.rows.push(d);
+          platformOf(h, out);
           continue;
         }
         out.errors.push(dataError("ZS6020", `第${h.row}行只有一个单元格「${clip(text)}」，是表格下方的说明，已跳过`, { row: h.row }, "warning"));
       }
       held = [];
+      for (const kind of ["hidden", "filtered"] as const) if (unseen[kind].length > 0) out.errors.push(unseenWarning(unseen[kind], kind));
       return out;
     },
   };
+}
+
+/**
+ * Platforms read from worksheet rows the officer does not see: most often a withdrawn or draft
+ * platform hidden by hand, or the rows a filter leaves out. They are read and scored (the data are
+ * in the file), and said so with their rows and names: neither scored nor skipped without a word.
+ */
+function unseenWarning(rows: readonly DataRow[], kind: "hidden" | "filtered"): DataError {
+  const shown = rows.slice(0, 10);
+  const more = rows.length > shown.length ? `等${rows.length}行` : "行";
+  const names = shown.map((d) => d.platform).filter((n): n is string => !!n);
+  const which = names.length > 0 ? `（${names.map((n) => `「${clip(n)}」`).join("")}${rows.length > shown.length ? "等" : ""}）` : "";
+  const what =
+    kind === "hidden"
+      ? `在工作表中是隐藏的（打开文件时看不到），仍作为平台读入并评分${which}：若是已撤回或草稿的平台，请删去这些行；要评分的请取消隐藏，以免漏看`
+      : `被筛选隐藏（筛选后看不到），仍作为平台读入并评分${which}：若只评筛选出的平台，请把筛选结果复制到新工作表再读入`;
+  return dataError("ZS6021", `第${shown.map((d) => d.row).join("、")}${more}${what}`, { row: rows[0]!.row }, "warning");
 }
 
 /** A cell's text shortened for a message. */

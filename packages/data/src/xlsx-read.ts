@@ -128,10 +128,21 @@ function merges(ws: ExcelJS.Worksheet, upTo: number): Merge[] {
 
 type Unread = NonNullable<GridRow["unread"]>[number];
 
-/** A worksheet's rows of cell text, with the cells (0-based columns) whose text is not their value. */
-function rowsOf(ws: ExcelJS.Worksheet): { cells: string[]; unread?: Unread[] }[] {
-  const rows: { cells: string[]; unread?: Unread[] }[] = [];
+type SheetRow = { cells: string[]; unread?: Unread[]; hidden?: GridRow["hidden"] };
+
+/** The rows an autofilter covers (a filter hides the rows it leaves out, as a hand hides a row). */
+function filterRows(ws: ExcelJS.Worksheet): { top: number; bottom: number } | undefined {
+  const f = ws.autoFilter as unknown;
+  const ref = typeof f === "string" ? f : f && typeof f === "object" ? `${String((f as { from?: unknown }).from ?? "")}:${String((f as { to?: unknown }).to ?? "")}` : "";
+  const m = /^\$?[A-Z]+\$?(\d+)(?::\$?[A-Z]+\$?(\d+))?$/i.exec(ref.trim());
+  return m ? { top: Number(m[1]), bottom: m[2] ? Number(m[2]) : Infinity } : undefined;
+}
+
+/** A worksheet's rows of cell text, with the cells (0-based columns) whose text is not their value and whether the row is hidden. */
+function rowsOf(ws: ExcelJS.Worksheet): SheetRow[] {
+  const rows: SheetRow[] = [];
   const width = ws.columnCount;
+  const filter = filterRows(ws);
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const cells: string[] = [];
@@ -145,9 +156,17 @@ function rowsOf(ws: ExcelJS.Worksheet): { cells: string[]; unread?: Unread[] }[]
       }
     }
     while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
-    rows.push(unread ? { cells, unread } : { cells });
+    const hidden = row.hidden ? (filter && filter.top < r && r <= filter.bottom ? "filtered" : "hidden") : undefined;
+    rows.push({ cells, ...(unread ? { unread } : {}), ...(hidden ? { hidden } : {}) });
   }
   return rows;
+}
+
+/** Columns (0-based) the officer does not see. */
+function hiddenColumns(ws: ExcelJS.Worksheet): number[] {
+  const out: number[] = [];
+  for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) out.push(c - 1);
+  return out;
 }
 
 /** Why a cell's text is not the value it stands for: a formula saved without its result, a number shown in thousands. */
@@ -192,15 +211,15 @@ export async function readXlsxSheet(bytes: Uint8Array, options: { sheet?: string
 }
 
 /** A worksheet as grid rows for the data reader: only the top rows' merges matter (the header). */
-export async function readXlsxGrid(bytes: Uint8Array, options: { sheet?: string } = {}): Promise<{ sheets: string[]; name: string; rows: GridRow[]; merges: Merge[] } | { error: DataError }> {
+export async function readXlsxGrid(bytes: Uint8Array, options: { sheet?: string } = {}): Promise<{ sheets: string[]; name: string; rows: GridRow[]; merges: Merge[]; hiddenColumns: number[] } | { error: DataError }> {
   const wb = await load(bytes);
   if ("code" in wb) return { error: wb };
   const ws = pick(wb, options.sheet);
   if ("code" in ws) return { error: ws };
   const rows: GridRow[] = [];
-  rowsOf(ws).forEach(({ cells, unread }, i) => {
+  rowsOf(ws).forEach(({ cells, unread, hidden }, i) => {
     if (cells.length === 0) return;
-    rows.push(unread ? { row: i + 1, cells, unread } : { row: i + 1, cells });
+    rows.push({ row: i + 1, cells, ...(unread ? { unread } : {}), ...(hidden ? { hidden } : {}) });
   });
-  return { sheets: visibleSheets(wb).map((s) => s.name), name: ws.name, rows, merges: merges(ws, 16) };
+  return { sheets: visibleSheets(wb).map((s) => s.name), name: ws.name, rows, merges: merges(ws, 16), hiddenColumns: hiddenColumns(ws) };
 }

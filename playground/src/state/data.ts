@@ -38,7 +38,8 @@ export function importMessage(name: string, r: { count: number; errors: string[]
   if (r.count === 0) return `没有读到平台数据（${name}）：${problems([...r.errors, ...r.warnings]) || "文件中没有平台"}`;
   const parts = [`已导入 ${r.count} 个平台（${name}）`];
   if (r.errors.length > 0) parts.push(`${r.errors.length} 处数据有误：${problems(r.errors)}`);
-  if (r.warnings.length > 0) parts.push(`已跳过：${problems(r.warnings)}`);
+  // each warning says itself what was done with its rows (「已跳过」 a 合计 row, 「仍…读入并评分」 a hidden one)
+  if (r.warnings.length > 0) parts.push(`注意：${problems(r.warnings)}`);
   return parts.join("，");
 }
 

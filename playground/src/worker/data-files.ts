@@ -16,7 +16,7 @@ export interface ReadDataset {
   rowErrors: (string[] | null)[] | undefined;
   /** File-level errors and row errors, one line each, naming the row. */
   errors: string[];
-  /** Rows skipped on purpose (a 合计 row, a note under the table). */
+  /** Warnings, each saying what was done with its rows: skipped (a 合计 row, a note under the table) or read (a hidden row). */
   warnings: string[];
 }
 
