@@ -152,7 +152,8 @@ export interface AnalysisMethods {
   symbols: { params: { uri: string }; result: DocumentSymbol[] };
   setData: { params: { uri: string; name: string } & DatasetRecords; result: null };
   /** A data file's bytes (CSV in any encoding, JSON, XLSX), read by @zhunsheng/data in the worker. */
-  importData: { params: { uri: string; name: string; bytes: Uint8Array; format?: "csv" | "json" }; result: { count: number; errors: string[]; warnings: string[] } };
+  /** `dataSheets`: a workbook with platforms in several sheets, none read (import each with `sheet`). */
+  importData: { params: { uri: string; name: string; bytes: Uint8Array; format?: "csv" | "json"; sheet?: string }; result: { count: number; errors: string[]; warnings: string[]; dataSheets?: string[] } };
   records: { params: { uri: string }; result: { name: string } & DatasetRecords };
   /** The score table as a file: injection-safe CSV or a workbook. */
   exportScores: { params: { uri: string; kind: "csv" | "xlsx"; base: string }; result: FileData };

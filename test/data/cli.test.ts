@@ -25,7 +25,7 @@ const totals = (out: string) => (JSON.parse(out) as { platform: string; total: s
 describe("zhunsheng score reads data files as offices save them", () => {
   for (const file of ["gbk.csv", "unicode-text.txt", "utf16be.csv", "bom.json", "merged-header.csv", "wps-percent.xlsx"]) {
     it(`${file}: same scores, percent cells as percentages`, () => {
-      const r = zs(["score", RUBRIC, "--data", file, "--json"]);
+      const r = zs(["score", RUBRIC, "--data", file, ...(file.endsWith(".xlsx") ? ["--sheet", "数据"] : []), "--json"]);
       expect(totals(r.out).slice(0, 2)).toEqual([
         ["甲平台", "100"],
         ["乙平台", "59.5"],
@@ -34,8 +34,11 @@ describe("zhunsheng score reads data files as offices save them", () => {
     });
   }
 
-  it("a workbook's 合计 row and notes are reported on stderr, not scored; --sheet picks another sheet", () => {
-    const r = zs(["score", RUBRIC, "--data", "wps-percent.xlsx", "--json"]);
+  it("a workbook with platforms in two sheets is refused naming them; its 合计 row and notes are reported on stderr, not scored; --sheet picks a sheet", () => {
+    const both = zs(["score", RUBRIC, "--data", "wps-percent.xlsx", "--json"]);
+    expect([both.code, both.out]).toEqual([1, "[]\n"]);
+    expect(both.err).toBe("wps-percent.xlsx 错误 ZS6018 工作簿中有2张工作表都有平台数据：「数据」「2023年」，不能确定评哪一张：请选择工作表（命令行用 --sheet 名称），或删去、隐藏不评的工作表\n");
+    const r = zs(["score", RUBRIC, "--data", "wps-percent.xlsx", "--sheet", "数据", "--json"]);
     expect(totals(r.out).map((x) => x[0])).toEqual(["甲平台", "乙平台", "丙平台"]);
     expect(r.err).toContain("wps-percent.xlsx（工作表「数据」）:7 警告 ZS6020 第7行「合计」是合计行，不是平台，已跳过");
     const s = zs(["score", RUBRIC, "--data", "wps-percent.xlsx", "--sheet", "2023年", "--json"]);

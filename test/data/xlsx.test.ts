@@ -9,7 +9,7 @@ const EXPECTED = [{ name: "服务企业数" }, { name: "用户满意度" }, { na
 
 describe("a workbook saved by WPS", () => {
   it("reads percent cells as exact percentages, text as text, formulas as their value, under a merged two-row header", async () => {
-    const t = await readDataBytes(fixture("wps-percent.xlsx"), { file: "wps-percent.xlsx", expected: EXPECTED });
+    const t = await readDataBytes(fixture("wps-percent.xlsx"), { file: "wps-percent.xlsx", expected: EXPECTED, sheet: "数据" });
     expect(t.format).toBe("xlsx");
     expect(t.sheet).toBe("数据");
     expect(t.header?.columns).toEqual(["名称", "服务企业数", "用户满意度", "营业收入", "网站日常维护", "专家评分"]);
@@ -26,6 +26,34 @@ describe("a workbook saved by WPS", () => {
       ["ZS6020", 7],
       ["ZS6020", 9],
     ]);
+  });
+
+  it("refuses to choose between two sheets of platforms (2024 in 「数据」, 2023 in 「2023年」), naming both; a named one is read", async () => {
+    const t = await readDataBytes(fixture("wps-percent.xlsx"), { file: "wps-percent.xlsx", expected: EXPECTED });
+    expect([t.failed, t.rows, t.sheet, t.dataSheets]).toEqual([true, [], undefined, ["数据", "2023年"]]);
+    expect(t.errors).toEqual([
+      { code: "ZS6018", severity: "error", message: "工作簿中有2张工作表都有平台数据：「数据」「2023年」，不能确定评哪一张：请选择工作表（命令行用 --sheet 名称），或删去、隐藏不评的工作表" },
+    ]);
+  });
+
+  it("reads the first sheet when the others hold no platforms: a 说明 sheet, a sheet of codes, an empty sheet, a hidden sheet of platforms", async () => {
+    const wb = new ExcelJS.Workbook();
+    const data = wb.addWorksheet("2024年");
+    data.addRow(["名称", "服务企业数"]);
+    data.addRow(["甲平台", 100]);
+    const notes = wb.addWorksheet("填表说明");
+    notes.addRow(["项目", "说明"]);
+    notes.addRow(["服务企业数", "填写全年服务的企业家数"]);
+    const codes = wb.addWorksheet("代码表");
+    codes.addRow(["代码", "类型"]);
+    codes.addRow(["1", "综合窗口"]);
+    wb.addWorksheet("Sheet3");
+    const old = wb.addWorksheet("2023年");
+    old.addRow(["名称", "服务企业数"]);
+    old.addRow(["乙平台", 90]);
+    old.state = "hidden";
+    const t = await readDataBytes(new Uint8Array(await wb.xlsx.writeBuffer()), { file: "d.xlsx", expected: [{ name: "服务企业数" }] });
+    expect([t.failed, t.sheet, t.rows.map((r) => r.platform), t.errors]).toEqual([false, "2024年", ["甲平台"], []]);
   });
 
   it("reads a named sheet, and lists the sheets when the name is wrong", async () => {
@@ -150,7 +178,7 @@ describe("workbooks written by Excel-like tools (exceljs)", () => {
   });
 
   it("reads a workbook even when it is named .csv", async () => {
-    const t = await readDataBytes(fixture("wps-percent.xlsx"), { file: "数据.csv" });
+    const t = await readDataBytes(fixture("wps-percent.xlsx"), { file: "数据.csv", sheet: "数据" });
     expect(t.format).toBe("xlsx");
     expect(t.rows).toHaveLength(3);
   });

@@ -25,8 +25,8 @@ async function statusMessage(page: Page): Promise<string> {
 }
 
 /** What `zhunsheng score … --json` (the built CLI, as a process) says of each platform of a data file. */
-function cliScores(rubricPath: string, dataPath: string): { platform: string; total: string | null; errors: { field: string; message: string }[] }[] {
-  const r = spawnSync(process.execPath, [BIN, "score", rubricPath, "--data", dataPath, "--json"], { cwd: ROOT, encoding: "utf8" });
+function cliScores(rubricPath: string, dataPath: string, more: string[] = []): { platform: string; total: string | null; errors: { field: string; message: string }[] }[] {
+  const r = spawnSync(process.execPath, [BIN, "score", rubricPath, "--data", dataPath, ...more, "--json"], { cwd: ROOT, encoding: "utf8" });
   if (r.status !== 0 && r.status !== 1) throw new Error(`zhunsheng score exited ${r.status}: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
@@ -43,8 +43,8 @@ async function shownRows(page: Page): Promise<Map<string, { total: string; error
 }
 
 /** Every platform the CLI read is in the table with the CLI's total (— for none) and the CLI's reasons. */
-async function expectSameAsCli(page: Page, rubricPath: string, dataPath: string): Promise<number> {
-  const cli = cliScores(rubricPath, dataPath);
+async function expectSameAsCli(page: Page, rubricPath: string, dataPath: string, more: string[] = []): Promise<number> {
+  const cli = cliScores(rubricPath, dataPath, more);
   const shown = await shownRows(page);
   expect([...shown.keys()].sort()).toEqual(cli.map((p) => p.platform).sort());
   for (const p of cli) {
@@ -114,10 +114,26 @@ describe("data files in the workbench", () => {
     await page.locator("zs-explorer button", { hasText: "打开本地文件" }).click();
     await (await chooser).setFiles(`${FIXTURES}数据读取.zs`);
     await page.locator("zs-tabs", { hasText: "数据读取.zs" }).waitFor();
-    await importDataset(page, `${FIXTURES}wps-percent.xlsx`);
+    // platforms in two sheets (「数据」 2024, 「2023年」): each becomes a dataset, the first is scored, never one silently
+    await importDataset(page, `${FIXTURES}wps-percent.xlsx`, "wps-percent.xlsx「数据」");
     expect(Object.fromEntries(await totals(page))).toEqual({ 甲平台: "100", 乙平台: "59.5", 丙平台: "40" });
-    expect(await statusMessage(page)).toContain("注意：工作表「数据」第7行「合计」是合计行，不是平台，已跳过");
-    expect(await expectSameAsCli(page, "test/fixtures/data/数据读取.zs", `${FIXTURES}wps-percent.xlsx`)).toBe(3);
+    const said = page.locator("zs-status-bar .message", { hasText: "已分别导入为数据集" });
+    await said.waitFor();
+    const message = (await said.textContent()) ?? "";
+    expect(message).toContain("「wps-percent.xlsx」中有2张工作表都有平台数据（「数据」「2023年」），已分别导入为数据集，当前评分的是「wps-percent.xlsx「数据」」");
+    expect(message).toContain("注意：工作表「数据」第7行「合计」是合计行，不是平台，已跳过");
+    expect(await expectSameAsCli(page, "test/fixtures/data/数据读取.zs", `${FIXTURES}wps-percent.xlsx`, ["--sheet", "数据"])).toBe(3);
+    // a row hidden in Excel is scored and said so (「注意」, not 「已跳过」)
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("数据");
+    ws.addRow(["名称", "服务企业数", "用户满意度", "营业收入（万元）", "网站日常维护", "专家评分"]);
+    ws.addRow(["甲平台", 100, "90%", 500, "是", 20]);
+    ws.addRow(["戊平台（已撤回）", 90, "85%", 499, "否", 12.5]);
+    ws.getRow(3).hidden = true;
+    writeFileSync(`${OUTPUT}/隐藏行.xlsx`, new Uint8Array(await wb.xlsx.writeBuffer()));
+    await importDataset(page, `${OUTPUT}/隐藏行.xlsx`);
+    expect([...(await totals(page)).keys()].sort()).toEqual(["戊平台（已撤回）", "甲平台"].sort());
+    await page.locator("zs-status-bar .message", { hasText: "注意：第3行在工作表中是隐藏的" }).waitFor();
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -7,6 +7,7 @@ import type { Encoding } from "./decode.ts";
 import { dataError, type DataError } from "./errors.ts";
 import { createRowReader, type DataFormat, type ReadOptions } from "./reader.ts";
 import { createGridAssembler, type DataHeader, type DataRow, type RowBatch } from "./table.ts";
+import type { SheetGrid } from "./xlsx-read.ts";
 
 export interface DataOptions extends ReadOptions {
   /** File name (for the extension; messages are located by row, the caller names the file). */
@@ -30,6 +31,8 @@ export interface DataTable {
   /** The worksheet read and the workbook's visible sheets (XLSX). */
   sheet?: string;
   sheets?: string[];
+  /** The visible sheets that hold platforms, when there are several and none was chosen (ZS6018: nothing is read). */
+  dataSheets?: string[];
 }
 
 const OLD_OFFICE = "这是旧版 Excel 工作簿（.xls）、WPS 表格（.et）或加了密码的工作簿，无法直接读取：请在 Excel 或 WPS 中「另存为」→ .xlsx 或「CSV UTF-8（逗号分隔）」后再读入";
@@ -64,6 +67,8 @@ export interface DataStream extends AsyncIterable<RowBatch> {
   readonly encoding: Encoding | undefined;
   readonly sheet: string | undefined;
   readonly sheets: string[] | undefined;
+  /** The visible sheets that hold platforms, when there are several and none was chosen (ZS6018). */
+  readonly dataSheets: string[] | undefined;
   readonly failed: boolean;
 }
 
@@ -77,6 +82,7 @@ export function streamData(chunks: AsyncIterable<Uint8Array>, options: DataOptio
   let encoding: Encoding | undefined;
   let sheet: string | undefined;
   let sheets: string[] | undefined;
+  let dataSheets: string[] | undefined;
   let failed = false;
 
   async function* run(): AsyncGenerator<RowBatch> {
@@ -105,6 +111,7 @@ export function streamData(chunks: AsyncIterable<Uint8Array>, options: DataOptio
       header = t.header;
       sheet = t.sheet;
       sheets = t.sheets;
+      dataSheets = t.dataSheets;
       failed = t.failed;
       yield { rows: t.rows, errors: t.errors };
       return;
@@ -151,6 +158,9 @@ export function streamData(chunks: AsyncIterable<Uint8Array>, options: DataOptio
     get sheets() {
       return sheets;
     },
+    get dataSheets() {
+      return dataSheets;
+    },
     get failed() {
       return failed;
     },
@@ -170,22 +180,51 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 }
 
 async function readWorkbook(bytes: Uint8Array, options: DataOptions): Promise<DataTable> {
-  const { readXlsxGrid } = await import("./xlsx-read.ts");
-  const g = await readXlsxGrid(bytes, options.sheet === undefined ? {} : { sheet: options.sheet });
-  if ("error" in g) return { format: "xlsx", header: undefined, rows: [], errors: [g.error], failed: true };
+  const { readXlsxGrids } = await import("./xlsx-read.ts");
+  const book = await readXlsxGrids(bytes, options.sheet === undefined ? {} : { sheet: options.sheet });
+  if ("error" in book) return { format: "xlsx", header: undefined, rows: [], errors: [book.error], failed: true };
+  const [g, ...others] = book.grids.map((grid) => assemble(grid, options));
+  const read = { format: "xlsx" as const, sheet: g!.name, sheets: book.sheets };
+  const withData = [g!, ...others].filter((s) => holdsPlatforms(s, options));
+  if (withData.length > 1) {
+    // 2024 in one sheet and 2025 in the next: reading the first would score one year without a word
+    const names = withData.map((s) => `「${s.name}」`).join("");
+    const error = dataError("ZS6018", `工作簿中有${withData.length}张工作表都有平台数据：${names}，不能确定评哪一张：请选择工作表（命令行用 --sheet 名称），或删去、隐藏不评的工作表`);
+    // (no sheet was read: the message is the workbook's)
+    return { format: "xlsx", sheets: book.sheets, header: undefined, rows: [], errors: [error], failed: true, dataSheets: withData.map((s) => s.name) };
+  }
+  const otherNames = book.sheets.filter((s) => s !== g!.name);
+  let { errors } = g!;
+  if (g!.rows.length === 0 && options.sheet === undefined && otherNames.length > 0 && errors.every((e) => e.code === "ZS6002" || e.severity === "warning")) {
+    // a workbook that opens on an empty or a 说明 sheet: say which sheet was read and which others there are
+    errors = errors.filter((e) => e.code !== "ZS6002");
+    errors.push(dataError("ZS6002", `第一张工作表「${g!.name}」中没有平台数据；工作簿中还有${otherNames.map((s) => `「${s}」`).join("")}：请选择有数据的工作表（命令行用 --sheet 名称），或把数据表移到第一张`));
+    return { ...read, header: g!.header, rows: g!.rows, errors, failed: true };
+  }
+  return { ...read, header: g!.header, rows: g!.rows, errors, failed: g!.failed };
+}
+
+interface AssembledSheet {
+  name: string;
+  header: DataHeader | undefined;
+  rows: DataRow[];
+  errors: DataError[];
+  failed: boolean;
+}
+
+function assemble(g: SheetGrid, options: DataOptions): AssembledSheet {
   const grid = createGridAssembler({ strictWidth: false, merges: g.merges, hiddenColumns: g.hiddenColumns, ...(options.expected ? { expected: options.expected } : {}) });
   const a = grid.push(g.rows);
   const b = grid.end();
-  const rows = [...a.rows, ...b.rows];
-  let errors = [...a.errors, ...b.errors];
-  const others = g.sheets.filter((s) => s !== g.name);
-  if (rows.length === 0 && options.sheet === undefined && others.length > 0 && errors.every((e) => e.code === "ZS6002" || e.severity === "warning")) {
-    // a workbook that opens on an empty or a 说明 sheet: say which sheet was read and which others there are
-    errors = errors.filter((e) => e.code !== "ZS6002");
-    errors.push(dataError("ZS6002", `第一张工作表「${g.name}」中没有平台数据；工作簿中还有${others.map((s) => `「${s}」`).join("")}：请选择有数据的工作表（命令行用 --sheet 名称），或把数据表移到第一张`));
-    return { format: "xlsx", header: grid.header, rows, errors, failed: true, sheet: g.name, sheets: g.sheets };
-  }
-  return { format: "xlsx", header: grid.header, rows, errors, failed: grid.failed, sheet: g.name, sheets: g.sheets };
+  return { name: g.name, header: grid.header, rows: [...a.rows, ...b.rows], errors: [...a.errors, ...b.errors], failed: grid.failed };
+}
+
+/** A sheet of platforms: rows under a header that names the platform or one of the rubric's inputs (not a 说明 or a lookup sheet). */
+function holdsPlatforms(s: AssembledSheet, options: DataOptions): boolean {
+  if (s.failed || s.rows.length === 0 || !s.header) return false;
+  if (s.header.platformColumn !== undefined) return true;
+  const expected = new Set((options.expected ?? []).map((e) => e.name));
+  return s.header.columns.some((c) => expected.has(c));
 }
 
 /** Size of the pieces a file in memory is read in (the stream's chunk size). */
@@ -218,5 +257,6 @@ export async function readDataBytes(bytes: Uint8Array, options: DataOptions = {}
     ...(s.encoding ? { encoding: s.encoding } : {}),
     ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),
     ...(s.sheets ? { sheets: s.sheets } : {}),
+    ...(s.dataSheets ? { dataSheets: s.dataSheets } : {}),
   };
 }

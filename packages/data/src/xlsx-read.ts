@@ -210,16 +210,42 @@ export async function readXlsxSheet(bytes: Uint8Array, options: { sheet?: string
   return { sheets: visibleSheets(wb).map((s) => s.name), name: ws.name, rows: rowsOf(ws).map((r) => r.cells), merges: merges(ws, ws.rowCount) };
 }
 
-/** A worksheet as grid rows for the data reader: only the top rows' merges matter (the header). */
-export async function readXlsxGrid(bytes: Uint8Array, options: { sheet?: string } = {}): Promise<{ sheets: string[]; name: string; rows: GridRow[]; merges: Merge[]; hiddenColumns: number[] } | { error: DataError }> {
-  const wb = await load(bytes);
-  if ("code" in wb) return { error: wb };
-  const ws = pick(wb, options.sheet);
-  if ("code" in ws) return { error: ws };
+/** A worksheet as grid rows for the data reader. */
+export interface SheetGrid {
+  name: string;
+  rows: GridRow[];
+  /** Only the top rows' merges matter (the header). */
+  merges: Merge[];
+  /** Columns (0-based) the officer does not see. */
+  hiddenColumns: number[];
+}
+
+function gridOf(ws: ExcelJS.Worksheet): SheetGrid {
   const rows: GridRow[] = [];
   rowsOf(ws).forEach(({ cells, unread, hidden }, i) => {
     if (cells.length === 0) return;
     rows.push({ row: i + 1, cells, ...(unread ? { unread } : {}), ...(hidden ? { hidden } : {}) });
   });
-  return { sheets: visibleSheets(wb).map((s) => s.name), name: ws.name, rows, merges: merges(ws, 16), hiddenColumns: hiddenColumns(ws) };
+  return { name: ws.name, rows, merges: merges(ws, 16), hiddenColumns: hiddenColumns(ws) };
+}
+
+/** A worksheet as grid rows for the data reader: the named one, or the first visible one. */
+export async function readXlsxGrid(bytes: Uint8Array, options: { sheet?: string } = {}): Promise<({ sheets: string[] } & SheetGrid) | { error: DataError }> {
+  const b = await readXlsxGrids(bytes, options);
+  return "error" in b ? b : { sheets: b.sheets, ...b.grids[0]! };
+}
+
+/**
+ * The sheet to read as grid rows first — the named one, or the first visible one — then, when no
+ * sheet is named, every other visible sheet (whether another one also holds platforms is the data
+ * reader's question: a workbook with 2024 and 2025 in two sheets must not have one read silently).
+ */
+export async function readXlsxGrids(bytes: Uint8Array, options: { sheet?: string } = {}): Promise<{ sheets: string[]; grids: SheetGrid[] } | { error: DataError }> {
+  const wb = await load(bytes);
+  if ("code" in wb) return { error: wb };
+  const ws = pick(wb, options.sheet);
+  if ("code" in ws) return { error: ws };
+  const visible = visibleSheets(wb);
+  const others = options.sheet === undefined ? visible.filter((s) => s !== ws) : [];
+  return { sheets: visible.map((s) => s.name), grids: [ws, ...others].map(gridOf) };
 }

@@ -4,6 +4,7 @@
  */
 import { download } from "../lib/download.ts";
 import type { FileData } from "../protocol.ts";
+import { useDataset } from "./datasets.ts";
 import { GENERATED, normaliseText, type Workbench } from "./workbench.ts";
 
 /** Data files the workbench reads (any encoding offices save; the worker tells CSV, JSON and workbooks apart). */
@@ -23,13 +24,44 @@ export async function importDataFile(wb: Workbench, file: File): Promise<void> {
     return;
   }
   // the bytes as they are: the worker detects the encoding (UTF-8, UTF-16, GBK) and reads CSV, JSON or XLSX
-  const r = await wb.client.request("importData", { uri: doc.uri, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const r = await wb.client.request("importData", { uri: doc.uri, name: file.name, bytes });
+  if (r.dataSheets) {
+    await importSheets(wb, doc.uri, file.name, bytes, r.dataSheets);
+    return;
+  }
   if (r.count > 0) {
     const { records, rowErrors } = await wb.client.request("records", { uri: doc.uri });
     wb.updateDoc(doc.uri, { dataset: file.name, imported: new Map(doc.imported).set(file.name, { records, ...(rowErrors ? { rowErrors } : {}) }) });
     wb.store.set({ records, panel: "scores" });
   }
   wb.flash(importMessage(file.name, r));
+}
+
+/**
+ * A workbook with platforms in several sheets (2024 and 2025 side by side): each sheet becomes a
+ * dataset of its own, 「文件「工作表」」, and the first one is scored — never one of them silently.
+ */
+async function importSheets(wb: Workbench, uri: string, name: string, bytes: Uint8Array, sheets: readonly string[]): Promise<void> {
+  const done: string[] = [];
+  const said: string[] = [];
+  for (const sheet of sheets) {
+    const dataset = `${name}「${sheet}」`;
+    const r = await wb.client.request("importData", { uri, name: dataset, bytes, sheet });
+    said.push(importMessage(dataset, r));
+    if (r.count === 0) continue;
+    const { records, rowErrors } = await wb.client.request("records", { uri });
+    const doc = wb.state.docs.get(uri);
+    if (!doc) return;
+    wb.updateDoc(uri, { imported: new Map(doc.imported).set(dataset, { records, ...(rowErrors ? { rowErrors } : {}) }) });
+    done.push(dataset);
+  }
+  if (done.length > 0) {
+    await useDataset(wb, uri, done[0]!);
+    wb.store.set({ panel: "scores" });
+  }
+  const chosen = done.length > 0 ? `，当前评分的是「${done[0]}」（在数据集列表中切换）` : "";
+  wb.flash(`「${name}」中有${sheets.length}张工作表都有平台数据（${sheets.map((s) => `「${s}」`).join("")}），已分别导入为数据集${chosen}：${said.join("；")}`);
 }
 
 /** What the status bar says after an import: how many platforms, and the first problems with their rows. */

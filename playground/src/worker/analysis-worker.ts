@@ -253,12 +253,12 @@ const handlers: Handlers<AnalysisMethods> = {
     schedule(uri);
     return null;
   },
-  importData: async ({ uri, name, bytes, format }) => {
+  importData: async ({ uri, name, bytes, format, sheet }) => {
     const e = entry(uri);
-    const read = await readDataset(bytes, name, e.good?.rubric ?? analyze(e.text).rubric, format);
+    const read = await readDataset(bytes, name, e.good?.rubric ?? analyze(e.text).rubric, format, sheet);
     if (read.records.length > 0) setData(e, { name, records: read.records, ...(read.rowErrors ? { rowErrors: read.rowErrors } : {}) });
     schedule(uri);
-    return { count: read.records.length, errors: read.errors, warnings: read.warnings };
+    return { count: read.records.length, errors: read.errors, warnings: read.warnings, ...(read.dataSheets ? { dataSheets: read.dataSheets } : {}) };
   },
   records: ({ uri }) => {
     const e = entry(uri);

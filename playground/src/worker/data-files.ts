@@ -18,20 +18,23 @@ export interface ReadDataset {
   errors: string[];
   /** Warnings, each saying what was done with its rows: skipped (a 合计 row, a note under the table) or read (a hidden row). */
   warnings: string[];
+  /** A workbook with platforms in several sheets and none chosen: their names (nothing was read). */
+  dataSheets?: string[];
 }
 
 const line = (e: DataError) => e.message;
 
-export async function readDataset(bytes: Uint8Array, name: string, rubric: Rubric | undefined, format?: "csv" | "json"): Promise<ReadDataset> {
-  const t = await readDataBytes(bytes, { file: name, expected: expectedColumnsOf(rubric?.inputs ?? []), ...(format ? { format } : {}) });
+export async function readDataset(bytes: Uint8Array, name: string, rubric: Rubric | undefined, format?: "csv" | "json", sheet?: string): Promise<ReadDataset> {
+  const t = await readDataBytes(bytes, { file: name, expected: expectedColumnsOf(rubric?.inputs ?? []), ...(format ? { format } : {}), ...(sheet !== undefined ? { sheet } : {}) });
   const rowErrors = t.rows.some((r) => r.errors) ? t.rows.map((r) => (r.errors ? r.errors.map(line) : null)) : undefined;
-  const sheet = t.sheet !== undefined && (t.sheets?.length ?? 0) > 1 ? `工作表「${t.sheet}」` : "";
+  const where = t.sheet !== undefined && (t.sheets?.length ?? 0) > 1 ? `工作表「${t.sheet}」` : "";
   return {
     // records are plain objects after the trip to the page; their keys stay own data properties (「__proto__」 included)
     records: t.rows.map((r) => recordOf(r)),
     rowErrors,
-    errors: t.errors.filter((e) => e.severity === "error").map((e) => sheet + line(e)),
-    warnings: t.errors.filter((e) => e.severity === "warning").map((e) => sheet + line(e)),
+    errors: t.errors.filter((e) => e.severity === "error").map((e) => where + line(e)),
+    warnings: t.errors.filter((e) => e.severity === "warning").map((e) => where + line(e)),
+    ...(t.dataSheets ? { dataSheets: t.dataSheets } : {}),
   };
 }
 
