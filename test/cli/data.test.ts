@@ -242,6 +242,29 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(v[0]!.errors[0]!.message).toBe("「服务企业家次」的值「1.2E+03」是科学计数法，表格导出时可能已舍去了数字：请在 Excel 或 WPS 中把这一列的单元格格式改为「数值」或「常规」后重新导出，或直接填写完整的数字");
   });
 
+  it("platforms named twice: score lists both and says so naming the rows; diff --data says so; explain --platform refuses", () => {
+    const csv = "名称,服务企业家次,网站维护\n甲平台,1200,是\n乙平台,850,否\n甲平台,300,否\n";
+    const dir = workspace({ "a.zs": RUBRIC, "b.zs": RUBRIC.replace("达1000家次得15分", "达900家次得15分"), "d.csv": csv });
+    const warning = "d.csv:4 警告 ZS6019 平台名称「甲平台」出现了2次（第2行、第4行），评分结果中会列出2个同名平台，无法区分：请改正重名的平台名称，或删去重复的行\n";
+    const r = zs(["score", "a.zs", "--data", "d.csv", "--json"], dir);
+    expect(r.code).toBe(0);
+    expect(totals(r.out)).toEqual([["甲平台", "20"], ["乙平台", "14"], ["甲平台", "8"]]);
+    expect(r.err).toBe(warning);
+    const d = zs(["diff", "a.zs", "b.zs", "--data", "d.csv"], dir);
+    expect([d.code, d.err]).toEqual([0, warning]);
+    const e = zs(["explain", "a.zs", "--data", "d.csv", "--platform", "甲平台"], dir);
+    expect(e.code).toBe(1);
+    expect(e.err).toBe("d.csv 中有2个名为「甲平台」的平台（第2行、第4行），无法确定说明哪一个：请在数据文件中改正重名的平台名称\n");
+  });
+
+  it("JSON: a refused element is listed under its platform's name, not 「第N个平台」", () => {
+    const json = '[{"名称": "甲平台", "服务企业家次": 1200, "网站维护": "是"},\n{"服务企业家次": {"2024": 1200}, "名称": "乙平台", "网站维护": "是"}]';
+    const r = zs(["score", "a.zs", "--data", "d.json", "--json"], workspace({ "a.zs": RUBRIC, "d.json": json }));
+    expect(r.code).toBe(1);
+    expect(totals(r.out)).toEqual([["甲平台", "20"], ["乙平台", null]]);
+    expect(r.out).toContain("第2个平台（第2行）：字段「服务企业家次」的值是对象");
+  });
+
   it("a broken JSON data file is one located line and exit 1", () => {
     const r = zs(["score", "a.zs", "--data", "d.json"], workspace({ "a.zs": RUBRIC, "d.json": '[{"名称": "甲平台", "服务企业家次": 1200,' }));
     expect(r.code).toBe(1);

@@ -246,3 +246,27 @@ describe("safe CSV writing (OWASP CSV injection)", () => {
     expect(writeCsv([["名称"]]).startsWith("\ufeff")).toBe(true);
   });
 });
+
+describe("platforms named twice", () => {
+  it("are both read, with one warning per name naming every row (CSV, JSON and workbooks alike)", async () => {
+    const { readDataBytes } = await import("../../packages/data/src/index.ts");
+    const csv = "名称,服务企业数\n甲平台,100\n乙平台,90\n甲平台,80\n丙平台,70\n乙平台,60\n甲平台,50\n";
+    const t = await readDataBytes(new TextEncoder().encode(csv), { file: "d.csv" });
+    expect(t.rows.map((r) => r.platform)).toEqual(["甲平台", "乙平台", "甲平台", "丙平台", "乙平台", "甲平台"]);
+    expect(t.errors.map((e) => [e.code, e.severity, e.row, e.message])).toEqual([
+      ["ZS6019", "warning", 4, "平台名称「甲平台」出现了3次（第2行、第4行、第7行），评分结果中会列出3个同名平台，无法区分：请改正重名的平台名称，或删去重复的行"],
+      ["ZS6019", "warning", 6, "平台名称「乙平台」出现了2次（第3行、第6行），评分结果中会列出2个同名平台，无法区分：请改正重名的平台名称，或删去重复的行"],
+    ]);
+    const json = await readDataBytes(new TextEncoder().encode('[{"名称": "甲平台"},\n{"名称": "甲平台", "x": {}}]'), { file: "d.json" });
+    expect(json.errors.map((e) => e.code)).toEqual(["ZS6008", "ZS6019"]);
+  });
+
+  it("a million distinct names give no warning (hash slots grow; no false repeat)", async () => {
+    const { createNameTracker } = await import("../../packages/data/src/names.ts");
+    const n = createNameTracker();
+    for (let k = 0; k < 1000; k++) n.add(Array.from({ length: 1000 }, (_, i) => ({ row: k * 1000 + i + 2, platform: `平台${k * 1000 + i}`, columns: [], values: [] })));
+    expect(n.warnings()).toEqual([]);
+    n.add([{ row: 9, platform: "平台999999", columns: [], values: [] }]);
+    expect(n.warnings().map((e) => e.message.split("，")[0])).toEqual(["平台名称「平台999999」出现了2次（第1000001行、第9行）"]);
+  });
+});

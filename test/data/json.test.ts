@@ -23,7 +23,7 @@ describe("JSON data", () => {
     const r = jsonOf('[\n{"名称":"甲","从业人数":1200},\n{"名称":"乙","从业人数":[1200]}\n]');
     expect(r.rows.map((x) => [x.platform ?? null, x.errors?.length ?? 0])).toEqual([
       ["甲", 0],
-      [null, 1],
+      ["乙", 1], // a refused element keeps its name
     ]);
     expect(r.errors[0]).toMatchObject({ code: "ZS6008", row: 3 });
     expect(r.errors[0]!.message).toBe("第2个平台（第3行）：字段「从业人数」的值是数组，应为单个值（数字、文本、true/false 或 null）");
@@ -73,5 +73,34 @@ describe("JSON data", () => {
     expect(plainDecimal("-0.0")).toBe("0");
     expect(plainDecimal("12.3400")).toBe("12.34");
     expect(plainDecimal("1e999")).toBe("1e999");
+  });
+});
+
+describe("a refused JSON element keeps its platform's name", () => {
+  it("names it when the name field comes before or after the refused value, or before a syntax error", () => {
+    const t = jsonOf(
+      [
+        "[",
+        '{"名称": "甲平台", "服务企业数": {"2024": 100}},',
+        '{"服务企业数": [100, 200], "名称": "乙平台"},',
+        '{"平台名称": "丙平台", "服务企业数": 1, "服务企业数": 2},',
+        '{"名称": "丁平台", "服务企业数": 约100},',
+        '{"联系人": {"名称": "张三"}, "服务企业数": []},',
+        '{"名称": "戊平台", "服务企业数": 100}',
+        "]",
+      ].join("\n"),
+    );
+    expect(t.rows.map((r) => [r.row, r.platform, r.errors?.[0]?.code])).toEqual([
+      [2, "甲平台", "ZS6008"],
+      [3, "乙平台", "ZS6008"],
+      [4, "丙平台", "ZS6004"],
+      [5, "丁平台", "ZS6007"],
+      // a name inside a nested value is not the platform's
+      [6, undefined, "ZS6008"],
+      [7, "戊平台", undefined],
+    ]);
+    // the first problem is the one reported
+    expect(t.rows[1]!.errors![0]!.message).toBe("第2个平台（第3行）：字段「服务企业数」的值是数组，应为单个值（数字、文本、true/false 或 null）");
+    expect(t.rows[4]!.errors![0]!.message).toBe("第5个平台（第6行）：字段「联系人」的值是对象，应为单个值（数字、文本、true/false 或 null）");
   });
 });

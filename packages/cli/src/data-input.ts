@@ -7,7 +7,7 @@
  */
 import { resolve } from "node:path";
 import type { PlatformRecord, Rubric } from "@zhunsheng/core";
-import { expectedColumnsOf, formatDataError, recordOf, streamData, type DataError, type DataRow, type DataStream } from "@zhunsheng/data";
+import { expectedColumnsOf, formatDataError, recordOf, streamData, type DataError, type DataErrorCode, type DataRow, type DataStream } from "@zhunsheng/data";
 import { openDataFile } from "@zhunsheng/data/node";
 import { CliError, displayName, ioMessage, type Io } from "./io.ts";
 
@@ -40,6 +40,8 @@ export interface DataInputOptions {
   rubric?: Rubric;
   /** Worksheet of an XLSX file. */
   sheet?: string;
+  /** Warnings the command says its own way (explain refuses a repeated name itself: no ZS6019 line too). */
+  quiet?: readonly DataErrorCode[];
 }
 
 async function* stdinBytes(io: Io): AsyncGenerator<Uint8Array> {
@@ -65,7 +67,7 @@ export async function* readPlatformBatches(path: string, io: Io, problems: DataP
         const owned = new Set<DataError>();
         for (const r of batch.rows) if (r.errors) for (const e of r.errors) owned.add(e);
         for (const e of batch.errors) {
-          if (owned.has(e)) continue;
+          if (owned.has(e) || options.quiet?.includes(e.code)) continue;
           problems.lines.push(formatDataError(where(), e));
           if (e.severity === "error") problems.errors++;
         }

@@ -19,6 +19,8 @@ export interface JsonElement {
   values: string[];
   /** Why this element cannot be used (then `keys` and `values` are empty). */
   error?: { code: DataErrorCode; message: string };
+  /** The name of a platform whose element cannot be used, when its name field could be read. */
+  platform?: string;
 }
 
 export interface JsonScanner {
@@ -155,7 +157,11 @@ export function createJsonScanner(): JsonScanner {
 /** Strict JSON for one element; numbers keep their text. */
 function parseElement(src: string, line: number, index: number): JsonElement {
   const p = new ElementParser(src);
-  const fail = (message: string, code: DataErrorCode = "ZS6007"): JsonElement => ({ line, index, keys: [], values: [], error: { code, message } });
+  // a refused element keeps its platform's name when the name field could be read (before the problem, or after a nested value)
+  const fail = (message: string, code: DataErrorCode = "ZS6007"): JsonElement => {
+    const platform = nameIn(p.keys, p.values);
+    return { line, index, keys: [], values: [], error: { code, message }, ...(platform ? { platform } : {}) };
+  };
   const where = () => `第${index}个平台（第${line + p.linesBefore()}行）`;
   try {
     p.space();
@@ -163,16 +169,28 @@ function parseElement(src: string, line: number, index: number): JsonElement {
     const { keys, values } = p.object(where);
     p.space();
     if (!p.done()) throw new SyntaxError(`多余的「${p.peek()}」`);
+    if (p.problem) return fail(p.problem.message, p.problem.code);
     return { line, index, keys, values };
   } catch (e) {
-    if (e instanceof ElementError) return fail(e.message, e.code);
+    if (p.problem) return fail(p.problem.message, p.problem.code);
     if (e instanceof SyntaxError) return fail(`${where()}：JSON 格式错误，${e.message}`);
     throw e;
   }
 }
 
+/** The platform's name among an element's fields (one rule: the data file's platform-name column). */
+function nameIn(keys: readonly string[], values: readonly string[]): string | undefined {
+  const p = findPlatformColumn(keys);
+  return p && "index" in p ? values[p.index]?.trim() || undefined : undefined;
+}
+
 class ElementParser {
   private i = 0;
+  /** The fields read so far (all of them once `object` returns). */
+  readonly keys: string[] = [];
+  readonly values: string[] = [];
+  /** The first reason the element cannot be used; parsing goes on past it to find the platform's name. */
+  problem: ElementError | undefined;
   constructor(private readonly s: string) {}
 
   linesBefore(): number {
@@ -196,8 +214,7 @@ class ElementParser {
 
   object(where: () => string): { keys: string[]; values: string[] } {
     this.expect("{");
-    const keys: string[] = [];
-    const values: string[] = [];
+    const { keys, values } = this;
     let seen: Set<string> | undefined; // a set only for wide objects: a scan is cheaper for the usual few dozen keys
     this.space();
     if (this.peek() === "}") {
@@ -214,14 +231,18 @@ class ElementParser {
       this.space();
       const c = this.peek();
       if (c === "{" || c === "[") {
-        throw new ElementError("ZS6008", `${where()}：字段「${key}」的值是${c === "{" ? "对象" : "数组"}，应为单个值（数字、文本、true/false 或 null）`);
+        this.problem ??= new ElementError("ZS6008", `${where()}：字段「${key}」的值是${c === "{" ? "对象" : "数组"}，应为单个值（数字、文本、true/false 或 null）`);
+        this.skipNested();
+      } else {
+        const value = this.scalar();
+        if (keys.length === 32) seen = new Set(keys);
+        if (seen ? seen.has(key) : keys.includes(key)) this.problem ??= new ElementError("ZS6004", `${where()}：字段「${key}」出现了两次，无法确定用哪个值`);
+        else {
+          keys.push(key);
+          seen?.add(key);
+          values.push(value);
+        }
       }
-      const value = this.scalar();
-      if (keys.length === 32) seen = new Set(keys);
-      if (seen ? seen.has(key) : keys.includes(key)) throw new ElementError("ZS6004", `${where()}：字段「${key}」出现了两次，无法确定用哪个值`);
-      keys.push(key);
-      seen?.add(key);
-      values.push(value);
       this.space();
       if (this.peek() === ",") {
         this.i++;
@@ -230,6 +251,22 @@ class ElementParser {
       this.expect("}");
       return { keys, values };
     }
+  }
+
+  /** Past an object or array value (already refused), strings and nesting included. */
+  private skipNested(): void {
+    let depth = 0;
+    do {
+      const c = this.peek();
+      if (c === "") throw new SyntaxError("缺少「}」");
+      if (c === '"') {
+        this.string();
+        continue;
+      }
+      if (c === "{" || c === "[") depth++;
+      else if (c === "}" || c === "]") depth--;
+      this.i++;
+    } while (depth > 0);
   }
 
   private scalar(): string {
@@ -337,7 +374,7 @@ export function createJsonAssembler(): { push(elements: readonly JsonElement[]):
         if (el.error) {
           const e = dataError(el.error.code, el.error.message, { row: el.line });
           out.errors.push(e);
-          out.rows.push({ row: el.line, columns, values: [], errors: [e] });
+          out.rows.push({ row: el.line, ...(el.platform ? { platform: el.platform } : {}), columns, values: [], errors: [e] });
           continue;
         }
         let grown = false;

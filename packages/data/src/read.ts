@@ -8,6 +8,7 @@ import { dataError, type DataError } from "./errors.ts";
 import { createRowReader, type DataFormat, type ReadOptions } from "./reader.ts";
 import { createGridAssembler, type DataHeader, type DataRow, type RowBatch } from "./table.ts";
 import type { SheetGrid } from "./xlsx-read.ts";
+import { createNameTracker } from "./names.ts";
 
 export interface DataOptions extends ReadOptions {
   /** File name (for the extension; messages are located by row, the caller names the file). */
@@ -141,7 +142,17 @@ export function streamData(chunks: AsyncIterable<Uint8Array>, options: DataOptio
     yield b;
   }
 
-  const gen = run();
+  async function* named(): AsyncGenerator<RowBatch> {
+    const names = createNameTracker();
+    for await (const b of run()) {
+      names.add(b.rows);
+      yield b;
+    }
+    const repeats = names.warnings();
+    if (repeats.length > 0) yield { rows: [], errors: repeats };
+  }
+
+  const gen = named();
   return {
     get format() {
       return format;
