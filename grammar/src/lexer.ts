@@ -323,16 +323,52 @@ export const LineText = createToken({
   start_chars_hint: ANY_CHAR,
 });
 
-/** 「…」, which may itself contain balanced 「…」: 「申请表「总资产」」. */
+/**
+ * Quote marks that Word, WPS and input methods put around a name instead of 「」: opening → closing.
+ * “服务企业数（家次）” is read as the name 「服务企业数（家次）」 would be, and reported (ZS1007) with a fix
+ * that writes 「」 — so the rest of the file reads as the officer meant and the one mistake is said once.
+ */
+export const OTHER_QUOTES: ReadonlyMap<string, string> = new Map([
+  ["“", "”"],
+  ["‘", "’"],
+  ["『", "』"],
+  ['"', '"'],
+]);
+/** How far a closing mark is looked for (a name is never this long): lexing stays linear on a line of openers. */
+const MAX_QUOTED = 100;
+
+/**
+ * The end of “…” at `offset`: its closing mark on the same line, around text holding something no
+ * unquoted name may hold (punctuation, a blank). “湖湘精品”中小企业品牌 keeps its marks as part of a name, as
+ * 语法参考 allows; 『』 are never name characters, so any 『…』 counts.
+ */
+function otherQuoteEnd(text: string, offset: number): number | undefined {
+  const close = OTHER_QUOTES.get(text[offset]!);
+  if (close === undefined) return undefined;
+  let needsQuotes = text[offset] === "『";
+  for (let i = offset + 1; i < text.length && i <= offset + MAX_QUOTED; i++) {
+    const c = text[i]!;
+    if (c === close) return needsQuotes && i > offset + 1 ? i + 1 : undefined;
+    if (c === "「" || c === "」" || isLineBreakCode(text.charCodeAt(i))) return undefined;
+    if (!is(text, i, NAME_CHAR_BIT)) needsQuotes = true;
+  }
+  return undefined;
+}
+
+/** 「…」, which may itself contain balanced 「…」: 「申请表「总资产」」; and a name in other quote marks (OTHER_QUOTES). */
 export const QuotedName = createToken({
   name: "QuotedName",
   pattern: (text: string, offset: number) => {
-    if (text[offset] !== "「" || state.text !== text) return null;
+    if (state.text !== text) return null;
+    if (text[offset] !== "「") {
+      const other = otherQuoteEnd(text, offset);
+      return other === undefined ? null : match(text.slice(offset, other));
+    }
     const end = state.quoteEnd.get(offset);
     return end === undefined ? null : match(text.slice(offset, end));
   },
   line_breaks: false,
-  start_chars_hint: ["「"],
+  start_chars_hint: ["「", ...OTHER_QUOTES.keys()],
 });
 
 export const NumberLiteral = createToken({
@@ -656,8 +692,11 @@ export interface LexError {
   line: number;
   column: number;
   length: number;
-  /** What went wrong: a character no token takes, or a 「 / 」 without its pair on the line. */
-  kind: "character" | "unclosedQuote" | "unopenedQuote";
+  /**
+   * What went wrong: a character no token takes, a 「 / 」 without its pair on the line, or a name in
+   * other quote marks (“…”, read as 「…」 and reported; `text` is the whole quoted name).
+   */
+  kind: "character" | "unclosedQuote" | "unopenedQuote" | "otherQuotes";
   /** The characters concerned. */
   text: string;
 }
@@ -684,12 +723,19 @@ export function tokenize(text: string): LexResult {
   state = { text, names, units, unitSet, quoteEnd: pairQuotes(text), keywordOffset: -1, keywordFound: undefined, images: new Map() };
   try {
     const result = lexer.tokenize(text);
-    return {
-      tokens: result.tokens,
-      comments: (result.groups["comments"] as IToken[] | undefined) ?? [],
-      errors: lexErrors(text, result.errors),
-      unknownUnits: result.tokens.filter((t) => t.tokenType === Unit && !unitSet.has(t.image)),
-    };
+    const errors = lexErrors(text, result.errors);
+    const unknownUnits: IToken[] = [];
+    let quoted = false;
+    for (const t of result.tokens) {
+      if (t.tokenType === Unit) {
+        if (!unitSet.has(t.image)) unknownUnits.push(t);
+      } else if (t.tokenType === QuotedName && t.image.charCodeAt(0) !== 0x300c /* 「 */) {
+        errors.push({ offset: t.startOffset, line: t.startLine ?? 1, column: t.startColumn ?? 1, length: t.image.length, kind: "otherQuotes", text: t.image });
+        quoted = true;
+      }
+    }
+    if (quoted) errors.sort((a, b) => a.offset - b.offset);
+    return { tokens: result.tokens, comments: (result.groups["comments"] as IToken[] | undefined) ?? [], errors, unknownUnits };
   } finally {
     state = EMPTY_STATE;
   }

@@ -224,3 +224,18 @@ describe("a blank inside a name or a number", () => {
     expectNoCrash(r.out);
   });
 });
+
+describe("names in Word's quote marks", () => {
+  it("“服务企业数（家次）” and 『…』: one located line per name saying to write 「」, exit 1; with 「」 the case passes", () => {
+    const text = (open: string, close: string, open2: string, close2: string) =>
+      `评价体系 引号体系\n输入\n  ${open}服务企业家次（含线上）${close}：计数 家次 越多越好\n类别 甲（15分）\n  指标 ${open2}服务企业数（家次）${close2} 15分\n    「服务企业家次（含线上）」 达1500家次得15分，每少100家次减1分（不足一档不计）\n用例 丙\n  输入 「服务企业家次（含线上）」 1350\n  期望 「服务企业数（家次）」 14分\n`;
+    const r = zs(["check", "r.zs"], workspace({ "r.zs": text("“", "”", "『", "』") }));
+    expect(r.code).toBe(1);
+    expect(r.out.split("\n").filter((l) => l.includes(" 错误 "))).toEqual([
+      "r.zs:3:3 错误 ZS1007 名称须用「」括起：“服务企业家次（含线上）”请写作「服务企业家次（含线上）」",
+      "r.zs:5:6 错误 ZS1007 名称须用「」括起：『服务企业数（家次）』请写作「服务企业数（家次）」",
+    ]);
+    const fixed = zs(["test", "r.zs"], workspace({ "r.zs": text("「", "」", "「", "」") }));
+    expect(fixed.out).toContain("1 passed, 0 failed");
+  });
+});

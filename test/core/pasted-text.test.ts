@@ -292,3 +292,39 @@ describe("a blank inside a name or a number", () => {
     expect(syntax[0]?.otherFixes?.map((f) => f.title)).toEqual(["删除空格，连写为「服务企业人次」", "用「」括起：「服务企业\u00a0人次」"]);
   });
 });
+
+describe("a name in Word's quote marks instead of 「」", () => {
+  const applied = (text: string, edits: readonly { range: { start: { offset: number }; end: { offset: number } }; newText: string }[]) =>
+    [...edits].sort((a, b) => b.range.start.offset - a.range.start.offset).reduce((t, e) => t.slice(0, e.range.start.offset) + e.newText + t.slice(e.range.end.offset), text);
+  const text = (open: string, close: string) =>
+    rubricText(
+      `  ${open}服务企业家次（含线上）${close}：计数 家次 越多越好`,
+      `类别 甲（15分）\n  指标 ${open}服务企业数（家次）${close} 15分\n    「服务企业家次（含线上）」 达1500家次得15分，每少100家次减1分（不足一档不计）`,
+      `用例 丙\n  输入 ${open}服务企业家次（含线上）${close} 1350\n  期望 「服务企业数（家次）」 14分`,
+    );
+  for (const [open, close] of [["“", "”"], ["‘", "’"], ["『", "』"], ['"', '"']] as const) {
+    it(`${open}…${close}: one ZS1007 per name saying to write 「」, whose fixes make the file clean`, () => {
+      const t = text(open, close);
+      const errors = errorsOf(t);
+      expect(errors.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.column} ${d.message}`)).toEqual([
+        `ZS1007 3:3 名称须用「」括起：${open}服务企业家次（含线上）${close}请写作「服务企业家次（含线上）」`,
+        `ZS1007 5:6 名称须用「」括起：${open}服务企业数（家次）${close}请写作「服务企业数（家次）」`,
+        `ZS1007 8:6 名称须用「」括起：${open}服务企业家次（含线上）${close}请写作「服务企业家次（含线上）」`,
+      ]);
+      const fixed = applied(t, errors.flatMap((d) => d.fix!.edits));
+      expect(fixed).toBe(text("「", "」"));
+      expect(errorsOf(fixed)).toEqual([]);
+      expect(indicatorScore(fixed, { "服务企业家次（含线上）": "1350" }, "服务企业数（家次）")).toBe("14");
+    });
+  }
+  it("quote marks inside a name of name characters stay part of it (“湖湘精品”中小企业品牌能力提升)", () => {
+    const t = rubricText("  “湖湘精品”活动次数：计数 次 越多越好", "类别 甲（6分）\n  指标 “湖湘精品”中小企业品牌能力提升 6分\n    “湖湘精品”活动次数 每次加3分");
+    expect(errorsOf(t)).toEqual([]);
+    expect(indicatorScore(t, { "“湖湘精品”活动次数": "1" }, "“湖湘精品”中小企业品牌能力提升")).toBe("3");
+  });
+  it("an opening mark without its closing one on the line is still an error, not a name", () => {
+    const t = rubricText("  “服务企业家次（含线上）：计数 家次 越多越好", "类别 甲（15分）\n  指标 乙 15分\n    「服务企业家次（含线上）」 达1500家次得15分");
+    expect(errorsOf(t).length).toBeGreaterThan(0);
+    expect(errorsOf(t).map((d) => d.code)).not.toContain("ZS1007");
+  });
+});

@@ -117,6 +117,24 @@ describe("zhunsheng lsp over stdio", () => {
     await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
   });
 
+  it("a name in curly quotes: one ZS1007 whose preferred quick fix writes 「」", async () => {
+    const uri = client.uri(HUNAN);
+    const text = RUBRICS.replace("指标 「服务企业数（家次）」15分", "指标 “服务企业数（家次）”15分");
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "zhunsheng", version: 1, text } });
+    const published = await client.diagnosticsFor(uri, (ds) => ds.some((d) => d.code === "ZS1007"));
+    const quoted = published.filter((d) => d.severity === 1);
+    expect(quoted.map((d) => `${d.code} ${d.message}`)).toEqual(["ZS1007 名称须用「」括起：“服务企业数（家次）”请写作「服务企业数（家次）」"]);
+    const actions = await client.connection.sendRequest<{ title: string; isPreferred: boolean; edit: { changes: Record<string, LspEdit[]> } }[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: quoted[0]!.range,
+      context: { diagnostics: quoted },
+    });
+    const preferred = actions.find((a) => a.isPreferred)!;
+    expect(preferred.title).toBe("改用「」括起：「服务企业数（家次）」");
+    expect(applyLsp(text, preferred.edit.changes[uri]!)).toBe(RUBRICS);
+    await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
+  });
+
   it("answers hover, completion, definition, references, symbols, folding, semantic tokens and formatting", async () => {
     const uri = client.uri(HUNAN);
     await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "zhunsheng", version: 1, text: RUBRICS } });

@@ -102,6 +102,14 @@ export function parse(text: string): ParsedFile {
       diagnostics.push(diagnostic("ZS1006", range, [what], { title: "删除看不见的字符", edits: [{ range, newText: "" }] }));
       continue;
     }
+    if (e.kind === "otherQuotes") {
+      // read as 「…」 would be (the name binds and the rest of the file reads as meant); the marks are the one error
+      const corner = `「${e.text.slice(1, -1)}」`;
+      const open = pointRange(e.offset, e.line, e.column, 1);
+      const close = pointRange(e.offset + e.length - 1, e.line, e.column + e.length - 1, 1);
+      diagnostics.push(diagnostic("ZS1007", range, [e.text, corner], { title: `改用「」括起：${corner}`, edits: [{ range: open, newText: "「" }, { range: close, newText: "」" }] }));
+      continue;
+    }
     const code = e.kind === "unclosedQuote" ? "ZS1004" : e.kind === "unopenedQuote" ? "ZS1005" : "ZS1002";
     diagnostics.push(diagnostic(code, range, [e.text]));
   }
@@ -129,7 +137,7 @@ export function parse(text: string): ParsedFile {
     if (hintedLines.has(t.startLine ?? 0)) continue;
     diagnostics.push(diagnostic("ZS1001", range, [e.message]));
   }
-  for (const e of r.lexErrors) errorOffsets.push(e.offset);
+  for (const e of r.lexErrors) if (e.kind !== "otherQuotes") errorOffsets.push(e.offset);
   for (const u of r.unknownUnits) diagnostics.push(diagnostic("ZS2005", tokenRange(u), [u.image]));
   const built = r.reparsed ? buildAst(r.cst, text.length, errorOffsets) : finishAst(build, r.cst, errorOffsets);
   for (const p of built.problems) diagnostics.push(diagnostic("ZS1003", p.range, [p.terms, MAX_EXPRESSION_TERMS]));

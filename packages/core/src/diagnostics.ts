@@ -33,6 +33,7 @@ export const MESSAGES = {
   ZS1001: { severity: "error", template: "语法错误：{0}" },
   ZS1002: { severity: "error", template: "无法识别的字符「{0}」" },
   ZS1006: { severity: "error", template: "此处有看不见的字符：{0}（多见于从 Word、WPS 或网页复制的文字），请删除" },
+  ZS1007: { severity: "error", template: "名称须用「」括起：{0}请写作{1}" },
   ZS1003: { severity: "error", template: "算式有{0}项，超过{1}项的上限：请拆成几个派生输入" },
   ZS1004: { severity: "error", template: "「缺少配对的」：名称或说明须在同一行内用「」括起" },
   ZS1005: { severity: "error", template: "」前面缺少配对的「" },
