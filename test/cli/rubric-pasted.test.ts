@@ -239,3 +239,14 @@ describe("names in Word's quote marks", () => {
     expect(fixed.out).toContain("1 passed, 0 failed");
   });
 });
+
+describe("the national norm's grade sentence", () => {
+  it("「60分(含)以上-80分评为合格」: one located line saying 80 is left open and both ways to write it, exit 1", () => {
+    const text = "评价体系 等级体系\n输入\n  分：评分 0～100分\n类别 甲（100分）\n  指标 乙 100分\n    分 综合评定\n等级\n  不足60分评为不合格\n  60分(含)以上-80分评为合格\n  80分(含)以上评为优秀\n";
+    const r = zs(["check", "r.zs"], workspace({ "r.zs": text }));
+    expect(r.code).toBe(1);
+    expect(r.out.split("\n").filter((l) => l.includes(" 错误 "))).toEqual([
+      "r.zs:9:3 错误 ZS1001 语法错误：「60分(含)以上-80分」中「以上」与「-」连用，没有写明80分本身是否含在内：不含80分请写「60分（含）以上不足80分」，含80分请写「60～80分」",
+    ]);
+  });
+});

@@ -328,3 +328,39 @@ describe("a name in Word's quote marks instead of 「」", () => {
     expect(errorsOf(t).map((d) => d.code)).not.toContain("ZS1007");
   });
 });
+
+describe("the national norm's 「60分（含）以上-80分评为合格」", () => {
+  const applied = (text: string, edits: readonly { range: { start: { offset: number }; end: { offset: number } }; newText: string }[]) =>
+    [...edits].sort((a, b) => b.range.start.offset - a.range.start.offset).reduce((t, e) => t.slice(0, e.range.start.offset) + e.newText + t.slice(e.range.end.offset), text);
+  const graded = (band: string) =>
+    rubricText("  分：评分 0～100分", "类别 甲（100分）\n  指标 乙 100分\n    分 综合评定", `等级\n  不足60分评为不合格\n  ${band}评为合格\n  80分（含）以上评为优秀`);
+  it("is refused: 以上 and a dash leave 80 itself open; the message names both ways to write it", () => {
+    const errors = errorsOf(graded("60分（含）以上-80分"));
+    expect(errors.map((d) => d.message)).toEqual(["语法错误：「60分（含）以上-80分」中「以上」与「-」连用，没有写明80分本身是否含在内：不含80分请写「60分（含）以上不足80分」，含80分请写「60～80分」"]);
+    expect([errors[0]!.range.start.line, errors[0]!.range.start.column, errors[0]!.range.end.column]).toEqual([9, 3, 15]);
+    expect(errors[0]!.fix).toBeUndefined();
+    const [below, through] = errors[0]!.otherFixes!;
+    // not including 80: the grades then cover 0–100 once, and 80 is 优秀
+    const t = applied(graded("60分（含）以上-80分"), below!.edits);
+    expect(errorsOf(t)).toEqual([]);
+    expect(scoreOf(t, { 分: "80" }).grade).toBe("优秀");
+    expect(scoreOf(t, { 分: "79.5" }).grade).toBe("合格");
+    // including 80: 80 is in two grades, which the checker says
+    expect(errorsOf(applied(graded("60分（含）以上-80分"), through!.edits)).map((d) => d.code)).toEqual(["ZS3041"]);
+  });
+  for (const [band, message] of [
+    ["60分(含)以上—80分", "「60分(含)以上—80分」中「以上」与「—」连用，没有写明80分本身是否含在内：不含80分请写「60分（含）以上不足80分」，含80分请写「60～80分」"],
+    ["60分以上（不含）～80分", "「60分以上（不含）～80分」中「以上」与「～」连用，没有写明80分本身是否含在内：不含80分请写「超过60分不足80分」，含80分请写「超过60分不超过80分」"],
+    ["60分及以上至80分", "「60分及以上至80分」中「以上」与「至」连用，没有写明80分本身是否含在内：不含80分请写「60分（含）以上不足80分」，含80分请写「60～80分」"],
+  ]) {
+    it(`「${band}」 too, and each rewrite it offers reads`, () => {
+      const errors = errorsOf(graded(band!));
+      expect(errors.map((d) => d.message)).toEqual([`语法错误：${message}`]);
+      for (const f of errors[0]!.otherFixes!) expect(errorsOf(applied(graded(band!), f.edits)).filter((d) => d.code.startsWith("ZS1"))).toEqual([]);
+    });
+  }
+  it("in a scoring sentence as well: 「60%（含）以上-80%得5分」", () => {
+    const t = rubricText("  满意度：百分比 越多越好", "类别 甲（10分）\n  指标 乙 10分\n    满意度 60%（含）以上-80%得5分");
+    expect(errorsOf(t).map((d) => d.message)).toEqual(["语法错误：「60%（含）以上-80%」中「以上」与「-」连用，没有写明80%本身是否含在内：不含80%请写「60%（含）以上不足80%」，含80%请写「60～80%」"]);
+  });
+});

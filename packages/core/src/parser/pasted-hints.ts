@@ -140,6 +140,10 @@ function spacedNumber(text: string, tokens: readonly IToken[], i: number): Synta
   return hint;
 }
 
+const isLineBreak = (c: number) => c === 0x0a || c === 0x0d;
+/** How far back on its line the text before an error is read. */
+const MAX_LINE_LOOK = 200;
+
 /** How far back from an error a split name is looked for, in tokens. */
 const LOOK_BACK = 12;
 const MAX_PARTS = 6;
@@ -193,6 +197,47 @@ function spacedName(text: string, tokens: readonly IToken[], i: number, parserMe
   };
 }
 
+/** 「60分（含）以上」 just before a range dash: the lower bound, its unit and whether it is included. */
+const LOWER_BEFORE_DASH = /([0-9０-９]+(?:[.．][0-9０-９]+)?)([%％]|[^\s0-9０-９（()）以及超]{0,3}?)(?:[（(](不?含)[）)])?及?以上(?:[（(](不?含)[）)])?[ \t\u3000]*$/u;
+const NUMBER_AFTER_DASH = /^[ \t\u3000]*([0-9０-９]+(?:[.．][0-9０-９]+)?)/u;
+const RANGE_DASHES = new Set(["-", "－", "—", "——", "–", "―", "～", "~", "〜", "至"]);
+
+/**
+ * 「60分（含）以上-80分评为合格」 (the national norm's grades): a comparative word and a range dash
+ * together leave the upper end open — 60 is said to be in, 80 is not said either way (and the next
+ * band is 「80分（含）以上」). Refused, naming both ways to write it.
+ */
+function comparativeThenDash(text: string, tokens: readonly IToken[], i: number): SyntaxHint | undefined {
+  const t = tokens[i]!;
+  if (!RANGE_DASHES.has(t.image)) return undefined;
+  let lineStart = t.startOffset;
+  while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1)) && t.startOffset - lineStart < MAX_LINE_LOOK) lineStart--;
+  const lower = LOWER_BEFORE_DASH.exec(text.slice(lineStart, t.startOffset));
+  const after = t.startOffset + t.image.length;
+  const upper = NUMBER_AFTER_DASH.exec(text.slice(after, after + 40));
+  if (!lower || !upper) return undefined;
+  const [, lo, unit = ""] = lower;
+  const excluded = (lower[3] ?? lower[4]) === "不含";
+  const upUnit = text.startsWith(unit, after + upper[0].length) ? unit : "";
+  const start = lineStart + lower.index;
+  const end = after + upper[0].length + upUnit.length;
+  const up = `${upper[1]}${upUnit}`;
+  const written = text.slice(start, end);
+  const below = excluded ? `超过${lo}${unit}不足${up}` : `${lo}${unit}（含）以上不足${up}`;
+  const through = excluded ? `超过${lo}${unit}不超过${up}` : `${lo}${upUnit === unit ? "" : unit}～${up}`;
+  const line = t.startLine ?? 1;
+  const at = (offset: number) => ({ offset, line, column: offset - lineStart + 1 });
+  const range = { start: at(start), end: at(end) };
+  return {
+    text: `「${written}」中「以上」与「${t.image}」连用，没有写明${up}本身是否含在内：不含${up}请写「${below}」，含${up}请写「${through}」`,
+    range,
+    otherFixes: [
+      { title: `改为「${below}」（不含${up}）`, edits: [{ range, newText: below }] },
+      { title: `改为「${through}」（含${up}）`, edits: [{ range, newText: through }] },
+    ],
+  };
+}
+
 /** Hints for the syntax errors of one text; `declared` names are scanned only when a split name is looked for. */
 export class SyntaxHints {
   private declaredNames: ReadonlySet<string> | undefined;
@@ -208,6 +253,7 @@ export class SyntaxHints {
     const declared = () => (this.declaredNames ??= new Set(scanDeclaredNames(this.text)));
     return (
       groupedNumber(this.text, this.tokens, i) ??
+      comparativeThenDash(this.text, this.tokens, i) ??
       spacedNumber(this.text, this.tokens, i) ??
       spacedDeclaredName(this.text, this.tokens, i, declared) ??
       spacedName(this.text, this.tokens, i, parserMessage)
