@@ -196,6 +196,21 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(r.err).toBe("d.xlsx:3 警告 ZS6021 第3行在工作表中是隐藏的（打开文件时看不到），仍作为平台读入并评分（「乙平台（已撤回）」）：若是已撤回或草稿的平台，请删去这些行；要评分的请取消隐藏，以免漏看\n");
   });
 
+  it("a workbook value merged down over two platforms' rows makes both bad data naming the cells, exit 1", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("数据");
+    ws.addRow(["名称", "服务企业家次", "网站维护"]);
+    ws.addRow(["甲平台", 1200, "是"]);
+    ws.addRow(["乙平台", 1300, ""]);
+    ws.addRow(["丙平台", 1200, "是"]);
+    ws.mergeCells("C2:C3"); // 乙平台 read 「缺少「网站维护」的数据」 under the 是 the sheet shows
+    const r = zs(["score", "a.zs", "--data", "d.xlsx", "--json"], workspace({ "a.zs": RUBRIC, "d.xlsx": new Uint8Array(await wb.xlsx.writeBuffer()) }));
+    expect(r.code).toBe(1);
+    const v = JSON.parse(r.out) as { platform: string; total: string | null; errors: { message: string }[] }[];
+    expect(v.map((x) => [x.platform, x.total])).toEqual([["甲平台", null], ["乙平台", null], ["丙平台", "20"]]);
+    expect(v[1]!.errors[0]!.message).toBe("C3单元格与C2合并，表上看到的「是」只存在C2中，无法确定这一行的值：请取消合并单元格，在每一行分别填写后再试");
+  });
+
   it("diff --data: a platform whose value cannot be read is named on stderr with its row and the reason, exit 1 (not left in the report with exit 0)", () => {
     const changed = RUBRIC.replace("达1000家次得15分", "达900家次得15分");
     const csv = "名称,服务企业家次,网站维护\n甲平台,约1200,是\n乙平台,850,否\n";

@@ -294,3 +294,25 @@ describe("rows and columns the officer does not see", () => {
     ]);
   });
 });
+
+describe("cells merged down over several platforms' rows", () => {
+  it("make each of those platforms bad data naming the cells (not 「缺少数据」 under a value the sheet shows, nor the first row's value for all)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("数据");
+    ws.addRow(["序号", "名称", "服务企业数", "网站日常维护", "地区"]);
+    ws.addRow([1, "甲平台", 100, "是", "长沙"]);
+    ws.addRow([2, "乙平台", 90, "", ""]);
+    ws.addRow([3, "丙平台", 80, "否", ""]);
+    ws.addRow(["合计", "", 270, "", ""]);
+    ws.mergeCells("D2:D3"); // 是 shown on 甲 and 乙
+    ws.mergeCells("E2:E4"); // 地区: a column the rubric does not read
+    ws.mergeCells("A5:B5"); // 合计 across 序号 and 名称: still a summary row
+    const t = await readDataBytes(new Uint8Array(await wb.xlsx.writeBuffer()), { file: "d.xlsx", expected: [{ name: "服务企业数" }, { name: "网站日常维护" }] });
+    expect(t.rows.map((r) => [r.platform, r.errors?.map((e) => [e.code, e.column, e.message])])).toEqual([
+      ["甲平台", [["ZS6022", "D列（网站日常维护）", "D2单元格向下合并了几行，「是」是这几行共用的，无法确定这一行的值：请取消合并单元格，在每一行分别填写后再试"]]],
+      ["乙平台", [["ZS6022", "D列（网站日常维护）", "D3单元格与D2合并，表上看到的「是」只存在D2中，无法确定这一行的值：请取消合并单元格，在每一行分别填写后再试"]]],
+      ["丙平台", undefined],
+    ]);
+    expect(t.errors.filter((e) => e.code === "ZS6020").map((e) => e.row)).toEqual([5]);
+  });
+});

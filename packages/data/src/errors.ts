@@ -39,6 +39,7 @@ export const DATA_ERRORS = {
   ZS6019: "平台名称重复",
   ZS6020: "跳过的说明行或合计行",
   ZS6021: "隐藏的行或列已读入",
+  ZS6022: "数据区有合并单元格",
 } as const;
 
 export type DataErrorCode = keyof typeof DATA_ERRORS;

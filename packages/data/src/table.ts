@@ -17,11 +17,12 @@ export interface GridRow {
   error?: string;
   /**
    * Cells whose text is not their value (a workbook formula saved without its result, ZS6016; a
-   * number whose format shows it in thousands, ZS6017): a problem of the row when the column is
+   * number whose format shows it in thousands, ZS6017; a cell covered by a merged area under the
+   * header, ZS6022 — a header's merged cells are its shape, not a problem): a problem of the row when the column is
    * one the scoring reads (the platform's name, an expected column; every column when none is
    * expected), else the cell is not read and nothing is said.
    */
-  unread?: { column: number; code: "ZS6016" | "ZS6017"; message: string }[];
+  unread?: { column: number; code: "ZS6016" | "ZS6017" | "ZS6022"; message: string }[];
   /** A worksheet row the officer does not see: hidden by hand (or folded in a group), or filtered out. */
   hidden?: "hidden" | "filtered";
 }
@@ -163,10 +164,11 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
       if (!byMerge && !(depthByMerge === 0 && continuesHeader(headerRows, r))) break;
       headerRows.push(r);
     }
-    const unnamed = headerRows.find((r) => r.unread)?.unread?.[0];
+    const unreadIn = (r: GridRow) => r.unread?.find((u) => u.code !== "ZS6022");
+    const unnamed = headerRows.map(unreadIn).find((u) => u);
     if (unnamed) {
       failed = true;
-      errors.push(dataError(unnamed.code, `表头：${unnamed.message}`, { row: headerRows.find((r) => r.unread)!.row }));
+      errors.push(dataError(unnamed.code, `表头：${unnamed.message}`, { row: headerRows.find((r) => unreadIn(r))!.row }));
       return [];
     }
     width = Math.max(...headerRows.map((r) => r.cells.length));
@@ -316,7 +318,10 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
     }
     const platform = h.platformColumn === undefined ? undefined : values[h.platformColumn];
     const problems: DataError[] = [];
-    const unread = r.unread?.find((u) => u.column === h.platformColumn || expected.size === 0 || expected.has(h.columns[u.column] ?? ""));
+    // 「合计」 written in the 序号 column (or merged across 序号 and 名称): the row's label is its first cell
+    const label = platform || values.find((v) => v !== "");
+    const summary = !!label && isSummaryName(label);
+    const unread = r.unread?.find((u) => (u.code !== "ZS6022" || !summary) && (u.column === h.platformColumn || expected.size === 0 || expected.has(h.columns[u.column] ?? "")));
     if (r.error) problems.push(dataError("ZS6006", r.error, { row: r.row }));
     else if (unread) problems.push(dataError(unread.code, unread.message, { row: r.row, column: columnLabel(unread.column, h.labels[unread.column]) }));
     else if (options.strictWidth && r.cells.length !== width) {
@@ -335,9 +340,7 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
         }
       }
     }
-    // 「合计」 written in the 序号 column (or merged across 序号 and 名称): the row's label is its first cell
-    const label = platform || values.find((v) => v !== "");
-    if (problems.length === 0 && label && isSummaryName(label)) {
+    if (problems.length === 0 && summary) {
       errors.push(dataError("ZS6020", `第${r.row}行「${label}」是合计行，不是平台，已跳过`, { row: r.row }, "warning"));
       return undefined;
     }

@@ -169,10 +169,24 @@ function hiddenColumns(ws: ExcelJS.Worksheet): number[] {
   return out;
 }
 
-/** Why a cell's text is not the value it stands for: a formula saved without its result, a number shown in thousands. */
+/** Why a cell's text is not the value it stands for: a formula saved without its result, a number shown in thousands, a cell covered by a merge. */
 function unreadCell(cell: ExcelJS.Cell): Omit<Unread, "column"> | undefined {
   if (isUncomputedFormula(cell)) return { code: "ZS6016", message: uncomputedMessage(cell) };
-  if (cell.isMerged && cell.master !== cell) return undefined;
+  const master = cell.master;
+  // (findRow: getCell would add the row below the last one)
+  const below = cell.isMerged && master === cell ? cell.worksheet.findRow(Number(cell.row) + 1)?.getCell(Number(cell.col)) : undefined;
+  if (cell.isMerged && (master !== cell || (below?.isMerged && below.master === cell))) {
+    // a value merged down over several platforms' rows is shown on each of them and stored in the first only: whose is it?
+    const shown = cellText(master);
+    const text = shown ? `「${shown.length > 20 ? shown.slice(0, 20) + "…" : shown}」` : "";
+    return {
+      code: "ZS6022",
+      message:
+        master === cell
+          ? `${cell.address}单元格向下合并了几行，${text || "其中的值"}是这几行共用的，无法确定这一行的值：请取消合并单元格，在每一行分别填写后再试`
+          : `${cell.address}单元格与${master.address}合并${text ? `，表上看到的${text}只存在${master.address}中` : ""}，无法确定这一行的值：请取消合并单元格，在每一行分别填写后再试`,
+    };
+  }
   const v = cell.value as Value;
   const n = typeof v === "number" ? v : v && typeof v === "object" && ("formula" in v || "sharedFormula" in v) ? (v as { result?: Value }).result : undefined;
   const k = typeof n === "number" ? formatScaling(cell.numFmt) : 0;
