@@ -280,6 +280,14 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(r.out).toContain("第2个平台（第2行）：字段「服务企业家次」的值是对象");
   });
 
+  it("JSON: a platform without the 名称 field the others give is bad data, not scored as 「第N个平台」", () => {
+    const json = '[{"名称": "甲平台", "服务企业家次": 1200, "网站维护": "是"},\n{"服务企业家次": 1500, "网站维护": "是"}]';
+    const r = zs(["score", "a.zs", "--data", "d.json", "--json"], workspace({ "a.zs": RUBRIC, "d.json": json }));
+    expect(r.code).toBe(1);
+    expect(totals(r.out)).toEqual([["甲平台", "20"], ["第2个平台", null]]);
+    expect(r.out).toContain("第2个平台（第2行）没有平台名称（没有「名称」字段）");
+  });
+
   it("a broken JSON data file is one located line and exit 1", () => {
     const r = zs(["score", "a.zs", "--data", "d.json"], workspace({ "a.zs": RUBRIC, "d.json": '[{"名称": "甲平台", "服务企业家次": 1200,' }));
     expect(r.code).toBe(1);

@@ -104,3 +104,16 @@ describe("a refused JSON element keeps its platform's name", () => {
     expect(t.rows[4]!.errors![0]!.message).toBe("第5个平台（第6行）：字段「联系人」的值是对象，应为单个值（数字、文本、true/false 或 null）");
   });
 });
+
+describe("JSON platforms without a name", () => {
+  it("an element without the 名称 field the others give is refused like one with it empty (not scored as 「第N个平台」)", () => {
+    const t = jsonOf('[{"名称": "甲平台", "x": 1},\n{"名称": "", "x": 2},\n{"x": 3}]');
+    expect(t.rows.map((r) => [r.platform, r.errors?.map((e) => e.message)])).toEqual([
+      ["甲平台", undefined],
+      [undefined, ["第2个平台（第2行）没有平台名称（「名称」为空）"]],
+      [undefined, ["第3个平台（第3行）没有平台名称（没有「名称」字段）"]],
+    ]);
+    // a file that never names its platforms is read as before
+    expect(jsonOf('[{"x": 1}, {"x": 2}]').rows.map((r) => r.errors)).toEqual([undefined, undefined]);
+  });
+});

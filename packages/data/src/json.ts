@@ -364,6 +364,7 @@ class ElementError extends SyntaxError {
 export function createJsonAssembler(): { push(elements: readonly JsonElement[]): RowBatch; readonly columns: readonly string[] } {
   let columns: string[] = [];
   const index = new Map<string, number>();
+  let nameKey: string | undefined; // the platform-name field, once an element has given it
   return {
     get columns() {
       return columns;
@@ -399,8 +400,11 @@ export function createJsonAssembler(): { push(elements: readonly JsonElement[]):
           continue;
         }
         const platform = p ? values[index.get(p.name)!]! : undefined;
-        if (p && !platform) {
-          const e = dataError("ZS6011", `${where}没有平台名称（「${p.name}」为空）`, { row: el.line });
+        // the file names its platforms (an earlier element had 「名称」): one without the field is no more a platform than one with it empty
+        const named = p ?? (nameKey === undefined ? undefined : { name: nameKey });
+        if (p) nameKey ??= p.name;
+        if (named && !platform) {
+          const e = dataError("ZS6011", `${where}没有平台名称（${p ? `「${named.name}」为空` : `没有「${named.name}」字段`}）`, { row: el.line });
           out.errors.push(e);
           out.rows.push({ row: el.line, columns, values, errors: [e] });
           continue;
