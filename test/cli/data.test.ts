@@ -288,6 +288,13 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(r.out).toContain("第2个平台（第2行）没有平台名称（没有「名称」字段）");
   });
 
+  it("a platform name typed over two lines (Alt+Enter) is listed on one line and found by explain --platform", () => {
+    const dir = workspace({ "a.zs": RUBRIC, "d.csv": '名称,服务企业家次,网站维护\n"甲\r\n平台",1200,是\n' });
+    const r = zs(["score", "a.zs", "--data", "d.csv", "--json"], dir);
+    expect([r.code, totals(r.out)]).toEqual([0, [["甲平台", "20"]]]);
+    expect(zs(["explain", "a.zs", "--data", "d.csv", "--platform", "甲平台"], dir).out).toMatch(/^甲平台：总分/);
+  });
+
   it("a broken JSON data file is one located line and exit 1", () => {
     const r = zs(["score", "a.zs", "--data", "d.json"], workspace({ "a.zs": RUBRIC, "d.json": '[{"名称": "甲平台", "服务企业家次": 1200,' }));
     expect(r.code).toBe(1);

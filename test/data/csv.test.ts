@@ -270,3 +270,13 @@ describe("platforms named twice", () => {
     expect(n.warnings().map((e) => e.message.split("，")[0])).toEqual(["平台名称「平台999999」出现了2次（第1000001行、第9行）"]);
   });
 });
+
+describe("a platform name typed over two lines", () => {
+  it("is one name (line break and the spaces around it dropped), in CSV and JSON; other cells keep their text", () => {
+    const t = csvOf('名称,说明\n"甲\r\n平台","一\n二"\n" 乙平台 \n（长沙）",x\n');
+    expect(t.rows.map((r) => [r.platform, r.values])).toEqual([
+      ["甲平台", ["甲平台", "一\n二"]],
+      ["乙平台（长沙）", ["乙平台（长沙）", "x"]],
+    ]);
+  });
+});

@@ -113,6 +113,7 @@ describe("JSON platforms without a name", () => {
       [undefined, ["第2个平台（第2行）没有平台名称（「名称」为空）"]],
       [undefined, ["第3个平台（第3行）没有平台名称（没有「名称」字段）"]],
     ]);
+    expect(jsonOf('[{"名称": "丙\\n平台", "x": 1}]').rows[0]!.platform).toBe("丙平台");
     // a file that never names its platforms is read as before
     expect(jsonOf('[{"x": 1}, {"x": 2}]').rows.map((r) => r.errors)).toEqual([undefined, undefined]);
   });

@@ -7,7 +7,7 @@
 import { dataError, type DataErrorCode } from "./errors.ts";
 import { plainDecimal } from "./number-text.ts";
 import { findPlatformColumn } from "./platform.ts";
-import type { RowBatch } from "./table.ts";
+import { platformName, type RowBatch } from "./table.ts";
 
 export interface JsonElement {
   /** 1-based line where the element starts. */
@@ -181,7 +181,7 @@ function parseElement(src: string, line: number, index: number): JsonElement {
 /** The platform's name among an element's fields (one rule: the data file's platform-name column). */
 function nameIn(keys: readonly string[], values: readonly string[]): string | undefined {
   const p = findPlatformColumn(keys);
-  return p && "index" in p ? values[p.index]?.trim() || undefined : undefined;
+  return p && "index" in p ? platformName(values[p.index]?.trim() ?? "") || undefined : undefined;
 }
 
 class ElementParser {
@@ -392,6 +392,7 @@ export function createJsonAssembler(): { push(elements: readonly JsonElement[]):
         const values = new Array<string>(columns.length).fill("");
         for (let j = 0; j < el.keys.length; j++) values[index.get(el.keys[j]!)!] = el.values[j]!.trim();
         const p = findPlatformColumn(el.keys);
+        if (p && "index" in p) values[index.get(p.name)!] = platformName(values[index.get(p.name)!]!);
         const where = `第${el.index}个平台（第${el.line}行）`;
         if (p && "error" in p) {
           const e = dataError("ZS6010", `${where}：${p.error.replace("表头同时有", "同时有").replace("列，", "字段，")}`, { row: el.line });

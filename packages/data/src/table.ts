@@ -118,6 +118,15 @@ export function normaliseName(s: string): string {
   return s.replace(/[ \t\u3000]*[\r\n]+[ \t\u3000]*/g, "").replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, "");
 }
 
+/**
+ * A platform's name as one line: a line break typed in the cell (Alt+Enter, a quoted newline in a
+ * CSV) and the spaces around it are not part of the name (「甲\n平台」 is 甲平台, as the sheet's
+ * narrow column shows it), so score lists it on one line and explain --platform 甲平台 finds it.
+ */
+export function platformName(cell: string): string {
+  return cell.includes("\n") || cell.includes("\r") ? normaliseName(cell) : cell;
+}
+
 /** Characters that separate columns in files that are not comma- or tab-separated (semicolons from European Excel, full-width commas typed by hand). */
 const OTHER_SEPARATORS = [";", "；", "，", "|"];
 
@@ -316,6 +325,7 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
       values = new Array<string>(n);
       for (let c = 0; c < n; c++) values[c] = (r.cells[c] ?? "").trim();
     }
+    if (h.platformColumn !== undefined) values[h.platformColumn] = platformName(values[h.platformColumn]!);
     const platform = h.platformColumn === undefined ? undefined : values[h.platformColumn];
     const problems: DataError[] = [];
     // 「合计」 written in the 序号 column (or merged across 序号 and 名称): the row's label is its first cell
