@@ -295,6 +295,20 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(zs(["explain", "a.zs", "--data", "d.csv", "--platform", "甲平台"], dir).out).toMatch(/^甲平台：总分/);
   });
 
+  it("a workbook with the header repeated under the table (two tables stacked): skipped with a warning, not a platform 「名称」", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("数据");
+    ws.addRow(["名称", "服务企业家次", "网站维护"]);
+    ws.addRow(["甲平台", 1200, "是"]);
+    ws.addRow([]);
+    ws.addRow(["名称", "服务企业家次", "网站维护"]);
+    ws.addRow(["乙平台", 800, "是"]);
+    const r = zs(["score", "a.zs", "--data", "d.xlsx", "--json"], workspace({ "a.zs": RUBRIC, "d.xlsx": new Uint8Array(await wb.xlsx.writeBuffer()) }));
+    expect(r.code).toBe(0);
+    expect(totals(r.out)).toEqual([["甲平台", "20"], ["乙平台", "18"]]);
+    expect(r.err).toBe("d.xlsx:4 警告 ZS6020 第4行重复了表头（「名称」…），不是平台，已跳过\n");
+  });
+
   it("a broken JSON data file is one located line and exit 1", () => {
     const r = zs(["score", "a.zs", "--data", "d.json"], workspace({ "a.zs": RUBRIC, "d.json": '[{"名称": "甲平台", "服务企业家次": 1200,' }));
     expect(r.code).toBe(1);

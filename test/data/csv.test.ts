@@ -280,3 +280,11 @@ describe("a platform name typed over two lines", () => {
     ]);
   });
 });
+
+describe("the header repeated under the table", () => {
+  it("is skipped with a warning (two tables stacked, pages pasted with their header), not scored as a platform 「名称」", () => {
+    const t = csvOf("名称,服务企业数,网站维护\n甲平台,100,是\n,,\n名称,服务企业数,网站维护\n乙平台,90,否\n名称,99,是\n");
+    expect(t.rows.map((r) => r.platform)).toEqual(["甲平台", "乙平台", "名称"]);
+    expect(t.errors.map((e) => [e.code, e.row, e.message])).toEqual([["ZS6020", 4, "第4行重复了表头（「名称」…），不是平台，已跳过"]]);
+  });
+});

@@ -154,6 +154,8 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
   let failed = false;
   let pending: GridRow[] = []; // rows before the header is settled
   let held: GridRow[] = []; // one-cell rows that may be notes under the table
+  let headerCells: string[][] = []; // the header rows' text, to know a header repeated under it
+  let headerTexts = new Set<string>();
   const unseen: { hidden: DataRow[]; filtered: DataRow[] } = { hidden: [], filtered: [] }; // platforms read from rows the officer does not see
 
   const resolveHeader = (rows: GridRow[], errors: DataError[]): GridRow[] => {
@@ -195,6 +197,8 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
       return [];
     }
     header = { columns, labels, rows: headerRows.map((r) => r.row), ...(p ? { platformColumn: p.index } : {}) };
+    headerCells = headerRows.map((r) => r.cells.map(normaliseName));
+    headerTexts = new Set(headerCells.flat().filter(Boolean));
     const hiddenRead = (options.hiddenColumns ?? []).filter((c) => columns[c] && (c === p?.index || expected.size === 0 || expected.has(columns[c]!)));
     if (hiddenRead.length > 0) {
       const names = hiddenRead.map((c) => columnLabel(c, labels[c])).join("、");
@@ -377,11 +381,20 @@ export function createGridAssembler(options: GridOptions): GridAssembler {
         out.errors.push(dataError("ZS6020", `第${r.row}行「${clip(first)}」是说明，不是平台，已跳过`, { row: r.row }, "warning"));
         continue;
       }
+      if (first && headerTexts.has(first) && repeatsHeader(first, r)) {
+        // two tables stacked, or a table pasted from printed pages: the header again is not a platform 「名称」
+        out.errors.push(dataError("ZS6020", `第${r.row}行重复了表头（「${clip(first)}」…），不是平台，已跳过`, { row: r.row }, "warning"));
+        continue;
+      }
       for (const h of held) platformOf(h, out);
       held = [];
       platformOf(r, out);
     }
   };
+
+  /** Whether a row is one of the header's rows again, cell for cell (asked only when its first cell is a header text). */
+  const repeatsHeader = (first: string, r: GridRow): boolean =>
+    headerCells.some((h) => h.includes(first) && r.cells.length <= h.length + 1 && h.every((text, i) => normaliseName(r.cells[i] ?? "") === text) && r.cells.slice(h.length).every((c) => !c.trim()));
 
   /** A row read as a platform (a 合计 row is not one); one the officer does not see is remembered for the warning at the end. */
   const platformOf = (r: GridRow, out: RowBatch) => {
