@@ -211,6 +211,20 @@ describe("zhunsheng score reads data files as officers have them", () => {
     expect(v[1]!.errors[0]!.message).toBe("C3单元格与C2合并，表上看到的「是」只存在C2中，无法确定这一行的值：请取消合并单元格，在每一行分别填写后再试");
   });
 
+  it("a workbook whose only visible sheet is a 说明 and whose data sheet is hidden names the hidden sheet (not 「没有平台」 alone)", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("说明").addRow(["填表说明：请在「数据」表中逐行填写"]);
+    const ws = wb.addWorksheet("数据");
+    ws.addRow(["名称", "服务企业家次", "网站维护"]);
+    ws.addRow(["甲平台", 1200, "是"]);
+    ws.state = "hidden";
+    const dir = workspace({ "a.zs": RUBRIC, "d.xlsx": new Uint8Array(await wb.xlsx.writeBuffer()) });
+    const r = zs(["score", "a.zs", "--data", "d.xlsx"], dir);
+    expect([r.code, r.out]).toEqual([1, ""]);
+    expect(r.err).toBe("d.xlsx 错误 ZS6002 工作表「说明」中没有平台数据；工作簿中还有隐藏的工作表「数据」：请在 Excel 或 WPS 中取消隐藏并删去不用的工作表，或命令行用 --sheet 名称 选择\n");
+    expect(totals(zs(["score", "a.zs", "--data", "d.xlsx", "--sheet", "数据", "--json"], dir).out)).toEqual([["甲平台", "20"]]);
+  });
+
   it("diff --data: a platform whose value cannot be read is named on stderr with its row and the reason, exit 1 (not left in the report with exit 0)", () => {
     const changed = RUBRIC.replace("达1000家次得15分", "达900家次得15分");
     const csv = "名称,服务企业家次,网站维护\n甲平台,约1200,是\n乙平台,850,否\n";

@@ -206,10 +206,18 @@ async function readWorkbook(bytes: Uint8Array, options: DataOptions): Promise<Da
   }
   const otherNames = book.sheets.filter((s) => s !== g!.name);
   let { errors } = g!;
-  if (g!.rows.length === 0 && options.sheet === undefined && otherNames.length > 0 && errors.every((e) => e.code === "ZS6002" || e.severity === "warning")) {
+  if (g!.rows.length === 0 && options.sheet === undefined && otherNames.length + book.hidden.length > 0 && errors.every((e) => e.code === "ZS6002" || e.severity === "warning")) {
     // a workbook that opens on an empty or a 说明 sheet: say which sheet was read and which others there are
     errors = errors.filter((e) => e.code !== "ZS6002");
-    errors.push(dataError("ZS6002", `第一张工作表「${g!.name}」中没有平台数据；工作簿中还有${otherNames.map((s) => `「${s}」`).join("")}：请选择有数据的工作表（命令行用 --sheet 名称），或把数据表移到第一张`));
+    const list = (names: readonly string[]) => names.map((s) => `「${s}」`).join("");
+    errors.push(
+      dataError(
+        "ZS6002",
+        otherNames.length > 0
+          ? `第一张工作表「${g!.name}」中没有平台数据；工作簿中还有${list(otherNames)}：请选择有数据的工作表（命令行用 --sheet 名称），或把数据表移到第一张`
+          : `工作表「${g!.name}」中没有平台数据；工作簿中还有隐藏的工作表${list(book.hidden)}：请在 Excel 或 WPS 中取消隐藏并删去不用的工作表，或命令行用 --sheet 名称 选择`,
+      ),
+    );
     return { ...read, header: g!.header, rows: g!.rows, errors, failed: true };
   }
   return { ...read, header: g!.header, rows: g!.rows, errors, failed: g!.failed };

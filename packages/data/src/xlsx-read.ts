@@ -254,12 +254,13 @@ export async function readXlsxGrid(bytes: Uint8Array, options: { sheet?: string 
  * sheet is named, every other visible sheet (whether another one also holds platforms is the data
  * reader's question: a workbook with 2024 and 2025 in two sheets must not have one read silently).
  */
-export async function readXlsxGrids(bytes: Uint8Array, options: { sheet?: string } = {}): Promise<{ sheets: string[]; grids: SheetGrid[] } | { error: DataError }> {
+export async function readXlsxGrids(bytes: Uint8Array, options: { sheet?: string } = {}): Promise<{ sheets: string[]; hidden: string[]; grids: SheetGrid[] } | { error: DataError }> {
   const wb = await load(bytes);
   if ("code" in wb) return { error: wb };
   const ws = pick(wb, options.sheet);
   if ("code" in ws) return { error: ws };
   const visible = visibleSheets(wb);
   const others = options.sheet === undefined ? visible.filter((s) => s !== ws) : [];
-  return { sheets: visible.map((s) => s.name), grids: [ws, ...others].map(gridOf) };
+  const hidden = wb.worksheets.filter((s) => !visible.includes(s)).map((s) => s.name);
+  return { sheets: visible.map((s) => s.name), hidden, grids: [ws, ...others].map(gridOf) };
 }
