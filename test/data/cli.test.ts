@@ -43,6 +43,10 @@ describe("zhunsheng score reads data files as offices save them", () => {
     expect(r.err).toContain("wps-percent.xlsx（工作表「数据」）:7 警告 ZS6020 第7行「合计」是合计行，不是平台，已跳过");
     const s = zs(["score", RUBRIC, "--data", "wps-percent.xlsx", "--sheet", "2023年", "--json"]);
     expect(totals(s.out)).toEqual([["丁平台", "35"]]);
+    // explain says the one reason (not also 「没有名为「甲平台」的平台」)
+    const explain = zs(["explain", RUBRIC, "--data", "wps-percent.xlsx", "--platform", "甲平台"]);
+    expect([explain.code, explain.out]).toEqual([1, ""]);
+    expect(explain.err).toBe(both.err);
     const missing = zs(["score", RUBRIC, "--data", "wps-percent.xlsx", "--sheet", "2022"]);
     expect(missing.code).toBe(1);
     expect(missing.out).toBe("");

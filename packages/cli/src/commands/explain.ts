@@ -30,6 +30,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   }
   for (const line of problems.lines) io.stderr.write(line + "\n");
   const found = named[0];
+  // a file that could not be read (several data sheets, no header…) has said why: 「没有名为…的平台」 would be a second, wrong reason
+  if (!found && problems.errors > 0) return EXIT.findings;
   if (!found) throw new CliError(`${displayName(dataPath)} 中没有名为「${name}」的平台${near.length ? `，你是不是想找「${near.join("」「")}」？` : ""}`, EXIT.findings);
   if (sameName > 1) {
     const where = named.map((p) => (p.row !== undefined ? `第${p.row}行` : `第${p.index}个平台`));
