@@ -188,8 +188,9 @@ export const KEYWORDS: readonly KeywordEntry[] = [
   kw("ReadCeil", ["不足一档按一档计"], "reading", "不满一档按一档计：1450家次差50，按一档扣分"),
   kw("ReadProRata", ["按比例计"], "reading", "按比例计：1450家次差50，扣半档"),
   // values
-  kw("Yes", ["是"], "value", "是"),
-  kw("No", ["否"], "value", "否"),
+  // √ ✓ ✔ and ✗ ✘ as checklists and Word tables mark yes and no (× is also 否 where a value stands: see the parser)
+  kw("Yes", ["是", "√", "✓", "✔"], "value", "是"),
+  kw("No", ["否", "✗", "✘"], "value", "否"),
 ];
 
 /**

@@ -111,6 +111,7 @@ export const RULE_HELP: Record<string, { label: string; example: string }> = {
   ruleSubject: { label: "计分句开头的输入", example: "服务企业家次 达1500家次得15分" },
   separator: { label: "分隔符", example: "；" },
   fullStop: { label: "句号", example: "80分（含）以上：优秀。" },
+  bandEnd: { label: "等级之间的标点", example: "60分以下评为不合格；60分（含）以上不足80分评为合格" },
   clause: { label: "计分子句", example: "达1500家次得15分" },
   ruleRequires: { label: "本句的前提", example: "（需提供 荣誉资质证明）" },
   conditionalClause: { label: "条件得分", example: "达1500家次得15分（或：不满1年不得分）" },
@@ -300,6 +301,8 @@ export class RubricParser extends CstParser {
     this.OR(this.alts(0, () => [...HEADER_TEXT_KEYWORDS, "FullMarks"].map((k) => ({ ALT: () => this.CONSUME(K(k), { LABEL: "key" }) }))));
     this.CONSUME(Colon);
     this.OR1(this.alts(1, () => [{ ALT: () => this.CONSUME(LineText) }, { ALT: () => this.SUBRULE(this.quantity) }]));
+    // 满分：100分。 (a text header's 。 is part of its text)
+    this.OPTION(() => this.SUBRULE(this.fullStop));
   });
 
   private section = this.RULE("section", () => {
@@ -1046,7 +1049,16 @@ export class RubricParser extends CstParser {
     // 「75~84分为三星」「60分以下评为不合格」: the policy text's own wording
     this.OR(this.alts(48, () => [{ ALT: () => this.CONSUME(Colon) }, { ALT: () => this.CONSUME(K("Is")) }]));
     this.SUBRULE(this.name, { LABEL: "label" });
-    this.OPTION9(() => this.SUBRULE9(this.fullStop));
+    this.OPTION9(() => this.SUBRULE9(this.bandEnd));
+  });
+
+  /**
+   * What may follow a grade band's name: 「。」, or 「；」「，」「、」 before the next band on the same line, as
+   * the policy sentence runs them together — 「60分以下评为不合格；60分（含）以上不足80分评为合格；…」,
+   * 「75~84分为三星、85~89分为四星、90分以上为五星」. Each band means what it means on a line of its own.
+   */
+  private bandEnd = this.RULE("bandEnd", () => {
+    this.OR(this.alts(49, () => [{ ALT: () => this.CONSUME(Period) }, { ALT: () => this.CONSUME(Semicolon) }, { ALT: () => this.CONSUME(Comma) }]));
   });
 
   /** 不符合认定条件的，不予评定等级 */
@@ -1138,6 +1150,8 @@ export class RubricParser extends CstParser {
       { ALT: () => this.SUBRULE(this.quantity) },
       { ALT: () => this.CONSUME(K("Yes")) },
       { ALT: () => this.CONSUME(K("No")) },
+      // 「×」 of a checklist (√ and ✓ are forms of 是): here no product can stand
+      { ALT: () => this.CONSUME(Times, { LABEL: "No" }) },
       { ALT: () => this.CONSUME(QuotedName) },
       { ALT: () => this.CONSUME(Identifier) },
     ]));
@@ -1160,7 +1174,7 @@ export class RubricParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K("Eligible"), { LABEL: "key" });
-          this.OR1(this.alts(46, () => [{ ALT: () => this.CONSUME(K("Yes")) }, { ALT: () => this.CONSUME(K("No")) }]));
+          this.OR1(this.alts(46, () => [{ ALT: () => this.CONSUME(K("Yes")) }, { ALT: () => this.CONSUME(K("No")) }, { ALT: () => this.CONSUME(Times, { LABEL: "No" }) }]));
         },
       },
       {

@@ -250,3 +250,16 @@ describe("the national norm's grade sentence", () => {
     ]);
   });
 });
+
+describe("grade sentences, headers and checklists pasted whole", () => {
+  it("the national norm's grade sentence on one line: check says 60 is in two grades and why (Civil Code); fixed, the cases with √/× pass", () => {
+    const text = (low: string) =>
+      `评价体系 等级体系\n  满分：100分。\n输入\n  分：评分 0～100分\n  维护：是否\n类别 甲（100分）\n  指标 乙 90分\n    分 综合评定\n  指标 丙 10分\n    维护 得10分\n等级\n  ${low}评为不合格；60分（含）以上不足80分评为合格；80分（含）以上评为优秀。\n用例 丁\n  输入 分 70，维护 ×\n  期望 总分 70分，等级 合格\n用例 戊\n  输入 分 70，维护 √\n  期望 总分 80分，等级 优秀\n`;
+    const checked = zs(["check", "r.zs"], workspace({ "r.zs": text("60分以下") }));
+    expect(checked.code).toBe(1);
+    expect(checked.out).toContain("r.zs:12:14 错误 ZS3041 等级重叠：总分 60分 同时属于「不合格」和「合格」（按民法典第1259条，「以下」含本数：60分不属于「不合格」请写「不足60分」）");
+    const r = zs(["test", "r.zs"], workspace({ "r.zs": text("不足60分") }));
+    expect(r.out).toContain("2 passed, 0 failed");
+    expect(r.code).toBe(0);
+  });
+});

@@ -3,7 +3,7 @@
  * read with the meaning the plain form has, or get a located message — never another meaning.
  */
 import { describe, expect, it } from "vitest";
-import { errorsOf, indicatorScore, rubricText, scoreOf } from "./helpers.ts";
+import { codes, errorsOf, indicatorScore, load, rubricText, scoreOf } from "./helpers.ts";
 
 const bands = (band: string) =>
   rubricText("  满意度：百分比 越多越好", `类别 甲（30分）\n  指标 满意度得分 30分\n    满意度 90%以上得30分；${band}得20分；70%以上得10分`);
@@ -362,5 +362,43 @@ describe("the national norm's 「60分（含）以上-80分评为合格」", () 
   it("in a scoring sentence as well: 「60%（含）以上-80%得5分」", () => {
     const t = rubricText("  满意度：百分比 越多越好", "类别 甲（10分）\n  指标 乙 10分\n    满意度 60%（含）以上-80%得5分");
     expect(errorsOf(t).map((d) => d.message)).toEqual(["语法错误：「60%（含）以上-80%」中「以上」与「-」连用，没有写明80%本身是否含在内：不含80%请写「60%（含）以上不足80%」，含80%请写「60～80%」"]);
+  });
+});
+
+describe("grade sentences and headers pasted whole", () => {
+  const scored = "输入\n  分：评分 0～100分\n类别 甲（100分）\n  指标 乙 100分\n    分 综合评定";
+  it("「满分：100分。」 (a header with a full stop) reads as 「满分：100分」", () => {
+    const t = `评价体系 句号体系\n  满分：100分。\n${scored}\n`;
+    expect(errorsOf(t)).toEqual([]);
+    expect(load(t).rubric.maxTotal).toBe("100");
+  });
+  it("the national norm's grades on one line, bands joined by ；: 60 is in two grades by the Civil Code, and the error says why", () => {
+    const t = `评价体系 等级体系\n${scored}\n等级\n  60分以下评为不合格；60分（含）以上不足80分评为合格；80分（含）以上评为优秀。\n`;
+    const errors = errorsOf(t);
+    expect(errors.map((d) => d.message)).toEqual(["等级重叠：总分 60分 同时属于「不合格」和「合格」（按民法典第1259条，「以下」含本数：60分不属于「不合格」请写「不足60分」）"]);
+    const fixed = t.replace("60分以下评为", "不足60分评为");
+    expect(errorsOf(fixed)).toEqual([]);
+    expect([scoreOf(fixed, { 分: "59.9" }).grade, scoreOf(fixed, { 分: "60" }).grade, scoreOf(fixed, { 分: "80" }).grade]).toEqual(["不合格", "合格", "优秀"]);
+  });
+  it("Jiangsu's 「75~84分为三星、85~89分为四星、90分以上为五星」 on one line: each band as on its own line", () => {
+    const t = `评价体系 星级体系\n${scored}\n星级\n  75~84分为三星、85~89分为四星、90分以上为五星\n`;
+    expect(errorsOf(t)).toEqual([]);
+    expect([scoreOf(t, { 分: "74" }).grade, scoreOf(t, { 分: "84" }).grade, scoreOf(t, { 分: "86" }).grade, scoreOf(t, { 分: "90" }).grade]).toEqual([null, "三星", "四星", "五星"]);
+    // 84.5 is in no band: the checker says so (the gap the literal reading leaves)
+    expect(codes(t)).toContain("ZS3040");
+  });
+});
+
+describe("√ and × for 是 and 否 in a case", () => {
+  const t = (yes: string, no: string) =>
+    rubricText("  维护：是否\n  认定材料：是否", "类别 甲（10分）\n  指标 乙 10分\n    维护 得10分", `认定条件\n  条件（一）认定材料\n用例 丙\n  输入 维护 ${yes}，认定材料 ${no}\n  期望 乙 10分，认定 ${no}`);
+  for (const [yes, no] of [["√", "×"], ["✓", "✗"], ["✔", "✘"], ["是", "否"]]) {
+    it(`「维护 ${yes}，认定材料 ${no}」 means 是 and 否: the case passes`, () => {
+      // a failing case is an error (ZS4001): none here
+      expect(errorsOf(t(yes!, no!))).toEqual([]);
+    });
+  }
+  it("a case expecting the wrong thing with √ fails, so √ is read, not ignored", () => {
+    expect(errorsOf(t("×", "√")).map((d) => d.code)).toContain("ZS4001");
   });
 });

@@ -81,7 +81,7 @@ export const MESSAGES = {
   ZS3030: { severity: "warning", template: "指标「{0}」的得分随「{1}」增加而下降：{2}" },
   ZS3031: { severity: "warning", template: "指标「{0}」的得分随派生输入「{1}」有升有降：{2}；请检查分档（得分通常随比例、增长率只升或只降）" },
   ZS3040: { severity: "warning", template: "{0}没有覆盖总分 {1}：该区间的平台没有{0}" },
-  ZS3041: { severity: "error", template: "{0}重叠：总分 {1} 同时属于「{2}」和「{3}」" },
+  ZS3041: { severity: "error", template: "{0}重叠：总分 {1} 同时属于「{2}」和「{3}」{4}" },
   ZS3042: { severity: "warning", template: "专家评分「{0}」的范围上限{1}分与指标分值{2}分不一致" },
   ZS3043: { severity: "error", template: "放宽所列条件「{0}」不存在" },
   ZS3044: { severity: "info", template: "草稿：{0}个指标分值待定，分值确定前总分只计已定分值的指标" },

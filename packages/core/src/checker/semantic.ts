@@ -220,7 +220,10 @@ function checkGrades(rubric: Rubric, scorer: Scorer, out: Diagnostic[]): void {
               edits: [{ range: astBand.condition.range, newText: bandText({ ...upper.interval, hi: { value: upper.interval.hi!.value, closed: false } }) }],
             }
           : undefined;
-      out.push(diagnostic("ZS3041", hits[1]!.range, [kind, p.text, hits[0]!.label, hits[1]!.label], fix));
+      // 「60分以下」 by the Civil Code includes 60 (art. 1259): say so, it is why the policy text overlaps
+      const word = astBand?.condition.kind === "compare" ? astBand.condition.comparisons.find((c) => c.op === "<=")?.word : undefined;
+      const why = word && fix ? `（按民法典第1259条，「${word}」含本数：${p.text}不属于「${upper!.label}」请写${fix.title.slice(2)}）` : "";
+      out.push(diagnostic("ZS3041", hits[1]!.range, [kind, p.text, hits[0]!.label, hits[1]!.label, why], fix));
       overlapReported = true;
     }
   }
