@@ -89,12 +89,16 @@ export async function startApp(): Promise<App> {
   };
 }
 
-/** A fresh page (own storage) with page errors collected. */
-export async function newPage(app: App): Promise<{ page: Page; errors: string[] }> {
+/** A fresh page (own storage) with page errors collected, and what the console reports as errors (a failed load included). */
+export async function newPage(app: App): Promise<{ page: Page; errors: string[]; consoleErrors: string[] }> {
   const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
   const page = await context.newPage();
   const errors: string[] = [];
+  const consoleErrors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(`${m.text()} ${m.location().url}`);
+  });
   // the preview server can answer an error status while the machine is loaded by parallel
   // test files; a page that fails to load is retried, never an assertion
   for (let attempt = 1; ; attempt++) {
@@ -109,7 +113,7 @@ export async function newPage(app: App): Promise<{ page: Page; errors: string[] 
     }
   }
   await page.waitForSelector("html[data-ready]", { timeout: 30_000 });
-  return { page, errors };
+  return { page, errors, consoleErrors };
 }
 
 /** Opens a built-in rubric from the explorer tree and waits for its scores. */

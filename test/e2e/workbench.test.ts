@@ -43,9 +43,11 @@ describe("workbench in Chromium", () => {
   });
 
   it("opens Hunan 市州, and changing 1500 to 1200 changes the affected platforms' scores; the draft survives a reload", async () => {
-    const { page, errors } = await newPage(app);
+    const { page, errors, consoleErrors } = await newPage(app);
     await openRubric(page, HUNAN);
     expect(await page.locator("zs-status-bar .max-total").textContent()).toContain("最高总分 115分");
+    // nothing failed to load (the icon included: a missing one is a 404 in every officer's console)
+    expect(consoleErrors).toEqual([]);
     const before = await totals(page);
     expect(before.size).toBeGreaterThanOrEqual(5);
 
