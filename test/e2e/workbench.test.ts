@@ -272,8 +272,21 @@ describe("workbench in Chromium", () => {
     await page.locator("zs-score-table th button", { hasText: "平台活跃度" }).click();
     await page.locator("zs-score-table th button", { hasText: "平台活跃度" }).click();
     await expect.poll(() => page.locator('zs-score-table th[aria-sort="ascending"]').textContent()).toContain("平台活跃度");
-    await editorToken(page, "1200").first().hover();
-    await page.locator(".monaco-hover-content", { hasText: "区间" }).waitFor();
+    // the hover, as an officer gets it on a loaded machine: if it has not shown after a few seconds (a
+    // re-render under the pointer can hide Monaco's hover before its answer arrives), leave and hover again
+    const hoverShown = page.locator(".monaco-hover-content", { hasText: "区间" });
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.move(200, 880);
+          await editorToken(page, "1200").first().hover();
+          return hoverShown.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+        },
+        { timeout: 40_000, interval: 100 },
+      )
+      .toBe(true);
+    // past Monaco's fade-in, so the screenshot shows the hover as the officer reads it
+    await page.waitForTimeout(400);
     await page.screenshot({ path: `${OUTPUT}/workbench.png` });
     await page.context().close();
   });
