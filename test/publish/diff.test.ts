@@ -57,6 +57,7 @@ describe("diffRubrics", () => {
     const national = lines(rubricOf(draft), hunan.rubric);
     expect(national).toContain("新增类别「服务执行（分值待定）」");
     expect(national.join("\n")).not.toContain("分值待定分");
+    expect(national).toContain("总分：满分 100分 → 0分（另有14个指标分值待定）");
   });
 
   it("reports grade bands and weights", () => {

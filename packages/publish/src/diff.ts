@@ -354,6 +354,12 @@ function diffGrades(a: Rubric, b: Rubric): Change[] {
 
 const HEADER_LABEL: Record<string, string> = { title: "名称", region: "地区", year: "年度", platformType: "平台类型", period: "考评期", source: "来源", status: "状态" };
 
+/** A total of a draft counts only the indicators whose points are set: it says how many are still pending. */
+function totalPoints(r: Rubric, total: string | undefined): string {
+  const pending = r.indicators.filter((i) => i.pending).length;
+  return pending > 0 ? `${pts(total)}（另有${pending}个指标分值待定）` : pts(total);
+}
+
 function diffHeader(a: Rubric, b: Rubric): Change[] {
   const out: Change[] = [];
   for (const k of Object.keys(HEADER_LABEL) as (keyof Rubric["header"])[]) {
@@ -361,8 +367,8 @@ function diffHeader(a: Rubric, b: Rubric): Change[] {
     const y = b.header[k] ?? "";
     if (x !== y) out.push(line("header", "文件头", HEADER_LABEL[k]!, x || "无", y || "无"));
   }
-  if (!same(a.fullMarks, b.fullMarks)) out.push(line("fullMarks", "总分", "满分", pts(a.fullMarks), pts(b.fullMarks)));
-  if (!same(a.maxTotal, b.maxTotal)) out.push(line("fullMarks", "总分", "最高可得", pts(a.maxTotal), pts(b.maxTotal)));
+  if (!same(a.fullMarks, b.fullMarks)) out.push(line("fullMarks", "总分", "满分", totalPoints(a, a.fullMarks), totalPoints(b, b.fullMarks)));
+  if (!same(a.maxTotal, b.maxTotal)) out.push(line("fullMarks", "总分", "最高可得", totalPoints(a, a.maxTotal), totalPoints(b, b.maxTotal)));
   if (a.precision !== b.precision) out.push(line("header", "文件头", "精度", `保留${a.precision}位小数`, `保留${b.precision}位小数`));
   return out;
 }
