@@ -105,7 +105,7 @@ describe("exit codes", () => {
     writeFileSync(join(dir, "gbk.zs"), Buffer.from([0xc6, 0xc0, 0xbc, 0xdb, 0xcc, 0xe5, 0xcf, 0xb5, 0x0a]));
     const r = zs(["check", "gbk.zs"], dir);
     expect(r.code).toBe(2);
-    expectOneLine(r.err, /^gbk\.zs：不是 UTF-8 编码的文本（可能是 GBK\/GB18030），请用 UTF-8 另存后再试$/);
+    expectOneLine(r.err, /^gbk\.zs：是 GBK\/GB18030 编码的文本，不是 UTF-8，请用 UTF-8 另存后再试$/);
   });
   it("a rubric with errors is refused by score with its errors and exit 1", () => {
     const r = zs(["score", "b.zs", "--data", "d.csv"], workspace({ "b.zs": BROKEN, "d.csv": DATA }));

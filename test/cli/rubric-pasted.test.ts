@@ -263,3 +263,28 @@ describe("grade sentences, headers and checklists pasted whole", () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe("a rubric file that is not UTF-8 text", () => {
+  const text = "评价体系 编码体系\n输入\n  甲：计数 次\n类别 乙（10分）\n  指标 丙 10分\n    甲 达3次得10分\n";
+  const utf16le = (s: string) => Buffer.from(s, "utf16le");
+  const utf16be = (s: string) => Buffer.from(utf16le(s).map((_, i, b) => b[i ^ 1]!));
+  const cases: [string, Uint8Array, string][] = [
+    ["UTF-16 LE without a BOM", utf16le(text), "r.zs：是 UTF-16（小端） 编码的文本，开头没有字节顺序标记（BOM），请用 UTF-8 另存后再试"],
+    ["UTF-16 BE without a BOM", utf16be(text), "r.zs：是 UTF-16（大端） 编码的文本，开头没有字节顺序标记（BOM），请用 UTF-8 另存后再试"],
+    ["a .docx renamed", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), Buffer.alloc(64, 0x88)]), "r.zs：是Word、Excel 或 WPS 文档（.docx、.xlsx 等），不是纯文本：评价体系须保存为 UTF-8 纯文本；由指标表起草可用 zhunsheng import 生成草稿"],
+    ["a PDF", Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0x0a, 0x00, 0x01])]), "r.zs：是PDF 文件，不是纯文本：评价体系须保存为 UTF-8 纯文本；由指标表起草可用 zhunsheng import 生成草稿"],
+    ["other binary bytes", Buffer.from([0x01, 0x02, 0x00, 0x00, 0x00, 0x05, 0xff, 0x00, 0x10]), "r.zs：含有空字节，不是文本文件（可能是其他文件被改了扩展名）：评价体系须保存为 UTF-8 纯文本"],
+  ];
+  for (const [label, bytes, line] of cases) {
+    it(`${label}: check refuses it in one line saying what it is, exit 2`, () => {
+      const r = zs(["check", "r.zs"], workspace({ "r.zs": bytes }));
+      expect(r.code).toBe(2);
+      expect(r.err.trim()).toBe(line);
+      expectNoCrash(r.err);
+    });
+  }
+  it("UTF-16 with its BOM is read", () => {
+    const r = zs(["check", "r.zs"], workspace({ "r.zs": Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le(text)]) }));
+    expect(r.out).toContain("0个错误");
+  });
+});

@@ -243,7 +243,7 @@ describe("zhunsheng lsp over stdio", () => {
     const gbk = encodeGbk(text);
     writeFileSync(path, gbk);
     const found = await client.diagnosticsFor(client.uri(rel), (ds) => ds.length > 0);
-    expect(found.map((d) => [d.range.start.line, d.range.start.character, d.severity, d.message])).toEqual([[0, 0, 1, "不是 UTF-8 编码的文本（可能是 GBK/GB18030），请用 UTF-8 另存后再试"]]);
+    expect(found.map((d) => [d.range.start.line, d.range.start.character, d.severity, d.message])).toEqual([[0, 0, 1, "是 GBK/GB18030 编码的文本，不是 UTF-8，请用 UTF-8 另存后再试"]]);
     writeFileSync(path, text);
     const checked = await client.diagnosticsFor(client.uri(rel), (ds) => ds.some((d) => d.code === "ZS2001"));
     expect(checked.every((d) => !d.message.includes("UTF-8"))).toBe(true);

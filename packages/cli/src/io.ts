@@ -5,6 +5,7 @@
  */
 import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { resolve } from "node:path";
+import { decodeUtf8Text } from "@zhunsheng/data";
 
 /** Where output goes: process.stdout in the bin, a string collector in tests. */
 export interface Output {
@@ -105,21 +106,14 @@ function concat(parts: Uint8Array[]): Uint8Array {
 
 /**
  * Text of a rubric: UTF-8 (with or without BOM) or UTF-16 with a BOM. Anything else is refused
- * with a line saying so — a GBK file decoded as UTF-8 would turn every name into replacement
- * characters and be checked as a different rubric.
+ * with a line saying what the file is (GBK, UTF-16 without its mark, a Word or PDF document…) — a
+ * GBK file decoded as UTF-8 would turn every name into replacement characters and be checked as a
+ * different rubric. One decision with the language server (@zhunsheng/data decodeUtf8Text).
  */
 export function decodeRubricText(bytes: Uint8Array, path: string): string {
-  const b0 = bytes[0];
-  const b1 = bytes[1];
-  let label = "utf-8";
-  if (b0 === 0xff && b1 === 0xfe) label = "utf-16le";
-  else if (b0 === 0xfe && b1 === 0xff) label = "utf-16be";
-  try {
-    // TextDecoder drops the BOM of its own encoding
-    return new TextDecoder(label, { fatal: true }).decode(bytes);
-  } catch {
-    throw new CliError(`${displayName(path)}：不是 UTF-8 编码的文本（可能是 GBK/GB18030），请用 UTF-8 另存后再试`, EXIT.usage);
-  }
+  const decoded = decodeUtf8Text(bytes);
+  if ("error" in decoded) throw new CliError(`${displayName(path)}：${decoded.error}`, EXIT.usage);
+  return decoded.text;
 }
 
 export async function readText(path: string, io: Io): Promise<string> {

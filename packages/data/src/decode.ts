@@ -177,3 +177,47 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: Encodi
   if (isDecodeFailure(b)) return { error: b.message };
   return { text: a + b, encoding: d.encoding ?? "utf-8" };
 }
+
+/** Leading bytes of files that are documents, not text. */
+const DOCUMENT_SIGNATURES: readonly { bytes: readonly number[]; what: string }[] = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: "Word、Excel 或 WPS 文档（.docx、.xlsx 等）" },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: "旧版 Word、Excel 或 WPS 文档（.doc、.xls、.wps）" },
+  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: "PDF 文件" },
+  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: "RTF 文档" },
+];
+const SAVE_UTF8 = "请用 UTF-8 另存后再试";
+
+/**
+ * A text file that must be UTF-8 (with or without a BOM) or UTF-16 with a BOM — a rubric, which
+ * the editors write back — or what its bytes are instead, in words an officer can act on: a Word,
+ * Excel, WPS or PDF document given in place of its text, UTF-16 without a byte-order mark, GBK, other
+ * binary data. The CLI and the language server read rubrics through this one decision.
+ */
+export function decodeUtf8Text(bytes: Uint8Array): { text: string } | { error: string } {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : undefined;
+  // UTF-8 text never holds a zero byte: a file with one is UTF-16 without its mark, or no text at all
+  if (utf16 || !hasNul(bytes)) {
+    try {
+      // TextDecoder drops the BOM of its own encoding
+      return { text: new TextDecoder(utf16 ?? "utf-8", { fatal: true }).decode(bytes) };
+    } catch {
+      // said below
+    }
+  }
+  return { error: whatBytes(bytes, utf16) };
+}
+
+function whatBytes(bytes: Uint8Array, utf16: Encoding | undefined): string {
+  if (utf16) return `以 ${ENCODING_LABEL[utf16]} 标记开头，其后的字节却不是有效的 ${ENCODING_LABEL[utf16]}（文件可能已损坏），${SAVE_UTF8}`;
+  const document = DOCUMENT_SIGNATURES.find((d) => d.bytes.every((b, i) => bytes[i] === b));
+  if (document) return `是${document.what}，不是纯文本：评价体系须保存为 UTF-8 纯文本；由指标表起草可用 zhunsheng import 生成草稿`;
+  const unmarked = sniff(bytes.subarray(0, 4096));
+  if (unmarked === "utf-16le" || unmarked === "utf-16be") return `是 ${ENCODING_LABEL[unmarked]} 编码的文本，开头没有字节顺序标记（BOM），${SAVE_UTF8}`;
+  if (hasNul(bytes)) return "含有空字节，不是文本文件（可能是其他文件被改了扩展名）：评价体系须保存为 UTF-8 纯文本";
+  try {
+    if (!IMPLAUSIBLE.test(new TextDecoder("gb18030", { fatal: true }).decode(bytes))) return `是 GBK/GB18030 编码的文本，不是 UTF-8，${SAVE_UTF8}`;
+  } catch {
+    // neither UTF-8 nor GBK
+  }
+  return `不是有效的 UTF-8 文本，按 GBK/GB18030 读取也是乱码（文件可能混用了编码或已损坏），${SAVE_UTF8}`;
+}

@@ -5,7 +5,7 @@
  * project writes: injection-safe CSV, workbooks, the data template. Depends on no other
  * workspace package; value-level reading of a cell (%, units, decimals) is the engine's.
  */
-export { createDecoder, decodeBytes, ENCODING_LABEL, type Encoding } from "./decode.ts";
+export { createDecoder, decodeBytes, decodeUtf8Text, ENCODING_LABEL, type Encoding } from "./decode.ts";
 export { columnLabel, columnLetter, DATA_ERRORS, formatDataError, type DataError, type DataErrorCode, type DataSeverity } from "./errors.ts";
 export { createCsvSplitter, parseCsv, type CsvRecord } from "./csv.ts";
 export { createGridAssembler, normaliseName, recordOf, type DataHeader, type DataRow, type ExpectedColumn, type GridRow, type Merge, type RowBatch, type SheetText } from "./table.ts";

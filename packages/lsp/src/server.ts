@@ -36,7 +36,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { COMMANDS, CommandError, dataPath, explain, sampleData, score } from "./commands.ts";
 import { codeAction, completion, diagnostic, edit, folding, LEGEND, offset, range, symbol } from "./convert.ts";
 import { relatedRenameEdits } from "./related-files.ts";
-import { NOT_UTF8, pathOf, RulesWorkspace, uriOf } from "./workspace.ts";
+import { pathOf, RulesWorkspace, uriOf } from "./workspace.ts";
 
 export const SERVER_NAME = "准绳语言服务器";
 
@@ -49,9 +49,10 @@ export function serve(connection: Connection): Promise<void> {
   const publish = (path: string) => {
     const doc = workspace.document(path);
     if (doc) void connection.sendDiagnostics({ uri: uriOf(path), diagnostics: diagnostics(doc).map(diagnostic) });
-    else if (workspace.notUtf8(path)) {
+    else {
+      const notText = workspace.notText(path);
       const start = { line: 0, character: 0 };
-      void connection.sendDiagnostics({ uri: uriOf(path), diagnostics: [{ range: { start, end: start }, severity: 1, source: "准绳", message: NOT_UTF8 }] });
+      if (notText !== undefined) void connection.sendDiagnostics({ uri: uriOf(path), diagnostics: [{ range: { start, end: start }, severity: 1, source: "准绳", message: notText }] });
     }
   };
   const publishSoon = (path: string, delay: number) => {

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, watch, type FSWatcher } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { decodeUtf8Text } from "@zhunsheng/data";
 import { createDocument, type LanguageDocument } from "@zhunsheng/language-service";
 
 export const uriOf = (path: string) => pathToFileURL(path).href;
@@ -13,8 +14,8 @@ export const pathOf = (uri: string) => (uri.startsWith("file:") ? fileURLToPath(
 
 interface Entry {
   text: string;
-  /** The disk's bytes are not UTF-8: no analysis, one diagnostic saying so. */
-  notUtf8?: boolean;
+  /** The disk's bytes are not UTF-8 text: what they are instead (no analysis, one diagnostic saying so). */
+  notText?: string;
   /** Set while an editor has the file open: its text wins over the disk's. */
   open: boolean;
   doc?: LanguageDocument;
@@ -40,10 +41,10 @@ function listRubrics(dir: string, out: string[] = []): string[] {
 }
 
 /**
- * A file's text: UTF-8 (with or without BOM) or UTF-16 with a BOM, as the CLI reads rubrics; `null`
- * when the bytes are neither (a GBK file read as UTF-8 would be checked, and renamed in, as mojibake).
+ * A file's text: UTF-8 (with or without BOM) or UTF-16 with a BOM, as the CLI reads rubrics; when the
+ * bytes are neither, what they are (a GBK file read as UTF-8 would be checked, and renamed in, as mojibake).
  */
-function readDisk(path: string): string | null | undefined {
+function readDisk(path: string): string | { error: string } | undefined {
   let bytes: Uint8Array;
   try {
     if (!statSync(path).isFile()) return undefined;
@@ -51,19 +52,12 @@ function readDisk(path: string): string | null | undefined {
   } catch {
     return undefined;
   }
-  const label = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
-  try {
-    return new TextDecoder(label, { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
+  const decoded = decodeUtf8Text(bytes);
+  return "error" in decoded ? decoded : decoded.text;
 }
 
-/** The message shown on a rubric that is not UTF-8 (the CLI's words). */
-export const NOT_UTF8 = "不是 UTF-8 编码的文本（可能是 GBK/GB18030），请用 UTF-8 另存后再试";
-
-function diskEntry(text: string | null): Entry {
-  return text === null ? { text: "", open: false, notUtf8: true } : { text, open: false };
+function diskEntry(text: string | { error: string }): Entry {
+  return typeof text === "string" ? { text, open: false } : { text: "", open: false, notText: text.error };
 }
 
 export class RulesWorkspace {
@@ -115,7 +109,7 @@ export class RulesWorkspace {
       const known = this.files.get(p);
       if (known?.open) continue;
       const text = readDisk(p);
-      if (text === undefined || (text === known?.text && !known.notUtf8) || (text === null && known?.notUtf8)) continue;
+      if (text === undefined || (text === known?.text && known.notText === undefined) || (typeof text !== "string" && text.error === known?.notText)) continue;
       this.files.set(p, diskEntry(text));
       changed.push(p);
     }
@@ -148,15 +142,15 @@ export class RulesWorkspace {
     if (!e?.open) {
       const text = readDisk(path);
       if (text === undefined) return undefined;
-      if (text === null || e?.text !== text || e.notUtf8) this.files.set(path, (e = diskEntry(text)));
+      if (typeof text !== "string" || e?.text !== text || e.notText !== undefined) this.files.set(path, (e = diskEntry(text)));
     }
-    if (e!.notUtf8) return undefined;
+    if (e!.notText !== undefined) return undefined;
     return (e!.doc ??= createDocument(e!.text, path));
   }
 
-  /** Whether the file on disk (not open in an editor) is not UTF-8. */
-  notUtf8(path: string): boolean {
-    return this.files.get(path)?.notUtf8 === true;
+  /** What the file on disk (not open in an editor) is, when it is not UTF-8 text. */
+  notText(path: string): string | undefined {
+    return this.files.get(path)?.notText;
   }
 
   rubrics(): string[] {
@@ -166,7 +160,9 @@ export class RulesWorkspace {
   /** Any file's current text: the open editor's for a rubric, else the disk's. */
   readonly read = (path: string): string | undefined => {
     const e = this.files.get(path);
-    return e && !e.notUtf8 ? e.text : (readDisk(path) ?? undefined);
+    if (e && e.notText === undefined) return e.text;
+    const text = readDisk(path);
+    return typeof text === "string" ? text : undefined;
   };
   readonly exists = (path: string): boolean => this.files.has(path) || existsSync(path);
 }
