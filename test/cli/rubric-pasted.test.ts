@@ -288,3 +288,12 @@ describe("a rubric file that is not UTF-8 text", () => {
     expect(r.out).toContain("0个错误");
   });
 });
+
+describe("list numbers pasted with sentences", () => {
+  it("「1.服务企业家次 达1500家次得15分」: one located line naming the list number, exit 1", () => {
+    const text = "评价体系 编号体系\n输入\n  服务企业家次：计数 家次 越多越好\n类别 甲（15分）\n  指标 服务企业数 15分\n    1.服务企业家次 达1500家次得15分\n";
+    const r = zs(["check", "r.zs"], workspace({ "r.zs": text }));
+    expect(r.code).toBe(1);
+    expect(r.out.split("\n").filter((l) => l.includes(" 错误 "))).toEqual(["r.zs:6:5 错误 ZS1001 语法错误：行首的「1.」是条目编号，不是计分句的一部分：请删除（名称中的条目编号可写作「①服务收入」）"]);
+  });
+});

@@ -402,3 +402,23 @@ describe("√ and × for 是 and 否 in a case", () => {
     expect(errorsOf(t("×", "√")).map((d) => d.code)).toContain("ZS4001");
   });
 });
+
+describe("a paragraph's list number pasted with its sentence", () => {
+  const applied = (text: string, edits: readonly { range: { start: { offset: number }; end: { offset: number } }; newText: string }[]) =>
+    [...edits].sort((a, b) => b.range.start.offset - a.range.start.offset).reduce((t, e) => t.slice(0, e.range.start.offset) + e.newText + t.slice(e.range.end.offset), text);
+  const text = (label: string) => rubricText("  服务企业家次：计数 家次 越多越好", `类别 甲（15分）\n  指标 服务企业数 15分\n    ${label}服务企业家次 达1500家次得15分，每少100家次减1分（不足一档不计）`);
+  for (const label of ["1.", "1．", "1、", "（1）", "(1)", "2）", "12. "]) {
+    it(`「${label}服务企业家次 …」: one error over the number saying it is a list number, whose fix deletes it`, () => {
+      const errors = errorsOf(text(label));
+      expect(errors.map((d) => d.message)).toEqual([`语法错误：行首的「${label.trim()}」是条目编号，不是计分句的一部分：请删除（名称中的条目编号可写作「①服务收入」）`]);
+      expect([errors[0]!.range.start.line, errors[0]!.range.start.column]).toEqual([6, 5]);
+      const fixed = applied(text(label), errors[0]!.fix!.edits);
+      expect(fixed).toBe(text(""));
+      expect(indicatorScore(fixed, { 服务企业家次: "1350" }, "服务企业数")).toBe("14");
+    });
+  }
+  it("a decimal at the start of a line is no list number (1.5分 stays the parser's error)", () => {
+    const t = rubricText("  服务企业家次：计数 家次 越多越好", "类别 甲（15分）\n  指标 服务企业数 15分\n    1.5服务企业家次 达1500家次得15分");
+    expect(errorsOf(t).map((d) => d.message).join()).not.toContain("条目编号");
+  });
+});

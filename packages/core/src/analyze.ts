@@ -88,6 +88,12 @@ const INVISIBLE_NAMES: Record<string, string> = {
   "\u00ad": "软连字符",
 };
 
+/** Removes the diagnostics with `code` that start inside one of `ranges`. */
+function dropInside(diagnostics: Diagnostic[], code: string, ranges: readonly Range[]): void {
+  const inside = (d: Diagnostic) => d.code === code && ranges.some((r) => d.range.start.offset >= r.start.offset && d.range.start.offset < r.end.offset);
+  for (let i = diagnostics.length - 1; i >= 0; i--) if (inside(diagnostics[i]!)) diagnostics.splice(i, 1);
+}
+
 /** Source → AST with syntax diagnostics (several per pass thanks to recovery). */
 export function parse(text: string): ParsedFile {
   // each section the parser hands on becomes AST at once, so its CST dies young (see parseCst)
@@ -118,6 +124,7 @@ export function parse(text: string): ParsedFile {
   const hints = new SyntaxHints(text, r.lexedTokens);
   const hintedLines = new Set<number>();
   const spacedNames: { range: Range; name: string }[] = [];
+  const hintRanges: Range[] = [];
   for (const e of r.syntaxErrors) {
     const t = e.token;
     const atEnd = Number.isNaN(t.startOffset) || t.tokenType.name === "EOF";
@@ -131,6 +138,7 @@ export function parse(text: string): ParsedFile {
       const d = diagnostic("ZS1001", hint.range, [hint.text], hint.fix);
       if (hint.otherFixes) d.otherFixes = hint.otherFixes;
       if (hint.joinedName) spacedNames.push({ range: hint.range, name: hint.joinedName });
+      hintRanges.push(hint.range);
       diagnostics.push(d);
       continue;
     }
@@ -138,6 +146,8 @@ export function parse(text: string): ParsedFile {
     diagnostics.push(diagnostic("ZS1001", range, [e.message]));
   }
   for (const e of r.lexErrors) if (e.kind !== "otherQuotes") errorOffsets.push(e.offset);
+  // 「1.」: the list number's 「.」 is no character of ours, and the hint over the number already says so
+  if (hintRanges.length > 0) dropInside(diagnostics, "ZS1002", hintRanges);
   for (const u of r.unknownUnits) diagnostics.push(diagnostic("ZS2005", tokenRange(u), [u.image]));
   const built = r.reparsed ? buildAst(r.cst, text.length, errorOffsets) : finishAst(build, r.cst, errorOffsets);
   for (const p of built.problems) diagnostics.push(diagnostic("ZS1003", p.range, [p.terms, MAX_EXPRESSION_TERMS]));

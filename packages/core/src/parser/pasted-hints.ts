@@ -238,6 +238,33 @@ function comparativeThenDash(text: string, tokens: readonly IToken[], i: number)
   };
 }
 
+/** A list number at the start of a line as Word numbers paragraphs: 1. 1、 1） （1） (1) */
+const LIST_NUMBER = /^(?:[（(][0-9０-９]{1,3}[）)]|[0-9０-９]{1,3}(?:[.．、)）](?![0-9０-９])))/u;
+
+/**
+ * 「1.服务企业家次 达1500家次得15分」: a paragraph's list number pasted with its sentence. The error is
+ * at the number (or its 「.」): say that it is a list number and offer to delete it.
+ */
+function listNumber(text: string, tokens: readonly IToken[], i: number): SyntaxHint | undefined {
+  const t = tokens[i]!;
+  let lineStart = t.startOffset;
+  while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1)) && t.startOffset - lineStart < MAX_LINE_LOOK) lineStart--;
+  let start = lineStart;
+  while (isBlankCode(text.charCodeAt(start))) start++;
+  const label = LIST_NUMBER.exec(text.slice(start, start + 8))?.[0];
+  if (!label || t.startOffset >= start + label.length) return undefined;
+  let end = start + label.length;
+  while (isBlankCode(text.charCodeAt(end))) end++;
+  const line = t.startLine ?? 1;
+  const at = (offset: number) => ({ offset, line, column: offset - lineStart + 1 });
+  const range = { start: at(start), end: at(start + label.length) };
+  return {
+    text: `行首的「${label}」是条目编号，不是计分句的一部分：请删除（名称中的条目编号可写作「①服务收入」）`,
+    range,
+    fix: { title: `删除条目编号「${label}」`, edits: [{ range: { start: at(start), end: at(end) }, newText: "" }] },
+  };
+}
+
 /** Hints for the syntax errors of one text; `declared` names are scanned only when a split name is looked for. */
 export class SyntaxHints {
   private declaredNames: ReadonlySet<string> | undefined;
@@ -254,6 +281,7 @@ export class SyntaxHints {
     return (
       groupedNumber(this.text, this.tokens, i) ??
       comparativeThenDash(this.text, this.tokens, i) ??
+      listNumber(this.text, this.tokens, i) ??
       spacedNumber(this.text, this.tokens, i) ??
       spacedDeclaredName(this.text, this.tokens, i, declared) ??
       spacedName(this.text, this.tokens, i, parserMessage)
