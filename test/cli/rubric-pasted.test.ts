@@ -297,3 +297,12 @@ describe("list numbers pasted with sentences", () => {
     expect(r.out.split("\n").filter((l) => l.includes(" 错误 "))).toEqual(["r.zs:6:5 错误 ZS1001 语法错误：行首的「1.」是条目编号，不是计分句的一部分：请删除（名称中的条目编号可写作「①服务收入」）"]);
   });
 });
+
+describe("a full-width comma between digit groups", () => {
+  it("「达1，500家次」: one located line asking whether 「，」 separates thousands, exit 1", () => {
+    const text = "评价体系 千分位体系\n输入\n  服务企业家次：计数 家次 越多越好\n类别 甲（15分）\n  指标 服务企业数 15分\n    服务企业家次 达1，500家次得15分\n";
+    const r = zs(["check", "r.zs"], workspace({ "r.zs": text }));
+    expect(r.code).toBe(1);
+    expect(r.out.split("\n").filter((l) => l.includes(" 错误 "))).toEqual(["r.zs:6:13 错误 ZS1001 语法错误：「1，500」中的「，」如果是千分位分隔符，数字请连写，如「1500」；如果是分开的两项，请在「，」后写出名称"]);
+  });
+});

@@ -422,3 +422,14 @@ describe("a paragraph's list number pasted with its sentence", () => {
     expect(errorsOf(t).map((d) => d.message).join()).not.toContain("条目编号");
   });
 });
+
+describe("「1，500」 with Word's full-width comma", () => {
+  it("in a sentence and a case: one error over the number asking whether the 「，」 separates thousands", () => {
+    const t = rubricText("  服务企业家次：计数 家次 越多越好", `类别 甲（15分）\n  指标 服务企业数 15分\n    服务企业家次 达1，500家次得15分`);
+    const errors = errorsOf(t);
+    expect(errors.map((d) => d.message)).toEqual(["语法错误：「1，500」中的「，」如果是千分位分隔符，数字请连写，如「1500」；如果是分开的两项，请在「，」后写出名称"]);
+    expect([errors[0]!.range.start.line, errors[0]!.range.start.column, errors[0]!.range.end.column]).toEqual([6, 13, 18]);
+    const c = rubricText("  服务企业家次：计数 家次 越多越好", `类别 甲（15分）\n  指标 服务企业数 15分\n    服务企业家次 达1500家次得15分`, "用例 丙\n  输入 服务企业家次 12，345，678\n  期望 服务企业数 15分");
+    expect(errorsOf(c).map((d) => d.message)).toEqual(["语法错误：「12，345，678」中的「，」如果是千分位分隔符，数字请连写，如「12345678」；如果是分开的两项，请在「，」后写出名称"]);
+  });
+});

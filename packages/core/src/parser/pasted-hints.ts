@@ -40,12 +40,14 @@ function groupedNumber(text: string, tokens: readonly IToken[], i: number): Synt
   if (at.tokenType.name !== "NumberLiteral" || !/^[0-9]{3}(?:\.[0-9]+)?$/.test(at.image)) return undefined;
   const comma = tokens[i - 1];
   let first = tokens[i - 2];
-  if (comma?.image !== "," || first?.tokenType.name !== "NumberLiteral" || comma.startOffset !== at.startOffset - 1 || first.endOffset !== comma.startOffset - 1) return undefined;
+  // 「1，500」: the full-width comma too (Word's Chinese punctuation), said as a question below
+  const sep = comma?.image;
+  if (!comma || (sep !== "," && sep !== "，") || first?.tokenType.name !== "NumberLiteral" || comma.startOffset !== at.startOffset - 1 || first.endOffset !== comma.startOffset - 1) return undefined;
   // 12,345,678: back over the earlier groups
   for (let k = i - 2; k >= 2; k -= 2) {
     const c = tokens[k - 1]!;
     const n = tokens[k - 2]!;
-    if (c.image !== "," || c.endOffset !== tokens[k]!.startOffset - 1 || n.tokenType.name !== "NumberLiteral" || n.endOffset !== c.startOffset - 1) break;
+    if (c.image !== sep || c.endOffset !== tokens[k]!.startOffset - 1 || n.tokenType.name !== "NumberLiteral" || n.endOffset !== c.startOffset - 1) break;
     first = n;
   }
   // and on over the later ones (the parser stops at the first)
@@ -53,11 +55,13 @@ function groupedNumber(text: string, tokens: readonly IToken[], i: number): Synt
   for (let k = i; ; k += 2) {
     const c = tokens[k + 1];
     const n = tokens[k + 2];
-    if (c?.image !== "," || c.startOffset !== last.startOffset + last.image.length || n?.tokenType.name !== "NumberLiteral" || !/^[0-9]{3}(?:\.[0-9]+)?$/.test(n.image) || n.startOffset !== c.startOffset + 1) break;
+    if (c?.image !== sep || c.startOffset !== last.startOffset + last.image.length || n?.tokenType.name !== "NumberLiteral" || !/^[0-9]{3}(?:\.[0-9]+)?$/.test(n.image) || n.startOffset !== c.startOffset + 1) break;
     last = n;
   }
   const written = text.slice(first.startOffset, last.startOffset + last.image.length);
-  return { text: `「${written}」中有千分位分隔符：数字请连写，如「${written.replaceAll(",", "")}」`, range: { start: tokenRange(first).start, end: tokenRange(last).end } };
+  const joined = written.replaceAll(sep, "");
+  const said = sep === "," ? `「${written}」中有千分位分隔符：数字请连写，如「${joined}」` : `「${written}」中的「，」如果是千分位分隔符，数字请连写，如「${joined}」；如果是分开的两项，请在「，」后写出名称`;
+  return { text: said, range: { start: tokenRange(first).start, end: tokenRange(last).end } };
 }
 
 /** What the blanks between two tokens are called: 「空格」, or with the code point when it is not the plain space. */
