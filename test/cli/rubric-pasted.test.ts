@@ -306,3 +306,12 @@ describe("a full-width comma between digit groups", () => {
     expect(r.out.split("\n").filter((l) => l.includes(" 错误 "))).toEqual(["r.zs:6:13 错误 ZS1001 语法错误：「1，500」中的「，」如果是千分位分隔符，数字请连写，如「1500」；如果是分开的两项，请在「，」后写出名称"]);
   });
 });
+
+describe("a Chinese rubric saved as UTF-16 without its mark", () => {
+  it("is named UTF-16 (not 「含有空字节」) though 一 puts a zero byte on the other side", () => {
+    const text = "评价体系 一号体系\n输入\n  甲：计数 次\n类别 乙（10分）\n  指标 丙 10分\n    甲 达3次得10分\n用例 一\n  输入 甲 3\n  期望 丙 10分\n";
+    const r = zs(["check", "r.zs"], workspace({ "r.zs": Buffer.from(text, "utf16le") }));
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe("r.zs：是 UTF-16（小端） 编码的文本，开头没有字节顺序标记（BOM），请用 UTF-8 另存后再试");
+  });
+});

@@ -24,6 +24,13 @@ describe("decodeUtf8Text", () => {
     // 「评价体系」 in GBK
     expect(error(Buffer.from([0xc6, 0xc0, 0xbc, 0xdb, 0xcc, 0xe5, 0xcf, 0xb5, 0x0a]))).toBe("是 GBK/GB18030 编码的文本，不是 UTF-8，请用 UTF-8 另存后再试");
   });
+  it("names Chinese UTF-16 without a BOM as UTF-16 though 一 (U+4E00) puts zeros on the other side", () => {
+    const chinese = "评价体系 一千三百五十\n用例 一\n  输入 甲 100\n";
+    const error = (bytes: Uint8Array) => (decodeUtf8Text(bytes) as { error?: string }).error;
+    expect(error(Buffer.from(chinese, "utf16le"))).toMatch(/^是 UTF-16（小端） 编码的文本，开头没有字节顺序标记（BOM）/);
+    const be = Buffer.from(chinese, "utf16le").map((_, i, b) => b[i ^ 1]!);
+    expect(error(be)).toMatch(/^是 UTF-16（大端） 编码的文本，开头没有字节顺序标记（BOM）/);
+  });
   it("never reads UTF-16 without a BOM as UTF-8 text with zero bytes in it", () => {
     expect("text" in decodeUtf8Text(Buffer.from("abc 123\n", "utf16le"))).toBe(false);
   });

@@ -207,12 +207,35 @@ export function decodeUtf8Text(bytes: Uint8Array): { text: string } | { error: s
   return { error: whatBytes(bytes, utf16) };
 }
 
+/**
+ * UTF-16 without a mark, for text of any script: the zero bytes of its ASCII characters (blanks,
+ * digits, line breaks) fall on one side, and the whole decodes as UTF-16. Chinese text has a few zeros
+ * on the other side too (一 is 00 4E in UTF-16 LE), which data's sniff, made for CSV, does not allow.
+ */
+function unmarkedUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const guess = odd >= 2 && odd > even * 4 ? "utf-16le" : even >= 2 && even > odd * 4 ? "utf-16be" : undefined;
+  if (!guess || bytes.length % 2 !== 0) return undefined;
+  try {
+    new TextDecoder(guess, { fatal: true }).decode(bytes);
+    return guess;
+  } catch {
+    return undefined;
+  }
+}
+
 function whatBytes(bytes: Uint8Array, utf16: Encoding | undefined): string {
   if (utf16) return `以 ${ENCODING_LABEL[utf16]} 标记开头，其后的字节却不是有效的 ${ENCODING_LABEL[utf16]}（文件可能已损坏），${SAVE_UTF8}`;
   const document = DOCUMENT_SIGNATURES.find((d) => d.bytes.every((b, i) => bytes[i] === b));
   if (document) return `是${document.what}，不是纯文本：评价体系须保存为 UTF-8 纯文本；由指标表起草可用 zhunsheng import 生成草稿`;
-  const unmarked = sniff(bytes.subarray(0, 4096));
-  if (unmarked === "utf-16le" || unmarked === "utf-16be") return `是 ${ENCODING_LABEL[unmarked]} 编码的文本，开头没有字节顺序标记（BOM），${SAVE_UTF8}`;
+  const unmarked = unmarkedUtf16(bytes);
+  if (unmarked) return `是 ${ENCODING_LABEL[unmarked]} 编码的文本，开头没有字节顺序标记（BOM），${SAVE_UTF8}`;
   if (hasNul(bytes)) return "含有空字节，不是文本文件（可能是其他文件被改了扩展名）：评价体系须保存为 UTF-8 纯文本";
   try {
     if (!IMPLAUSIBLE.test(new TextDecoder("gb18030", { fatal: true }).decode(bytes))) return `是 GBK/GB18030 编码的文本，不是 UTF-8，${SAVE_UTF8}`;
