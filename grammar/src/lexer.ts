@@ -285,14 +285,29 @@ const firstChars = (forms: readonly string[]) => [...new Set(forms.map((f) => f[
 /**
  * Blanks between words: the space and tab, and the spaces Word, WPS and web pages put in pasted text —
  * the ideographic space U+3000, the no-break space U+00A0 and the other Unicode spaces (U+2002 en space,
- * U+2009 thin space, U+202F narrow no-break space…). Each separates words as a space does.
+ * U+2009 thin space, U+202F narrow no-break space…). Each separates words as a space does. One list:
+ * the regex class (BLANKS) and the code test (isBlankCode) are both made from it.
  */
-export const BLANKS = " \\t\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000";
+const BLANK_RANGES: readonly (readonly [number, number])[] = [
+  [0x09, 0x09],
+  [0x20, 0x20],
+  [0xa0, 0xa0],
+  [0x1680, 0x1680],
+  [0x2000, 0x200a],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+];
+const hex = (c: number) => `\\u${c.toString(16).padStart(4, "0")}`;
+/** The blanks as the inside of a regex character class. */
+export const BLANKS = BLANK_RANGES.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join("");
+const BLANK_TABLE = new Uint8Array(0x3001);
+for (const [a, b] of BLANK_RANGES) BLANK_TABLE.fill(1, a, b + 1);
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: new RegExp(`[\\r\\n${BLANKS}]+`), group: Lexer.SKIPPED });
 export const Comment = createToken({ name: "Comment", pattern: /#[^\r\n]*/, group: "comments" });
 
 /** Blank and line-break tests by code unit (what the WhiteSpace token skips), for the loops over whole lines. */
-export const isBlankCode = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x1680;
+export const isBlankCode = (c: number) => c <= 0x3000 && BLANK_TABLE[c] === 1;
 const isLineBreakCode = (c: number) => c === 0x0a || c === 0x0d;
 
 export const LineText = createToken({
