@@ -348,6 +348,17 @@ describe("the national norm's 「60分（含）以上-80分评为合格」", () 
     // including 80: 80 is in two grades, which the checker says
     expect(errorsOf(applied(graded("60分（含）以上-80分"), through!.edits)).map((d) => d.code)).toEqual(["ZS3041"]);
   });
+  it("is found with no-break spaces around the dash, and placed exactly on a line longer than the look-back", () => {
+    const nbsp = errorsOf(graded("60分（含）以上\u00a0-\u00a080分")).filter((d) => d.code === "ZS1001");
+    expect(nbsp.map((d) => d.message)).toEqual(["语法错误：「60分（含）以上\u00a0-\u00a080分」中「以上」与「-」连用，没有写明80分本身是否含在内：不含80分请写「60分（含）以上不足80分」，含80分请写「60～80分」"]);
+    // bands run together on one line, the ambiguous one after 230 characters of others
+    const long = rubricText("  分：评分 0～100分", "类别 甲（100分）\n  指标 乙 100分\n    分 综合评定", `等级\n  不足60分评为${"不合格".repeat(75)}；60分（含）以上-80分评为合格；80分（含）以上评为优秀`);
+    const e = errorsOf(long).find((d) => d.message.includes("没有写明80分"))!;
+    const lineStart = long.lastIndexOf("\n", e.range.start.offset) + 1;
+    expect(long.slice(e.range.start.offset, e.range.end.offset)).toBe("60分（含）以上-80分");
+    expect(e.range.start.column).toBe(e.range.start.offset - lineStart + 1);
+    expect(e.range.end.column).toBe(e.range.end.offset - lineStart + 1);
+  });
   for (const [band, message] of [
     ["60分(含)以上—80分", "「60分(含)以上—80分」中「以上」与「—」连用，没有写明80分本身是否含在内：不含80分请写「60分（含）以上不足80分」，含80分请写「60～80分」"],
     ["60分以上（不含）～80分", "「60分以上（不含）～80分」中「以上」与「～」连用，没有写明80分本身是否含在内：不含80分请写「超过60分不足80分」，含80分请写「超过60分不超过80分」"],

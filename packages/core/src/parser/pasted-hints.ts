@@ -4,7 +4,7 @@
  * WPS) and a number written with thousands separators (「1,500」). Each says what was written and how to
  * write it; none changes what a text means (the text stays an error).
  */
-import { isBlankCode, scanDeclaredNames, type IToken } from "@zhunsheng/grammar";
+import { BLANKS, isBlankCode, scanDeclaredNames, type IToken } from "@zhunsheng/grammar";
 import type { Range } from "../ast.ts";
 import type { Fix } from "../diagnostics.ts";
 import { tokenRange } from "./from-cst.ts";
@@ -145,6 +145,16 @@ function spacedNumber(text: string, tokens: readonly IToken[], i: number): Synta
 }
 
 const isLineBreak = (c: number) => c === 0x0a || c === 0x0d;
+
+/**
+ * A position at `offset` on token `t`'s line, its column counted from the token's own (the scan back to
+ * the line's start stops after MAX_LINE_LOOK characters, so it cannot give columns on a long line).
+ */
+function onLineOf(t: IToken): (offset: number) => { offset: number; line: number; column: number } {
+  const line = t.startLine ?? 1;
+  const column = t.startColumn ?? 1;
+  return (offset) => ({ offset, line, column: column + (offset - t.startOffset) });
+}
 /** How far back on its line the text before an error is read. */
 const MAX_LINE_LOOK = 200;
 
@@ -202,8 +212,8 @@ function spacedName(text: string, tokens: readonly IToken[], i: number, parserMe
 }
 
 /** 「60分（含）以上」 just before a range dash: the lower bound, its unit and whether it is included. */
-const LOWER_BEFORE_DASH = /([0-9０-９]+(?:[.．][0-9０-９]+)?)([%％]|[^\s0-9０-９（()）以及超]{0,3}?)(?:[（(](不?含)[）)])?及?以上(?:[（(](不?含)[）)])?[ \t\u3000]*$/u;
-const NUMBER_AFTER_DASH = /^[ \t\u3000]*([0-9０-９]+(?:[.．][0-9０-９]+)?)/u;
+const LOWER_BEFORE_DASH = new RegExp(`([0-9０-９]+(?:[.．][0-9０-９]+)?)([%％]|[^\\s0-9０-９（()）以及超]{0,3}?)(?:[（(](不?含)[）)])?及?以上(?:[（(](不?含)[）)])?[${BLANKS}]*$`, "u");
+const NUMBER_AFTER_DASH = new RegExp(`^[${BLANKS}]*([0-9０-９]+(?:[.．][0-9０-９]+)?)`, "u");
 const RANGE_DASHES = new Set(["-", "－", "—", "——", "–", "―", "～", "~", "〜", "至"]);
 
 /**
@@ -229,8 +239,7 @@ function comparativeThenDash(text: string, tokens: readonly IToken[], i: number)
   const written = text.slice(start, end);
   const below = excluded ? `超过${lo}${unit}不足${up}` : `${lo}${unit}（含）以上不足${up}`;
   const through = excluded ? `超过${lo}${unit}不超过${up}` : `${lo}${upUnit === unit ? "" : unit}～${up}`;
-  const line = t.startLine ?? 1;
-  const at = (offset: number) => ({ offset, line, column: offset - lineStart + 1 });
+  const at = onLineOf(t);
   const range = { start: at(start), end: at(end) };
   return {
     text: `「${written}」中「以上」与「${t.image}」连用，没有写明${up}本身是否含在内：不含${up}请写「${below}」，含${up}请写「${through}」`,
@@ -259,8 +268,7 @@ function listNumber(text: string, tokens: readonly IToken[], i: number): SyntaxH
   if (!label || t.startOffset >= start + label.length) return undefined;
   let end = start + label.length;
   while (isBlankCode(text.charCodeAt(end))) end++;
-  const line = t.startLine ?? 1;
-  const at = (offset: number) => ({ offset, line, column: offset - lineStart + 1 });
+  const at = onLineOf(t);
   const range = { start: at(start), end: at(start + label.length) };
   return {
     text: `行首的「${label}」是条目编号，不是计分句的一部分：请删除（名称中的条目编号可写作「①服务收入」）`,
