@@ -60,6 +60,13 @@ describe("diffRubrics", () => {
     expect(national).toContain("总分：满分 100分 → 0分（另有14个指标分值待定）");
   });
 
+  it("names an added deduction group with its cap, as the published table does (was 「（分值待定）」)", () => {
+    const withDeduction = `${hunan.text}\n扣分项 安全与诚信（最多扣10分）\n  指标 信息报送 5分\n    缺报晚报次数 每次扣2分\n`;
+    const l = lines(rubricOf(withDeduction));
+    expect(l).toContain("新增类别「安全与诚信（扣分项，最多扣10分）」");
+    expect(l.join("\n")).not.toContain("分值待定");
+  });
+
   it("reports grade bands and weights", () => {
     const stars = corpus().find((c) => c.name.endsWith("jiangsu-stars.zs"))!;
     const l = diffRubrics(stars.rubric, rubricOf(stars.text.replace("85～89分：四星", "85～89.99分：四星"))).changes.map((c) => c.text);

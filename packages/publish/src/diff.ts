@@ -3,10 +3,11 @@
  * what an officer would list in a change note, one Chinese line per change.
  * Indicators are matched by path, then by name, then by concept with position and rule similarity.
  */
-import type { Category, GradeBand, Indicator, Part, Range, Rubric, Rule } from "@zhunsheng/core";
+import type { GradeBand, Indicator, Part, Range, Rubric, Rule } from "@zhunsheng/core";
 import { sameDecimal as same } from "@zhunsheng/core";
 import { bandText, conditionText, partText, ruleText } from "./rule-text.ts";
 import { changedSpan } from "./text.ts";
+import { categoryTitle } from "./table.ts";
 
 export type ChangeKind =
   | "header"
@@ -292,17 +293,13 @@ function indicatorPoints(i: Indicator): string {
   return i.weight !== undefined ? `权重${i.weight}` : i.points !== undefined ? `${i.points}分` : i.pending ? "分值待定" : "无分值";
 }
 
-function categoryLabel(c: Category): string {
-  if (c.kind === "bonus") return `${c.name}（加分项，不超过${c.cap ?? "?"}分）`;
-  return c.weight !== undefined ? `${c.name}（权重${c.weight}）` : `${c.name}（${c.points !== undefined ? `${c.points}分` : "分值待定"}）`;
-}
 
 function diffCategories(a: Rubric, b: Rubric): Change[] {
   const out: Change[] = [];
   for (const c of a.categories) {
     const m = b.categories.find((x) => x.name === c.name);
     if (!m) {
-      out.push({ kind: "category-removed", subject: c.name, text: `删除类别「${categoryLabel(c)}」`, before: categoryLabel(c), oldRange: c.range });
+      out.push({ kind: "category-removed", subject: c.name, text: `删除类别「${categoryTitle(c, false)}」`, before: categoryTitle(c, false), oldRange: c.range });
       continue;
     }
     const r = { oldRange: c.range, newRange: m.range };
@@ -323,7 +320,7 @@ function diffCategories(a: Rubric, b: Rubric): Change[] {
   }
   for (const g of b.groups) if (!a.groups.some((x) => x.name === g.name)) out.push({ kind: "category-added", subject: g.name, text: `新增大类「${g.name}」`, after: g.name, newRange: g.range });
   for (const c of b.categories) {
-    if (!a.categories.some((x) => x.name === c.name)) out.push({ kind: "category-added", subject: c.name, text: `新增类别「${categoryLabel(c)}」`, after: categoryLabel(c), newRange: c.range });
+    if (!a.categories.some((x) => x.name === c.name)) out.push({ kind: "category-added", subject: c.name, text: `新增类别「${categoryTitle(c, false)}」`, after: categoryTitle(c, false), newRange: c.range });
   }
   return out;
 }

@@ -40,10 +40,16 @@ export interface TableOptions {
 /** The mark a 征求意见稿 carries on every page. */
 export const DRAFT_MARK = "征求意见稿";
 
-function categoryCell(c: Category, weighted: boolean): string {
+/**
+ * A category as the published table and the change report name it: a bonus or deduction group with its
+ * cap; else, where weights have a column of their own (the table of a weighted rubric), the bare name;
+ * else its weight, its points or 分值待定.
+ */
+export function categoryTitle(c: Category, weightColumn: boolean): string {
   if (c.kind === "bonus") return `${c.name}（加分项${c.cap !== undefined ? `，不超过${c.cap}分` : ""}）`;
   if (c.kind === "deduction") return `${c.name}（扣分项${c.cap !== undefined ? `，最多扣${c.cap}分` : ""}）`;
-  if (weighted) return c.name;
+  if (weightColumn) return c.name;
+  if (c.weight !== undefined) return `${c.name}（权重${c.weight}）`;
   return c.points !== undefined ? `${c.name}（${c.points}分）` : `${c.name}（分值待定）`;
 }
 
@@ -143,7 +149,7 @@ export function officialTable(r: Rubric, options: TableOptions = {}): OfficialTa
     const inds = c.indicators.length > 0 ? c.indicators : [undefined];
     inds.forEach((i, k) =>
       rows.push({
-        category: categoryCell(c, weighted),
+        category: categoryTitle(c, weighted),
         categorySpan: k === 0 ? inds.length : 0,
         categoryWeight: weighted ? (c.weight !== undefined ? weightText(c.weight) : c.kind === "bonus" ? "/" : "") : "",
         indicator: i?.name ?? "",
