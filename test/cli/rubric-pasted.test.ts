@@ -315,3 +315,35 @@ describe("a Chinese rubric saved as UTF-16 without its mark", () => {
     expect(r.err.trim()).toBe("r.zs：是 UTF-16（小端） 编码的文本，开头没有字节顺序标记（BOM），请用 UTF-8 另存后再试");
   });
 });
+
+describe("the change report and pasted-text positions, as the CLI prints them", () => {
+  const root = new URL("../../", import.meta.url).pathname;
+  const rules = (p: string) => readFileSync(join(root, "rules", p), "utf8");
+
+  it("diff names a draft's pending points and a deduction group as written, never 「分值待定分」「，无）」 or 「不超过?分」", () => {
+    const hunan = rules("hunan/未注明年度/市州综合窗口平台.zs");
+    const dir = workspace({
+      "draft.zs": rules("hebei/未注明年度/中小企业公共服务示范平台.zs"),
+      "hunan.zs": hunan,
+      "hunan-deduction.zs": `${hunan}\n扣分项 安全与诚信（最多扣10分）\n  指标 信息报送 5分\n    缺报晚报次数 每次扣2分\n`,
+    });
+    const d = zs(["diff", "hunan.zs", "draft.zs"], dir);
+    expectNoCrash(d.out + d.err);
+    expect(d.out).toContain("删除指标「服务企业数（家次）」（平台活跃度，15分）");
+    expect(d.out).toContain("新增类别「服务执行（分值待定）」");
+    expect(d.out).toContain("新增指标「服务执行人员的配置」（服务执行，分值待定）");
+    expect(d.out).toContain("总分：满分 100分 → 0分（另有14个指标分值待定）");
+    expect(d.out).not.toMatch(/分值待定分|，无）|不超过\?分/);
+    const e = zs(["diff", "hunan.zs", "hunan-deduction.zs"], dir);
+    expect(e.out).toContain("新增类别「安全与诚信（扣分项，最多扣10分）」");
+  });
+
+  it("check places 「60分（含）以上-80分」 at its own column on a line of bands longer than 200 characters", () => {
+    const band = "60分（含）以上-80分";
+    const line = `  不足60分评为${"不合格".repeat(75)}；${band}评为合格；80分（含）以上评为优秀`;
+    const text = `评价体系 测试\n  满分：100分\n输入\n  分：评分 0～100分\n类别 甲（100分）\n  指标 乙 100分\n    分 综合评定\n等级\n${line}\n`;
+    const r = zs(["check", "r.zs"], workspace({ "r.zs": text }));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`r.zs:9:${line.indexOf(band) + 1} 错误 ZS1001 语法错误：「${band}」中「以上」与「-」连用`);
+  });
+});
